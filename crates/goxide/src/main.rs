@@ -1,0 +1,2 @@
+//! The goxide command. (Placeholder: being written.)
+fn main() {}

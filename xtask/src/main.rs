@@ -1,0 +1,2 @@
+//! Project chores. (Placeholder: being written.)
+fn main() {}
