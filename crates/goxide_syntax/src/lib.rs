@@ -3,7 +3,9 @@
 //!
 //! Mirrors gc's `cmd/compile/internal/syntax`: `token` (tokens.go),
 //! `scanner` (scanner.go, source.go), `ast` (nodes.go), `parser`
-//! (parser.go), `branches` (branches.go), `pos` (pos.go), and
+//! (parser.go), `branches` (branches.go), `pos` (pos.go), `printer`
+//! (printer.go's short form), `directive` (the noder's `//go:` pragma
+//! checks), `report` (gc's error-reporting policy, base/print.go), and
 //! `constraint` (go/build/constraint).
 //!
 //! Invariant: parsing never fails and never panics. [`parse_file`] always
@@ -12,8 +14,12 @@
 
 pub mod ast;
 mod branches;
+pub mod constraint;
+pub mod directive;
 pub mod parser;
 pub mod pos;
+mod printer;
+pub mod report;
 pub mod scanner;
 pub mod token;
 
@@ -40,8 +46,9 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Parses one file. `filename` is the name diagnostics print (the caller
-/// decides, e.g. `./x.go`). The diagnostics are sorted by position and
-/// filtered as gc reports them (one syntax error per line).
+/// decides, e.g. `./x.go`). The diagnostics come in arrival order, filtered
+/// as gc filters them (one syntax error per line); [`report::flush`] sorts
+/// and prints them as gc does.
 pub fn parse_file(filename: &str, src: &[u8]) -> (ast::File, Vec<Diagnostic>) {
     parser::parse(Arc::from(filename), src, parser::Mode::default())
 }
