@@ -19,6 +19,8 @@ pub mod directive;
 pub mod parser;
 pub mod pos;
 mod printer;
+#[cfg(test)]
+mod parser_tests;
 pub mod report;
 pub mod scanner;
 pub mod token;

@@ -1,0 +1,76 @@
+//! The standard library as a corpus: every `.go` file of GOROOT/src
+//! outside `testdata` parses with no diagnostic, and every `.go` file
+//! under a `testdata` folder (many deliberately broken) parses without a
+//! panic. Files are split over the cores; the test reports counts.
+//!
+//! GOROOT is `GOXIDE_TEST_GOROOT` or the setup's `.goroot-pkg/go`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn goroot() -> PathBuf {
+    let p = match std::env::var_os("GOXIDE_TEST_GOROOT") {
+        Some(p) => PathBuf::from(p),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.goroot-pkg/go"),
+    };
+    assert!(p.join("src").is_dir(), "no reference GOROOT at {}: run scripts/setup.sh", p.display());
+    p
+}
+
+fn walk(dir: &Path, in_testdata: bool, out: &mut Vec<(PathBuf, bool)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if p.is_dir() {
+            walk(&p, in_testdata || name == "testdata", out);
+        } else if name.ends_with(".go") {
+            out.push((p, in_testdata));
+        }
+    }
+}
+
+#[test]
+fn goroot_src_parses() {
+    let mut files = Vec::new();
+    walk(&goroot().join("src"), false, &mut files);
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::<String>::new());
+    let (clean, broken) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((path, in_testdata)) = files.get(i) else { break };
+                    let src = std::fs::read(path).unwrap();
+                    let name = path.display().to_string();
+                    let result = std::panic::catch_unwind(|| goxide_syntax::parse_file(&name, &src).1);
+                    match result {
+                        Err(_) => failures.lock().unwrap().push(format!("{name}: panic")),
+                        Ok(diags) if !in_testdata => {
+                            clean.fetch_add(1, Ordering::Relaxed);
+                            if let Some(d) = diags.first() {
+                                failures.lock().unwrap().push(d.to_string());
+                            }
+                        }
+                        Ok(_) => {
+                            broken.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    println!(
+        "GOROOT/src: {} files outside testdata, {} under testdata, {} failures",
+        clean.load(Ordering::Relaxed),
+        broken.load(Ordering::Relaxed),
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(clean.load(Ordering::Relaxed) > 6000, "too few std files found");
+}
