@@ -25,6 +25,43 @@ pub struct Policy {
     pub wasm: bool,
 }
 
+/// Packages gc compiles as the runtime (`cmd/internal/objabi/pkgspecial.go`'s
+/// `runtimePkgs`): with `-std`, their files may use the runtime's directives.
+const RUNTIME_PACKAGES: &[&str] = &[
+    "runtime",
+    "internal/runtime/atomic",
+    "internal/runtime/cgroup",
+    "internal/runtime/exithook",
+    "internal/runtime/gc",
+    "internal/runtime/gc/scan",
+    "internal/runtime/maps",
+    "internal/runtime/math",
+    "internal/runtime/sys",
+    "internal/runtime/syscall/linux",
+    "internal/runtime/syscall/windows",
+    "internal/abi",
+    "internal/bytealg",
+    "internal/byteorder",
+    "internal/chacha8rand",
+    "internal/coverage/rtcov",
+    "internal/cpu",
+    "internal/goarch",
+    "internal/godebugs",
+    "internal/goexperiment",
+    "internal/goos",
+    "internal/profilerecord",
+    "internal/strconv",
+    "internal/stringslite",
+];
+
+impl Policy {
+    /// The policy gc applies to a GOROOT package (`-std`; the runtime flag
+    /// for the runtime's packages).
+    pub fn for_std_package(import_path: &str) -> Policy {
+        Policy { std: true, runtime: RUNTIME_PACKAGES.contains(&import_path), wasm: false }
+    }
+}
+
 // Pragma flags (gc's ir.PragmaFlag, the ones the parser can set).
 pub const NOINLINE: u32 = 1 << 0;
 pub const NORACE: u32 = 1 << 1;

@@ -54,3 +54,9 @@ impl fmt::Display for Diagnostic {
 pub fn parse_file(filename: &str, src: &[u8]) -> (ast::File, Vec<Diagnostic>) {
     parser::parse(Arc::from(filename), src, parser::Mode::default())
 }
+
+/// Parses one file with explicit options (comments kept, the directive
+/// policy of a standard library or runtime package, ...).
+pub fn parse_file_with(filename: &str, src: &[u8], mode: parser::Mode) -> (ast::File, Vec<Diagnostic>) {
+    parser::parse(Arc::from(filename), src, mode)
+}
