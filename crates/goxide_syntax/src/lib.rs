@@ -12,6 +12,7 @@
 
 pub mod ast;
 mod branches;
+pub mod constraint;
 pub mod parser;
 pub mod pos;
 pub mod scanner;
