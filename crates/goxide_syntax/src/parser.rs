@@ -208,10 +208,8 @@ impl Parser {
         }
         if text.starts_with(b"go:") {
             if self.top && msg.starts_with(b"//go:build") {
-                if let Ok(line) = std::str::from_utf8(msg) {
-                    if let Ok(x) = crate::constraint::parse(line) {
-                        self.f.go_version = crate::constraint::go_version(&x);
-                    }
+                if let Ok(x) = crate::constraint::parse(msg) {
+                    self.f.go_version = crate::constraint::go_version(&x);
                 }
             }
             let text = String::from_utf8_lossy(text).into_owned();

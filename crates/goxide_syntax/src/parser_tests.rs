@@ -331,10 +331,10 @@ fn directives_are_kept_and_checked() {
 #[test]
 fn build_constraint_sets_go_version() {
     let (f, _) = parse_file("x.go", b"//go:build go1.21 && linux\n\npackage p\n");
-    // The version comes from the build-constraint module.
-    if !f.go_version.is_empty() {
-        assert_eq!(f.go_version, "go1.21");
-    }
+    assert_eq!(f.go_version, "go1.21");
+    // Only before the package clause.
+    let (f, _) = parse_file("x.go", b"package p\n//go:build go1.21\n");
+    assert_eq!(f.go_version, "");
 }
 
 #[test]
