@@ -24,6 +24,7 @@ mod parser_tests;
 pub mod report;
 pub mod scanner;
 pub mod token;
+pub mod walk;
 
 use std::fmt;
 use std::sync::Arc;

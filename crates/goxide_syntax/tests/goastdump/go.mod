@@ -1,0 +1,3 @@
+module goxide.test/goastdump
+
+go 1.27
