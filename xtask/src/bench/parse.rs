@@ -181,8 +181,12 @@ fn parse_summary(line: &str) -> Option<Summary> {
 
 fn check_outcome(o: &Outcome, expected_files: usize) -> Result<Summary, String> {
     let last = o.last_stdout_line().unwrap_or("");
-    let summary = parse_summary(last)
-        .ok_or_else(|| format!("last stdout line is {last:?}, not `N files, M errors`"))?;
+    let summary = parse_summary(last).ok_or_else(|| {
+        format!(
+            "last stdout line is {last:?}, not `N files, M errors` (until `goxide tool parse` \
+                 exists, GOXIDE_BIN=bench/parse/standin-goxide.sh tests the harness)"
+        )
+    })?;
     if summary.files != expected_files {
         return Err(format!(
             "parsed {} files, but the walk finds {expected_files} (the walks disagree: see bench/README.md)",
