@@ -269,6 +269,11 @@ pub fn run_alternating(
             samples: Vec::with_capacity(runs),
         })
         .collect();
+    if let Some(load) = load_average() {
+        eprintln!(
+            "  load average before: {load} (other work on these cores skews every contender)"
+        );
+    }
     eprint!("  {runs} rounds of {n}: ");
     for round in 0..runs {
         for k in 0..n {
@@ -287,6 +292,17 @@ pub fn run_alternating(
     }
     eprintln!();
     Ok(series)
+}
+
+/// The 1, 5 and 15 minute load averages (`/proc/loadavg`), if readable.
+pub fn load_average() -> Option<String> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    Some(
+        text.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// Prints the table of a group of series: median, min and max wall time,
