@@ -1,0 +1,3 @@
+module goxide.bench/goparse
+
+go 1.27
