@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         "goldens" => goldens::run(rest),
         "bench" => bench::run(rest),
         _ => {
-            eprintln!("usage: cargo xtask <command> [args]\n\ncommands:\n  goldens   regenerate expected outputs in tests/ from the reference go\n  bench     run benchmarks side by side with the reference go");
+            eprintln!("usage: cargo xtask <command> [args]\n\ncommands:\n  goldens   regenerate tests/syntax/*.out from the reference go (--check: verify, write nothing)\n  bench     run benchmarks side by side with the reference go");
             return if cmd == "help" { ExitCode::SUCCESS } else { ExitCode::from(2) };
         }
     };

@@ -1,0 +1,6 @@
+package main
+
+#define N 10
+
+func main() {
+}

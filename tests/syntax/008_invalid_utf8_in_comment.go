@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	// Latin-1 comment: résumé
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	٣x := 1
+	println(٣x)
+}

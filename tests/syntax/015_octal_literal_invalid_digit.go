@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	zip := 08540
+	println(zip)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	mask := 0b1021
+	println(mask)
+}

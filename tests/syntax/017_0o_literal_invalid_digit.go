@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	perm := 0o758
+	println(perm)
+}

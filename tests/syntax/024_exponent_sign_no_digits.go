@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 2.5e-
+	println(x)
+}

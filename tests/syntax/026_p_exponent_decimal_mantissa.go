@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 12p3
+	println(x)
+}

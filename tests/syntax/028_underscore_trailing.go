@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	million := 1_000_000_
+	println(million)
+}

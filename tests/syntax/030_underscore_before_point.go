@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 3_.14
+	println(x)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := 0o17p2
+	println(x)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	re := "\d+\.\d+"
+	println(re)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	dir := "C:\Users\gopher\go"
+	println(dir)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := "\x4"
+	println(s)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := "\U00110000"
+	println(s)
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	println("start")
+	/* TODO: finish this
+	println("end")
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	/* outer /* inner */ still outer */
+	println("hi")
+}

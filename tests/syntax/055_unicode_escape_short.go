@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := "\u12"
+	println(s)
+}

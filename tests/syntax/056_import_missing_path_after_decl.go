@@ -1,0 +1,12 @@
+package main
+
+import "fmt"
+
+var _ = fmt.Sprint
+
+import (
+	strings
+)
+
+func main() {
+}

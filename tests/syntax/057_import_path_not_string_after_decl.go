@@ -1,0 +1,11 @@
+package main
+
+var version = "1.0"
+
+import (
+	'f'
+)
+
+func main() {
+	println(version)
+}

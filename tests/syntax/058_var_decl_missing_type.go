@@ -1,0 +1,7 @@
+package main
+
+var total
+
+func main() {
+	println(total)
+}

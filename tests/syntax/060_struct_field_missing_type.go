@@ -1,0 +1,8 @@
+package main
+
+type Point struct {
+	X, Y
+}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	import "fmt"
+	fmt.Println("hi")
+}

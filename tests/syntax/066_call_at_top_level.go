@@ -1,0 +1,6 @@
+package main
+
+println("init")
+
+func main() {
+}

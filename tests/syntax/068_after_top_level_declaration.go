@@ -1,0 +1,7 @@
+package main
+
+var x int = 1 2
+
+func main() {
+	println(x)
+}

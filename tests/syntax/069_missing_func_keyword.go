@@ -1,0 +1,5 @@
+package main
+
+main() {
+	println("hi")
+}

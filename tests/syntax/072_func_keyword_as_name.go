@@ -1,0 +1,7 @@
+package main
+
+func type() {
+}
+
+func main() {
+}

@@ -1,0 +1,9 @@
+package main
+
+type T struct{}
+
+func (a, b T) M() {
+}
+
+func main() {
+}

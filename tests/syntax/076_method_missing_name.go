@@ -1,0 +1,9 @@
+package main
+
+type T struct{}
+
+func (t T) () {
+}
+
+func main() {
+}

@@ -1,0 +1,7 @@
+package main
+
+var count := 0
+
+func main() {
+	println(count)
+}

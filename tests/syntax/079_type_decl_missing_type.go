@@ -1,0 +1,6 @@
+package main
+
+type Celsius
+
+func main() {
+}

@@ -1,0 +1,11 @@
+package main
+
+const (
+	Red = iota,
+	Green,
+	Blue,
+)
+
+func main() {
+	println(Red, Green, Blue)
+}

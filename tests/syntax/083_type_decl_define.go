@@ -1,0 +1,6 @@
+package main
+
+type MyInt := int
+
+func main() {
+}

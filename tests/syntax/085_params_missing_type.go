@@ -1,0 +1,7 @@
+package main
+
+func greet(name string, times) {
+}
+
+func main() {
+}

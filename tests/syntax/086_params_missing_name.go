@@ -1,0 +1,8 @@
+package main
+
+func join(sep string, []string) string {
+	return sep
+}
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+func values() (...int) {
+	return 0
+}
+
+func main() {
+}

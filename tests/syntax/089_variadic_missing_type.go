@@ -1,0 +1,7 @@
+package main
+
+func log(args ...) {
+}
+
+func main() {
+}

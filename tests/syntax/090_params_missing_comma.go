@@ -1,0 +1,8 @@
+package main
+
+func add(a int b int) int {
+	return a + b
+}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	id := func[T any](x T) T { return x }
+	_ = id
+}

@@ -1,0 +1,8 @@
+package main
+
+type Container interface {
+	Len[T any]() int
+}
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+type I interface {
+	M[]()
+}
+
+func main() {
+}

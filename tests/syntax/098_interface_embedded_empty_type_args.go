@@ -1,0 +1,10 @@
+package main
+
+type E interface{}
+
+type I interface {
+	E[]
+}
+
+func main() {
+}

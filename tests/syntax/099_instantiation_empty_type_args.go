@@ -1,0 +1,8 @@
+package main
+
+type List[T any] []T
+
+var l List[]
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+func zero[T any]() (t T) { return }
+
+func main() {
+	x := zero[]()
+	_ = x
+}

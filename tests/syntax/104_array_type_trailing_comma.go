@@ -1,0 +1,6 @@
+package main
+
+var grid [3,]int
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	done := make(chan)
+	_ = done
+}

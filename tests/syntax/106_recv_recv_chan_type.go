@@ -1,0 +1,6 @@
+package main
+
+var c <-<-chan int
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+var m map string]int
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+type T struct {
+	1st string
+}
+
+func main() {
+}

@@ -1,0 +1,10 @@
+package main
+
+type Base struct{}
+
+type T struct {
+	(Base)
+}
+
+func main() {
+}

@@ -1,0 +1,9 @@
+package main
+
+type User struct {
+	Name string,
+	Age  int,
+}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+type RW interface { Read() Write() }
+
+func main() {
+}

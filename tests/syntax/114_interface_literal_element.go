@@ -1,0 +1,8 @@
+package main
+
+type I interface {
+	42
+}
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+type Shape interface {
+	func Area() float64
+}
+
+func main() {
+}

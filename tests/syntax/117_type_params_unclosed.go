@@ -1,0 +1,8 @@
+package main
+
+func Max[T int | float64(a, b T) T {
+	return a
+}
+
+func main() {
+}

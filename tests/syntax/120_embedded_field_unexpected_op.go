@@ -1,0 +1,8 @@
+package main
+
+type T struct {
+	+Base
+}
+
+func main() {
+}

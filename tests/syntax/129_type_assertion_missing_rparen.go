@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var v any = 1
+	n := v.(int
+	println(n)
+}

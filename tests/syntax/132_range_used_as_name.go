@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	range := 10
+	println(range)
+}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	x := true
+	if x
+	{
+		println(x)
+	}
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	type ID
+	var id ID
+	_ = id
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	xs := []int{1}
+	if range xs {
+	}
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	let x = 5
+	println(x)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	double := (x int) => x * 2
+	_ = double
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	name := "gopher"
+	println("hello, " name)
+}

@@ -1,0 +1,12 @@
+package main
+
+func main() {
+	x := 1
+	if x > 0 {
+		println("a")
+	} else {
+		println("b")
+	} else {
+		println("c")
+	}
+}

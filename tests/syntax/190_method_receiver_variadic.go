@@ -1,0 +1,10 @@
+package main
+
+type T struct{}
+
+func (t ...T) String() string {
+	return ""
+}
+
+func main() {
+}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	x := 1
+L:
+	if x > 0 {
+		break L
+	}
+}

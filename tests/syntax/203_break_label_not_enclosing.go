@@ -1,0 +1,11 @@
+package main
+
+func main() {
+L:
+	for {
+		break L
+	}
+	for {
+		break L
+	}
+}

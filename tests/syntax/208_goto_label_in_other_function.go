@@ -1,0 +1,10 @@
+package main
+
+func a() {
+here:
+	goto here
+}
+
+func main() {
+	goto here
+}

@@ -1,0 +1,10 @@
+package main
+
+func main() {
+loop:
+	for {
+		func() {
+			break loop
+		}()
+	}
+}

@@ -1,0 +1,7 @@
+package main
+
+func helper() {} //go:noinline
+
+func main() {
+	helper()
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	//go:noinline
+	x := 1
+	println(x)
+}

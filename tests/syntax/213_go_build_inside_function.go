@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	//go:build linux
+	println("linux")
+}

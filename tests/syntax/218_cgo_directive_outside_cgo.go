@@ -1,0 +1,6 @@
+package main
+
+//go:cgo_ldflag "-lm"
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+//go:nowritebarrier
+func f() {}
+
+func main() {
+	f()
+}

@@ -1,0 +1,8 @@
+package main
+
+//go:uintptrkeepalive
+func f(p uintptr) {}
+
+func main() {
+	f(0)
+}

@@ -1,0 +1,6 @@
+package main
+
+//line generated.go:100
+func main() {
+	x := 1 +
+}

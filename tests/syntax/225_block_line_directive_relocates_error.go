@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	/*line template.tmpl:42:7*/ x := )
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	//line foo.go:0
+	x := 1 +
+}

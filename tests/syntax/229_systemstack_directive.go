@@ -1,0 +1,8 @@
+package main
+
+//go:systemstack
+func f() {}
+
+func main() {
+	f()
+}

@@ -1,0 +1,14 @@
+package main
+
+func main() {
+unused:
+	break
+	break
+	break
+	break
+	break
+	break
+	break
+	break
+	break
+}

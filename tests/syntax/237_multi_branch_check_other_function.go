@@ -1,0 +1,9 @@
+package main
+
+func broken() {
+	x := [1]
+}
+
+func main() {
+	break
+}

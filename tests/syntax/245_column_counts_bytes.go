@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := "日本語" 1
+	println(s)
+}

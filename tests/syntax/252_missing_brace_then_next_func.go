@@ -1,0 +1,8 @@
+package main
+
+func helper() {
+	println("helper")
+
+func main() {
+	helper()
+}

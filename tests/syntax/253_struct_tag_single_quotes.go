@@ -1,0 +1,8 @@
+package main
+
+type User struct {
+	Name string 'json:"name"'
+}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	abÿcd := 1
+	println(abÿcd)
+}

@@ -1,0 +1,7 @@
+package main
+
+//go:wasmimport env
+func f()
+
+func main() {
+}

@@ -1,0 +1,7 @@
+package main
+
+//go:wasmexport a b
+func f() {}
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+func describe(type string) string {
+	return type
+}
+
+func main() {
+}

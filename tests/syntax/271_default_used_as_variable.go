@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	default := 5
+	println(default)
+}
