@@ -89,29 +89,9 @@ fn env_or<'a>(env: &'a OsEnv, key: &str, def: &'a str) -> &'a [u8] {
 /// `buildcfg.Error` for this environment: the message `buildcfg.Check`
 /// prints after `<program>: `, or `None` when the configuration is valid.
 pub fn check(env: &OsEnv) -> Option<String> {
-    let mut error: Option<String> = None;
-    let goos = env_or(env, "GOOS", HOST_GOOS);
-    let goarch = env_or(env, "GOARCH", HOST_GOARCH);
-
-    if !matches!(env_or(env, "GOAMD64", DEFAULT_GOAMD64), b"v1" | b"v2" | b"v3" | b"v4") {
-        error = Some("invalid GOAMD64: must be v1, v2, v3, v4".into());
-    }
-    let arm_def = DEFAULT_GOARM;
-    let mut arm = env_or(env, "GOARM", arm_def);
-    if let Some(v) = arm.strip_suffix(b",softfloat") {
-        arm = v;
-    }
-    if let Some(v) = arm.strip_suffix(b",hardfloat") {
-        arm = v;
-    }
-    if !matches!(arm, b"5" | b"6" | b"7") {
-        error = Some(
-            "invalid GOARM: must start with 5, 6, or 7, and may optionally end in either \",hardfloat\" or \",softfloat\""
-                .into(),
-        );
-    }
-    // goarm64() assigns buildcfg.Error unconditionally.
-    error = parse_goarm64(env_or(env, "GOARM64", DEFAULT_GOARM64)).err();
+    // Go validates GOAMD64 and GOARM first, but goarm64() then assigns
+    // buildcfg.Error unconditionally, so their errors never surface.
+    let mut error = parse_goarm64(env_or(env, "GOARM64", DEFAULT_GOARM64)).err();
     if !matches!(env_or(env, "GOMIPS", DEFAULT_GOMIPS), b"hardfloat" | b"softfloat") {
         error = Some("invalid GOMIPS: must be hardfloat, softfloat".into());
     }
@@ -133,8 +113,8 @@ pub fn check(env: &OsEnv) -> Option<String> {
     if !matches!(fips, b"off" | b"latest" | b"inprocess" | b"certified") && !is_fips_version(fips) {
         error = Some("invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z".into());
     }
-    let goos = String::from_utf8_lossy(goos);
-    let goarch = String::from_utf8_lossy(goarch);
+    let goos = String::from_utf8_lossy(env_or(env, "GOOS", HOST_GOOS));
+    let goarch = String::from_utf8_lossy(env_or(env, "GOARCH", HOST_GOARCH));
     if let Err(e) = parse_goexperiment(&goos, &goarch, env_or(env, "GOEXPERIMENT", DEFAULT_GOEXPERIMENT)) {
         error = Some(e);
     }

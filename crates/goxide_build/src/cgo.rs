@@ -5,9 +5,11 @@
 //!
 //! Goxide never runs a C compiler, so `GOGCCFLAGS` is not probed: where
 //! the go command asks the compiler whether it accepts a flag, goxide
-//! assumes a GCC-compatible compiler (GCC's answers: `-Wl,--no-gc-sections`,
-//! `-ffile-prefix-map`, `-gno-record-gcc-switches`; plus clang's
-//! `-fno-caret-diagnostics -Qunused-arguments` when `$CC` names clang).
+//! answers as GCC would (`-Wl,--no-gc-sections`, `-ffile-prefix-map`,
+//! `-gno-record-gcc-switches`), adding clang's `-fno-caret-diagnostics
+//! -Qunused-arguments` when `$CC` names clang. When the compiler is not
+//! on `$PATH`, every probe "succeeds" in Go (it sees no complaint), so
+//! goxide then reports every flag too, as go does.
 //! The go command puts its temporary work directory in
 //! `-ffile-prefix-map=<work>=/tmp/go-build`; goxide names one of the same
 //! shape (`$GOTMPDIR` or the temp dir, `go-build<digits>`) without
@@ -99,6 +101,18 @@ pub fn costly_env(cfg: &Config) -> Result<Vec<(&'static str, Setting)>, String> 
             }
         }
     }
+    // Probing the C compiler opens the build cache, which must be usable
+    // (cache.Default); go skips the probe when the compiler is not found.
+    let compiler = env_list(cfg, "CC", default_cc(&cfg.goos))?;
+    if compiler.first().and_then(|c| osenv::look_path(&cfg.os, c)).is_some() {
+        match cfg.gocache() {
+            (_, _, Some(err)) => return Err(format!("build cache is required, but could not be located: {err}")),
+            (dir, _, None) if dir == b"off" => {
+                return Err("build cache is disabled by GOCACHE=off, but required as of Go 1.12".into());
+            }
+            _ => {}
+        }
+    }
     let mut out = Vec::new();
     for (name, def) in [
         ("CGO_CFLAGS", DEFAULT_CFLAGS),
@@ -122,7 +136,10 @@ pub fn costly_env(cfg: &Config) -> Result<Vec<(&'static str, Setting)>, String> 
 /// compiler, as described in the module docs.
 fn gcc_flags(cfg: &Config) -> Result<Vec<Vec<u8>>, String> {
     let compiler = env_list(cfg, "CC", default_cc(&cfg.goos))?;
+    let found = compiler.first().and_then(|c| osenv::look_path(&cfg.os, c)).is_some();
     let is_clang = compiler.first().is_some_and(|c| filepath::base(c).windows(5).any(|w| w == b"clang"));
+    // Whether the go command's probe would find the clang-only flags accepted.
+    let clang_flags = is_clang || !found;
     let goos = cfg.goos.as_slice();
     let mut a: Vec<Vec<u8>> = compiler;
     a.push(b"-I".to_vec());
@@ -140,7 +157,7 @@ fn gcc_flags(cfg: &Config) -> Result<Vec<Vec<u8>>, String> {
     if goos == b"aix" {
         push("-mcmodel=large");
     }
-    if is_clang {
+    if clang_flags {
         push("-fno-caret-diagnostics");
         push("-Qunused-arguments");
     }
@@ -208,8 +225,20 @@ mod tests {
     use super::*;
     use crate::osenv::OsEnv;
 
+    /// A directory holding an executable `gcc`, to stand for `$PATH`.
+    fn fake_path() -> String {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("goxide-cgo-path-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let gcc = dir.join("gcc");
+        std::fs::write(&gcc, "#!/bin/sh\n").unwrap();
+        std::fs::set_permissions(&gcc, std::fs::Permissions::from_mode(0o755)).unwrap();
+        dir.to_string_lossy().into_owned()
+    }
+
     fn cfg(pairs: &[(&str, &str)]) -> Config {
-        let mut all = vec![("HOME", "/h"), ("GOROOT", "/nonexistent"), ("PATH", "/nonexistent")];
+        let path = fake_path();
+        let mut all = vec![("HOME", "/h"), ("GOROOT", "/nonexistent"), ("PATH", path.as_str())];
         all.extend_from_slice(pairs);
         Config::load(OsEnv::from_pairs(all))
     }
@@ -233,6 +262,13 @@ mod tests {
         let gcc = String::from_utf8(get(&env, "GOGCCFLAGS").value).unwrap();
         assert!(gcc.starts_with("-fPIC -m64 -pthread "), "{gcc}");
 
+        let missing = costly_env(&cfg(&[("CC", "/nonexistent/cc")])).unwrap();
+        let gcc = String::from_utf8(get(&missing, "GOGCCFLAGS").value).unwrap();
+        assert!(gcc.starts_with("-fPIC -m64 -fno-caret-diagnostics -Qunused-arguments -Wl,"), "{gcc}");
+        assert_eq!(
+            costly_env(&cfg(&[("GOCACHE", "off")])).unwrap_err(),
+            "build cache is disabled by GOCACHE=off, but required as of Go 1.12"
+        );
         assert_eq!(
             costly_env(&cfg(&[("CC", "x/gcc")])).unwrap_err(),
             "goxide: CC environment variable is relative; must be absolute path: x/gcc"
@@ -243,6 +279,6 @@ mod tests {
     fn compilers() {
         assert_eq!(cc(&cfg(&[])), Setting { value: b"gcc".to_vec(), changed: false });
         assert_eq!(cxx(&cfg(&[("GOOS", "darwin")])).value, b"clang++");
-        assert_eq!(gccgo(&cfg(&[])), Setting { value: b"gccgo".to_vec(), changed: false });
+        assert_eq!(gccgo(&cfg(&[("GCCGO", "/nonexistent/gccgo")])), Setting { value: b"/nonexistent/gccgo".to_vec(), changed: true });
     }
 }
