@@ -94,11 +94,14 @@ For more about environment variables, see 'goxide help environment'.
     },
     Command {
         name: "tool",
-        usage_line: "goxide tool command [args...]",
+        usage_line: "goxide tool [-n] command [args...]",
         short: "run specified goxide tool",
         long: "\
 Tool runs the goxide tool command identified by the arguments.
 With no arguments it prints the list of known tools.
+
+The -n flag causes tool to print the command that would be
+executed but not execute it.
 
 The tools are built into goxide:
 
