@@ -1,0 +1,259 @@
+//! `goxide tool parse [-j N] path...`: parses Go files with
+//! `goxide_syntax::parse_file` and reports syntax errors, as a driver for
+//! testing and timing the parser.
+//!
+//! Files: each path that is a file is parsed whatever its name; each
+//! directory is walked as `filepath.WalkDir` does (entries in lexical
+//! byte order, recursing in place) collecting `*.go` files, skipping
+//! directories named `testdata` or starting with `.` or `_` (the go
+//! command's `./...` rule) and files starting with `.` or `_` (which
+//! go/build ignores). Symbolic links to directories are not followed.
+//! Names are joined as given (`dir` + `/` + name, no cleaning), and that
+//! is the file name diagnostics print.
+//!
+//! Output: diagnostics (`file:line:col: msg`) go to stderr — where the go
+//! command shows compile errors — in file-list order whatever `-j`; then
+//! `N files, M errors` on stdout. Exit status 1 if M > 0. A parser panic
+//! is reported as `file: internal compiler error: <panic message>` and
+//! counted as an error; the driver goes on with the other files.
+//!
+//! Parallelism: N scoped worker threads take file indexes from an atomic
+//! counter, each reusing one read buffer, and send each file's formatted
+//! output to the main thread, which prints in order as results arrive.
+
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::io::{Read, Write};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use goxide_build::os_error::path_error;
+
+use crate::flags::{FlagSet, Kind, ParseError};
+use crate::output;
+
+const USAGE: &str = "usage: goxide tool parse [-j N] path...\n";
+
+/// Runs the tool; returns the exit status.
+pub fn run(args: &[Vec<u8>]) -> i32 {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut flags = FlagSet::new(&[("j", Kind::Int)]).default_int("j", cpus as i64);
+    let paths = match flags.parse(args) {
+        Ok(p) => p,
+        Err(ParseError::Help) => return usage(None),
+        Err(ParseError::Failed(msg)) => return usage(Some(&msg)),
+    };
+    let jobs = flags.int("j");
+    if jobs < 1 {
+        return usage(Some(&format!("invalid value \"{jobs}\" for flag -j: must be at least 1")));
+    }
+    if paths.is_empty() {
+        return usage(None);
+    }
+
+    let mut errors = 0usize;
+    let mut files = Vec::new();
+    for p in &paths {
+        if let Err(msg) = collect(p, &mut files) {
+            output::stderr_line(&msg);
+            errors += 1;
+        }
+    }
+    errors += parse_all(&files, jobs as usize);
+    output::stdout(format!("{} files, {} errors\n", files.len(), errors).as_bytes());
+    if errors > 0 { 1 } else { 0 }
+}
+
+fn usage(msg: Option<&str>) -> i32 {
+    let mut text = String::new();
+    if let Some(m) = msg {
+        text.push_str(m);
+        text.push('\n');
+    }
+    text.push_str(USAGE);
+    output::stderr(text.as_bytes());
+    2
+}
+
+fn os(p: &[u8]) -> &OsStr {
+    OsStr::from_bytes(p)
+}
+
+/// Adds the files `path` names to `files`; `Err` is a go-style message
+/// for a path that cannot be read (its other files are still added).
+pub fn collect(path: &[u8], files: &mut Vec<Vec<u8>>) -> Result<(), String> {
+    let meta = std::fs::metadata(os(path)).map_err(|e| path_error("stat", path, &e))?;
+    if !meta.is_dir() {
+        files.push(path.to_vec());
+        return Ok(());
+    }
+    walk(path, files)
+}
+
+fn skipped(name: &[u8]) -> bool {
+    name.starts_with(b".") || name.starts_with(b"_")
+}
+
+fn walk(dir: &[u8], files: &mut Vec<Vec<u8>>) -> Result<(), String> {
+    let rd = std::fs::read_dir(os(dir)).map_err(|e| path_error("open", dir, &e))?;
+    let mut entries = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| path_error("readdirent", dir, &e))?;
+        entries.push((entry.file_name().into_vec(), entry.file_type()));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut first_err = None;
+    for (name, ft) in entries {
+        let mut joined = dir.to_vec();
+        if !joined.ends_with(b"/") {
+            joined.push(b'/');
+        }
+        joined.extend_from_slice(&name);
+        let Ok(ft) = ft else { continue };
+        if ft.is_dir() {
+            if name == b"testdata" || skipped(&name) {
+                continue;
+            }
+            if let Err(e) = walk(&joined, files) {
+                first_err.get_or_insert(e);
+            }
+        } else if name.ends_with(b".go") && !skipped(&name) {
+            let is_file = ft.is_file() || (ft.is_symlink() && std::fs::metadata(os(&joined)).is_ok_and(|m| m.is_file()));
+            if is_file {
+                files.push(joined);
+            }
+        }
+    }
+    match first_err {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// One file's result: its output lines and error count.
+struct Report {
+    index: usize,
+    text: String,
+    errors: usize,
+}
+
+/// Parses `files` with `jobs` workers, printing diagnostics in order;
+/// returns the number of errors.
+fn parse_all(files: &[Vec<u8>], jobs: usize) -> usize {
+    if files.is_empty() {
+        return 0;
+    }
+    let workers = jobs.min(files.len());
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<Report>();
+
+    // Parser panics are reported per file; silence the default message.
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+
+    let mut total = 0usize;
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                let mut buf = Vec::new();
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(name) = files.get(index) else { break };
+                    let (text, errors) = parse_one(name, &mut buf);
+                    if tx.send(Report { index, text, errors }).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+
+        let stderr = std::io::stderr();
+        let mut err = std::io::BufWriter::with_capacity(64 * 1024, stderr.lock());
+        let mut pending: BTreeMap<usize, Report> = BTreeMap::new();
+        let mut want = 0usize;
+        for report in rx {
+            pending.insert(report.index, report);
+            while let Some(r) = pending.remove(&want) {
+                total += r.errors;
+                let _ = err.write_all(r.text.as_bytes());
+                want += 1;
+            }
+        }
+        let _ = err.flush();
+    });
+
+    panic::set_hook(previous_hook);
+    total
+}
+
+/// Reads and parses one file; returns its output and error count.
+fn parse_one(name: &[u8], buf: &mut Vec<u8>) -> (String, usize) {
+    let display = String::from_utf8_lossy(name);
+    buf.clear();
+    let read = std::fs::File::open(os(name))
+        .map_err(|e| path_error("open", name, &e))
+        .and_then(|mut f| f.read_to_end(buf).map_err(|e| path_error("read", name, &e)));
+    if let Err(msg) = read {
+        return (format!("{msg}\n"), 1);
+    }
+    let src: &[u8] = buf;
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let (file, diags) = goxide_syntax::parse_file(&display, src);
+        drop(file);
+        diags
+    }));
+    match result {
+        Ok(diags) => {
+            let mut text = String::new();
+            for d in &diags {
+                use std::fmt::Write as _;
+                let _ = writeln!(text, "{d}");
+            }
+            (text, diags.len())
+        }
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            (format!("{display}: internal compiler error: {msg}\n"), 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_order_and_skips() {
+        let root = std::env::temp_dir().join(format!("goxide-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for d in ["b", "testdata", "_x", ".y", "a"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        for f in ["z.go", "b/x.go", "testdata/t.go", "_x/u.go", ".y/v.go", "a/w.go", "a.go", "_a.go", "c.txt"] {
+            std::fs::write(root.join(f), "package p\n").unwrap();
+        }
+        let mut files = Vec::new();
+        let r = root.as_os_str().as_bytes().to_vec();
+        collect(&r, &mut files).unwrap();
+        let rel: Vec<String> = files
+            .iter()
+            .map(|f| String::from_utf8_lossy(&f[r.len()..]).into_owned())
+            .collect();
+        assert_eq!(rel, vec!["/a/w.go", "/a.go", "/b/x.go", "/z.go"]);
+        // Explicit files are always taken.
+        let mut files = Vec::new();
+        collect(root.join("_a.go").as_os_str().as_bytes(), &mut files).unwrap();
+        assert_eq!(files.len(), 1);
+        assert!(collect(b"/nonexistent/x", &mut files).unwrap_err().starts_with("stat /nonexistent/x: no such file"));
+        let _ = std::fs::remove_dir_all(root);
+    }
+}
