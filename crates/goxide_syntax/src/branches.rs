@@ -89,7 +89,7 @@ pub(crate) fn check_branches(p: &mut Parser, body: StmtId) {
 
 impl Checker<'_> {
     fn err(&mut self, pos: Pos, msg: String) {
-        self.p.error_at(pos, msg);
+        self.p.report_at(pos, msg);
     }
 
     fn name(&self, n: Name) -> String {

@@ -207,7 +207,7 @@ pub(crate) fn on_directive(p: &mut Parser, pos: Pos, blank: bool, text: String) 
         p.f.linknames.push(l);
     }
     for (pos, msg) in errors {
-        p.error_at(pos, msg);
+        p.report_at(pos, msg);
     }
 }
 
@@ -216,17 +216,17 @@ pub(crate) fn on_directive(p: &mut Parser, pos: Pos, blank: bool, text: String) 
 pub(crate) fn check_unused(p: &mut Parser, pending: &PendingPragma) {
     for &(flag, pos) in &pending.flag_pos {
         if flag & pending.pragma.flags != 0 {
-            p.error_at(pos, "misplaced compiler directive".into());
+            p.report_at(pos, "misplaced compiler directive".into());
         }
     }
     for (pos, _) in &pending.pragma.embeds {
-        p.error_at(*pos, "misplaced go:embed directive".into());
+        p.report_at(*pos, "misplaced go:embed directive".into());
     }
     if let Some(pos) = pending.wasm_import {
-        p.error_at(pos, "misplaced go:wasmimport directive".into());
+        p.report_at(pos, "misplaced go:wasmimport directive".into());
     }
     if let Some(pos) = pending.wasm_export {
-        p.error_at(pos, "misplaced go:wasmexport directive".into());
+        p.report_at(pos, "misplaced go:wasmexport directive".into());
     }
 }
 

@@ -94,6 +94,11 @@ pub(crate) struct Parser {
     mode: Mode,
     /// Raw errors in report order: offset, message.
     pub(crate) errors: Vec<(Pos, String)>,
+    /// Errors reported by the parser and scanner themselves (gc's
+    /// `errcnt`). Branch-check and directive errors go to gc's handler
+    /// directly and are not counted: they neither suppress the branch
+    /// check of an enclosing function nor stop the parse.
+    errcnt: usize,
     pragma: Option<PendingPragma>,
     top: bool,
     fnest: i32,
@@ -120,6 +125,7 @@ impl Parser {
             f: File::new(filename, src),
             mode,
             errors: Vec::new(),
+            errcnt: 0,
             pragma: None,
             top: true,
             fnest: 0,
@@ -307,7 +313,15 @@ impl Parser {
     // ------------------------------------------------------------------
     // Errors
 
+    /// A parser or scanner error (gc's `errorAt`).
     pub(crate) fn error_at(&mut self, pos: Pos, msg: String) {
+        self.errcnt += 1;
+        self.errors.push((pos, msg));
+    }
+
+    /// An error from the branch check or a directive, which gc reports
+    /// through its error handler without counting it as a parse error.
+    pub(crate) fn report_at(&mut self, pos: Pos, msg: String) {
         self.errors.push((pos, msg));
     }
 
@@ -322,7 +336,7 @@ impl Parser {
     }
 
     fn syntax_error_at(&mut self, pos: Pos, msg: &str) {
-        if self.tok() == Token::Eof && !self.errors.is_empty() {
+        if self.tok() == Token::Eof && self.errcnt > 0 {
             return; // avoid meaningless follow-up errors
         }
         let suffix = if msg.is_empty() {
@@ -490,7 +504,7 @@ impl Parser {
         self.want(Token::Semi);
 
         // don't bother continuing if package clause has errors
-        if !self.errors.is_empty() {
+        if self.errcnt > 0 {
             self.f.eof = self.pos();
             return;
         }
@@ -798,12 +812,12 @@ impl Parser {
 
     fn func_body(&mut self) -> StmtId {
         self.fnest += 1;
-        let errcnt = self.errors.len();
+        let errcnt = self.errcnt;
         let body = self.block_stmt("");
         self.fnest -= 1;
         // Don't check branches if there were syntax errors in the function
         // as it may lead to spurious errors.
-        if self.mode.check_branches && errcnt == self.errors.len() {
+        if self.mode.check_branches && errcnt == self.errcnt {
             check_branches(self, body);
         }
         body

@@ -354,3 +354,14 @@ fn never_panics_on_truncations() {
     let _ = parse_file("x.go", b"\xff\xfe\x00package \x80");
     let _ = parse_file("x.go", b"");
 }
+
+#[test]
+fn branch_errors_do_not_suppress_enclosing_checks() {
+    // gc reports both: a branch error inside a closure is not a parse
+    // error, so the enclosing function's labels are still checked.
+    let src = "package main\nfunc main() {\nloop:\n\tfor {\n\t\tfunc() { break loop }()\n\t}\n}\n";
+    assert_eq!(
+        errors(src),
+        ["./x.go:3:1: label loop defined and not used", "./x.go:5:18: break label not defined: loop"]
+    );
+}
