@@ -189,7 +189,7 @@ pub fn mk_env(cfg: &Config) -> Vec<EnvVar> {
 /// directory). Prints the go command's warnings; fatal errors exit 1.
 fn extra_env(cfg: &Config) -> Result<Vec<EnvVar>, i32> {
     let cwd = osenv::getwd(&cfg.os).map_err(|e| {
-        fatal(&format!("goxide: cannot determine current directory: {}", os_error::errno_text(&e)), 1)
+        fatal(&format!("goxide: cannot determine current directory: getwd: {}", os_error::errno_text(&e)), 1)
     })?;
     let m = modroot::module_env(cfg, &cwd).map_err(|msg| fatal(&msg, 1))?;
     for w in &m.warnings {
