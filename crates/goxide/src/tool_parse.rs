@@ -52,7 +52,9 @@ pub fn run(args: &[Vec<u8>]) -> i32 {
     };
     let jobs = flags.int("j");
     if jobs < 1 {
-        return usage(Some(&format!("invalid value \"{jobs}\" for flag -j: must be at least 1")));
+        return usage(Some(&format!(
+            "invalid value \"{jobs}\" for flag -j: must be at least 1"
+        )));
     }
     if paths.is_empty() {
         return usage(None);
@@ -130,7 +132,8 @@ fn walk(dir: &[u8], files: &mut Vec<Vec<u8>>, problems: &mut Vec<String>) {
                 walk(&joined, files, problems);
             }
         } else if name.ends_with(b".go") && !skipped(&name) {
-            let is_file = ft.is_file() || (ft.is_symlink() && std::fs::metadata(os(&joined)).is_ok_and(|m| m.is_file()));
+            let is_file = ft.is_file()
+                || (ft.is_symlink() && std::fs::metadata(os(&joined)).is_ok_and(|m| m.is_file()));
             if is_file {
                 files.push(joined);
             }
@@ -209,7 +212,14 @@ fn work(files: &[Vec<u8>], next: &AtomicUsize, tx: &mpsc::Sender<Report>) {
         let index = next.fetch_add(1, Ordering::Relaxed);
         let Some(name) = files.get(index) else { break };
         let (text, errors) = parse_one(name, &mut buf);
-        if tx.send(Report { index, text, errors }).is_err() {
+        if tx
+            .send(Report {
+                index,
+                text,
+                errors,
+            })
+            .is_err()
+        {
             break;
         }
     }
@@ -219,19 +229,21 @@ fn work(files: &[Vec<u8>], next: &AtomicUsize, tx: &mpsc::Sender<Report>) {
 fn parse_one(name: &[u8], buf: &mut Vec<u8>) -> (String, usize) {
     let display = String::from_utf8_lossy(name);
     buf.clear();
-    let read = std::fs::File::open(os(name)).map_err(|e| path_error("open", name, &e)).and_then(|mut f| {
-        if let Ok(m) = f.metadata() {
-            buf.reserve(usize::try_from(m.len()).unwrap_or(0));
-        }
-        f.read_to_end(buf).map_err(|e| path_error("read", name, &e))
-    });
+    let read = std::fs::File::open(os(name))
+        .map_err(|e| path_error("open", name, &e))
+        .and_then(|mut f| {
+            if let Ok(m) = f.metadata() {
+                buf.reserve(usize::try_from(m.len()).unwrap_or(0));
+            }
+            f.read_to_end(buf).map_err(|e| path_error("read", name, &e))
+        });
     if let Err(msg) = read {
         return (format!("{msg}\n"), 1);
     }
     let src: &[u8] = buf;
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        let (file, diags) = goxide_syntax::parse_file(&display, src);
-        drop(file);
+        // The tree is not needed: `_` drops it at once (it can be large).
+        let (_, diags) = goxide_syntax::parse_file(&display, src);
         diags
     }));
     match result {
@@ -265,7 +277,17 @@ mod tests {
         for d in ["b", "testdata", "_x", ".y", "a"] {
             std::fs::create_dir_all(root.join(d)).unwrap();
         }
-        for f in ["z.go", "b/x.go", "testdata/t.go", "_x/u.go", ".y/v.go", "a/w.go", "a.go", "_a.go", "c.txt"] {
+        for f in [
+            "z.go",
+            "b/x.go",
+            "testdata/t.go",
+            "_x/u.go",
+            ".y/v.go",
+            "a/w.go",
+            "a.go",
+            "_a.go",
+            "c.txt",
+        ] {
             std::fs::write(root.join(f), "package p\n").unwrap();
         }
         let (mut files, mut problems) = (Vec::new(), Vec::new());
@@ -279,10 +301,17 @@ mod tests {
         assert_eq!(rel, vec!["/a/w.go", "/a.go", "/b/x.go", "/z.go"]);
         // Explicit files are always taken.
         let mut files = Vec::new();
-        collect(root.join("_a.go").as_os_str().as_bytes(), &mut files, &mut problems);
+        collect(
+            root.join("_a.go").as_os_str().as_bytes(),
+            &mut files,
+            &mut problems,
+        );
         assert_eq!(files.len(), 1);
         collect(b"/nonexistent/x", &mut files, &mut problems);
-        assert_eq!(problems, vec!["stat /nonexistent/x: no such file or directory".to_string()]);
+        assert_eq!(
+            problems,
+            vec!["stat /nonexistent/x: no such file or directory".to_string()]
+        );
         let _ = std::fs::remove_dir_all(root);
     }
 }

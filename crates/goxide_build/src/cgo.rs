@@ -55,9 +55,15 @@ pub fn cxx(cfg: &Config) -> Setting {
 fn compiler(cfg: &Config, key: &str, def: &[u8]) -> Setting {
     let v = cfg.getenv(key);
     if v.is_empty() {
-        Setting { value: def.to_vec(), changed: false }
+        Setting {
+            value: def.to_vec(),
+            changed: false,
+        }
     } else {
-        Setting { value: v.to_vec(), changed: true }
+        Setting {
+            value: v.to_vec(),
+            changed: true,
+        }
     }
 }
 
@@ -66,17 +72,26 @@ fn compiler(cfg: &Config, key: &str, def: &[u8]) -> Setting {
 pub fn gccgo(cfg: &Config) -> Setting {
     let name = cfg.env_or("GCCGO", b"gccgo");
     if let Some(bin) = osenv::look_path(&cfg.os, &name) {
-        return Setting { value: bin, changed: true };
+        return Setting {
+            value: bin,
+            changed: true,
+        };
     }
     let changed = name != b"gccgo";
-    Setting { value: name, changed }
+    Setting {
+        value: name,
+        changed,
+    }
 }
 
 /// `work.envList`: the setting split into words (`quoted.Split`).
 fn env_list(cfg: &Config, key: &str, def: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     let v = cfg.env_or(key, def);
     quoted::split(&v).map_err(|e| {
-        format!("could not parse environment variable {key} with value {}: {e}", crate::strconv::quote(&v))
+        format!(
+            "could not parse environment variable {key} with value {}: {e}",
+            crate::strconv::quote(&v)
+        )
     })
 }
 
@@ -92,23 +107,34 @@ pub fn costly_env(cfg: &Config) -> Result<Vec<(&'static str, Setting)>, String> 
     for key in ["CC", "CXX", "FC"] {
         let args = quoted::split(cfg.getenv(key))
             .map_err(|e| format!("goxide: {key} environment variable could not be parsed: {e}"))?;
-        if let Some(first) = args.first() {
-            if !filepath::is_abs(first) && *first != filepath::base(first) {
-                return Err(format!(
-                    "goxide: {key} environment variable is relative; must be absolute path: {}",
-                    String::from_utf8_lossy(first)
-                ));
-            }
+        if let Some(first) = args.first()
+            && !filepath::is_abs(first)
+            && *first != filepath::base(first)
+        {
+            return Err(format!(
+                "goxide: {key} environment variable is relative; must be absolute path: {}",
+                String::from_utf8_lossy(first)
+            ));
         }
     }
     // Probing the C compiler opens the build cache, which must be usable
     // (cache.Default); go skips the probe when the compiler is not found.
     let compiler = env_list(cfg, "CC", default_cc(&cfg.goos))?;
-    if compiler.first().and_then(|c| osenv::look_path(&cfg.os, c)).is_some() {
+    if compiler
+        .first()
+        .and_then(|c| osenv::look_path(&cfg.os, c))
+        .is_some()
+    {
         match cfg.gocache() {
-            (_, _, Some(err)) => return Err(format!("build cache is required, but could not be located: {err}")),
+            (_, _, Some(err)) => {
+                return Err(format!(
+                    "build cache is required, but could not be located: {err}"
+                ));
+            }
             (dir, _, None) if dir == b"off" => {
-                return Err("build cache is disabled by GOCACHE=off, but required as of Go 1.12".into());
+                return Err(
+                    "build cache is disabled by GOCACHE=off, but required as of Go 1.12".into(),
+                );
             }
             _ => {}
         }
@@ -122,13 +148,32 @@ pub fn costly_env(cfg: &Config) -> Result<Vec<(&'static str, Setting)>, String> 
         ("CGO_LDFLAGS", DEFAULT_CFLAGS),
     ] {
         let value = join(&env_list(cfg, name, def)?);
-        let changed = if def.is_empty() { !value.is_empty() } else { value != DEFAULT_CFLAGS };
+        let changed = if def.is_empty() {
+            !value.is_empty()
+        } else {
+            value != DEFAULT_CFLAGS
+        };
         out.push((name, Setting { value, changed }));
     }
-    let pkg_config = env_list(cfg, "PKG_CONFIG", DEFAULT_PKG_CONFIG)?.into_iter().next().unwrap_or_default();
+    let pkg_config = env_list(cfg, "PKG_CONFIG", DEFAULT_PKG_CONFIG)?
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     let changed = pkg_config != DEFAULT_PKG_CONFIG;
-    out.push(("PKG_CONFIG", Setting { value: pkg_config, changed }));
-    out.push(("GOGCCFLAGS", Setting { value: join(&gcc_flags(cfg)?), changed: false }));
+    out.push((
+        "PKG_CONFIG",
+        Setting {
+            value: pkg_config,
+            changed,
+        },
+    ));
+    out.push((
+        "GOGCCFLAGS",
+        Setting {
+            value: join(&gcc_flags(cfg)?),
+            changed: false,
+        },
+    ));
     Ok(out)
 }
 
@@ -136,8 +181,13 @@ pub fn costly_env(cfg: &Config) -> Result<Vec<(&'static str, Setting)>, String> 
 /// compiler, as described in the module docs.
 fn gcc_flags(cfg: &Config) -> Result<Vec<Vec<u8>>, String> {
     let compiler = env_list(cfg, "CC", default_cc(&cfg.goos))?;
-    let found = compiler.first().and_then(|c| osenv::look_path(&cfg.os, c)).is_some();
-    let is_clang = compiler.first().is_some_and(|c| filepath::base(c).windows(5).any(|w| w == b"clang"));
+    let found = compiler
+        .first()
+        .and_then(|c| osenv::look_path(&cfg.os, c))
+        .is_some();
+    let is_clang = compiler
+        .first()
+        .is_some_and(|c| filepath::base(c).windows(5).any(|w| w == b"clang"));
     // Whether the go command's probe would find the clang-only flags accepted.
     let clang_flags = is_clang || !found;
     let goos = cfg.goos.as_slice();
@@ -191,7 +241,13 @@ fn gcc_arch_args(cfg: &Config) -> Vec<&'static str> {
             _ => vec![],
         },
         b"mips" | b"mipsle" => match cfg.getenv("GOMIPS") {
-            b"" | b"hardfloat" => vec!["-mabi=32", "-march=mips32", "-mhard-float", "-mfp32", "-mno-odd-spreg"],
+            b"" | b"hardfloat" => vec![
+                "-mabi=32",
+                "-march=mips32",
+                "-mhard-float",
+                "-mfp32",
+                "-mno-odd-spreg",
+            ],
             b"softfloat" => vec!["-mabi=32", "-march=mips32", "-msoft-float"],
             _ => vec![],
         },
@@ -238,7 +294,11 @@ mod tests {
 
     fn cfg(pairs: &[(&str, &str)]) -> Config {
         let path = fake_path();
-        let mut all = vec![("HOME", "/h"), ("GOROOT", "/nonexistent"), ("PATH", path.as_str())];
+        let mut all = vec![
+            ("HOME", "/h"),
+            ("GOROOT", "/nonexistent"),
+            ("PATH", path.as_str()),
+        ];
         all.extend_from_slice(pairs);
         Config::load(OsEnv::from_pairs(all))
     }
@@ -250,21 +310,54 @@ mod tests {
     #[test]
     fn flags_defaults_and_overrides() {
         let env = costly_env(&cfg(&[])).unwrap();
-        assert_eq!(get(&env, "CGO_CFLAGS"), Setting { value: b"-O2 -g".to_vec(), changed: false });
-        assert_eq!(get(&env, "CGO_CPPFLAGS"), Setting { value: vec![], changed: false });
+        assert_eq!(
+            get(&env, "CGO_CFLAGS"),
+            Setting {
+                value: b"-O2 -g".to_vec(),
+                changed: false
+            }
+        );
+        assert_eq!(
+            get(&env, "CGO_CPPFLAGS"),
+            Setting {
+                value: vec![],
+                changed: false
+            }
+        );
         assert_eq!(get(&env, "PKG_CONFIG").value, b"pkg-config");
         let gcc = String::from_utf8(get(&env, "GOGCCFLAGS").value).unwrap();
-        assert!(gcc.starts_with("-fPIC -m64 -Wl,--no-gc-sections -fmessage-length=0 -ffile-prefix-map=/tmp/go-build"), "{gcc}");
-        assert!(gcc.ends_with("=/tmp/go-build -gno-record-gcc-switches"), "{gcc}");
+        assert!(
+            gcc.starts_with(
+                "-fPIC -m64 -Wl,--no-gc-sections -fmessage-length=0 -ffile-prefix-map=/tmp/go-build"
+            ),
+            "{gcc}"
+        );
+        assert!(
+            gcc.ends_with("=/tmp/go-build -gno-record-gcc-switches"),
+            "{gcc}"
+        );
 
-        let env = costly_env(&cfg(&[("CGO_CFLAGS", " '-I/a b'  -O3"), ("CGO_ENABLED", "1")])).unwrap();
-        assert_eq!(get(&env, "CGO_CFLAGS"), Setting { value: b"'-I/a b' -O3".to_vec(), changed: true });
+        let env = costly_env(&cfg(&[
+            ("CGO_CFLAGS", " '-I/a b'  -O3"),
+            ("CGO_ENABLED", "1"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            get(&env, "CGO_CFLAGS"),
+            Setting {
+                value: b"'-I/a b' -O3".to_vec(),
+                changed: true
+            }
+        );
         let gcc = String::from_utf8(get(&env, "GOGCCFLAGS").value).unwrap();
         assert!(gcc.starts_with("-fPIC -m64 -pthread "), "{gcc}");
 
         let missing = costly_env(&cfg(&[("CC", "/nonexistent/cc")])).unwrap();
         let gcc = String::from_utf8(get(&missing, "GOGCCFLAGS").value).unwrap();
-        assert!(gcc.starts_with("-fPIC -m64 -fno-caret-diagnostics -Qunused-arguments -Wl,"), "{gcc}");
+        assert!(
+            gcc.starts_with("-fPIC -m64 -fno-caret-diagnostics -Qunused-arguments -Wl,"),
+            "{gcc}"
+        );
         assert_eq!(
             costly_env(&cfg(&[("GOCACHE", "off")])).unwrap_err(),
             "build cache is disabled by GOCACHE=off, but required as of Go 1.12"
@@ -277,8 +370,20 @@ mod tests {
 
     #[test]
     fn compilers() {
-        assert_eq!(cc(&cfg(&[])), Setting { value: b"gcc".to_vec(), changed: false });
+        assert_eq!(
+            cc(&cfg(&[])),
+            Setting {
+                value: b"gcc".to_vec(),
+                changed: false
+            }
+        );
         assert_eq!(cxx(&cfg(&[("GOOS", "darwin")])).value, b"clang++");
-        assert_eq!(gccgo(&cfg(&[("GCCGO", "/nonexistent/gccgo")])), Setting { value: b"/nonexistent/gccgo".to_vec(), changed: true });
+        assert_eq!(
+            gccgo(&cfg(&[("GCCGO", "/nonexistent/gccgo")])),
+            Setting {
+                value: b"/nonexistent/gccgo".to_vec(),
+                changed: true
+            }
+        );
     }
 }
