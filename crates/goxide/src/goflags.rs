@@ -226,7 +226,9 @@ pub fn apply(flags: &mut FlagSet, goflags: &[Vec<u8>]) -> Result<(), String> {
         if name.starts_with(b"--") {
             name = &name[1..];
         }
-        let bare = &name[1..];
+        let Some(bare) = name.strip_prefix(b"-").filter(|b| !b.is_empty()) else {
+            continue;
+        };
         if flags.lookup(bare).is_none() {
             continue;
         }

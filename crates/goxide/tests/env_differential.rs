@@ -177,6 +177,21 @@ fn env_outside_and_inside_modules() {
 }
 
 #[test]
+fn env_discovers_goroot_like_go() {
+    // With $GOROOT unset, go reports the tree above its own binary and
+    // goxide the setup's copy above its own: the same tree when the test
+    // uses the repository's reference (both resolve symlinks).
+    if std::env::var_os("GOXIDE_TEST_GOROOT").is_some_and(|v| !v.is_empty()) {
+        eprintln!("GOXIDE_TEST_GOROOT is set: the discovered GOROOT may differ; skipping");
+        return;
+    }
+    let sb = Sandbox::new("discover");
+    let env = sb.env(&[("GOROOT", "")]);
+    assert_same(&["env", "GOROOT", "GOTOOLDIR", "GOVERSION", "GOPROXY"], &sb.path("plain"), &env);
+    assert_same(&["env"], &sb.path("plain"), &env);
+}
+
+#[test]
 fn env_module_settings() {
     let sb = Sandbox::new("modset");
     let cwd = sb.path("ws/mod/sub");
