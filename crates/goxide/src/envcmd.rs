@@ -9,7 +9,9 @@
 //!
 //! The variables that cost a C-toolchain look-up in Go (`CGO_*FLAGS`,
 //! `PKG_CONFIG`, `GOGCCFLAGS`) are computed only when listed or named, as
-//! in Go, so their errors appear under the same conditions.
+//! in Go, so their errors appear under the same conditions. `-n` and `-x`
+//! show the C compiler probes on stderr as go does (for `-x`, as with an
+//! empty build cache; goxide runs no probe).
 
 use goxide_build::buildcfg::{self, HOST_GOARCH, HOST_GOOS};
 use goxide_build::cfg::{Config, Setting};
@@ -111,8 +113,16 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
             .iter()
             .any(|n| COSTLY.iter().any(|c| c.as_bytes() == n.as_slice()));
     if need_costly {
-        let costly = cgo::costly_env(&cfg).map_err(|msg| fatal(&msg, 1))?;
-        env.extend(costly.into_iter().map(|(name, s)| var(name, s)));
+        let mode = if flags.bool("n") {
+            cgo::ProbeMode::Show
+        } else if flags.bool("x") {
+            cgo::ProbeMode::Trace
+        } else {
+            cgo::ProbeMode::Quiet
+        };
+        let costly = cgo::costly_env(&cfg, mode).map_err(|msg| fatal(&msg, 1))?;
+        output::stderr(costly.shown.as_bytes());
+        env.extend(costly.vars.into_iter().map(|(name, s)| var(name, s)));
     }
 
     if !names.is_empty() {

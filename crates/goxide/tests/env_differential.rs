@@ -6,8 +6,8 @@
 //! the intentional differences below — and nothing else.
 //!
 //! Intentional differences (see `goxide help environment`):
-//! 1. GOGCCFLAGS names the go command's temporary work directory
-//!    (`go-build<random digits>`): the digits are normalized.
+//! 1. GOGCCFLAGS (and `-x`'s `WORK=` line) name the go command's temporary
+//!    work directory (`go-build<random digits>`): the digits are normalized.
 //! 2. CGO_ENABLED defaults to 0 in goxide (1 in go when a C compiler is
 //!    on `$PATH`), so its `-changed` bit differs only in that case; the
 //!    cases below with a real `$PATH` do not use `-changed`.
@@ -136,8 +136,8 @@ fn assert_same(args: &[&str], cwd: &Path, env: &[(String, Vec<u8>)]) {
         "stdout bytes differ: {ctx}"
     );
     assert_eq!(
-        got.stderr_str(),
-        common::goxide_wording(&want.stderr_str()),
+        String::from_utf8_lossy(&normalize(&got.stderr)),
+        common::goxide_wording(&String::from_utf8_lossy(&normalize(&want.stderr))),
         "stderr differs: {ctx}"
     );
     assert_eq!(got.code, want.code, "exit status differs: {ctx}");
@@ -187,7 +187,11 @@ fn env_discovers_goroot_like_go() {
     }
     let sb = Sandbox::new("discover");
     let env = sb.env(&[("GOROOT", "")]);
-    assert_same(&["env", "GOROOT", "GOTOOLDIR", "GOVERSION", "GOPROXY"], &sb.path("plain"), &env);
+    assert_same(
+        &["env", "GOROOT", "GOTOOLDIR", "GOVERSION", "GOPROXY"],
+        &sb.path("plain"),
+        &env,
+    );
     assert_same(&["env"], &sb.path("plain"), &env);
 }
 
@@ -314,6 +318,26 @@ fn env_cross_targets_and_overrides() {
         &[("HOME", "")][..],
     ] {
         assert_env_forms(&cwd, &sb.env(extra));
+    }
+}
+
+#[test]
+fn env_dry_run_and_trace_flags() {
+    // -n shows the C compiler probes and answers none; -x shows the work
+    // directory (normalized) and the probes, as go does with a cold cache.
+    let sb = Sandbox::new("nx");
+    let cwd = sb.path("plain");
+    for extra in [
+        &[][..],
+        &[("CGO_CFLAGS", "-O1 '-I/x y'"), ("CGO_LDFLAGS", "-lm")][..],
+        &[("GOCACHE", "off")][..],
+    ] {
+        let env = sb.env(extra);
+        assert_same(&["env", "-n"], &cwd, &env);
+        assert_same(&["env", "-x"], &cwd, &env);
+        assert_same(&["env", "-n", "-x", "-json"], &cwd, &env);
+        assert_same(&["env", "-x", "GOOS"], &cwd, &env);
+        assert_same(&["env", "-n", "GOGCCFLAGS"], &cwd, &env);
     }
 }
 
