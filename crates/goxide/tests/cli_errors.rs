@@ -9,7 +9,12 @@ mod common;
 
 use common::{TempDir, env_of, go, goxide, goxide_wording, reference_goroot};
 
+/// The controlled environment, with HOME at `home` (where go's telemetry
+/// is switched off, so that go leaves nothing behind after the test).
 fn base_env(home: &std::path::Path, extra: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+    let mode = home.join(".config/go/telemetry/mode");
+    std::fs::create_dir_all(mode.parent().unwrap()).unwrap();
+    std::fs::write(&mode, "off\n").unwrap();
     let goroot = reference_goroot().to_string_lossy().into_owned();
     let home_s = home.to_string_lossy().into_owned();
     let mut pairs: Vec<(&str, &str)> = vec![
@@ -27,7 +32,6 @@ fn base_env(home: &std::path::Path, extra: &[(&str, &str)]) -> Vec<(String, Vec<
 /// wording.
 fn assert_like_go(args: &[&str], extra: &[(&str, &str)]) {
     let dir = TempDir::new("cli");
-    dir.write("home/.config/go/telemetry/mode", "off\n");
     let env = base_env(&dir.path().join("home"), extra);
     let want = go(args, dir.path(), &env);
     let got = goxide(args, dir.path(), &env);

@@ -376,25 +376,23 @@ mod tests {
     use super::*;
     use crate::osenv::OsEnv;
 
-    /// A directory holding an executable `gcc`, to stand for `$PATH`.
-    fn fake_path() -> String {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = std::env::temp_dir().join(format!("goxide-cgo-path-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let gcc = dir.join("gcc");
-        std::fs::write(&gcc, "#!/bin/sh\n").unwrap();
-        std::fs::set_permissions(&gcc, std::fs::Permissions::from_mode(0o755)).unwrap();
-        dir.to_string_lossy().into_owned()
-    }
-
+    /// A configuration whose `$CC` is an executable that exists (this test
+    /// binary), so the compiler counts as found; `pairs` override.
     fn cfg(pairs: &[(&str, &str)]) -> Config {
-        let path = fake_path();
+        let exe = std::env::current_exe()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let mut all = vec![
             ("HOME", "/h"),
             ("GOROOT", "/nonexistent"),
-            ("PATH", path.as_str()),
+            ("PATH", "/nonexistent"),
+            ("CC", exe.as_str()),
         ];
-        all.extend_from_slice(pairs);
+        for &(k, v) in pairs {
+            all.retain(|(ak, _)| *ak != k);
+            all.push((k, v));
+        }
         Config::load(OsEnv::from_pairs(all))
     }
 
@@ -470,7 +468,7 @@ mod tests {
     fn dry_run_shows_probes() {
         // -n: nothing is probed, so only the unconditional flags remain,
         // and the cache is not needed.
-        let env = costly_env(&cfg(&[("GOCACHE", "off")]), ProbeMode::Show).unwrap();
+        let env = costly_env(&cfg(&[("GOCACHE", "off"), ("CC", "gcc")]), ProbeMode::Show).unwrap();
         assert_eq!(
             get(&env.vars, "GOGCCFLAGS").value,
             b"-fPIC -m64 -fmessage-length=0"
@@ -495,7 +493,7 @@ mod tests {
     #[test]
     fn compilers() {
         assert_eq!(
-            cc(&cfg(&[])),
+            cc(&cfg(&[("CC", "")])),
             Setting {
                 value: b"gcc".to_vec(),
                 changed: false
