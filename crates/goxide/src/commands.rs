@@ -26,7 +26,8 @@ impl Command {
 }
 
 /// The first paragraph of `goxide help`.
-pub const GOXIDE_LONG: &str = "Goxide is a tool for managing Go source code: the go command, written in Rust.";
+pub const GOXIDE_LONG: &str =
+    "Goxide is a tool for managing Go source code: the go command, written in Rust.";
 
 const NOT_YET: &str = "\nThis command is not yet implemented in goxide.";
 
@@ -183,7 +184,9 @@ Run \"goxide env GOPATH\" to see the current GOPATH.
 
 /// The runnable command named `name` (`base.Command.Lookup`).
 pub fn lookup(name: &[u8]) -> Option<&'static Command> {
-    COMMANDS.iter().find(|c| c.runnable() && c.name.as_bytes() == name)
+    COMMANDS
+        .iter()
+        .find(|c| c.runnable() && c.name.as_bytes() == name)
 }
 
 /// The command or topic named `name`, for `goxide help`.
@@ -208,7 +211,11 @@ mod tests {
     fn table_invariants() {
         for c in COMMANDS {
             if c.runnable() {
-                assert!(c.usage_line.starts_with(&format!("goxide {}", c.name)), "{}", c.name);
+                assert!(
+                    c.usage_line.starts_with(&format!("goxide {}", c.name)),
+                    "{}",
+                    c.name
+                );
             }
             assert!(!c.short.is_empty() && !c.long.trim().is_empty());
         }

@@ -83,7 +83,9 @@ pub fn json_string(s: &[u8]) -> Vec<u8> {
             '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
                 out.extend_from_slice(format!("\\u{:04x}", r as u32).as_bytes())
             }
-            r if (r as u32) < 0x20 => out.extend_from_slice(format!("\\u{:04x}", r as u32).as_bytes()),
+            r if (r as u32) < 0x20 => {
+                out.extend_from_slice(format!("\\u{:04x}", r as u32).as_bytes())
+            }
             char::REPLACEMENT_CHARACTER => out.extend_from_slice("\u{FFFD}".as_bytes()),
             _ => out.extend_from_slice(bytes),
         }
@@ -123,7 +125,11 @@ mod tests {
     use super::*;
 
     fn var(name: &str, value: &[u8], changed: bool) -> EnvVar {
-        EnvVar { name: name.into(), value: value.to_vec(), changed }
+        EnvVar {
+            name: name.into(),
+            value: value.to_vec(),
+            changed,
+        }
     }
 
     // The value the reference go printed for GOINSECURE set to these bytes.
@@ -134,9 +140,21 @@ mod tests {
         let out = shell(&[var("GOINSECURE", TRICKY, true)], false).unwrap();
         let want: &[u8] = b"GOINSECURE='a'\\''b\"c<d>&e\\f\tg\x01h\x7f\xe2\x80\xa8i\xef\xbf\xbd\xef\xbf\xbdj \xc3\xa9\x08k\x0cl'\n";
         assert_eq!(out, want);
-        let out = shell(&[var("B", b"2", false), var("A", b"", true), var("TERM", b"x", true)], true).unwrap();
+        let out = shell(
+            &[
+                var("B", b"2", false),
+                var("A", b"", true),
+                var("TERM", b"x", true),
+            ],
+            true,
+        )
+        .unwrap();
         assert_eq!(out, b"A=''\n");
-        assert!(shell(&[var("X", b"a\0b", false)], false).unwrap_err().contains("null byte in environment variable X"));
+        assert!(
+            shell(&[var("X", b"a\0b", false)], false)
+                .unwrap_err()
+                .contains("null byte in environment variable X")
+        );
     }
 
     #[test]
@@ -145,6 +163,9 @@ mod tests {
         let want: &[u8] = b"{\n\t\"GOINSECURE\": \"a'b\\\"c\\u003cd\\u003e\\u0026e\\\\f\\tg\\u0001h\x7f\\u2028i\xef\xbf\xbd\xef\xbf\xbdj \xc3\xa9\\bk\\fl\"\n}\n";
         assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(want));
         assert_eq!(json(&[], false), b"{}\n");
-        assert_eq!(json(&[var("B", b"", false), var("A", b"1", false)], false), b"{\n\t\"A\": \"1\",\n\t\"B\": \"\"\n}\n");
+        assert_eq!(
+            json(&[var("B", b"", false), var("A", b"1", false)], false),
+            b"{\n\t\"A\": \"1\",\n\t\"B\": \"\"\n}\n"
+        );
     }
 }

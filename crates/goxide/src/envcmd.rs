@@ -9,7 +9,9 @@
 //!
 //! The variables that cost a C-toolchain look-up in Go (`CGO_*FLAGS`,
 //! `PKG_CONFIG`, `GOGCCFLAGS`) are computed only when listed or named, as
-//! in Go, so their errors appear under the same conditions.
+//! in Go, so their errors appear under the same conditions. `-n` and `-x`
+//! show the C compiler probes on stderr as go does (for `-x`, as with an
+//! empty build cache; goxide runs no probe).
 
 use goxide_build::buildcfg::{self, HOST_GOARCH, HOST_GOOS};
 use goxide_build::cfg::{Config, Setting};
@@ -25,7 +27,15 @@ use crate::invoke;
 use crate::output;
 
 /// The names whose values come from `ExtraEnvVarsCostly`.
-const COSTLY: &[&str] = &["CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS", "PKG_CONFIG", "GOGCCFLAGS"];
+const COSTLY: &[&str] = &[
+    "CGO_CFLAGS",
+    "CGO_CPPFLAGS",
+    "CGO_CXXFLAGS",
+    "CGO_FFLAGS",
+    "CGO_LDFLAGS",
+    "PKG_CONFIG",
+    "GOGCCFLAGS",
+];
 
 /// Runs `goxide env args...`; returns the exit status.
 pub fn run(cmd: &Command, args: &[Vec<u8>]) -> i32 {
@@ -53,7 +63,12 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
         ("changed", Kind::Bool),
     ]);
     let names = invoke::parse_flags(cmd, &mut flags, &gf, args)?;
-    let (json, unset, write, changed) = (flags.bool("json"), flags.bool("u"), flags.bool("w"), flags.bool("changed"));
+    let (json, unset, write, changed) = (
+        flags.bool("json"),
+        flags.bool("u"),
+        flags.bool("w"),
+        flags.bool("changed"),
+    );
 
     if json && unset {
         return Err(fatal("goxide: cannot use -json with -u", 1));
@@ -67,7 +82,9 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
     if write || unset {
         let which = if write { "-w" } else { "-u" };
         return Err(fatal(
-            &format!("goxide env {which}: editing the go/env file is not supported yet; use 'go env {which}'"),
+            &format!(
+                "goxide env {which}: editing the go/env file is not supported yet; use 'go env {which}'"
+            ),
             2,
         ));
     }
@@ -79,16 +96,33 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
     }
     for name in &names {
         if name.contains(&b'=') {
-            return Err(fatal(&format!("goxide: invalid variable name {} (use -w to set variable)", quote(name)), 1));
+            return Err(fatal(
+                &format!(
+                    "goxide: invalid variable name {} (use -w to set variable)",
+                    quote(name)
+                ),
+                1,
+            ));
         }
     }
 
     let mut env = mk_env(&cfg);
     env.extend(extra_env(&cfg)?);
-    let need_costly = names.is_empty() || names.iter().any(|n| COSTLY.iter().any(|c| c.as_bytes() == n.as_slice()));
+    let need_costly = names.is_empty()
+        || names
+            .iter()
+            .any(|n| COSTLY.iter().any(|c| c.as_bytes() == n.as_slice()));
     if need_costly {
-        let costly = cgo::costly_env(&cfg).map_err(|msg| fatal(&msg, 1))?;
-        env.extend(costly.into_iter().map(|(name, s)| var(name, s)));
+        let mode = if flags.bool("n") {
+            cgo::ProbeMode::Show
+        } else if flags.bool("x") {
+            cgo::ProbeMode::Trace
+        } else {
+            cgo::ProbeMode::Quiet
+        };
+        let costly = cgo::costly_env(&cfg, mode).map_err(|msg| fatal(&msg, 1))?;
+        output::stderr(costly.shown.as_bytes());
+        env.extend(costly.vars.into_iter().map(|(name, s)| var(name, s)));
     }
 
     if !names.is_empty() {
@@ -113,7 +147,11 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
         } else {
             env = names
                 .iter()
-                .filter_map(|n| env.iter().find(|e| e.name.as_bytes() == n.as_slice()).cloned())
+                .filter_map(|n| {
+                    env.iter()
+                        .find(|e| e.name.as_bytes() == n.as_slice())
+                        .cloned()
+                })
                 .collect();
         }
     }
@@ -128,11 +166,19 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
 }
 
 fn var(name: &str, s: Setting) -> EnvVar {
-    EnvVar { name: name.to_string(), value: s.value, changed: s.changed }
+    EnvVar {
+        name: name.to_string(),
+        value: s.value,
+        changed: s.changed,
+    }
 }
 
 fn plain(name: &str, value: &[u8], changed: bool) -> EnvVar {
-    EnvVar { name: name.to_string(), value: value.to_vec(), changed }
+    EnvVar {
+        name: name.to_string(),
+        value: value.to_vec(),
+        changed,
+    }
 }
 
 /// `MkEnv`: the variables every go command exports to the tools it runs.
@@ -141,7 +187,11 @@ pub fn mk_env(cfg: &Config) -> Vec<EnvVar> {
     let go111module = cfg.getenv("GO111MODULE");
     let (gocache, gocache_changed, _) = cfg.gocache();
     let mut env = vec![
-        plain("GO111MODULE", go111module, go111module != b"on" && !go111module.is_empty()),
+        plain(
+            "GO111MODULE",
+            go111module,
+            go111module != b"on" && !go111module.is_empty(),
+        ),
         plain("GOARCH", &cfg.goarch, cfg.goarch != HOST_GOARCH.as_bytes()),
         var("GOAUTH", cfg.goauth.clone()),
         plain("GOCACHE", &gocache, gocache_changed),
@@ -189,7 +239,13 @@ pub fn mk_env(cfg: &Config) -> Vec<EnvVar> {
 /// directory). Prints the go command's warnings; fatal errors exit 1.
 fn extra_env(cfg: &Config) -> Result<Vec<EnvVar>, i32> {
     let cwd = osenv::getwd(&cfg.os).map_err(|e| {
-        fatal(&format!("goxide: cannot determine current directory: {}", os_error::errno_text(&e)), 1)
+        fatal(
+            &format!(
+                "goxide: cannot determine current directory: getwd: {}",
+                os_error::errno_text(&e)
+            ),
+            1,
+        )
     })?;
     let m = modroot::module_env(cfg, &cwd).map_err(|msg| fatal(&msg, 1))?;
     for w in &m.warnings {

@@ -107,13 +107,22 @@ impl FlagSet {
 
     /// A boolean flag's value (false if undefined).
     pub fn bool(&self, name: &str) -> bool {
-        matches!(self.lookup(name.as_bytes()), Some(Flag { value: Value::Bool(true), .. }))
+        matches!(
+            self.lookup(name.as_bytes()),
+            Some(Flag {
+                value: Value::Bool(true),
+                ..
+            })
+        )
     }
 
     /// An integer flag's value (0 if undefined).
     pub fn int(&self, name: &str) -> i64 {
         match self.lookup(name.as_bytes()) {
-            Some(Flag { value: Value::Int(v), .. }) => *v,
+            Some(Flag {
+                value: Value::Int(v),
+                ..
+            }) => *v,
             _ => 0,
         }
     }
@@ -158,7 +167,10 @@ impl FlagSet {
             }
             let mut name = &s[minuses..];
             if name.is_empty() || name[0] == b'-' || name[0] == b'=' {
-                return Err(fail(format!("bad flag syntax: {}", String::from_utf8_lossy(s))));
+                return Err(fail(format!(
+                    "bad flag syntax: {}",
+                    String::from_utf8_lossy(s)
+                )));
             }
             i += 1;
             let mut value: Option<&[u8]> = None;
@@ -177,7 +189,10 @@ impl FlagSet {
                 match value {
                     Some(v) => {
                         if let Err(e) = self.set(name, v) {
-                            return Err(fail(format!("invalid boolean value {} for -{name_text}: {e}", quote(v))));
+                            return Err(fail(format!(
+                                "invalid boolean value {} for -{name_text}: {e}",
+                                quote(v)
+                            )));
                         }
                     }
                     None => {
@@ -197,7 +212,10 @@ impl FlagSet {
                 None => return Err(fail(format!("flag needs an argument: -{name_text}"))),
             };
             if let Err(e) = self.set(name, v) {
-                return Err(fail(format!("invalid value {} for flag -{name_text}: {e}", quote(v))));
+                return Err(fail(format!(
+                    "invalid value {} for flag -{name_text}: {e}",
+                    quote(v)
+                )));
             }
         }
         Ok(args[i..].to_vec())
@@ -276,7 +294,10 @@ mod tests {
     fn env_flags() -> FlagSet {
         FlagSet::new(&[
             ("json", Kind::Bool),
-            ("C", Kind::Reject("-C flag must be first flag on command line")),
+            (
+                "C",
+                Kind::Reject("-C flag must be first flag on command line"),
+            ),
             ("o", Kind::Str),
             ("j", Kind::Int),
         ])
@@ -292,12 +313,27 @@ mod tests {
     #[test]
     fn parses_like_go() {
         let mut fs = env_flags();
-        let rest = fs.parse(&args(&["--json", "-o", "out", "-j=0x10", "GOOS", "-json=false"])).unwrap();
+        let rest = fs
+            .parse(&args(&[
+                "--json",
+                "-o",
+                "out",
+                "-j=0x10",
+                "GOOS",
+                "-json=false",
+            ]))
+            .unwrap();
         assert_eq!(rest, args(&["GOOS", "-json=false"]));
         assert!(fs.bool("json") && fs.was_set("o"));
         assert_eq!(fs.int("j"), 16);
-        assert_eq!(env_flags().parse(&args(&["-json", "--", "-x"])).unwrap(), args(&["-x"]));
-        assert_eq!(env_flags().parse(&args(&["-", "x"])).unwrap(), args(&["-", "x"]));
+        assert_eq!(
+            env_flags().parse(&args(&["-json", "--", "-x"])).unwrap(),
+            args(&["-x"])
+        );
+        assert_eq!(
+            env_flags().parse(&args(&["-", "x"])).unwrap(),
+            args(&["-", "x"])
+        );
         assert_eq!(env_flags().parse(&args(&["-h"])), Err(ParseError::Help));
         assert_eq!(env_flags().parse(&args(&["--help"])), Err(ParseError::Help));
     }
@@ -309,10 +345,22 @@ mod tests {
         assert_eq!(err(&["---x"]), "bad flag syntax: ---x");
         assert_eq!(err(&["-=x"]), "bad flag syntax: -=x");
         assert_eq!(err(&["-o"]), "flag needs an argument: -o");
-        assert_eq!(err(&["-json=foo"]), "invalid boolean value \"foo\" for -json: parse error");
-        assert_eq!(err(&["-j", "x"]), "invalid value \"x\" for flag -j: parse error");
-        assert_eq!(err(&["-j", "99999999999999999999"]), "invalid value \"99999999999999999999\" for flag -j: value out of range");
-        assert_eq!(err(&["-C", "/x"]), "invalid value \"/x\" for flag -C: -C flag must be first flag on command line");
+        assert_eq!(
+            err(&["-json=foo"]),
+            "invalid boolean value \"foo\" for -json: parse error"
+        );
+        assert_eq!(
+            err(&["-j", "x"]),
+            "invalid value \"x\" for flag -j: parse error"
+        );
+        assert_eq!(
+            err(&["-j", "99999999999999999999"]),
+            "invalid value \"99999999999999999999\" for flag -j: value out of range"
+        );
+        assert_eq!(
+            err(&["-C", "/x"]),
+            "invalid value \"/x\" for flag -C: -C flag must be first flag on command line"
+        );
     }
 
     #[test]
@@ -322,7 +370,9 @@ mod tests {
         assert_eq!(parse_int(b"017"), Ok(15));
         assert_eq!(parse_int(b"0"), Ok(0));
         assert_eq!(parse_int(b"1_000"), Ok(1000));
-        assert!(parse_int(b"_1").is_err() && parse_int(b"1__0").is_err() && parse_int(b"1_").is_err());
+        assert!(
+            parse_int(b"_1").is_err() && parse_int(b"1__0").is_err() && parse_int(b"1_").is_err()
+        );
         assert_eq!(parse_int(b"0x_1f"), Ok(31));
         assert_eq!(parse_int(b"-9223372036854775808"), Ok(i64::MIN));
         assert!(parse_int(b"9223372036854775808").is_err());

@@ -15,27 +15,151 @@ use crate::flags::FlagSet;
 
 /// The flags defined by any go command (`hasFlag(base.Go, name)`), go1.27.
 pub const GO_FLAG_NAMES: &[&str] = &[
-    "C", "a", "artifacts", "asan", "asmflags", "bench", "benchmem", "benchtime", "blockprofile",
-    "blockprofilerate", "buildmode", "buildvcs", "c", "cache", "changed", "compat", "compiled",
-    "compiler", "count", "cover", "covermode", "coverpkg", "coverprofile", "cpu", "cpuprofile", "d",
-    "debug-actiongraph", "debug-runtime-trace", "debug-trace", "deps", "diff", "dropexclude",
-    "dropgodebug", "dropignore", "dropreplace", "droprequire", "dropretract", "droptool", "dropuse",
-    "e", "exclude", "exec", "export", "f", "failfast", "find", "fix", "fmt", "fullpath", "fuzz",
-    "fuzzcache", "fuzzminimizetime", "fuzztime", "gccgoflags", "gcflags", "go", "godebug", "i",
-    "ignore", "insecure", "installsuffix", "json", "ldflags", "linkshared", "list", "m",
-    "memprofile", "memprofilerate", "mod", "modcache", "modcacherw", "modfile", "module", "msan",
-    "mutexprofile", "mutexprofilefraction", "n", "o", "outputdir", "overlay", "p", "parallel",
-    "pgo", "pkgdir", "print", "r", "race", "replace", "require", "retract", "retracted", "reuse",
-    "run", "short", "shuffle", "skip", "t", "tags", "test", "testcache", "timeout", "tool",
-    "toolchain", "toolexec", "trace", "trimpath", "u", "use", "v", "vendor", "versions", "vet", "w",
-    "work", "x",
+    "C",
+    "a",
+    "artifacts",
+    "asan",
+    "asmflags",
+    "bench",
+    "benchmem",
+    "benchtime",
+    "blockprofile",
+    "blockprofilerate",
+    "buildmode",
+    "buildvcs",
+    "c",
+    "cache",
+    "changed",
+    "compat",
+    "compiled",
+    "compiler",
+    "count",
+    "cover",
+    "covermode",
+    "coverpkg",
+    "coverprofile",
+    "cpu",
+    "cpuprofile",
+    "d",
+    "debug-actiongraph",
+    "debug-runtime-trace",
+    "debug-trace",
+    "deps",
+    "diff",
+    "dropexclude",
+    "dropgodebug",
+    "dropignore",
+    "dropreplace",
+    "droprequire",
+    "dropretract",
+    "droptool",
+    "dropuse",
+    "e",
+    "exclude",
+    "exec",
+    "export",
+    "f",
+    "failfast",
+    "find",
+    "fix",
+    "fmt",
+    "fullpath",
+    "fuzz",
+    "fuzzcache",
+    "fuzzminimizetime",
+    "fuzztime",
+    "gccgoflags",
+    "gcflags",
+    "go",
+    "godebug",
+    "i",
+    "ignore",
+    "insecure",
+    "installsuffix",
+    "json",
+    "ldflags",
+    "linkshared",
+    "list",
+    "m",
+    "memprofile",
+    "memprofilerate",
+    "mod",
+    "modcache",
+    "modcacherw",
+    "modfile",
+    "module",
+    "msan",
+    "mutexprofile",
+    "mutexprofilefraction",
+    "n",
+    "o",
+    "outputdir",
+    "overlay",
+    "p",
+    "parallel",
+    "pgo",
+    "pkgdir",
+    "print",
+    "r",
+    "race",
+    "replace",
+    "require",
+    "retract",
+    "retracted",
+    "reuse",
+    "run",
+    "short",
+    "shuffle",
+    "skip",
+    "t",
+    "tags",
+    "test",
+    "testcache",
+    "timeout",
+    "tool",
+    "toolchain",
+    "toolexec",
+    "trace",
+    "trimpath",
+    "u",
+    "use",
+    "v",
+    "vendor",
+    "versions",
+    "vet",
+    "w",
+    "work",
+    "x",
     // go test's pass-through flags, also accepted as -test.<name>.
-    "test.artifacts", "test.bench", "test.benchmem", "test.benchtime", "test.blockprofile",
-    "test.blockprofilerate", "test.count", "test.coverprofile", "test.cpu", "test.cpuprofile",
-    "test.failfast", "test.fullpath", "test.fuzz", "test.fuzzminimizetime", "test.fuzztime",
-    "test.list", "test.memprofile", "test.memprofilerate", "test.mutexprofile",
-    "test.mutexprofilefraction", "test.outputdir", "test.parallel", "test.run", "test.short",
-    "test.shuffle", "test.skip", "test.timeout", "test.trace", "test.v",
+    "test.artifacts",
+    "test.bench",
+    "test.benchmem",
+    "test.benchtime",
+    "test.blockprofile",
+    "test.blockprofilerate",
+    "test.count",
+    "test.coverprofile",
+    "test.cpu",
+    "test.cpuprofile",
+    "test.failfast",
+    "test.fullpath",
+    "test.fuzz",
+    "test.fuzzminimizetime",
+    "test.fuzztime",
+    "test.list",
+    "test.memprofile",
+    "test.memprofilerate",
+    "test.mutexprofile",
+    "test.mutexprofilefraction",
+    "test.outputdir",
+    "test.parallel",
+    "test.run",
+    "test.short",
+    "test.shuffle",
+    "test.skip",
+    "test.timeout",
+    "test.trace",
+    "test.v",
 ];
 
 /// `InitGOFLAGS`: the words of `$GOFLAGS`. With `hide_errors` (go env),
@@ -66,7 +190,10 @@ pub fn init(setting: &[u8], hide_errors: bool) -> Result<Vec<Vec<u8>>, String> {
             if hide_errors {
                 continue;
             }
-            return Err(format!("goxide: parsing $GOFLAGS: unknown flag -{}", String::from_utf8_lossy(name)));
+            return Err(format!(
+                "goxide: parsing $GOFLAGS: unknown flag -{}",
+                String::from_utf8_lossy(name)
+            ));
         }
         out.push(f);
     }
@@ -90,7 +217,8 @@ fn flag_name(word: &[u8]) -> &[u8] {
 pub fn apply(flags: &mut FlagSet, goflags: &[Vec<u8>]) -> Result<(), String> {
     const WHERE: &str = "$GOFLAGS";
     for goflag in goflags {
-        let (mut name, value): (&[u8], Option<&[u8]>) = match goflag.iter().position(|&b| b == b'=') {
+        let (mut name, value): (&[u8], Option<&[u8]>) = match goflag.iter().position(|&b| b == b'=')
+        {
             Some(0) => continue,
             Some(i) => (&goflag[..i], Some(&goflag[i + 1..])),
             None => (goflag.as_slice(), None),
@@ -98,7 +226,9 @@ pub fn apply(flags: &mut FlagSet, goflags: &[Vec<u8>]) -> Result<(), String> {
         if name.starts_with(b"--") {
             name = &name[1..];
         }
-        let bare = &name[1..];
+        let Some(bare) = name.strip_prefix(b"-").filter(|b| !b.is_empty()) else {
+            continue;
+        };
         if flags.lookup(bare).is_none() {
             continue;
         }
@@ -107,21 +237,31 @@ pub fn apply(flags: &mut FlagSet, goflags: &[Vec<u8>]) -> Result<(), String> {
             match value {
                 Some(v) => {
                     if let Err(e) = flags.set(bare, v) {
-                        return Err(format!("goxide: invalid boolean value {} for flag {shown} (from {WHERE}): {e}", quote(v)));
+                        return Err(format!(
+                            "goxide: invalid boolean value {} for flag {shown} (from {WHERE}): {e}",
+                            quote(v)
+                        ));
                     }
                 }
                 None => {
                     if let Err(e) = flags.set(bare, b"true") {
-                        return Err(format!("goxide: invalid boolean flag {shown} (from {WHERE}): {e}"));
+                        return Err(format!(
+                            "goxide: invalid boolean flag {shown} (from {WHERE}): {e}"
+                        ));
                     }
                 }
             }
         } else {
             let Some(v) = value else {
-                return Err(format!("goxide: flag needs an argument: {shown} (from {WHERE})"));
+                return Err(format!(
+                    "goxide: flag needs an argument: {shown} (from {WHERE})"
+                ));
             };
             if let Err(e) = flags.set(bare, v) {
-                return Err(format!("goxide: invalid value {} for flag {shown} (from {WHERE}): {e}", quote(v)));
+                return Err(format!(
+                    "goxide: invalid value {} for flag {shown} (from {WHERE}): {e}",
+                    quote(v)
+                ));
             }
         }
     }
@@ -150,17 +290,35 @@ mod tests {
 
     #[test]
     fn init_checks_words() {
-        assert_eq!(init(b"-v --mod=mod", false).unwrap(), vec![b"-v".to_vec(), b"--mod=mod".to_vec()]);
-        assert_eq!(init(b"-bogus", false).unwrap_err(), "goxide: parsing $GOFLAGS: unknown flag -bogus");
-        assert_eq!(init(b"x", false).unwrap_err(), "goxide: parsing $GOFLAGS: non-flag \"x\"");
-        assert_eq!(init(b"'-v", false).unwrap_err(), "goxide: parsing $GOFLAGS: unterminated ' string");
+        assert_eq!(
+            init(b"-v --mod=mod", false).unwrap(),
+            vec![b"-v".to_vec(), b"--mod=mod".to_vec()]
+        );
+        assert_eq!(
+            init(b"-bogus", false).unwrap_err(),
+            "goxide: parsing $GOFLAGS: unknown flag -bogus"
+        );
+        assert_eq!(
+            init(b"x", false).unwrap_err(),
+            "goxide: parsing $GOFLAGS: non-flag \"x\""
+        );
+        assert_eq!(
+            init(b"'-v", false).unwrap_err(),
+            "goxide: parsing $GOFLAGS: unterminated ' string"
+        );
         assert_eq!(init(b"-bogus x -v", true).unwrap(), vec![b"-v".to_vec()]);
         assert!(init(b"'-v", true).unwrap().is_empty());
     }
 
     #[test]
     fn apply_sets_known_flags() {
-        let mut fs = FlagSet::new(&[("json", Kind::Bool), ("C", Kind::Reject("-C flag must be first flag on command line"))]);
+        let mut fs = FlagSet::new(&[
+            ("json", Kind::Bool),
+            (
+                "C",
+                Kind::Reject("-C flag must be first flag on command line"),
+            ),
+        ]);
         apply(&mut fs, &init(b"--json -mod=mod", false).unwrap()).unwrap();
         assert!(fs.bool("json"));
         assert_eq!(
@@ -171,7 +329,10 @@ mod tests {
             apply(&mut fs, &[b"-C=/x".to_vec()]).unwrap_err(),
             "goxide: invalid value \"/x\" for flag -C (from $GOFLAGS): -C flag must be first flag on command line"
         );
-        assert_eq!(apply(&mut fs, &[b"-C".to_vec()]).unwrap_err(), "goxide: flag needs an argument: -C (from $GOFLAGS)");
+        assert_eq!(
+            apply(&mut fs, &[b"-C".to_vec()]).unwrap_err(),
+            "goxide: flag needs an argument: -C (from $GOFLAGS)"
+        );
         assert!(contains(&[b"--m=1".to_vec()], "-m") && !contains(&[b"-mod=1".to_vec()], "-m"));
     }
 }

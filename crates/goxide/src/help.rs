@@ -15,9 +15,17 @@ use crate::output;
 /// `goxide help` prints (on stdout): `usageTemplate` for the top level.
 pub fn usage_text() -> String {
     let mut s = String::new();
-    let _ = write!(s, "{}\n\nUsage:\n\n\tgoxide <command> [arguments]\n\nThe commands are:\n", commands::GOXIDE_LONG);
+    let _ = write!(
+        s,
+        "{}\n\nUsage:\n\n\tgoxide <command> [arguments]\n\nThe commands are:\n",
+        commands::GOXIDE_LONG
+    );
     for c in COMMANDS.iter().filter(|c| c.runnable()) {
-        let mark = if c.implemented { "" } else { " (not yet implemented)" };
+        let mark = if c.implemented {
+            ""
+        } else {
+            " (not yet implemented)"
+        };
         let _ = write!(s, "\n\t{:<11} {}{mark}", c.name, c.short);
     }
     s.push_str("\n\nUse \"goxide help <command>\" for more information about a command.\n");
@@ -31,7 +39,10 @@ pub fn usage_text() -> String {
 
 /// `base.Command.Usage`'s text: `usage: ...` and where to read more.
 pub fn command_usage(cmd: &Command) -> String {
-    format!("usage: {}\nRun 'goxide help {}' for details.\n", cmd.usage_line, cmd.name)
+    format!(
+        "usage: {}\nRun 'goxide help {}' for details.\n",
+        cmd.usage_line, cmd.name
+    )
 }
 
 /// `helpTemplate`: the usage line (for commands) and the long text.
@@ -66,9 +77,16 @@ pub fn run(args: &[Vec<u8>]) -> i32 {
                 success.push(' ');
                 success.push_str(&String::from_utf8_lossy(a));
             }
-            let all: Vec<String> = args.iter().map(|a| String::from_utf8_lossy(a).into_owned()).collect();
+            let all: Vec<String> = args
+                .iter()
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect();
             output::stderr(
-                format!("goxide help {}: unknown help topic. Run '{success}'.\n", all.join(" ")).as_bytes(),
+                format!(
+                    "goxide help {}: unknown help topic. Run '{success}'.\n",
+                    all.join(" ")
+                )
+                .as_bytes(),
             );
             2
         }
@@ -83,7 +101,9 @@ mod tests {
     fn usage_layout() {
         let u = usage_text();
         assert!(u.contains("\n\tenv         print Go environment information\n"));
-        assert!(u.contains("\n\tbuild       compile packages and dependencies (not yet implemented)\n"));
+        assert!(
+            u.contains("\n\tbuild       compile packages and dependencies (not yet implemented)\n")
+        );
         assert!(u.contains("\n\tenvironment     environment variables\n"));
         assert!(u.ends_with("that topic.\n\n"));
         let env = commands::lookup(b"env").unwrap();

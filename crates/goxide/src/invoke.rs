@@ -66,7 +66,12 @@ pub fn goflags(cfg: &Config, hide_errors: bool) -> Result<Vec<Vec<u8>>, i32> {
 /// Applies `$GOFLAGS` to `flags`, then parses `args` (the words after the
 /// command name); returns the remaining arguments. Errors print the
 /// message and the command's usage (exit 2).
-pub fn parse_flags(cmd: &Command, flags: &mut FlagSet, goflags: &[Vec<u8>], args: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, i32> {
+pub fn parse_flags(
+    cmd: &Command,
+    flags: &mut FlagSet,
+    goflags: &[Vec<u8>],
+    args: &[Vec<u8>],
+) -> Result<Vec<Vec<u8>>, i32> {
     let usage = |msg: Option<&str>| {
         let mut text = String::new();
         if let Some(m) = msg {
@@ -88,5 +93,7 @@ pub fn parse_flags(cmd: &Command, flags: &mut FlagSet, goflags: &[Vec<u8>], args
 }
 
 /// The `-C` flag every go command accepts: rejected if not first.
-pub const CHDIR_FLAG: (&str, crate::flags::Kind) =
-    ("C", crate::flags::Kind::Reject("-C flag must be first flag on command line"));
+pub const CHDIR_FLAG: (&str, crate::flags::Kind) = (
+    "C",
+    crate::flags::Kind::Reject("-C flag must be first flag on command line"),
+);

@@ -73,8 +73,11 @@ pub fn run(mut args: Vec<Vec<u8>>) -> i32 {
     }
     let Some(cmd) = commands::lookup(name) else {
         output::stderr(
-            format!("goxide {}: unknown command\nRun 'goxide help' for usage.\n", String::from_utf8_lossy(name))
-                .as_bytes(),
+            format!(
+                "goxide {}: unknown command\nRun 'goxide help' for usage.\n",
+                String::from_utf8_lossy(name)
+            )
+            .as_bytes(),
         );
         return 2;
     };
@@ -84,8 +87,11 @@ pub fn run(mut args: Vec<Vec<u8>>) -> i32 {
         "tool" => tool::run(cmd, rest),
         _ => {
             output::stderr(
-                format!("goxide {}: not yet implemented\nRun 'goxide help {}' for details.\n", cmd.name, cmd.name)
-                    .as_bytes(),
+                format!(
+                    "goxide {}: not yet implemented\nRun 'goxide help {}' for details.\n",
+                    cmd.name, cmd.name
+                )
+                .as_bytes(),
             );
             2
         }
@@ -112,7 +118,9 @@ fn handle_chdir_flag(args: &mut Vec<Vec<u8>>) -> Result<(), i32> {
         Some(first) if commands::lookup(first).is_some() => 1,
         _ => 0,
     };
-    let Some(a) = args.get(used) else { return Ok(()) };
+    let Some(a) = args.get(used) else {
+        return Ok(());
+    };
     let dir = if a == b"-C" || a == b"--C" {
         if used + 1 >= args.len() {
             return Ok(());

@@ -13,7 +13,13 @@ use std::io::Write;
 pub fn stdout(bytes: &[u8]) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
-        stderr(format!("goxide: writing output: {}\n", goxide_build::os_error::errno_text(&e)).as_bytes());
+        stderr(
+            format!(
+                "goxide: writing output: {}\n",
+                goxide_build::os_error::errno_text(&e)
+            )
+            .as_bytes(),
+        );
         std::process::exit(1);
     }
 }

@@ -45,7 +45,8 @@ pub fn run(cmd: &Command, args: &[Vec<u8>]) -> i32 {
     };
     let known = TOOLS.iter().any(|t| t.as_bytes() == name.as_slice());
     if known && flags.bool("n") {
-        let exe = std::env::current_exe().map_or_else(|_| "goxide".into(), |p| p.to_string_lossy().into_owned());
+        let exe = std::env::current_exe()
+            .map_or_else(|_| "goxide".into(), |p| p.to_string_lossy().into_owned());
         let mut line = format!("{exe} tool");
         for a in std::iter::once(name).chain(tool_args) {
             line.push(' ');

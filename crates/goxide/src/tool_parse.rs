@@ -17,9 +17,10 @@
 //! is reported as `file: internal compiler error: <panic message>` and
 //! counted as an error; the driver goes on with the other files.
 //!
-//! Parallelism: N scoped worker threads take file indexes from an atomic
-//! counter, each reusing one read buffer, and send each file's formatted
-//! output to the main thread, which prints in order as results arrive.
+//! Parallelism: N scoped worker threads (with large stacks, for deeply
+//! nested sources) take file indexes from an atomic counter, each reusing
+//! one read buffer, and send each file's formatted output to the main
+//! thread, which prints in order as results arrive.
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -36,6 +37,10 @@ use crate::output;
 
 const USAGE: &str = "usage: goxide tool parse [-j N] path...\n";
 
+/// Worker stack size: deeply nested source must not overflow a parser
+/// thread (the address space is reserved, not committed).
+const WORKER_STACK: usize = 256 << 20;
+
 /// Runs the tool; returns the exit status.
 pub fn run(args: &[Vec<u8>]) -> i32 {
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -47,20 +52,23 @@ pub fn run(args: &[Vec<u8>]) -> i32 {
     };
     let jobs = flags.int("j");
     if jobs < 1 {
-        return usage(Some(&format!("invalid value \"{jobs}\" for flag -j: must be at least 1")));
+        return usage(Some(&format!(
+            "invalid value \"{jobs}\" for flag -j: must be at least 1"
+        )));
     }
     if paths.is_empty() {
         return usage(None);
     }
 
-    let mut errors = 0usize;
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     for p in &paths {
-        if let Err(msg) = collect(p, &mut files) {
-            output::stderr_line(&msg);
-            errors += 1;
-        }
+        collect(p, &mut files, &mut problems);
     }
+    for msg in &problems {
+        output::stderr_line(msg);
+    }
+    let mut errors = problems.len();
     errors += parse_all(&files, jobs as usize);
     output::stdout(format!("{} files, {} errors\n", files.len(), errors).as_bytes());
     if errors > 0 { 1 } else { 0 }
@@ -81,30 +89,37 @@ fn os(p: &[u8]) -> &OsStr {
     OsStr::from_bytes(p)
 }
 
-/// Adds the files `path` names to `files`; `Err` is a go-style message
-/// for a path that cannot be read (its other files are still added).
-pub fn collect(path: &[u8], files: &mut Vec<Vec<u8>>) -> Result<(), String> {
-    let meta = std::fs::metadata(os(path)).map_err(|e| path_error("stat", path, &e))?;
-    if !meta.is_dir() {
-        files.push(path.to_vec());
-        return Ok(());
+/// Adds the files `path` names to `files`, and a go-style message to
+/// `problems` for each path or directory that cannot be read (the rest
+/// of the walk goes on).
+pub fn collect(path: &[u8], files: &mut Vec<Vec<u8>>, problems: &mut Vec<String>) {
+    match std::fs::metadata(os(path)) {
+        Err(e) => problems.push(path_error("stat", path, &e)),
+        Ok(meta) if meta.is_dir() => walk(path, files, problems),
+        Ok(_) => files.push(path.to_vec()),
     }
-    walk(path, files)
 }
 
 fn skipped(name: &[u8]) -> bool {
     name.starts_with(b".") || name.starts_with(b"_")
 }
 
-fn walk(dir: &[u8], files: &mut Vec<Vec<u8>>) -> Result<(), String> {
-    let rd = std::fs::read_dir(os(dir)).map_err(|e| path_error("open", dir, &e))?;
+fn walk(dir: &[u8], files: &mut Vec<Vec<u8>>, problems: &mut Vec<String>) {
+    let rd = match std::fs::read_dir(os(dir)) {
+        Ok(rd) => rd,
+        Err(e) => return problems.push(path_error("open", dir, &e)),
+    };
     let mut entries = Vec::new();
     for entry in rd {
-        let entry = entry.map_err(|e| path_error("readdirent", dir, &e))?;
-        entries.push((entry.file_name().into_vec(), entry.file_type()));
+        match entry {
+            Ok(entry) => entries.push((entry.file_name().into_vec(), entry.file_type())),
+            Err(e) => {
+                problems.push(path_error("readdirent", dir, &e));
+                break;
+            }
+        }
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut first_err = None;
     for (name, ft) in entries {
         let mut joined = dir.to_vec();
         if !joined.ends_with(b"/") {
@@ -113,22 +128,16 @@ fn walk(dir: &[u8], files: &mut Vec<Vec<u8>>) -> Result<(), String> {
         joined.extend_from_slice(&name);
         let Ok(ft) = ft else { continue };
         if ft.is_dir() {
-            if name == b"testdata" || skipped(&name) {
-                continue;
-            }
-            if let Err(e) = walk(&joined, files) {
-                first_err.get_or_insert(e);
+            if name != b"testdata" && !skipped(&name) {
+                walk(&joined, files, problems);
             }
         } else if name.ends_with(b".go") && !skipped(&name) {
-            let is_file = ft.is_file() || (ft.is_symlink() && std::fs::metadata(os(&joined)).is_ok_and(|m| m.is_file()));
+            let is_file = ft.is_file()
+                || (ft.is_symlink() && std::fs::metadata(os(&joined)).is_ok_and(|m| m.is_file()));
             if is_file {
                 files.push(joined);
             }
         }
-    }
-    match first_err {
-        Some(e) => Err(e),
-        None => Ok(()),
     }
 }
 
@@ -155,20 +164,24 @@ fn parse_all(files: &[Vec<u8>], jobs: usize) -> usize {
 
     let mut total = 0usize;
     std::thread::scope(|scope| {
+        let mut started = 0;
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
-            scope.spawn(move || {
-                let mut buf = Vec::new();
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(name) = files.get(index) else { break };
-                    let (text, errors) = parse_one(name, &mut buf);
-                    if tx.send(Report { index, text, errors }).is_err() {
-                        break;
-                    }
+            let spawned = std::thread::Builder::new()
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, move || work(files, next, &tx));
+            match spawned {
+                Ok(_) => started += 1,
+                Err(e) => {
+                    output::stderr_line(&format!("goxide: starting a parse worker: {e}"));
+                    break;
                 }
-            });
+            }
+        }
+        if started == 0 {
+            // No thread could start: parse on this one.
+            work(files, &next, &tx);
         }
         drop(tx);
 
@@ -191,20 +204,46 @@ fn parse_all(files: &[Vec<u8>], jobs: usize) -> usize {
     total
 }
 
+/// A worker: parses the files whose indexes it takes from `next`,
+/// sending each report to the printer.
+fn work(files: &[Vec<u8>], next: &AtomicUsize, tx: &mpsc::Sender<Report>) {
+    let mut buf = Vec::new();
+    loop {
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        let Some(name) = files.get(index) else { break };
+        let (text, errors) = parse_one(name, &mut buf);
+        if tx
+            .send(Report {
+                index,
+                text,
+                errors,
+            })
+            .is_err()
+        {
+            break;
+        }
+    }
+}
+
 /// Reads and parses one file; returns its output and error count.
 fn parse_one(name: &[u8], buf: &mut Vec<u8>) -> (String, usize) {
     let display = String::from_utf8_lossy(name);
     buf.clear();
     let read = std::fs::File::open(os(name))
         .map_err(|e| path_error("open", name, &e))
-        .and_then(|mut f| f.read_to_end(buf).map_err(|e| path_error("read", name, &e)));
+        .and_then(|mut f| {
+            if let Ok(m) = f.metadata() {
+                buf.reserve(usize::try_from(m.len()).unwrap_or(0));
+            }
+            f.read_to_end(buf).map_err(|e| path_error("read", name, &e))
+        });
     if let Err(msg) = read {
         return (format!("{msg}\n"), 1);
     }
     let src: &[u8] = buf;
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        let (file, diags) = goxide_syntax::parse_file(&display, src);
-        drop(file);
+        // The tree is not needed: `_` drops it at once (it can be large).
+        let (_, diags) = goxide_syntax::parse_file(&display, src);
         diags
     }));
     match result {
@@ -238,12 +277,23 @@ mod tests {
         for d in ["b", "testdata", "_x", ".y", "a"] {
             std::fs::create_dir_all(root.join(d)).unwrap();
         }
-        for f in ["z.go", "b/x.go", "testdata/t.go", "_x/u.go", ".y/v.go", "a/w.go", "a.go", "_a.go", "c.txt"] {
+        for f in [
+            "z.go",
+            "b/x.go",
+            "testdata/t.go",
+            "_x/u.go",
+            ".y/v.go",
+            "a/w.go",
+            "a.go",
+            "_a.go",
+            "c.txt",
+        ] {
             std::fs::write(root.join(f), "package p\n").unwrap();
         }
-        let mut files = Vec::new();
+        let (mut files, mut problems) = (Vec::new(), Vec::new());
         let r = root.as_os_str().as_bytes().to_vec();
-        collect(&r, &mut files).unwrap();
+        collect(&r, &mut files, &mut problems);
+        assert!(problems.is_empty());
         let rel: Vec<String> = files
             .iter()
             .map(|f| String::from_utf8_lossy(&f[r.len()..]).into_owned())
@@ -251,9 +301,17 @@ mod tests {
         assert_eq!(rel, vec!["/a/w.go", "/a.go", "/b/x.go", "/z.go"]);
         // Explicit files are always taken.
         let mut files = Vec::new();
-        collect(root.join("_a.go").as_os_str().as_bytes(), &mut files).unwrap();
+        collect(
+            root.join("_a.go").as_os_str().as_bytes(),
+            &mut files,
+            &mut problems,
+        );
         assert_eq!(files.len(), 1);
-        assert!(collect(b"/nonexistent/x", &mut files).unwrap_err().starts_with("stat /nonexistent/x: no such file"));
+        collect(b"/nonexistent/x", &mut files, &mut problems);
+        assert_eq!(
+            problems,
+            vec!["stat /nonexistent/x: no such file or directory".to_string()]
+        );
         let _ = std::fs::remove_dir_all(root);
     }
 }

@@ -29,7 +29,12 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
     let cfg = invoke::config_with_goroot()?;
     invoke::check_build_config(&cfg)?;
     let gf = invoke::goflags(&cfg, false)?;
-    let mut flags = FlagSet::new(&[invoke::CHDIR_FLAG, ("m", Kind::Bool), ("v", Kind::Bool), ("json", Kind::Bool)]);
+    let mut flags = FlagSet::new(&[
+        invoke::CHDIR_FLAG,
+        ("m", Kind::Bool),
+        ("v", Kind::Bool),
+        ("json", Kind::Bool),
+    ]);
     let files = invoke::parse_flags(cmd, &mut flags, &gf, args)?;
 
     if files.is_empty() {
@@ -37,7 +42,9 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
             .into_iter()
             .find(|f| flags.bool(f) && !goflags::contains(&gf, &format!("-{f}")));
         if let Some(f) = only_with_args {
-            output::stderr_line(&format!("goxide: 'goxide version' only accepts -{f} flag with arguments"));
+            output::stderr_line(&format!(
+                "goxide: 'goxide version' only accepts -{f} flag with arguments"
+            ));
             return Err(2);
         }
         let Some(v) = goroot::version(&cfg.goroot) else {
@@ -54,6 +61,8 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<(), i32> {
         output::stderr_line("goxide: 'goxide version' with -json flag requires -m flag");
         return Err(2);
     }
-    output::stderr_line("goxide version: reporting the build information of files is not yet implemented");
+    output::stderr_line(
+        "goxide version: reporting the build information of files is not yet implemented",
+    );
     Err(2)
 }

@@ -9,7 +9,12 @@ mod common;
 
 use common::{TempDir, env_of, go, goxide, goxide_wording, reference_goroot};
 
+/// The controlled environment, with HOME at `home` (where go's telemetry
+/// is switched off, so that go leaves nothing behind after the test).
 fn base_env(home: &std::path::Path, extra: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+    let mode = home.join(".config/go/telemetry/mode");
+    std::fs::create_dir_all(mode.parent().unwrap()).unwrap();
+    std::fs::write(&mode, "off\n").unwrap();
     let goroot = reference_goroot().to_string_lossy().into_owned();
     let home_s = home.to_string_lossy().into_owned();
     let mut pairs: Vec<(&str, &str)> = vec![
@@ -27,12 +32,15 @@ fn base_env(home: &std::path::Path, extra: &[(&str, &str)]) -> Vec<(String, Vec<
 /// wording.
 fn assert_like_go(args: &[&str], extra: &[(&str, &str)]) {
     let dir = TempDir::new("cli");
-    dir.write("home/.config/go/telemetry/mode", "off\n");
     let env = base_env(&dir.path().join("home"), extra);
     let want = go(args, dir.path(), &env);
     let got = goxide(args, dir.path(), &env);
     let ctx = format!("goxide {args:?} {extra:?}");
-    assert_eq!(got.stderr_str(), goxide_wording(&want.stderr_str()), "stderr: {ctx}");
+    assert_eq!(
+        got.stderr_str(),
+        goxide_wording(&want.stderr_str()),
+        "stderr: {ctx}"
+    );
     assert_eq!(got.stdout_str(), want.stdout_str(), "stdout: {ctx}");
     assert_eq!(got.code, want.code, "exit status: {ctx}");
 }
@@ -77,7 +85,10 @@ fn help_topics() {
     let env = base_env(dir.path(), &[]);
     let out = goxide(&["help", "env"], dir.path(), &env);
     assert_eq!(out.code, 0);
-    assert!(out.stdout_str().starts_with("usage: goxide env [-json] [-changed] [-u] [-w] [var ...]\n\nEnv prints"));
+    assert!(
+        out.stdout_str()
+            .starts_with("usage: goxide env [-json] [-changed] [-u] [-w] [var ...]\n\nEnv prints")
+    );
     let out = goxide(&["help", "environment"], dir.path(), &env);
     assert!(out.code == 0 && out.stdout_str().contains("CGO_ENABLED\n\t\tDefaults to 0"));
 }
@@ -119,14 +130,24 @@ fn usage_without_command() {
         if first_go.starts_with("flag provided") {
             assert_eq!(first, first_go, "{args:?}");
         }
-        assert!(got.stderr_str().contains("\nUsage:\n\n\tgoxide <command> [arguments]\n\nThe commands are:\n"));
-        assert!(got.stderr_str().ends_with("Use \"goxide help <topic>\" for more information about that topic.\n\n"));
+        assert!(
+            got.stderr_str()
+                .contains("\nUsage:\n\n\tgoxide <command> [arguments]\n\nThe commands are:\n")
+        );
+        assert!(
+            got.stderr_str().ends_with(
+                "Use \"goxide help <topic>\" for more information about that topic.\n\n"
+            )
+        );
     }
     // `goxide help` prints the same text to stdout and succeeds.
     let help = goxide(&["help"], dir.path(), &env);
     let none = goxide(&[], dir.path(), &env);
     assert_eq!((help.code, help.stdout_str()), (0, none.stderr_str()));
-    assert!(help.stdout_str().contains("\tbuild       compile packages and dependencies (not yet implemented)\n"));
+    assert!(
+        help.stdout_str()
+            .contains("\tbuild       compile packages and dependencies (not yet implemented)\n")
+    );
 }
 
 #[test]
@@ -152,9 +173,15 @@ fn version_format() {
     // go prints `go version go1.27.3 linux/amd64`; goxide reads the Go
     // version from $GOROOT/VERSION and names itself.
     assert_eq!(got.code, 0);
-    assert_eq!(got.stdout_str(), format!("goxide {}", want.stdout_str().strip_prefix("go ").unwrap()));
+    assert_eq!(
+        got.stdout_str(),
+        format!("goxide {}", want.stdout_str().strip_prefix("go ").unwrap())
+    );
     let goroot_version = std::fs::read_to_string(reference_goroot().join("VERSION")).unwrap();
-    assert!(got.stdout_str().contains(goroot_version.lines().next().unwrap()));
+    assert!(
+        got.stdout_str()
+            .contains(goroot_version.lines().next().unwrap())
+    );
 }
 
 #[test]
@@ -162,10 +189,16 @@ fn missing_goroot_is_a_clear_error() {
     // An explicit GOROOT without src/ (goxide needs the sources).
     let dir = TempDir::new("nogoroot");
     dir.mkdir("fakeroot/pkg");
-    let env = base_env(dir.path(), &[("GOROOT", &dir.path().join("fakeroot").to_string_lossy())]);
+    let env = base_env(
+        dir.path(),
+        &[("GOROOT", &dir.path().join("fakeroot").to_string_lossy())],
+    );
     let out = goxide(&["env"], dir.path(), &env);
     assert_eq!(out.code, 2);
-    assert!(out.stderr_str().starts_with("goxide: GOROOT ") && out.stderr_str().contains("has no src directory"));
+    assert!(
+        out.stderr_str().starts_with("goxide: GOROOT ")
+            && out.stderr_str().contains("has no src directory")
+    );
     assert_eq!(out.stderr_str().lines().count(), 1);
     // Commands that do not need GOROOT still work.
     let out = goxide(&["help"], dir.path(), &env);

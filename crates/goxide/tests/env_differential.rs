@@ -6,8 +6,8 @@
 //! the intentional differences below — and nothing else.
 //!
 //! Intentional differences (see `goxide help environment`):
-//! 1. GOGCCFLAGS names the go command's temporary work directory
-//!    (`go-build<random digits>`): the digits are normalized.
+//! 1. GOGCCFLAGS (and `-x`'s `WORK=` line) name the go command's temporary
+//!    work directory (`go-build<random digits>`): the digits are normalized.
 //! 2. CGO_ENABLED defaults to 0 in goxide (1 in go when a C compiler is
 //!    on `$PATH`), so its `-changed` bit differs only in that case; the
 //!    cases below with a real `$PATH` do not use `-changed`.
@@ -102,7 +102,12 @@ impl Sandbox {
             base.push((k, v.to_string()));
         }
         base.retain(|(_, v)| !v.is_empty());
-        env_of(&base.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
+        env_of(
+            &base
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
     }
 }
 
@@ -115,19 +120,33 @@ fn assert_same(args: &[&str], cwd: &Path, env: &[(String, Vec<u8>)]) {
         want.stdout = drop_cgo_changed(&want.stdout);
         got.stdout = drop_cgo_changed(&got.stdout);
     }
-    let ctx = format!("goxide {args:?} in {} with {:?}", cwd.display(), env_names(env));
+    let ctx = format!(
+        "goxide {args:?} in {} with {:?}",
+        cwd.display(),
+        env_names(env)
+    );
     assert_eq!(
         String::from_utf8_lossy(&normalize(&got.stdout)),
         String::from_utf8_lossy(&normalize(&want.stdout)),
         "stdout differs: {ctx}"
     );
-    assert_eq!(normalize(&got.stdout), normalize(&want.stdout), "stdout bytes differ: {ctx}");
-    assert_eq!(got.stderr_str(), common::goxide_wording(&want.stderr_str()), "stderr differs: {ctx}");
+    assert_eq!(
+        normalize(&got.stdout),
+        normalize(&want.stdout),
+        "stdout bytes differ: {ctx}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&normalize(&got.stderr)),
+        common::goxide_wording(&String::from_utf8_lossy(&normalize(&want.stderr))),
+        "stderr differs: {ctx}"
+    );
     assert_eq!(got.code, want.code, "exit status differs: {ctx}");
 }
 
 fn env_names(env: &[(String, Vec<u8>)]) -> Vec<String> {
-    env.iter().map(|(k, v)| format!("{k}={}", String::from_utf8_lossy(v))).collect()
+    env.iter()
+        .map(|(k, v)| format!("{k}={}", String::from_utf8_lossy(v)))
+        .collect()
 }
 
 /// The three forms the brief names, plus `-changed`.
@@ -150,7 +169,30 @@ fn env_outside_and_inside_modules() {
     // -C changes directory first.
     let mod_dir = sb.path("ws/mod").to_string_lossy().into_owned();
     assert_same(&["env", "-C", &mod_dir, "GOMOD"], &sb.path("plain"), &env);
-    assert_same(&["-C", &mod_dir, "env", "GOMOD", "GOWORK"], &sb.path("plain"), &env);
+    assert_same(
+        &["-C", &mod_dir, "env", "GOMOD", "GOWORK"],
+        &sb.path("plain"),
+        &env,
+    );
+}
+
+#[test]
+fn env_discovers_goroot_like_go() {
+    // With $GOROOT unset, go reports the tree above its own binary and
+    // goxide the setup's copy above its own: the same tree when the test
+    // uses the repository's reference (both resolve symlinks).
+    if std::env::var_os("GOXIDE_TEST_GOROOT").is_some_and(|v| !v.is_empty()) {
+        eprintln!("GOXIDE_TEST_GOROOT is set: the discovered GOROOT may differ; skipping");
+        return;
+    }
+    let sb = Sandbox::new("discover");
+    let env = sb.env(&[("GOROOT", "")]);
+    assert_same(
+        &["env", "GOROOT", "GOTOOLDIR", "GOVERSION", "GOPROXY"],
+        &sb.path("plain"),
+        &env,
+    );
+    assert_same(&["env"], &sb.path("plain"), &env);
 }
 
 #[test]
@@ -165,10 +207,18 @@ fn env_module_settings() {
         &[("GOWORK", "/abs/elsewhere/go.work")][..],
     ] {
         assert_env_forms(&cwd, &sb.env(extra));
-        assert_same(&["env", "GOMOD", "GOWORK", "GOBIN"], &sb.path("plain"), &sb.env(extra));
+        assert_same(
+            &["env", "GOMOD", "GOWORK", "GOBIN"],
+            &sb.path("plain"),
+            &sb.env(extra),
+        );
     }
     let gopath = format!("/first/gp:{}", sb.path("plain").display());
-    assert_same(&["env", "GOBIN", "GOMOD"], &sb.path("plain/sub"), &sb.env(&[("GO111MODULE", "off"), ("GOPATH", &gopath)]));
+    assert_same(
+        &["env", "GOBIN", "GOMOD"],
+        &sb.path("plain/sub"),
+        &sb.env(&[("GO111MODULE", "off"), ("GOPATH", &gopath)]),
+    );
 }
 
 #[test]
@@ -181,15 +231,35 @@ fn env_file_and_goroot_defaults() {
     );
     let env = sb.env(&[("GOENV", &envfile.to_string_lossy())]);
     assert_env_forms(&sb.path("plain"), &env);
-    assert_same(&["env", "MYSETTING", "lowercase", "HOME", "GOOS"], &sb.path("plain"), &env);
-    assert_same(&["env", "-json", "MYSETTING", "GOPROXY", "NOSUCH"], &sb.path("plain"), &env);
+    assert_same(
+        &["env", "MYSETTING", "lowercase", "HOME", "GOOS"],
+        &sb.path("plain"),
+        &env,
+    );
+    assert_same(
+        &["env", "-json", "MYSETTING", "GOPROXY", "NOSUCH"],
+        &sb.path("plain"),
+        &env,
+    );
     // The default go/env location under HOME (and under XDG_CONFIG_HOME).
-    sb.dir.write("home/.config/go/env", "GOPROXY=direct\nGOTOOLCHAIN=local\nGOFIPS140=latest\n");
+    sb.dir.write(
+        "home/.config/go/env",
+        "GOPROXY=direct\nGOTOOLCHAIN=local\nGOFIPS140=latest\n",
+    );
     assert_env_forms(&sb.path("plain"), &sb.env(&[("GOTOOLCHAIN", "")]));
     let xdg = sb.dir.write("xdg/go/env", "GONOSUMDB=nosum.example\n");
-    let xdg_dir = xdg.parent().unwrap().parent().unwrap().to_string_lossy().into_owned();
+    let xdg_dir = xdg
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     let cache = sb.path("cache").to_string_lossy().into_owned();
-    assert_env_forms(&sb.path("plain"), &sb.env(&[("XDG_CONFIG_HOME", &xdg_dir), ("XDG_CACHE_HOME", &cache)]));
+    assert_env_forms(
+        &sb.path("plain"),
+        &sb.env(&[("XDG_CONFIG_HOME", &xdg_dir), ("XDG_CACHE_HOME", &cache)]),
+    );
     assert_env_forms(&sb.path("plain"), &sb.env(&[("GOENV", "off")]));
 }
 
@@ -204,15 +274,44 @@ fn env_cross_targets_and_overrides() {
         &[("GOARCH", "386")][..],
         &[("GOARCH", "riscv64"), ("GORISCV64", "rva22u64")][..],
         &[("GOOS", "js"), ("GOARCH", "wasm")][..],
-        &[("GOAMD64", "v3"), ("GOEXPERIMENT", "arenas,nogreenteagc"), ("GODEBUG", "gctrace=1")][..],
-        &[("CC", "clang"), ("CXX", "/usr/bin/clang++"), ("AR", "llvm-ar"), ("GCCGO", "gccgo-14")][..],
-        &[("CGO_CFLAGS", "-O3 '-I/a b'"), ("CGO_CPPFLAGS", "-DX"), ("CGO_LDFLAGS", "-lm"), ("PKG_CONFIG", "pkgconf --static")][..],
+        &[
+            ("GOAMD64", "v3"),
+            ("GOEXPERIMENT", "arenas,nogreenteagc"),
+            ("GODEBUG", "gctrace=1"),
+        ][..],
+        &[
+            ("CC", "clang"),
+            ("CXX", "/usr/bin/clang++"),
+            ("AR", "llvm-ar"),
+            ("GCCGO", "gccgo-14"),
+        ][..],
+        &[
+            ("CGO_CFLAGS", "-O3 '-I/a b'"),
+            ("CGO_CPPFLAGS", "-DX"),
+            ("CGO_LDFLAGS", "-lm"),
+            ("PKG_CONFIG", "pkgconf --static"),
+        ][..],
         &[("CGO_ENABLED", "1")][..],
-        &[("GOPATH", "/gp1:/gp2"), ("GOMODCACHE", "/modcache"), ("GOCACHE", "/cache")][..],
+        &[
+            ("GOPATH", "/gp1:/gp2"),
+            ("GOMODCACHE", "/modcache"),
+            ("GOCACHE", "/cache"),
+        ][..],
         &[("GOCACHE", "off")][..],
         &[("GOCACHE", "relative")][..],
-        &[("GOPROXY", "off"), ("GOSUMDB", "off"), ("GONOPROXY", "a.example"), ("GOINSECURE", "b.example"), ("GOVCS", "*:git")][..],
-        &[("GOFIPS140", "latest"), ("GOAUTH", "git"), ("GOCACHEPROG", "/bin/cacheprog"), ("GOTMPDIR", "/var/tmp")][..],
+        &[
+            ("GOPROXY", "off"),
+            ("GOSUMDB", "off"),
+            ("GONOPROXY", "a.example"),
+            ("GOINSECURE", "b.example"),
+            ("GOVCS", "*:git"),
+        ][..],
+        &[
+            ("GOFIPS140", "latest"),
+            ("GOAUTH", "git"),
+            ("GOCACHEPROG", "/bin/cacheprog"),
+            ("GOTMPDIR", "/var/tmp"),
+        ][..],
         &[("GOFLAGS", "-json")][..],
         &[("GOFLAGS", "-bogus -v")][..],
         &[("GOPACKAGESDRIVER", "off")][..],
@@ -223,10 +322,31 @@ fn env_cross_targets_and_overrides() {
 }
 
 #[test]
+fn env_dry_run_and_trace_flags() {
+    // -n shows the C compiler probes and answers none; -x shows the work
+    // directory (normalized) and the probes, as go does with a cold cache.
+    let sb = Sandbox::new("nx");
+    let cwd = sb.path("plain");
+    for extra in [
+        &[][..],
+        &[("CGO_CFLAGS", "-O1 '-I/x y'"), ("CGO_LDFLAGS", "-lm")][..],
+        &[("GOCACHE", "off")][..],
+    ] {
+        let env = sb.env(extra);
+        assert_same(&["env", "-n"], &cwd, &env);
+        assert_same(&["env", "-x"], &cwd, &env);
+        assert_same(&["env", "-n", "-x", "-json"], &cwd, &env);
+        assert_same(&["env", "-x", "GOOS"], &cwd, &env);
+        assert_same(&["env", "-n", "GOGCCFLAGS"], &cwd, &env);
+    }
+}
+
+#[test]
 fn env_values_needing_quotes() {
     let sb = Sandbox::new("quote");
     let mut env = sb.env(&[]);
-    let tricky: &[u8] = b"a'b\"c <d>&e\\f\tg\x01h\x7f\xe2\x80\xa8i\xff\xc3j \xc3\xa9\x08k\x0cl $HOME `x`";
+    let tricky: &[u8] =
+        b"a'b\"c <d>&e\\f\tg\x01h\x7f\xe2\x80\xa8i\xff\xc3j \xc3\xa9\x08k\x0cl $HOME `x`";
     env.push(("GOINSECURE".into(), tricky.to_vec()));
     env.push(("GOFLAGS".into(), b"-ldflags=-X 'main.v=it''s'".to_vec()));
     assert_env_forms(&sb.path("plain"), &env);
@@ -237,7 +357,10 @@ fn env_values_needing_quotes() {
 fn env_with_a_c_compiler_on_path() {
     // The C compiler probe: compare GOGCCFLAGS (and the rest) when the
     // machine has gcc, as go sees it.
-    let Some(dir) = ["/usr/bin", "/bin", "/usr/local/bin"].into_iter().find(|d| Path::new(d).join("gcc").is_file()) else {
+    let Some(dir) = ["/usr/bin", "/bin", "/usr/local/bin"]
+        .into_iter()
+        .find(|d| Path::new(d).join("gcc").is_file())
+    else {
         eprintln!("no gcc on this machine: skipping the C-compiler case");
         return;
     };
@@ -245,9 +368,21 @@ fn env_with_a_c_compiler_on_path() {
     let env = sb.env(&[("PATH", dir)]);
     assert_same(&["env"], &sb.path("plain"), &env);
     assert_same(&["env", "-json"], &sb.path("plain"), &env);
-    assert_same(&["env", "GOGCCFLAGS", "CGO_ENABLED", "GCCGO"], &sb.path("plain"), &env);
-    assert_same(&["env"], &sb.path("plain"), &sb.env(&[("PATH", dir), ("CGO_ENABLED", "1")]));
-    assert_same(&["env"], &sb.path("plain"), &sb.env(&[("PATH", dir), ("GOCACHE", "off")]));
+    assert_same(
+        &["env", "GOGCCFLAGS", "CGO_ENABLED", "GCCGO"],
+        &sb.path("plain"),
+        &env,
+    );
+    assert_same(
+        &["env"],
+        &sb.path("plain"),
+        &sb.env(&[("PATH", dir), ("CGO_ENABLED", "1")]),
+    );
+    assert_same(
+        &["env"],
+        &sb.path("plain"),
+        &sb.env(&[("PATH", dir), ("GOCACHE", "off")]),
+    );
 }
 
 #[test]
@@ -272,7 +407,12 @@ fn env_fatal_settings() {
         assert_same(&["env"], &cwd, &env);
         assert_same(&["env", "GOOS"], &cwd, &env);
     }
-    let bad = sb.dir.write("conf/badenv", "GOEXPERIMENT=nosuchexperiment\n");
-    assert_same(&["env", "GOOS"], &cwd, &sb.env(&[("GOENV", &bad.to_string_lossy())]));
+    let bad = sb
+        .dir
+        .write("conf/badenv", "GOEXPERIMENT=nosuchexperiment\n");
+    assert_same(
+        &["env", "GOOS"],
+        &cwd,
+        &sb.env(&[("GOENV", &bad.to_string_lossy())]),
+    );
 }
-

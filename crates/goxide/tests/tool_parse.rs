@@ -43,13 +43,23 @@ fn env() -> Vec<(String, Vec<u8>)> {
 /// The file names the report lines start with (the text before the
 /// first `:`), in order.
 fn reported_files(stderr: &str) -> Vec<String> {
-    stderr.lines().map(|l| l.split(':').next().unwrap_or("").to_string()).collect()
+    stderr
+        .lines()
+        .map(|l| l.split(':').next().unwrap_or("").to_string())
+        .collect()
 }
 
 #[test]
 fn walks_like_the_go_command_and_reports_in_order() {
     let dir = tree();
-    let expected = ["./src/a.go", "./src/b/b1.go", "./src/b/b2.go", "./src/b/bad.go", "./src/b/c/deep.go", "./src/z.go"];
+    let expected = [
+        "./src/a.go",
+        "./src/b/b1.go",
+        "./src/b/b2.go",
+        "./src/b/bad.go",
+        "./src/b/c/deep.go",
+        "./src/z.go",
+    ];
     let mut outputs = Vec::new();
     for jobs in ["1", "2", "7"] {
         let out = goxide(&["tool", "parse", "-j", jobs, "./src"], dir.path(), &env());
@@ -61,28 +71,46 @@ fn walks_like_the_go_command_and_reports_in_order() {
             .parse()
             .unwrap();
         let stderr = out.stderr_str();
-        assert_eq!(stderr.lines().count(), errors, "one line per error:\n{stderr}");
+        assert_eq!(
+            stderr.lines().count(),
+            errors,
+            "one line per error:\n{stderr}"
+        );
         assert!(errors >= 1, "bad.go has a syntax error");
         assert_eq!(out.code, 1);
         // Every line names a walked file, in file-list order.
         let files = reported_files(&stderr);
         let mut last = 0;
         for f in &files {
-            let pos = expected.iter().position(|e| e == f).unwrap_or_else(|| panic!("unexpected file {f:?}"));
+            let pos = expected
+                .iter()
+                .position(|e| e == f)
+                .unwrap_or_else(|| panic!("unexpected file {f:?}"));
             assert!(pos >= last, "out of order: {files:?}");
             last = pos;
         }
         assert!(files.iter().any(|f| f == "./src/b/bad.go"));
         outputs.push((out.stdout, out.stderr));
     }
-    assert!(outputs.windows(2).all(|w| w[0] == w[1]), "output depends on -j");
+    assert!(
+        outputs.windows(2).all(|w| w[0] == w[1]),
+        "output depends on -j"
+    );
 }
 
 #[test]
 fn explicit_files_are_always_parsed() {
     let dir = tree();
-    let out = goxide(&["tool", "parse", "explicit/_named.go", "src/notgo.txt"], dir.path(), &env());
-    assert!(out.stdout_str().starts_with("2 files, "), "{}", out.stdout_str());
+    let out = goxide(
+        &["tool", "parse", "explicit/_named.go", "src/notgo.txt"],
+        dir.path(),
+        &env(),
+    );
+    assert!(
+        out.stdout_str().starts_with("2 files, "),
+        "{}",
+        out.stdout_str()
+    );
     for f in reported_files(&out.stderr_str()) {
         assert!(f == "explicit/_named.go" || f == "src/notgo.txt", "{f}");
     }
@@ -94,11 +122,19 @@ fn clean_files_pass_when_the_parser_works() {
     dir.write("ok.go", "package ok\n");
     let out = goxide(&["tool", "parse", "ok.go"], dir.path(), &env());
     match out.code {
-        0 => assert_eq!((out.stdout_str(), out.stderr_str()), ("1 files, 0 errors\n".into(), String::new())),
+        0 => assert_eq!(
+            (out.stdout_str(), out.stderr_str()),
+            ("1 files, 0 errors\n".into(), String::new())
+        ),
         // The parser is not finished yet: its panic is reported, not fatal.
         1 => {
             assert_eq!(out.stdout_str(), "1 files, 1 errors\n");
-            assert!(out.stderr_str().starts_with("ok.go: internal compiler error: "), "{}", out.stderr_str());
+            assert!(
+                out.stderr_str()
+                    .starts_with("ok.go: internal compiler error: "),
+                "{}",
+                out.stderr_str()
+            );
         }
         c => panic!("exit status {c}: {}", out.stderr_str()),
     }
@@ -108,17 +144,35 @@ fn clean_files_pass_when_the_parser_works() {
 fn unreadable_paths_and_usage() {
     let dir = TempDir::new("usage");
     let out = goxide(&["tool", "parse", "nonexistent.go"], dir.path(), &env());
-    assert_eq!(out.stderr_str(), "stat nonexistent.go: no such file or directory\n");
-    assert_eq!((out.stdout_str().as_str(), out.code), ("0 files, 1 errors\n", 1));
+    assert_eq!(
+        out.stderr_str(),
+        "stat nonexistent.go: no such file or directory\n"
+    );
+    assert_eq!(
+        (out.stdout_str().as_str(), out.code),
+        ("0 files, 1 errors\n", 1)
+    );
 
     let usage = "usage: goxide tool parse [-j N] path...\n";
     for (args, first) in [
         (&["tool", "parse"][..], None),
         (&["tool", "parse", "-h"][..], None),
-        (&["tool", "parse", "-x", "a.go"][..], Some("flag provided but not defined: -x")),
-        (&["tool", "parse", "-j"][..], Some("flag needs an argument: -j")),
-        (&["tool", "parse", "-j", "x", "a.go"][..], Some("invalid value \"x\" for flag -j: parse error")),
-        (&["tool", "parse", "-j", "0", "a.go"][..], Some("invalid value \"0\" for flag -j: must be at least 1")),
+        (
+            &["tool", "parse", "-x", "a.go"][..],
+            Some("flag provided but not defined: -x"),
+        ),
+        (
+            &["tool", "parse", "-j"][..],
+            Some("flag needs an argument: -j"),
+        ),
+        (
+            &["tool", "parse", "-j", "x", "a.go"][..],
+            Some("invalid value \"x\" for flag -j: parse error"),
+        ),
+        (
+            &["tool", "parse", "-j", "0", "a.go"][..],
+            Some("invalid value \"0\" for flag -j: must be at least 1"),
+        ),
     ] {
         let out = goxide(args, dir.path(), &env());
         let want = match first {
@@ -132,5 +186,8 @@ fn unreadable_paths_and_usage() {
     let out = goxide(&["tool"], dir.path(), &env());
     assert_eq!((out.stdout_str().as_str(), out.code), ("parse\n", 0));
     let out = goxide(&["tool", "-n", "parse", "x.go"], dir.path(), &env());
-    assert!(out.code == 0 && out.stdout_str().ends_with(" tool parse x.go\n"), "{out:?}");
+    assert!(
+        out.code == 0 && out.stdout_str().ends_with(" tool parse x.go\n"),
+        "{out:?}"
+    );
 }

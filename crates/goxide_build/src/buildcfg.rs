@@ -92,30 +92,50 @@ pub fn check(env: &OsEnv) -> Option<String> {
     // Go validates GOAMD64 and GOARM first, but goarm64() then assigns
     // buildcfg.Error unconditionally, so their errors never surface.
     let mut error = parse_goarm64(env_or(env, "GOARM64", DEFAULT_GOARM64)).err();
-    if !matches!(env_or(env, "GOMIPS", DEFAULT_GOMIPS), b"hardfloat" | b"softfloat") {
+    if !matches!(
+        env_or(env, "GOMIPS", DEFAULT_GOMIPS),
+        b"hardfloat" | b"softfloat"
+    ) {
         error = Some("invalid GOMIPS: must be hardfloat, softfloat".into());
     }
-    if !matches!(env_or(env, "GOMIPS64", DEFAULT_GOMIPS64), b"hardfloat" | b"softfloat") {
+    if !matches!(
+        env_or(env, "GOMIPS64", DEFAULT_GOMIPS64),
+        b"hardfloat" | b"softfloat"
+    ) {
         error = Some("invalid GOMIPS64: must be hardfloat, softfloat".into());
     }
-    if !matches!(env_or(env, "GOPPC64", DEFAULT_GOPPC64), b"power8" | b"power9" | b"power10") {
+    if !matches!(
+        env_or(env, "GOPPC64", DEFAULT_GOPPC64),
+        b"power8" | b"power9" | b"power10"
+    ) {
         error = Some("invalid GOPPC64: must be power8, power9, power10".into());
     }
-    if !matches!(env_or(env, "GORISCV64", DEFAULT_GORISCV64), b"rva20u64" | b"rva22u64" | b"rva23u64") {
+    if !matches!(
+        env_or(env, "GORISCV64", DEFAULT_GORISCV64),
+        b"rva20u64" | b"rva22u64" | b"rva23u64"
+    ) {
         error = Some("invalid GORISCV64: must be rva20u64, rva22u64, rva23u64".into());
     }
     for opt in env.get("GOWASM").split(|&b| b == b',') {
         if !matches!(opt, b"satconv" | b"signext" | b"") {
-            error = Some(format!("invalid GOWASM: no such feature {}", crate::strconv::quote(opt)));
+            error = Some(format!(
+                "invalid GOWASM: no such feature {}",
+                crate::strconv::quote(opt)
+            ));
         }
     }
     let fips = env_or(env, "GOFIPS140", DEFAULT_GOFIPS140);
     if !matches!(fips, b"off" | b"latest" | b"inprocess" | b"certified") && !is_fips_version(fips) {
-        error = Some("invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z".into());
+        error =
+            Some("invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z".into());
     }
     let goos = String::from_utf8_lossy(env_or(env, "GOOS", HOST_GOOS));
     let goarch = String::from_utf8_lossy(env_or(env, "GOARCH", HOST_GOARCH));
-    if let Err(e) = parse_goexperiment(&goos, &goarch, env_or(env, "GOEXPERIMENT", DEFAULT_GOEXPERIMENT)) {
+    if let Err(e) = parse_goexperiment(
+        &goos,
+        &goarch,
+        env_or(env, "GOEXPERIMENT", DEFAULT_GOEXPERIMENT),
+    ) {
         error = Some(e);
     }
     error
@@ -133,7 +153,10 @@ fn parse_goarm64(v: &[u8]) -> Result<(), String> {
             break;
         }
     }
-    let ok = matches!(v, [b'v', b'8', b'.', b'0'..=b'9'] | [b'v', b'9', b'.', b'0'..=b'5']);
+    let ok = matches!(
+        v,
+        [b'v', b'8', b'.', b'0'..=b'9'] | [b'v', b'9', b'.', b'0'..=b'5']
+    );
     if ok {
         Ok(())
     } else {
@@ -147,9 +170,13 @@ fn is_fips_version(v: &[u8]) -> bool {
         let n = s.iter().take_while(|b| b.is_ascii_digit()).count();
         (n > 0).then(|| &s[n..])
     }
-    let Some(v) = v.strip_prefix(b"v1.") else { return false };
+    let Some(v) = v.strip_prefix(b"v1.") else {
+        return false;
+    };
     let Some(v) = cut_num(v) else { return false };
-    let Some(v) = v.strip_prefix(b".") else { return false };
+    let Some(v) = v.strip_prefix(b".") else {
+        return false;
+    };
     let Some(v) = cut_num(v) else { return false };
     if v.is_empty() {
         return true;
@@ -200,7 +227,10 @@ pub fn parse_goexperiment(_goos: &str, _goarch: &str, goexp: &[u8]) -> Result<()
         let name = f.strip_prefix(b"no").unwrap_or(f);
         let known = name == b"regabi" || EXPERIMENTS.iter().any(|e| e.as_bytes() == name);
         if !known {
-            return Err(format!("unknown GOEXPERIMENT {}", String::from_utf8_lossy(name)));
+            return Err(format!(
+                "unknown GOEXPERIMENT {}",
+                String::from_utf8_lossy(name)
+            ));
         }
     }
     Ok(())
@@ -220,13 +250,20 @@ mod tests {
         // GOARM64's check clears earlier errors, as in Go.
         assert_eq!(check_with(&[("GOAMD64", "v9")]), None);
         assert_eq!(check_with(&[("GOARM", "9")]), None);
-        assert!(check_with(&[("GOARM64", "x")]).unwrap().starts_with("invalid GOARM64"));
+        assert!(
+            check_with(&[("GOARM64", "x")])
+                .unwrap()
+                .starts_with("invalid GOARM64")
+        );
         assert_eq!(check_with(&[("GOARM64", "v9.5,crypto,lse")]), None);
         assert_eq!(
             check_with(&[("GOFIPS140", "bad"), ("GOEXPERIMENT", "bogus")]).unwrap(),
             "unknown GOEXPERIMENT bogus"
         );
-        assert_eq!(check_with(&[("GOWASM", "x")]).unwrap(), "invalid GOWASM: no such feature \"x\"");
+        assert_eq!(
+            check_with(&[("GOWASM", "x")]).unwrap(),
+            "invalid GOWASM: no such feature \"x\""
+        );
         assert_eq!(check_with(&[("GOFIPS140", "v1.0.0")]), None);
         assert_eq!(check_with(&[("GOFIPS140", "v1.0.0-rc1")]), None);
         assert_eq!(check_with(&[("GOFIPS140", "v1.0.0-12345678")]), None);
@@ -236,6 +273,9 @@ mod tests {
     #[test]
     fn experiments() {
         assert!(parse_goexperiment("linux", "amd64", b"nofieldtrack,regabi,none,arenas,,").is_ok());
-        assert_eq!(parse_goexperiment("linux", "amd64", b"nobogus").unwrap_err(), "unknown GOEXPERIMENT bogus");
+        assert_eq!(
+            parse_goexperiment("linux", "amd64", b"nobogus").unwrap_err(),
+            "unknown GOEXPERIMENT bogus"
+        );
     }
 }

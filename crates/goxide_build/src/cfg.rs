@@ -37,15 +37,67 @@ pub struct Setting {
 
 /// `internal/cfg.KnownEnv`: the variables the go command reads.
 pub const KNOWN_ENV: &[&str] = &[
-    "AR", "CC", "CGO_CFLAGS", "CGO_CFLAGS_ALLOW", "CGO_CFLAGS_DISALLOW", "CGO_CPPFLAGS",
-    "CGO_CPPFLAGS_ALLOW", "CGO_CPPFLAGS_DISALLOW", "CGO_CXXFLAGS", "CGO_CXXFLAGS_ALLOW",
-    "CGO_CXXFLAGS_DISALLOW", "CGO_ENABLED", "CGO_FFLAGS", "CGO_FFLAGS_ALLOW", "CGO_FFLAGS_DISALLOW",
-    "CGO_LDFLAGS", "CGO_LDFLAGS_ALLOW", "CGO_LDFLAGS_DISALLOW", "CXX", "FC", "GCCGO", "GO111MODULE",
-    "GO386", "GOAMD64", "GOARCH", "GOARM", "GOARM64", "GOAUTH", "GOBIN", "GOCACHE", "GOCACHEPROG",
-    "GOENV", "GOEXE", "GOEXPERIMENT", "GOFIPS140", "GOFLAGS", "GOGCCFLAGS", "GOHOSTARCH", "GOHOSTOS",
-    "GOINSECURE", "GOMIPS", "GOMIPS64", "GOMODCACHE", "GONOPROXY", "GONOSUMDB", "GOOS", "GOPATH",
-    "GOPPC64", "GOPRIVATE", "GOPROXY", "GORISCV64", "GOROOT", "GOSUMDB", "GOTMPDIR", "GOTOOLCHAIN",
-    "GOTOOLDIR", "GOVCS", "GOWASM", "GOWORK", "GO_EXTLINK_ENABLED", "PKG_CONFIG",
+    "AR",
+    "CC",
+    "CGO_CFLAGS",
+    "CGO_CFLAGS_ALLOW",
+    "CGO_CFLAGS_DISALLOW",
+    "CGO_CPPFLAGS",
+    "CGO_CPPFLAGS_ALLOW",
+    "CGO_CPPFLAGS_DISALLOW",
+    "CGO_CXXFLAGS",
+    "CGO_CXXFLAGS_ALLOW",
+    "CGO_CXXFLAGS_DISALLOW",
+    "CGO_ENABLED",
+    "CGO_FFLAGS",
+    "CGO_FFLAGS_ALLOW",
+    "CGO_FFLAGS_DISALLOW",
+    "CGO_LDFLAGS",
+    "CGO_LDFLAGS_ALLOW",
+    "CGO_LDFLAGS_DISALLOW",
+    "CXX",
+    "FC",
+    "GCCGO",
+    "GO111MODULE",
+    "GO386",
+    "GOAMD64",
+    "GOARCH",
+    "GOARM",
+    "GOARM64",
+    "GOAUTH",
+    "GOBIN",
+    "GOCACHE",
+    "GOCACHEPROG",
+    "GOENV",
+    "GOEXE",
+    "GOEXPERIMENT",
+    "GOFIPS140",
+    "GOFLAGS",
+    "GOGCCFLAGS",
+    "GOHOSTARCH",
+    "GOHOSTOS",
+    "GOINSECURE",
+    "GOMIPS",
+    "GOMIPS64",
+    "GOMODCACHE",
+    "GONOPROXY",
+    "GONOSUMDB",
+    "GOOS",
+    "GOPATH",
+    "GOPPC64",
+    "GOPRIVATE",
+    "GOPROXY",
+    "GORISCV64",
+    "GOROOT",
+    "GOSUMDB",
+    "GOTMPDIR",
+    "GOTOOLCHAIN",
+    "GOTOOLDIR",
+    "GOVCS",
+    "GOWASM",
+    "GOWORK",
+    "GO_EXTLINK_ENABLED",
+    "PKG_CONFIG",
 ];
 
 /// goxide's default for `CGO_ENABLED` (Go's is 1 natively when a C
@@ -153,9 +205,11 @@ impl Config {
         };
         cfg.cgo_changed = cfg.cgo_enabled != DEFAULT_CGO_ENABLED;
 
-        cfg.raw_goexperiment = cfg.env_or("GOEXPERIMENT", buildcfg::DEFAULT_GOEXPERIMENT.as_bytes());
+        cfg.raw_goexperiment =
+            cfg.env_or("GOEXPERIMENT", buildcfg::DEFAULT_GOEXPERIMENT.as_bytes());
         let (goos, goarch) = (cfg.goos_str(), cfg.goarch_str());
-        cfg.experiment_err = buildcfg::parse_goexperiment(&goos, &goarch, &cfg.raw_goexperiment).err();
+        cfg.experiment_err =
+            buildcfg::parse_goexperiment(&goos, &goarch, &cfg.raw_goexperiment).err();
 
         cfg.gobin = cfg.env_or_and_changed("GOBIN", b"");
         cfg.gocacheprog = cfg.env_or_and_changed("GOCACHEPROG", b"");
@@ -195,9 +249,13 @@ impl Config {
     /// `readEnvFile`: `KEY=VALUE` lines; lines without `=` or not starting
     /// with an uppercase letter are ignored.
     fn read_env_file(&mut self, file: &[u8], from_goroot: bool) {
-        let Ok(data) = std::fs::read(osenv::path(file)) else { return };
+        let Ok(data) = std::fs::read(osenv::path(file)) else {
+            return;
+        };
         for line in data.split(|&b| b == b'\n') {
-            let Some(eq) = line.iter().position(|&b| b == b'=') else { continue };
+            let Some(eq) = line.iter().position(|&b| b == b'=') else {
+                continue;
+            };
             if !line[0].is_ascii_uppercase() {
                 continue;
             }
@@ -219,7 +277,9 @@ impl Config {
         if !v.is_empty() {
             return v;
         }
-        self.file_values.get(key.as_bytes()).map_or(&[], |v| v.as_slice())
+        self.file_values
+            .get(key.as_bytes())
+            .map_or(&[], |v| v.as_slice())
     }
 
     /// `cfg.CanGetenv`: whether `key` is a go command setting (known, or
@@ -231,20 +291,30 @@ impl Config {
     /// `envOr`: [`Config::getenv`], or `def` when empty.
     pub fn env_or(&self, key: &str, def: &[u8]) -> Vec<u8> {
         let v = self.getenv(key);
-        if v.is_empty() { def.to_vec() } else { v.to_vec() }
+        if v.is_empty() {
+            def.to_vec()
+        } else {
+            v.to_vec()
+        }
     }
 
     /// `cfg.EnvOrAndChanged`.
     pub fn env_or_and_changed(&self, name: &str, def: &[u8]) -> Setting {
         let val = self.getenv(name);
         if val.is_empty() {
-            return Setting { value: def.to_vec(), changed: false };
+            return Setting {
+                value: def.to_vec(),
+                changed: false,
+            };
         }
         let changed = match self.goroot_values.get(name.as_bytes()) {
             Some(g) => val != g.as_slice(),
             None => val != def,
         };
-        Setting { value: val.to_vec(), changed }
+        Setting {
+            value: val.to_vec(),
+            changed,
+        }
     }
 
     /// `gopathDir`: `rel` under the first GOPATH entry, or empty.
@@ -284,7 +354,9 @@ impl Config {
     /// `GOVERSION`: the first line of `$GOROOT/VERSION` (goxide compiles
     /// that tree's standard library, so it speaks that Go version).
     pub fn goversion(&self) -> Vec<u8> {
-        goroot::version(&self.goroot).map(String::into_bytes).unwrap_or_default()
+        goroot::version(&self.goroot)
+            .map(String::into_bytes)
+            .unwrap_or_default()
     }
 
     /// `cache.DefaultDir`: the effective `GOCACHE` (`off` when disabled),
@@ -292,7 +364,10 @@ impl Config {
     pub fn gocache(&self) -> (Vec<u8>, bool, Option<String>) {
         let (mut dir, mut err) = match osenv::user_cache_dir(&self.os) {
             Ok(d) => (filepath::join(&[&d, b"go-build"]), None),
-            Err(e) => (b"off".to_vec(), Some(format!("GOCACHE is not defined and {e}"))),
+            Err(e) => (
+                b"off".to_vec(),
+                Some(format!("GOCACHE is not defined and {e}")),
+            ),
         };
         let new_dir = self.getenv("GOCACHE");
         if new_dir.is_empty() {
@@ -302,7 +377,11 @@ impl Config {
         dir = new_dir.to_vec();
         err = None;
         if !filepath::is_abs(&dir) && dir != b"off" {
-            return (b"off".to_vec(), changed, Some("GOCACHE is not an absolute path".into()));
+            return (
+                b"off".to_vec(),
+                changed,
+                Some("GOCACHE is not an absolute path".into()),
+            );
         }
         (dir, changed, err)
     }
@@ -393,13 +472,19 @@ pub fn env_file(os: &OsEnv) -> Result<Setting, String> {
         if file == b"off" {
             return Err("GOENV=off".into());
         }
-        return Ok(Setting { value: file.to_vec(), changed: true });
+        return Ok(Setting {
+            value: file.to_vec(),
+            changed: true,
+        });
     }
     let dir = osenv::user_config_dir(os)?;
     if dir.is_empty() {
         return Err("missing user-config dir".into());
     }
-    Ok(Setting { value: filepath::join(&[&dir, b"go/env"]), changed: false })
+    Ok(Setting {
+        value: filepath::join(&[&dir, b"go/env"]),
+        changed: false,
+    })
 }
 
 #[cfg(test)]
@@ -432,11 +517,41 @@ mod tests {
             ("GOAUTH", b"netrc".to_vec()),
         ]);
         let cfg = Config::load(os);
-        assert_eq!(cfg.env_file, Setting { value: b(&envfile), changed: true });
-        assert_eq!(cfg.goproxy, Setting { value: b"https://proxy.example,direct".to_vec(), changed: false });
-        assert_eq!(cfg.gosumdb, Setting { value: b"off".to_vec(), changed: true });
-        assert_eq!(cfg.gonoproxy, Setting { value: b"corp.example".to_vec(), changed: false });
-        assert_eq!(cfg.goauth, Setting { value: b"netrc".to_vec(), changed: false });
+        assert_eq!(
+            cfg.env_file,
+            Setting {
+                value: b(&envfile),
+                changed: true
+            }
+        );
+        assert_eq!(
+            cfg.goproxy,
+            Setting {
+                value: b"https://proxy.example,direct".to_vec(),
+                changed: false
+            }
+        );
+        assert_eq!(
+            cfg.gosumdb,
+            Setting {
+                value: b"off".to_vec(),
+                changed: true
+            }
+        );
+        assert_eq!(
+            cfg.gonoproxy,
+            Setting {
+                value: b"corp.example".to_vec(),
+                changed: false
+            }
+        );
+        assert_eq!(
+            cfg.goauth,
+            Setting {
+                value: b"netrc".to_vec(),
+                changed: false
+            }
+        );
         assert_eq!(cfg.gopath.value, b(&root.join("home/go")));
         assert_eq!(cfg.gomodcache.value, b(&root.join("home/go/pkg/mod")));
         assert!(cfg.can_getenv("CUSTOM") && !cfg.can_getenv("lower") && !cfg.can_getenv("HOME"));

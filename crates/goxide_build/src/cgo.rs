@@ -55,9 +55,15 @@ pub fn cxx(cfg: &Config) -> Setting {
 fn compiler(cfg: &Config, key: &str, def: &[u8]) -> Setting {
     let v = cfg.getenv(key);
     if v.is_empty() {
-        Setting { value: def.to_vec(), changed: false }
+        Setting {
+            value: def.to_vec(),
+            changed: false,
+        }
     } else {
-        Setting { value: v.to_vec(), changed: true }
+        Setting {
+            value: v.to_vec(),
+            changed: true,
+        }
     }
 }
 
@@ -66,17 +72,26 @@ fn compiler(cfg: &Config, key: &str, def: &[u8]) -> Setting {
 pub fn gccgo(cfg: &Config) -> Setting {
     let name = cfg.env_or("GCCGO", b"gccgo");
     if let Some(bin) = osenv::look_path(&cfg.os, &name) {
-        return Setting { value: bin, changed: true };
+        return Setting {
+            value: bin,
+            changed: true,
+        };
     }
     let changed = name != b"gccgo";
-    Setting { value: name, changed }
+    Setting {
+        value: name,
+        changed,
+    }
 }
 
 /// `work.envList`: the setting split into words (`quoted.Split`).
 fn env_list(cfg: &Config, key: &str, def: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     let v = cfg.env_or(key, def);
     quoted::split(&v).map_err(|e| {
-        format!("could not parse environment variable {key} with value {}: {e}", crate::strconv::quote(&v))
+        format!(
+            "could not parse environment variable {key} with value {}: {e}",
+            crate::strconv::quote(&v)
+        )
     })
 }
 
@@ -84,31 +99,64 @@ fn join(words: &[Vec<u8>]) -> Vec<u8> {
     quoted::join(words).unwrap_or_else(|_| words.join(&b' '))
 }
 
-/// The "costly" variables of `go env` (`envcmd.ExtraEnvVarsCostly`), in
-/// Go's order: `CGO_CFLAGS`, `CGO_CPPFLAGS`, `CGO_CXXFLAGS`, `CGO_FFLAGS`,
-/// `CGO_LDFLAGS`, `PKG_CONFIG`, `GOGCCFLAGS`. `Err` holds a fatal message.
-pub fn costly_env(cfg: &Config) -> Result<Vec<(&'static str, Setting)>, String> {
+/// How the go command's `-n` and `-x` flags affect the C compiler probes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProbeMode {
+    /// Probe silently.
+    #[default]
+    Quiet,
+    /// `-n`: show the probe commands, run none, and take every answer as
+    /// "unsupported".
+    Show,
+    /// `-x`: show the work directory and the probe commands (as the go
+    /// command does with an empty build cache), and answer as usual.
+    Trace,
+}
+
+/// The "costly" variables of `go env` and what the probes showed.
+#[derive(Clone, Debug, Default)]
+pub struct CostlyEnv {
+    /// In Go's order: `CGO_CFLAGS`, `CGO_CPPFLAGS`, `CGO_CXXFLAGS`,
+    /// `CGO_FFLAGS`, `CGO_LDFLAGS`, `PKG_CONFIG`, `GOGCCFLAGS`.
+    pub vars: Vec<(&'static str, Setting)>,
+    /// The commands `-n`/`-x` display (for stderr), one per line.
+    pub shown: String,
+}
+
+/// `envcmd.ExtraEnvVarsCostly`. `Err` holds a fatal message.
+pub fn costly_env(cfg: &Config, mode: ProbeMode) -> Result<CostlyEnv, String> {
     // work.BuildInit: CC, CXX and FC must parse and be absolute or bare names.
     for key in ["CC", "CXX", "FC"] {
         let args = quoted::split(cfg.getenv(key))
             .map_err(|e| format!("goxide: {key} environment variable could not be parsed: {e}"))?;
-        if let Some(first) = args.first() {
-            if !filepath::is_abs(first) && *first != filepath::base(first) {
-                return Err(format!(
-                    "goxide: {key} environment variable is relative; must be absolute path: {}",
-                    String::from_utf8_lossy(first)
-                ));
-            }
+        if let Some(first) = args.first()
+            && !filepath::is_abs(first)
+            && *first != filepath::base(first)
+        {
+            return Err(format!(
+                "goxide: {key} environment variable is relative; must be absolute path: {}",
+                String::from_utf8_lossy(first)
+            ));
         }
     }
     // Probing the C compiler opens the build cache, which must be usable
     // (cache.Default); go skips the probe when the compiler is not found.
     let compiler = env_list(cfg, "CC", default_cc(&cfg.goos))?;
-    if compiler.first().and_then(|c| osenv::look_path(&cfg.os, c)).is_some() {
+    let found = compiler
+        .first()
+        .and_then(|c| osenv::look_path(&cfg.os, c))
+        .is_some();
+    if found && mode != ProbeMode::Show {
         match cfg.gocache() {
-            (_, _, Some(err)) => return Err(format!("build cache is required, but could not be located: {err}")),
+            (_, _, Some(err)) => {
+                return Err(format!(
+                    "build cache is required, but could not be located: {err}"
+                ));
+            }
             (dir, _, None) if dir == b"off" => {
-                return Err("build cache is disabled by GOCACHE=off, but required as of Go 1.12".into());
+                return Err(
+                    "build cache is disabled by GOCACHE=off, but required as of Go 1.12".into(),
+                );
             }
             _ => {}
         }
@@ -122,56 +170,153 @@ pub fn costly_env(cfg: &Config) -> Result<Vec<(&'static str, Setting)>, String> 
         ("CGO_LDFLAGS", DEFAULT_CFLAGS),
     ] {
         let value = join(&env_list(cfg, name, def)?);
-        let changed = if def.is_empty() { !value.is_empty() } else { value != DEFAULT_CFLAGS };
+        let changed = if def.is_empty() {
+            !value.is_empty()
+        } else {
+            value != DEFAULT_CFLAGS
+        };
         out.push((name, Setting { value, changed }));
     }
-    let pkg_config = env_list(cfg, "PKG_CONFIG", DEFAULT_PKG_CONFIG)?.into_iter().next().unwrap_or_default();
+    let pkg_config = env_list(cfg, "PKG_CONFIG", DEFAULT_PKG_CONFIG)?
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     let changed = pkg_config != DEFAULT_PKG_CONFIG;
-    out.push(("PKG_CONFIG", Setting { value: pkg_config, changed }));
-    out.push(("GOGCCFLAGS", Setting { value: join(&gcc_flags(cfg)?), changed: false }));
-    Ok(out)
+    out.push((
+        "PKG_CONFIG",
+        Setting {
+            value: pkg_config,
+            changed,
+        },
+    ));
+    let mut shown = String::new();
+    let gcc = gcc_flags(cfg, mode, found, &mut shown)?;
+    out.push((
+        "GOGCCFLAGS",
+        Setting {
+            value: join(&gcc),
+            changed: false,
+        },
+    ));
+    Ok(CostlyEnv { vars: out, shown })
 }
 
 /// `GccCmd(".", "")[3:]`: the flags the go command passes to the C
-/// compiler, as described in the module docs.
-fn gcc_flags(cfg: &Config) -> Result<Vec<Vec<u8>>, String> {
+/// compiler (`compilerCmd`), with the probes answered as the module docs
+/// describe. `found`: whether the compiler is on `$PATH`. Probe commands
+/// that `mode` shows are appended to `shown`.
+fn gcc_flags(
+    cfg: &Config,
+    mode: ProbeMode,
+    found: bool,
+    shown: &mut String,
+) -> Result<Vec<Vec<u8>>, String> {
     let compiler = env_list(cfg, "CC", default_cc(&cfg.goos))?;
-    let found = compiler.first().and_then(|c| osenv::look_path(&cfg.os, c)).is_some();
-    let is_clang = compiler.first().is_some_and(|c| filepath::base(c).windows(5).any(|w| w == b"clang"));
-    // Whether the go command's probe would find the clang-only flags accepted.
-    let clang_flags = is_clang || !found;
+    let is_clang = compiler
+        .first()
+        .is_some_and(|c| filepath::base(c).windows(5).any(|w| w == b"clang"));
+    let cflags = env_list(cfg, "CGO_CFLAGS", DEFAULT_CFLAGS)?;
+    let ldflags = env_list(cfg, "CGO_LDFLAGS", DEFAULT_CFLAGS)?;
+    let work = work_dir_name(cfg);
+    if mode == ProbeMode::Trace {
+        shown.push_str(&format!("WORK={}\n", String::from_utf8_lossy(&work)));
+    }
+    let mut shown_cd = false;
+    // gccSupportsFlag: the probe, shown by -n/-x, answered without running it.
+    let mut probe = |flag: &str| -> bool {
+        if mode != ProbeMode::Quiet {
+            if !shown_cd {
+                shown.push_str("cd $WORK\n");
+                shown_cd = true;
+            }
+            let mut cmd: Vec<Vec<u8>> = compiler.clone();
+            cmd.push(flag.as_bytes().to_vec());
+            if flag.starts_with("-Wl,") {
+                cmd.extend(ldflags.iter().cloned());
+            } else {
+                cmd.extend(cflags.iter().cloned());
+                cmd.push(b"-c".to_vec());
+            }
+            for w in ["-x", "c", "-", "-o", "/dev/null"] {
+                cmd.push(w.as_bytes().to_vec());
+            }
+            shown.push_str(&join_unambiguously(&cmd));
+            shown.push_str(" || true\n");
+        }
+        match mode {
+            ProbeMode::Show => false,
+            // Without the compiler, go's probe sees no complaint: supported.
+            _ if !found => true,
+            _ => match flag {
+                "-fno-caret-diagnostics" | "-Qunused-arguments" => is_clang,
+                _ => true,
+            },
+        }
+    };
     let goos = cfg.goos.as_slice();
-    let mut a: Vec<Vec<u8>> = compiler;
+    let mut a: Vec<Vec<u8>> = compiler.clone();
     a.push(b"-I".to_vec());
     a.push(b".".to_vec());
-    let mut push = |s: &str| a.push(s.as_bytes().to_vec());
+    let mut push = |s: &[u8]| a.push(s.to_vec());
     if goos != b"windows" {
-        push("-fPIC");
+        push(b"-fPIC");
     }
     for arg in gcc_arch_args(cfg) {
-        push(arg);
+        push(arg.as_bytes());
     }
     if cfg.cgo_enabled {
-        push("-pthread");
+        push(b"-pthread");
     }
     if goos == b"aix" {
-        push("-mcmodel=large");
+        push(b"-mcmodel=large");
     }
-    if clang_flags {
-        push("-fno-caret-diagnostics");
-        push("-Qunused-arguments");
+    for flag in [
+        "-fno-caret-diagnostics",
+        "-Qunused-arguments",
+        "-Wl,--no-gc-sections",
+    ] {
+        if probe(flag) {
+            push(flag.as_bytes());
+        }
     }
-    push("-Wl,--no-gc-sections");
-    push("-fmessage-length=0");
-    let mut prefix_map = b"-ffile-prefix-map=".to_vec();
-    prefix_map.extend_from_slice(&work_dir_name(cfg));
-    prefix_map.extend_from_slice(b"=/tmp/go-build");
-    a.push(prefix_map);
-    a.push(b"-gno-record-gcc-switches".to_vec());
+    push(b"-fmessage-length=0");
+    if probe("-fdebug-prefix-map=a=b") {
+        let which: &[u8] = if probe("-ffile-prefix-map=a=b") {
+            b"-ffile-prefix-map="
+        } else {
+            b"-fdebug-prefix-map="
+        };
+        let mut map = which.to_vec();
+        map.extend_from_slice(&work);
+        map.extend_from_slice(b"=/tmp/go-build");
+        push(&map);
+    }
+    if probe("-gno-record-gcc-switches") {
+        push(b"-gno-record-gcc-switches");
+    }
     if goos == b"darwin" || goos == b"ios" {
-        a.push(b"-fno-common".to_vec());
+        push(b"-fno-common");
     }
     Ok(a.into_iter().skip(3).collect())
+}
+
+/// `joinUnambiguously` (cmd/go/internal/work/shell.go): words joined by
+/// spaces, each quoted (`strconv.Quote`) if empty, holding any of ` ()>;`,
+/// or needing escapes.
+fn join_unambiguously(words: &[Vec<u8>]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let q = crate::strconv::quote(w);
+        if w.is_empty() || w.iter().any(|b| b" ()>;".contains(b)) || q.len() > w.len() + 2 {
+            out.push_str(&q);
+        } else {
+            out.push_str(&String::from_utf8_lossy(w));
+        }
+    }
+    out
 }
 
 /// `(*Builder).gccArchArgs`.
@@ -191,7 +336,13 @@ fn gcc_arch_args(cfg: &Config) -> Vec<&'static str> {
             _ => vec![],
         },
         b"mips" | b"mipsle" => match cfg.getenv("GOMIPS") {
-            b"" | b"hardfloat" => vec!["-mabi=32", "-march=mips32", "-mhard-float", "-mfp32", "-mno-odd-spreg"],
+            b"" | b"hardfloat" => vec![
+                "-mabi=32",
+                "-march=mips32",
+                "-mhard-float",
+                "-mfp32",
+                "-mno-odd-spreg",
+            ],
             b"softfloat" => vec!["-mabi=32", "-march=mips32", "-msoft-float"],
             _ => vec![],
         },
@@ -225,21 +376,23 @@ mod tests {
     use super::*;
     use crate::osenv::OsEnv;
 
-    /// A directory holding an executable `gcc`, to stand for `$PATH`.
-    fn fake_path() -> String {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = std::env::temp_dir().join(format!("goxide-cgo-path-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let gcc = dir.join("gcc");
-        std::fs::write(&gcc, "#!/bin/sh\n").unwrap();
-        std::fs::set_permissions(&gcc, std::fs::Permissions::from_mode(0o755)).unwrap();
-        dir.to_string_lossy().into_owned()
-    }
-
+    /// A configuration whose `$CC` is an executable that exists (this test
+    /// binary), so the compiler counts as found; `pairs` override.
     fn cfg(pairs: &[(&str, &str)]) -> Config {
-        let path = fake_path();
-        let mut all = vec![("HOME", "/h"), ("GOROOT", "/nonexistent"), ("PATH", path.as_str())];
-        all.extend_from_slice(pairs);
+        let exe = std::env::current_exe()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let mut all = vec![
+            ("HOME", "/h"),
+            ("GOROOT", "/nonexistent"),
+            ("PATH", "/nonexistent"),
+            ("CC", exe.as_str()),
+        ];
+        for &(k, v) in pairs {
+            all.retain(|(ak, _)| *ak != k);
+            all.push((k, v));
+        }
         Config::load(OsEnv::from_pairs(all))
     }
 
@@ -249,36 +402,110 @@ mod tests {
 
     #[test]
     fn flags_defaults_and_overrides() {
-        let env = costly_env(&cfg(&[])).unwrap();
-        assert_eq!(get(&env, "CGO_CFLAGS"), Setting { value: b"-O2 -g".to_vec(), changed: false });
-        assert_eq!(get(&env, "CGO_CPPFLAGS"), Setting { value: vec![], changed: false });
+        let env = costly_env(&cfg(&[]), ProbeMode::Quiet).unwrap().vars;
+        assert_eq!(
+            get(&env, "CGO_CFLAGS"),
+            Setting {
+                value: b"-O2 -g".to_vec(),
+                changed: false
+            }
+        );
+        assert_eq!(
+            get(&env, "CGO_CPPFLAGS"),
+            Setting {
+                value: vec![],
+                changed: false
+            }
+        );
         assert_eq!(get(&env, "PKG_CONFIG").value, b"pkg-config");
         let gcc = String::from_utf8(get(&env, "GOGCCFLAGS").value).unwrap();
-        assert!(gcc.starts_with("-fPIC -m64 -Wl,--no-gc-sections -fmessage-length=0 -ffile-prefix-map=/tmp/go-build"), "{gcc}");
-        assert!(gcc.ends_with("=/tmp/go-build -gno-record-gcc-switches"), "{gcc}");
+        assert!(
+            gcc.starts_with(
+                "-fPIC -m64 -Wl,--no-gc-sections -fmessage-length=0 -ffile-prefix-map=/tmp/go-build"
+            ),
+            "{gcc}"
+        );
+        assert!(
+            gcc.ends_with("=/tmp/go-build -gno-record-gcc-switches"),
+            "{gcc}"
+        );
 
-        let env = costly_env(&cfg(&[("CGO_CFLAGS", " '-I/a b'  -O3"), ("CGO_ENABLED", "1")])).unwrap();
-        assert_eq!(get(&env, "CGO_CFLAGS"), Setting { value: b"'-I/a b' -O3".to_vec(), changed: true });
+        let env = costly_env(
+            &cfg(&[("CGO_CFLAGS", " '-I/a b'  -O3"), ("CGO_ENABLED", "1")]),
+            ProbeMode::Quiet,
+        )
+        .unwrap()
+        .vars;
+        assert_eq!(
+            get(&env, "CGO_CFLAGS"),
+            Setting {
+                value: b"'-I/a b' -O3".to_vec(),
+                changed: true
+            }
+        );
         let gcc = String::from_utf8(get(&env, "GOGCCFLAGS").value).unwrap();
         assert!(gcc.starts_with("-fPIC -m64 -pthread "), "{gcc}");
 
-        let missing = costly_env(&cfg(&[("CC", "/nonexistent/cc")])).unwrap();
+        let missing = costly_env(&cfg(&[("CC", "/nonexistent/cc")]), ProbeMode::Quiet)
+            .unwrap()
+            .vars;
         let gcc = String::from_utf8(get(&missing, "GOGCCFLAGS").value).unwrap();
-        assert!(gcc.starts_with("-fPIC -m64 -fno-caret-diagnostics -Qunused-arguments -Wl,"), "{gcc}");
+        assert!(
+            gcc.starts_with("-fPIC -m64 -fno-caret-diagnostics -Qunused-arguments -Wl,"),
+            "{gcc}"
+        );
         assert_eq!(
-            costly_env(&cfg(&[("GOCACHE", "off")])).unwrap_err(),
+            costly_env(&cfg(&[("GOCACHE", "off")]), ProbeMode::Quiet).unwrap_err(),
             "build cache is disabled by GOCACHE=off, but required as of Go 1.12"
         );
         assert_eq!(
-            costly_env(&cfg(&[("CC", "x/gcc")])).unwrap_err(),
+            costly_env(&cfg(&[("CC", "x/gcc")]), ProbeMode::Quiet).unwrap_err(),
             "goxide: CC environment variable is relative; must be absolute path: x/gcc"
         );
     }
 
     #[test]
+    fn dry_run_shows_probes() {
+        // -n: nothing is probed, so only the unconditional flags remain,
+        // and the cache is not needed.
+        let env = costly_env(&cfg(&[("GOCACHE", "off"), ("CC", "gcc")]), ProbeMode::Show).unwrap();
+        assert_eq!(
+            get(&env.vars, "GOGCCFLAGS").value,
+            b"-fPIC -m64 -fmessage-length=0"
+        );
+        assert!(env.shown.starts_with(
+            "cd $WORK\ngcc -fno-caret-diagnostics -O2 -g -c -x c - -o /dev/null || true\n"
+        ));
+        assert!(
+            env.shown
+                .contains("\ngcc -Wl,--no-gc-sections -O2 -g -x c - -o /dev/null || true\n")
+        );
+        assert_eq!(env.shown.lines().count(), 6);
+        let env = costly_env(&cfg(&[]), ProbeMode::Trace).unwrap();
+        assert!(env.shown.starts_with("WORK=/tmp/go-build"));
+        assert_eq!(env.shown.lines().count(), 8);
+        assert_eq!(
+            join_unambiguously(&[b"a b".to_vec(), b"".to_vec(), b"c".to_vec()]),
+            "\"a b\" \"\" c"
+        );
+    }
+
+    #[test]
     fn compilers() {
-        assert_eq!(cc(&cfg(&[])), Setting { value: b"gcc".to_vec(), changed: false });
+        assert_eq!(
+            cc(&cfg(&[("CC", "")])),
+            Setting {
+                value: b"gcc".to_vec(),
+                changed: false
+            }
+        );
         assert_eq!(cxx(&cfg(&[("GOOS", "darwin")])).value, b"clang++");
-        assert_eq!(gccgo(&cfg(&[("GCCGO", "/nonexistent/gccgo")])), Setting { value: b"/nonexistent/gccgo".to_vec(), changed: true });
+        assert_eq!(
+            gccgo(&cfg(&[("GCCGO", "/nonexistent/gccgo")])),
+            Setting {
+                value: b"/nonexistent/gccgo".to_vec(),
+                changed: true
+            }
+        );
     }
 }

@@ -23,9 +23,8 @@ pub fn clean(path: &[u8]) -> Vec<u8> {
         dotdot = 1;
     }
     while r < n {
-        if path[r] == b'/' {
-            r += 1;
-        } else if path[r] == b'.' && (r + 1 == n || path[r + 1] == b'/') {
+        if path[r] == b'/' || (path[r] == b'.' && (r + 1 == n || path[r + 1] == b'/')) {
+            // Empty or `.` element.
             r += 1;
         } else if path[r] == b'.' && path[r + 1] == b'.' && (r + 2 == n || path[r + 2] == b'/') {
             r += 2;
@@ -105,7 +104,7 @@ pub fn base(path: &[u8]) -> Vec<u8> {
         return b".".to_vec();
     }
     let mut p = path;
-    while p.len() > 0 && p[p.len() - 1] == b'/' {
+    while !p.is_empty() && p[p.len() - 1] == b'/' {
         p = &p[..p.len() - 1];
     }
     if p.is_empty() {
@@ -167,13 +166,19 @@ mod tests {
     fn join_dir_base() {
         assert_eq!(join(&[b"a", b"", b"b/../c"]), b"a/c");
         assert_eq!(join(&[b"", b""]), b"");
-        assert_eq!(join(&[b"/root/.cache", b"go-build"]), b"/root/.cache/go-build");
+        assert_eq!(
+            join(&[b"/root/.cache", b"go-build"]),
+            b"/root/.cache/go-build"
+        );
         assert_eq!(dir(b"/a/b/c"), b"/a/b");
         assert_eq!(dir(b"c"), b".");
         assert_eq!(dir(b"/"), b"/");
         assert_eq!(base(b"/a/b/"), b"b");
         assert_eq!(base(b"///"), b"/");
         assert_eq!(split_list(b""), Vec::<Vec<u8>>::new());
-        assert_eq!(split_list(b"a::b"), vec![b"a".to_vec(), b"".to_vec(), b"b".to_vec()]);
+        assert_eq!(
+            split_list(b"a::b"),
+            vec![b"a".to_vec(), b"".to_vec(), b"b".to_vec()]
+        );
     }
 }

@@ -57,7 +57,11 @@ pub fn discover(exe: Option<&Path>, build_tree: &Path) -> Option<PathBuf> {
         }
     }
     if is_goroot(build_tree) {
-        return Some(build_tree.canonicalize().unwrap_or_else(|_| build_tree.to_path_buf()));
+        return Some(
+            build_tree
+                .canonicalize()
+                .unwrap_or_else(|_| build_tree.to_path_buf()),
+        );
     }
     None
 }
@@ -71,7 +75,10 @@ pub fn validate(goroot: &[u8]) -> Result<(), String> {
     }
     let dir = osenv::path(goroot);
     if !dir.is_dir() {
-        return Err(format!("cannot find GOROOT directory: {}", String::from_utf8_lossy(goroot)));
+        return Err(format!(
+            "cannot find GOROOT directory: {}",
+            String::from_utf8_lossy(goroot)
+        ));
     }
     if !is_goroot(dir) {
         return Err(format!(
@@ -116,7 +123,10 @@ mod tests {
         std::fs::create_dir_all(other.join(".goroot-pkg/go")).unwrap();
         let exe2 = other.join("goxide");
         assert_eq!(discover(Some(&exe2), Path::new("/nonexistent")), None);
-        assert_eq!(discover(Some(&exe2), &root.join(".goroot-pkg/go")), Some(found));
+        assert_eq!(
+            discover(Some(&exe2), &root.join(".goroot-pkg/go")),
+            Some(found)
+        );
         let _ = std::fs::remove_dir_all(root);
         let _ = std::fs::remove_dir_all(other);
     }
@@ -125,13 +135,23 @@ mod tests {
     fn explicit_setting_is_cleaned_and_validated() {
         assert_eq!(find(b"/a/b/../c/"), b"/a/c");
         assert_eq!(validate(b"").unwrap_err(), NOT_FOUND);
-        assert_eq!(validate(b"/nonexistent/goroot").unwrap_err(), "cannot find GOROOT directory: /nonexistent/goroot");
+        assert_eq!(
+            validate(b"/nonexistent/goroot").unwrap_err(),
+            "cannot find GOROOT directory: /nonexistent/goroot"
+        );
         let d = tmp("validate");
-        assert!(validate(d.as_os_str().as_encoded_bytes()).unwrap_err().contains("has no src directory"));
+        assert!(
+            validate(d.as_os_str().as_encoded_bytes())
+                .unwrap_err()
+                .contains("has no src directory")
+        );
         std::fs::create_dir(d.join("src")).unwrap();
         std::fs::write(d.join("VERSION"), "go1.99.0\ntime x\n").unwrap();
         assert!(validate(d.as_os_str().as_encoded_bytes()).is_ok());
-        assert_eq!(version(d.as_os_str().as_encoded_bytes()).as_deref(), Some("go1.99.0"));
+        assert_eq!(
+            version(d.as_os_str().as_encoded_bytes()).as_deref(),
+            Some("go1.99.0")
+        );
         let _ = std::fs::remove_dir_all(d);
     }
 }

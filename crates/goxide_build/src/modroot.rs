@@ -97,17 +97,17 @@ pub fn module_env(cfg: &Config, cwd: &[u8]) -> Result<ModuleEnv, String> {
         }
         if enabled {
             out.modules_enabled = true;
-            if let Some(first) = filepath::split_list(&cfg.gopath.value).into_iter().next() {
-                if !first.is_empty() {
-                    let gomod = filepath::join(&[&first, b"go.mod"]);
-                    if std::fs::metadata(osenv::path(&gomod)).is_ok() {
-                        out.warnings.push(format!(
-                            "goxide: warning: ignoring go.mod in $GOPATH {}",
-                            String::from_utf8_lossy(&first)
-                        ));
-                    }
-                    gopath_first = first;
+            if let Some(first) = filepath::split_list(&cfg.gopath.value).into_iter().next()
+                && !first.is_empty()
+            {
+                let gomod = filepath::join(&[&first, b"go.mod"]);
+                if std::fs::metadata(osenv::path(&gomod)).is_ok() {
+                    out.warnings.push(format!(
+                        "goxide: warning: ignoring go.mod in $GOPATH {}",
+                        String::from_utf8_lossy(&first)
+                    ));
                 }
+                gopath_first = first;
             }
         }
     }
@@ -154,7 +154,10 @@ fn is_temp_root(cfg: &Config, root: &[u8]) -> bool {
     if filepath::clean(&tmp) == filepath::clean(root) {
         return true;
     }
-    match (std::fs::canonicalize(osenv::path(&tmp)), std::fs::canonicalize(osenv::path(root))) {
+    match (
+        std::fs::canonicalize(osenv::path(&tmp)),
+        std::fs::canonicalize(osenv::path(root)),
+    ) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
@@ -176,7 +179,10 @@ mod tests {
         std::fs::create_dir_all(root.join("ws/m/sub")).unwrap();
         std::fs::write(root.join("ws/m/go.mod"), "module m\n").unwrap();
         std::fs::write(root.join("ws/go.work"), "go 1.27\n").unwrap();
-        let os = OsEnv::from_pairs([("HOME", b(&root.join("home"))), ("GOROOT", b"/nonexistent".to_vec())]);
+        let os = OsEnv::from_pairs([
+            ("HOME", b(&root.join("home"))),
+            ("GOROOT", b"/nonexistent".to_vec()),
+        ]);
         let cfg = Config::load(os);
         let env = module_env(&cfg, &b(&root.join("ws/m/sub"))).unwrap();
         assert_eq!(env.gomod, b(&root.join("ws/m/go.mod")));
@@ -192,7 +198,10 @@ mod tests {
         os.set("GO111MODULE", b"off");
         os.set("GOWORK", b"off");
         let env = module_env(&Config::load(os.clone()), &b(&root.join("ws/m"))).unwrap();
-        assert_eq!((env.gomod.as_slice(), env.gowork.as_slice()), (&b""[..], &b"off"[..]));
+        assert_eq!(
+            (env.gomod.as_slice(), env.gowork.as_slice()),
+            (&b""[..], &b"off"[..])
+        );
         os.set("GO111MODULE", b"bad");
         assert_eq!(
             module_env(&Config::load(os), &b(&root)).unwrap_err(),

@@ -51,7 +51,11 @@ pub fn errno_text(err: &io::Error) -> String {
 
 /// `(&fs.PathError{Op: op, Path: path, Err: err}).Error()`: `op path: text`.
 pub fn path_error(op: &str, path: &[u8], err: &io::Error) -> String {
-    format!("{op} {}: {}", String::from_utf8_lossy(path), errno_text(err))
+    format!(
+        "{op} {}: {}",
+        String::from_utf8_lossy(path),
+        errno_text(err)
+    )
 }
 
 #[cfg(test)]
@@ -61,7 +65,10 @@ mod tests {
     #[test]
     fn go_wording() {
         let err = io::Error::from_raw_os_error(2);
-        assert_eq!(path_error("chdir", b"/nonexist", &err), "chdir /nonexist: no such file or directory");
+        assert_eq!(
+            path_error("chdir", b"/nonexist", &err),
+            "chdir /nonexist: no such file or directory"
+        );
         let other = io::Error::from_raw_os_error(71);
         assert!(!errno_text(&other).contains("os error"));
     }

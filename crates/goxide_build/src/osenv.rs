@@ -29,8 +29,15 @@ impl OsEnv {
     }
 
     /// An environment from `(name, value)` pairs; later pairs win.
-    pub fn from_pairs<K: Into<Vec<u8>>, V: Into<Vec<u8>>>(pairs: impl IntoIterator<Item = (K, V)>) -> OsEnv {
-        OsEnv { vars: pairs.into_iter().map(|(k, v)| (k.into(), v.into())).collect() }
+    pub fn from_pairs<K: Into<Vec<u8>>, V: Into<Vec<u8>>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> OsEnv {
+        OsEnv {
+            vars: pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        }
     }
 
     /// `os.Getenv`: the value, or empty when unset.
@@ -79,19 +86,23 @@ fn xdg_dir(env: &OsEnv, var: &str, home_suffix: &[u8]) -> Result<Vec<u8>, String
 /// `os.TempDir` on Unix: `$TMPDIR`, else `/tmp`.
 pub fn temp_dir(env: &OsEnv) -> Vec<u8> {
     let dir = env.get("TMPDIR");
-    if dir.is_empty() { b"/tmp".to_vec() } else { dir.to_vec() }
+    if dir.is_empty() {
+        b"/tmp".to_vec()
+    } else {
+        dir.to_vec()
+    }
 }
 
 /// `os.Getwd`: `$PWD` when it is absolute and names the same directory as
 /// `.`, else the kernel's answer.
 pub fn getwd(env: &OsEnv) -> std::io::Result<Vec<u8>> {
     let pwd = env.get("PWD");
-    if filepath::is_abs(pwd) {
-        if let (Ok(dot), Ok(d)) = (std::fs::metadata("."), std::fs::metadata(path(pwd))) {
-            if dot.dev() == d.dev() && dot.ino() == d.ino() {
-                return Ok(pwd.to_vec());
-            }
-        }
+    if filepath::is_abs(pwd)
+        && let (Ok(dot), Ok(d)) = (std::fs::metadata("."), std::fs::metadata(path(pwd)))
+        && dot.dev() == d.dev()
+        && dot.ino() == d.ino()
+    {
+        return Ok(pwd.to_vec());
     }
     Ok(std::env::current_dir()?.into_os_string().into_vec())
 }
@@ -134,9 +145,15 @@ mod tests {
         assert_eq!(user_config_dir(&env).unwrap(), b"/h/.config");
         assert_eq!(user_cache_dir(&env).unwrap(), b"/h/.cache");
         let env = OsEnv::from_pairs([("HOME", "/h"), ("XDG_CACHE_HOME", "rel")]);
-        assert_eq!(user_cache_dir(&env).unwrap_err(), "path in $XDG_CACHE_HOME is relative");
+        assert_eq!(
+            user_cache_dir(&env).unwrap_err(),
+            "path in $XDG_CACHE_HOME is relative"
+        );
         let env = OsEnv::default();
-        assert_eq!(user_config_dir(&env).unwrap_err(), "neither $XDG_CONFIG_HOME nor $HOME are defined");
+        assert_eq!(
+            user_config_dir(&env).unwrap_err(),
+            "neither $XDG_CONFIG_HOME nor $HOME are defined"
+        );
         assert_eq!(temp_dir(&env), b"/tmp");
     }
 }

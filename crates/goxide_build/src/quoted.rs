@@ -77,7 +77,11 @@ mod tests {
     use super::*;
 
     fn sp(s: &str) -> Result<Vec<String>, String> {
-        split(s.as_bytes()).map(|v| v.into_iter().map(|f| String::from_utf8(f).unwrap()).collect())
+        split(s.as_bytes()).map(|v| {
+            v.into_iter()
+                .map(|f| String::from_utf8(f).unwrap())
+                .collect()
+        })
     }
 
     #[test]
@@ -85,7 +89,10 @@ mod tests {
         assert_eq!(sp("").unwrap(), Vec::<String>::new());
         assert_eq!(sp(" \t\n ").unwrap(), Vec::<String>::new());
         assert_eq!(sp("-O2 -g").unwrap(), vec!["-O2", "-g"]);
-        assert_eq!(sp(r#"a 'b c' "d 'e'" f"g""#).unwrap(), vec!["a", "b c", "d 'e'", "f\"g\""]);
+        assert_eq!(
+            sp(r#"a 'b c' "d 'e'" f"g""#).unwrap(),
+            vec!["a", "b c", "d 'e'", "f\"g\""]
+        );
         assert_eq!(sp("'ab").unwrap_err(), "unterminated ' string");
         assert_eq!(sp("x \"ab").unwrap_err(), "unterminated \" string");
     }
@@ -93,7 +100,10 @@ mod tests {
     #[test]
     fn join_matches_go() {
         assert_eq!(join(&["-O2", "-g"]).unwrap(), b"-O2 -g");
-        assert_eq!(join(&["a b", "c'd", "e\"f"]).unwrap(), b"'a b' \"c'd\" 'e\"f'");
+        assert_eq!(
+            join(&["a b", "c'd", "e\"f"]).unwrap(),
+            b"'a b' \"c'd\" 'e\"f'"
+        );
         assert_eq!(join::<&str>(&[]).unwrap(), b"");
         assert_eq!(
             join(&["a'\""]).unwrap_err(),

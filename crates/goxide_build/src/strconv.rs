@@ -120,7 +120,10 @@ mod tests {
         assert_eq!(quote(b"\x01\x7f"), r#""\x01\x7f""#);
         assert_eq!(quote(b"\xff"), r#""\xff""#);
         assert_eq!(quote("é☺".as_bytes()), "\"é☺\"");
-        assert_eq!(quote("\u{a0}\u{2028}\u{feff}".as_bytes()), r#""\u00a0\u2028\ufeff""#);
+        assert_eq!(
+            quote("\u{a0}\u{2028}\u{feff}".as_bytes()),
+            r#""\u00a0\u2028\ufeff""#
+        );
         assert_eq!(quote("\u{10ffff}".as_bytes()), r#""\U0010ffff""#);
     }
 

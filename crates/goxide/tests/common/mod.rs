@@ -97,10 +97,19 @@ pub fn run(program: &Path, args: &[&str], cwd: &Path, env: &[(String, Vec<u8>)])
     for (k, v) in env {
         cmd.env(k, OsStr::from_bytes(v));
     }
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("running {} in {} (exists: {}): {e}", program.display(), cwd.display(), cwd.exists()));
-    Output { stdout: out.stdout, stderr: out.stderr, code: out.status.code().unwrap_or(-1) }
+    let out = cmd.output().unwrap_or_else(|e| {
+        panic!(
+            "running {} in {} (exists: {}): {e}",
+            program.display(),
+            cwd.display(),
+            cwd.exists()
+        )
+    });
+    Output {
+        stdout: out.stdout,
+        stderr: out.stderr,
+        code: out.status.code().unwrap_or(-1),
+    }
 }
 
 /// Runs the reference go.
@@ -115,7 +124,10 @@ pub fn goxide(args: &[&str], cwd: &Path, env: &[(String, Vec<u8>)]) -> Output {
 
 /// Builds an environment list from pairs.
 pub fn env_of(pairs: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.as_bytes().to_vec())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+        .collect()
 }
 
 /// Rewrites the go command's messages as goxide words them: `go` becomes
