@@ -8,11 +8,13 @@
 //! directories named `testdata` or starting with `.` or `_` (the go
 //! command's `./...` rule) and files starting with `.` or `_` (which
 //! go/build ignores). Symbolic links to directories are not followed.
-//! Names are joined as given (`dir` + `/` + name, no cleaning), and that
-//! is the file name diagnostics print.
+//! Names are joined as given (`dir` + `/` + name, no cleaning). Files under
+//! GOROOT/src are parsed with gc's standard-library directive policy.
 //!
 //! Output: diagnostics (`file:line:col: msg`) go to stderr — where the go
-//! command shows compile errors — in file-list order whatever `-j`; then
+//! command shows compile errors — in file-list order whatever `-j`, each
+//! file's sorted and cut after 10 errors as gc reports a package's, with
+//! paths shown as `go build` shows them (see `Worker::parse_one`); then
 //! `N files, M errors` on stdout. Exit status 1 if M > 0. A parser panic
 //! is reported as `file: internal compiler error: <panic message>` and
 //! counted as an error; the driver goes on with the other files.
@@ -30,7 +32,13 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use std::path::{Component, Path, PathBuf};
+
+use goxide_build::cfg::Config;
 use goxide_build::os_error::path_error;
+use goxide_build::osenv::OsEnv;
+use goxide_syntax::directive::Policy;
+use goxide_syntax::parser::Mode;
 
 use crate::flags::{FlagSet, Kind, ParseError};
 use crate::output;
@@ -69,7 +77,8 @@ pub fn run(args: &[Vec<u8>]) -> i32 {
         output::stderr_line(msg);
     }
     let mut errors = problems.len();
-    errors += parse_all(&files, jobs as usize);
+    let ctx = Context::new();
+    errors += parse_all(&ctx, &files, jobs as usize);
     output::stdout(format!("{} files, {} errors\n", files.len(), errors).as_bytes());
     if errors > 0 { 1 } else { 0 }
 }
@@ -150,7 +159,7 @@ struct Report {
 
 /// Parses `files` with `jobs` workers, printing diagnostics in order;
 /// returns the number of errors.
-fn parse_all(files: &[Vec<u8>], jobs: usize) -> usize {
+fn parse_all(ctx: &Context, files: &[Vec<u8>], jobs: usize) -> usize {
     if files.is_empty() {
         return 0;
     }
@@ -170,7 +179,7 @@ fn parse_all(files: &[Vec<u8>], jobs: usize) -> usize {
             let next = &next;
             let spawned = std::thread::Builder::new()
                 .stack_size(WORKER_STACK)
-                .spawn_scoped(scope, move || work(files, next, &tx));
+                .spawn_scoped(scope, move || work(ctx, files, next, &tx));
             match spawned {
                 Ok(_) => started += 1,
                 Err(e) => {
@@ -181,7 +190,7 @@ fn parse_all(files: &[Vec<u8>], jobs: usize) -> usize {
         }
         if started == 0 {
             // No thread could start: parse on this one.
-            work(files, &next, &tx);
+            work(ctx, files, &next, &tx);
         }
         drop(tx);
 
@@ -206,12 +215,12 @@ fn parse_all(files: &[Vec<u8>], jobs: usize) -> usize {
 
 /// A worker: parses the files whose indexes it takes from `next`,
 /// sending each report to the printer.
-fn work(files: &[Vec<u8>], next: &AtomicUsize, tx: &mpsc::Sender<Report>) {
-    let mut buf = Vec::new();
+fn work(ctx: &Context, files: &[Vec<u8>], next: &AtomicUsize, tx: &mpsc::Sender<Report>) {
+    let mut worker = Worker { ctx, buf: Vec::new(), last_dir: None };
     loop {
         let index = next.fetch_add(1, Ordering::Relaxed);
         let Some(name) = files.get(index) else { break };
-        let (text, errors) = parse_one(name, &mut buf);
+        let (text, errors) = worker.parse_one(name);
         if tx
             .send(Report {
                 index,
@@ -225,45 +234,149 @@ fn work(files: &[Vec<u8>], next: &AtomicUsize, tx: &mpsc::Sender<Report>) {
     }
 }
 
-/// Reads and parses one file; returns its output and error count.
-fn parse_one(name: &[u8], buf: &mut Vec<u8>) -> (String, usize) {
-    let display = String::from_utf8_lossy(name);
-    buf.clear();
-    let read = std::fs::File::open(os(name))
-        .map_err(|e| path_error("open", name, &e))
-        .and_then(|mut f| {
-            if let Ok(m) = f.metadata() {
-                buf.reserve(usize::try_from(m.len()).unwrap_or(0));
-            }
-            f.read_to_end(buf).map_err(|e| path_error("read", name, &e))
-        });
-    if let Err(msg) = read {
-        return (format!("{msg}\n"), 1);
+/// What every worker needs to know about this run.
+pub struct Context {
+    /// The working directory, absolute.
+    cwd: PathBuf,
+    /// GOROOT/src, canonical, if a GOROOT is configured.
+    goroot_src: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn new() -> Context {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+        let cfg = Config::load(OsEnv::from_process());
+        let goroot_src = std::fs::canonicalize(Path::new(os(&cfg.goroot)).join("src")).ok();
+        Context { cwd, goroot_src }
     }
-    let src: &[u8] = buf;
-    let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        // The tree is not needed: `_` drops it at once (it can be large).
-        let (_, diags) = goxide_syntax::parse_file(&display, src);
-        diags
-    }));
-    match result {
-        Ok(diags) => {
-            let mut text = String::new();
-            for d in &diags {
-                use std::fmt::Write as _;
-                let _ = writeln!(text, "{d}");
-            }
-            (text, diags.len())
-        }
-        Err(payload) => {
-            let msg = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            (format!("{display}: internal compiler error: {msg}\n"), 1)
+
+    /// The directive policy for files of `dir`: gc's `-std` policy for a
+    /// GOROOT package (`cmd/go` passes `-std` for every package under
+    /// GOROOT/src), user code's otherwise.
+    fn policy(&self, dir: &Path) -> Policy {
+        let Some(src) = &self.goroot_src else { return Policy::default() };
+        let Ok(dir) = std::fs::canonicalize(dir) else { return Policy::default() };
+        match dir.strip_prefix(src) {
+            Ok(rel) => Policy::for_std_package(&rel.to_string_lossy()),
+            Err(_) => Policy::default(),
         }
     }
+}
+
+/// Per-worker state: the read buffer and the last directory's policy.
+struct Worker<'a> {
+    ctx: &'a Context,
+    buf: Vec<u8>,
+    last_dir: Option<(PathBuf, Policy)>,
+}
+
+impl Worker<'_> {
+    /// Reads and parses one file; returns its output and error count.
+    ///
+    /// As the go command runs gc, the parser is given the file's absolute
+    /// path, and the directory is then shortened in the output
+    /// (cmd/go's `replacePrefix(out, dir, base.ShortPath(dir))`), so that
+    /// positions moved by `//line` directives print as `go build` prints
+    /// them. Diagnostics are sorted and cut after 10 as gc does.
+    fn parse_one(&mut self, name: &[u8]) -> (String, usize) {
+        let display = String::from_utf8_lossy(name);
+        self.buf.clear();
+        let read = std::fs::File::open(os(name))
+            .map_err(|e| path_error("open", name, &e))
+            .and_then(|mut f| {
+                if let Ok(m) = f.metadata() {
+                    self.buf.reserve(usize::try_from(m.len()).unwrap_or(0));
+                }
+                f.read_to_end(&mut self.buf).map_err(|e| path_error("read", name, &e))
+            });
+        if let Err(msg) = read {
+            return (format!("{msg}\n"), 1);
+        }
+        let abs = lexical_clean(&self.ctx.cwd.join(os(name)));
+        let dir = abs.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let policy = match &self.last_dir {
+            Some((d, p)) if *d == dir => *p,
+            _ => {
+                let p = self.ctx.policy(&dir);
+                self.last_dir = Some((dir.clone(), p));
+                p
+            }
+        };
+        let mode = Mode { directives: policy, ..Mode::default() };
+        let abs_name = abs.to_string_lossy().into_owned();
+        let src: &[u8] = &self.buf;
+        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+            // The tree is not needed: `_` drops it at once (it can be large).
+            let (_, diags) = goxide_syntax::parse_file_with(&abs_name, src, mode);
+            diags
+        }));
+        match result {
+            Ok(diags) if diags.is_empty() => (String::new(), 0),
+            Ok(diags) => {
+                let lines = goxide_syntax::report::flush(&diags, GC_ERROR_LIMIT);
+                let errors = diags.len().min(GC_ERROR_LIMIT);
+                let mut text = lines.join("\n");
+                text.push('\n');
+                let dir_s = dir.to_string_lossy();
+                let short = short_path(&dir, &self.ctx.cwd);
+                (replace_prefix(&text, &dir_s, &short.to_string_lossy()), errors)
+            }
+            Err(payload) => {
+                let msg = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".to_string());
+                (format!("{display}: internal compiler error: {msg}\n"), 1)
+            }
+        }
+    }
+}
+
+/// gc stops after this many errors (without `-e`).
+const GC_ERROR_LIMIT: usize = 10;
+
+/// `filepath.Clean` of an absolute path, without touching the file system.
+fn lexical_clean(p: &Path) -> PathBuf {
+    let mut out = PathBuf::from("/");
+    for c in p.components() {
+        match c {
+            Component::RootDir | Component::CurDir | Component::Prefix(_) => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(n) => out.push(n),
+        }
+    }
+    out
+}
+
+/// cmd/go's `base.ShortPath`: `path` relative to `cwd` when that is
+/// shorter and does not climb out of `cwd`.
+fn short_path(path: &Path, cwd: &Path) -> PathBuf {
+    if let Ok(rel) = path.strip_prefix(cwd) {
+        let rel = if rel.as_os_str().is_empty() { PathBuf::from(".") } else { rel.to_path_buf() };
+        if rel.as_os_str().len() < path.as_os_str().len() {
+            return rel;
+        }
+    }
+    path.to_path_buf()
+}
+
+/// cmd/go's `replacePrefix`: replaces `old` by `new` where it starts the
+/// text, a line, a tab-indented line, or follows a blank.
+fn replace_prefix(s: &str, old: &str, new: &str) -> String {
+    if !s.contains(old) {
+        return s.to_string();
+    }
+    let mut s = s
+        .replace(&format!(" {old}"), &format!(" {new}"))
+        .replace(&format!("\n{old}"), &format!("\n{new}"))
+        .replace(&format!("\n\t{old}"), &format!("\n\t{new}"));
+    if let Some(rest) = s.strip_prefix(old) {
+        s = format!("{new}{rest}");
+    }
+    s
 }
 
 #[cfg(test)]

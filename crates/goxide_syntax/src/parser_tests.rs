@@ -365,3 +365,17 @@ fn branch_errors_do_not_suppress_enclosing_checks() {
         ["./x.go:3:1: label loop defined and not used", "./x.go:5:18: break label not defined: loop"]
     );
 }
+
+#[test]
+fn invalid_bytes_inside_identifiers_are_skipped() {
+    // gc reports the byte and reads on: `ab\xffcd` is one identifier
+    // (tests/syntax/254 has the reference output).
+    let src = b"package main\n\nfunc main() {\n\tab\xffcd := 1\n\tprintln(ab\xffcd)\n}\n";
+    let (_, d) = parse_file("./x.go", src);
+    assert_eq!(
+        crate::report::flush(&d, 10),
+        ["./x.go:4:4: invalid UTF-8 encoding", "./x.go:5:12: invalid UTF-8 encoding"]
+    );
+    let (_, d) = parse_file("./x.go", b"package main\nvar a\x00b = 1\n");
+    assert_eq!(crate::report::flush(&d, 10), ["./x.go:2:6: invalid NUL character"]);
+}

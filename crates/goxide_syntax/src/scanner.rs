@@ -563,6 +563,11 @@ impl<'src> Scanner<'src> {
                     r += 1;
                 }
                 self.resync(r);
+                // gc's nextch skips reported NUL and invalid UTF-8 bytes, so
+                // the identifier goes on if an identifier byte follows them.
+                if is_ident_byte(self.ch) {
+                    continue;
+                }
             }
             // general case
             if self.ch >= 0x80 {
