@@ -3,8 +3,10 @@
 //!
 //! - `goldens`: regenerate expected outputs of `tests/` from the reference go.
 //! - `bench`: run a benchmark of `bench/` side by side with the reference go.
+//! - `conformance`: regenerate the conformance snapshot `conformance.txt`.
 
 mod bench;
+mod conformance;
 mod goldens;
 
 use std::process::ExitCode;
@@ -18,8 +20,9 @@ fn main() -> ExitCode {
     let result = match cmd {
         "goldens" => goldens::run(rest),
         "bench" => bench::run(rest),
+        "conformance" => conformance::run(rest),
         _ => {
-            eprintln!("usage: cargo xtask <command> [args]\n\ncommands:\n  goldens   regenerate tests/syntax/*.out from the reference go (--check: verify, write nothing)\n  bench     run benchmarks side by side with the reference go");
+            eprintln!("usage: cargo xtask <command> [args]\n\ncommands:\n  goldens   regenerate tests/syntax/*.out from the reference go (--check: verify, write nothing)\n  bench     run benchmarks side by side with the reference go\n  conformance  regenerate conformance.txt (runs the tests with GOXIDE_BLESS=1)");
             return if cmd == "help" { ExitCode::SUCCESS } else { ExitCode::from(2) };
         }
     };

@@ -573,6 +573,8 @@ fn syntax_goldens() {
         "syntax goldens: {}/{} full diagnostic lists match (a final `too many errors` line is ignored on both sides)",
         rep.full_matches, rep.total
     ));
+    goxide_testing::conformance("syntax goldens / first diagnostic line as gc's", rep.first_matches, rep.total);
+    goxide_testing::conformance("syntax goldens / all diagnostic lines as gc's", rep.full_matches, rep.total);
     if !rep.failures.is_empty() {
         panic!(
             "syntax goldens: {} failure(s):\n{}\n(known differences: tests/syntax/{KNOWN_FILE}; \

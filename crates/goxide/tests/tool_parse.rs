@@ -193,3 +193,23 @@ fn unreadable_paths_and_usage() {
         "{out:?}"
     );
 }
+
+/// The acceptance command: `goxide tool parse $GOROOT/src` walks the
+/// standard library as the go command does and finds no error.
+#[test]
+fn goroot_src_parses_clean() {
+    let goroot = goxide_testing::goroot();
+    let src = goroot.join("src");
+    let env = env_of(&[("PATH", "/nonexistent"), ("GOROOT", goroot.to_str().unwrap())]);
+    let out = goxide(&["tool", "parse", src.to_str().unwrap()], &src, &env);
+    let summary = out.stdout_str();
+    let files: usize = summary
+        .trim_end()
+        .strip_suffix(" files, 0 errors")
+        .unwrap_or_else(|| panic!("{summary}{}", out.stderr_str()))
+        .parse()
+        .unwrap();
+    assert_eq!(out.code, 0);
+    assert!(out.stderr_str().is_empty(), "{}", out.stderr_str());
+    goxide_testing::conformance("goxide tool parse GOROOT/src / files without error", files, files);
+}

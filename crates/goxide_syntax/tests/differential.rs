@@ -23,12 +23,7 @@ use goxide_syntax::token::Operator;
 use goxide_syntax::walk::{walk_file, Visitor};
 
 fn goroot() -> PathBuf {
-    let p = match std::env::var_os("GOXIDE_TEST_GOROOT") {
-        Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.goroot-pkg/go"),
-    };
-    assert!(p.join("bin/go").exists(), "no reference Go at {}: run scripts/setup.sh", p.display());
-    p
+    goxide_testing::goroot()
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -291,6 +286,11 @@ fn trees_agree_with_go_parser() {
         }
     }
     println!("differential: {} files, {events} events, {} files differ", files.len(), mismatched.len());
+    goxide_testing::conformance(
+        "syntax / GOROOT/src trees agree with go/parser",
+        files.len() - mismatched.len(),
+        files.len(),
+    );
     assert!(
         mismatched.is_empty(),
         "{} of {} files differ from go/parser:\n{}",

@@ -3,19 +3,16 @@
 //! under a `testdata` folder (many deliberately broken) parses without a
 //! panic. Files are split over the cores; the test reports counts.
 //!
-//! GOROOT is `GOXIDE_TEST_GOROOT` or the setup's `.goroot-pkg/go`.
+//! GOROOT is `GOXIDE_TEST_GOROOT` or the setup's `.goroot-pkg/go`. The
+//! counts go to the conformance snapshot.
 
 use std::path::{Path, PathBuf};
+
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn goroot() -> PathBuf {
-    let p = match std::env::var_os("GOXIDE_TEST_GOROOT") {
-        Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.goroot-pkg/go"),
-    };
-    assert!(p.join("src").is_dir(), "no reference GOROOT at {}: run scripts/setup.sh", p.display());
-    p
+    goxide_testing::goroot()
 }
 
 fn walk(dir: &Path, in_testdata: bool, out: &mut Vec<(PathBuf, bool)>) {
@@ -80,5 +77,12 @@ fn goroot_src_parses() {
         failures.len()
     );
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
-    assert!(clean.load(Ordering::Relaxed) > 6000, "too few std files found");
+    let (clean, broken) = (clean.load(Ordering::Relaxed), broken.load(Ordering::Relaxed));
+    assert!(clean > 6000, "too few std files found");
+    goxide_syntax_conformance(clean, broken);
+}
+
+fn goxide_syntax_conformance(clean: usize, broken: usize) {
+    goxide_testing::conformance("syntax / GOROOT/src files outside testdata parse without diagnostics", clean, clean);
+    goxide_testing::conformance("syntax / GOROOT/src testdata files parse without panic", broken, broken);
 }

@@ -1,0 +1,83 @@
+//! What goxide's tests share, and nothing else: where the reference Go is,
+//! and the conformance snapshot. A dev-dependency only; no product crate
+//! depends on it.
+//!
+//! The snapshot is `conformance.txt` at the repository root: one line per
+//! external suite, `suite: N/M`, sorted by suite name. A test that measures
+//! a suite calls [`conformance`] with its counts; the test fails when the
+//! snapshot disagrees, so losing (or gaining) ground shows in review.
+//! `cargo xtask conformance` reruns the tests with `GOXIDE_BLESS=1`, which
+//! makes [`conformance`] rewrite its line instead. Writers take an
+//! exclusive lock on the file, since test binaries may run concurrently.
+
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+/// The reference GOROOT: `GOXIDE_TEST_GOROOT`, else the setup's copy.
+/// Panics with the way to get one when there is none.
+pub fn goroot() -> PathBuf {
+    let p = match std::env::var_os("GOXIDE_TEST_GOROOT") {
+        Some(p) => PathBuf::from(p),
+        None => repo_root().join(".goroot-pkg/go"),
+    };
+    assert!(
+        p.join("src").is_dir() && p.join("bin/go").exists(),
+        "no reference Go at {}: run scripts/setup.sh",
+        p.display()
+    );
+    p
+}
+
+/// Records that `suite` passed `passed` of `total`: checks the snapshot
+/// line, or rewrites it under `GOXIDE_BLESS=1`.
+pub fn conformance(suite: &str, passed: usize, total: usize) {
+    assert!(!suite.contains(':') && !suite.contains('\n'), "bad suite name {suite:?}");
+    let measured = format!("{passed}/{total}");
+    let path = repo_root().join("conformance.txt");
+    let bless = std::env::var_os("GOXIDE_BLESS").is_some_and(|v| v == "1");
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(bless)
+        .create(bless)
+        .truncate(false)
+        .open(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run `cargo xtask conformance`", path.display()));
+    if bless {
+        file.lock().expect("lock conformance.txt");
+    }
+    let mut text = String::new();
+    file.read_to_string(&mut text).expect("read conformance.txt");
+    let mut lines: Vec<(String, String)> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(": ").map(|(s, v)| (s.to_string(), v.to_string())))
+        .collect();
+    let recorded = lines.iter().find(|(s, _)| s == suite).map(|(_, v)| v.clone());
+    if !bless {
+        match recorded {
+            Some(v) if v == measured => return,
+            Some(v) => panic!(
+                "conformance.txt says `{suite}: {v}`, measured {measured}; \
+                 if this is intended, run `cargo xtask conformance` and commit the snapshot"
+            ),
+            None => panic!("conformance.txt has no line for `{suite}` (measured {measured}); run `cargo xtask conformance`"),
+        }
+    }
+    lines.retain(|(s, _)| s != suite);
+    lines.push((suite.to_string(), measured));
+    lines.sort();
+    let mut out = String::from(
+        "# Conformance snapshot: one line per suite, `suite: passed/total`.\n# Regenerate with `cargo xtask conformance`; tests fail when it is stale.\n",
+    );
+    for (s, v) in &lines {
+        out.push_str(&format!("{s}: {v}\n"));
+    }
+    file.set_len(0).expect("truncate conformance.txt");
+    file.rewind().expect("rewind conformance.txt");
+    file.write_all(out.as_bytes()).expect("write conformance.txt");
+}
