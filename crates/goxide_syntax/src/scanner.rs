@@ -93,6 +93,22 @@ pub struct ScanError {
 /// The end-of-input character.
 const EOF: i32 = -1;
 
+/// No active segment (gc's `b == -1`).
+const NO_SEG: usize = usize::MAX;
+
+/// gc's `nextSize`: the next bigger size for a buffer of a given size.
+fn next_size(size: usize) -> usize {
+    const MIN: usize = 4 << 10; // 4K: minimum buffer size
+    const MAX: usize = 1 << 20; // 1M: maximum buffer size which is still doubled
+    if size < MIN {
+        MIN
+    } else if size <= MAX {
+        size << 1
+    } else {
+        size + MAX
+    }
+}
+
 pub struct Scanner<'src> {
     pub src: &'src [u8],
     pub mode: CommentMode,
@@ -118,6 +134,13 @@ pub struct Scanner<'src> {
     r: usize,
     /// If set, a newline or the end of input becomes a `Semi`.
     nlsemi: bool,
+    /// gc's buffer emulation (see `fill`): the end of the bytes gc has
+    /// read, its buffer size, the start of its active segment (`NO_SEG`
+    /// if none), and whether its reader reported EOF.
+    e: usize,
+    buf_len: usize,
+    seg: usize,
+    eof: bool,
     /// Tests: how often gc's `rewind` would have miscounted a line (see
     /// the header's known divergence).
     #[cfg(test)]
@@ -145,6 +168,10 @@ impl<'src> Scanner<'src> {
             cp: 0,
             r: 0,
             nlsemi: false,
+            e: 0,
+            buf_len: next_size(0),
+            seg: NO_SEG,
+            eof: false,
             #[cfg(test)]
             rewind_nl: 0,
         }
@@ -161,7 +188,8 @@ impl<'src> Scanner<'src> {
     #[inline(always)]
     fn nextch(&mut self) {
         let r = self.r;
-        if let Some(&b) = self.src.get(r) {
+        if r < self.e {
+            let b = self.src[r];
             if b.wrapping_sub(1) < 0x7f {
                 // 1..=0x7f: plain ASCII
                 self.ch = b as i32;
@@ -173,31 +201,45 @@ impl<'src> Scanner<'src> {
         self.nextch_slow();
     }
 
-    /// `nextch` at the end of input, a NUL, or a non-ASCII byte.
+    /// `nextch` at the end of gc's buffer, a NUL, or a non-ASCII byte.
     #[inline(never)]
     fn nextch_slow(&mut self) {
         let src = self.src;
         let mut r = self.r;
         loop {
-            if r >= src.len() {
-                self.ch = EOF;
-                self.cp = src.len();
-                self.r = src.len();
-                return;
-            }
-            let b = src[r];
-            if b == 0 {
-                self.error_at(r, "invalid NUL character");
-                r += 1;
-                continue;
-            }
-            if b < 0x80 {
+            // gc's fast path, the only place it checks for NUL
+            if r < self.e && src[r] < 0x80 {
+                let b = src[r];
+                if b == 0 {
+                    self.error_at(r, "invalid NUL character");
+                    r += 1;
+                    continue;
+                }
                 self.ch = b as i32;
                 self.cp = r;
                 self.r = r + 1;
                 return;
             }
-            let (c, w) = decode_rune(&src[r..]);
+
+            // slower general case: refill gc's buffer if it lacks a full
+            // rune; decoding below can yield an unreported NUL
+            while self.e - r < 4 && !full_rune(&src[r..self.e]) && !self.eof {
+                self.fill(r);
+            }
+            if r == self.e {
+                self.ch = EOF;
+                self.cp = r;
+                self.r = r;
+                return;
+            }
+            if src[r] < 0x80 {
+                // as gc's utf8.DecodeRune: a NUL here is not reported
+                self.ch = src[r] as i32;
+                self.cp = r;
+                self.r = r + 1;
+                return;
+            }
+            let (c, w) = decode_rune(&src[r..self.e]);
             if w == 0 {
                 self.error_at(r, "invalid UTF-8 encoding");
                 r += 1;
@@ -216,6 +258,28 @@ impl<'src> Scanner<'src> {
             self.r = r + w;
             return;
         }
+    }
+
+    /// gc's `source.fill`, counting only: gc reads its file through a
+    /// buffer, and a NUL byte that is the first byte of a refill escapes
+    /// its NUL check (gc then reports "invalid character U+0000" or ends an
+    /// identifier there). The refill points depend only on the buffer
+    /// size, the kept segment (`seg`, the token start, or `r` if none) and
+    /// full reads (as from an `os.File` or a `bytes.Reader`), so they are
+    /// reproduced exactly by tracking gc's buffer length and end `e`.
+    #[cold]
+    #[inline(never)]
+    fn fill(&mut self, r: usize) {
+        let keep = if self.seg != NO_SEG { self.seg } else { r };
+        let content = self.e - keep;
+        if content * 2 > self.buf_len {
+            self.buf_len = next_size(self.buf_len);
+        }
+        let n = (self.buf_len - 1 - content).min(self.src.len() - self.e);
+        if n == 0 {
+            self.eof = true; // io.EOF
+        }
+        self.e += n;
     }
 
     /// Continues plain-byte scanning at offset `r`: makes `src[r]` (or
@@ -265,6 +329,7 @@ impl<'src> Scanner<'src> {
 
         loop {
             // skip white space
+            self.seg = NO_SEG;
             let start = self.cp;
             let mut nl = false;
             loop {
@@ -274,7 +339,8 @@ impl<'src> Scanner<'src> {
                 }
                 nl |= c == b'\n' as i32;
                 let mut r = self.r;
-                while let Some(&b) = src.get(r) {
+                let buf = &src[..self.e];
+                while let Some(&b) = buf.get(r) {
                     if b == b' ' || b == b'\t' || b == b'\r' {
                         r += 1;
                     } else if b == b'\n' && !nlsemi {
@@ -289,6 +355,7 @@ impl<'src> Scanner<'src> {
 
             // token start
             self.pos = self.cp as Pos;
+            self.seg = self.cp;
             self.blank = nl || start == 0 || src[start - 1] == b'\n';
             let c = self.ch;
             if c >= 0x80 {
@@ -556,13 +623,16 @@ impl<'src> Scanner<'src> {
             // fast path: 7-bit ASCII letters and digits
             if is_ident_byte(self.ch) {
                 let mut r = self.r;
-                while let Some(&b) = src.get(r) {
+                let buf = &src[..self.e];
+                while let Some(&b) = buf.get(r) {
                     if !IDENT[b as usize] {
                         break;
                     }
                     r += 1;
                 }
                 self.resync(r);
+                // resync may have skipped invalid bytes: look again
+                continue;
             }
             // general case
             if self.ch >= 0x80 {
@@ -824,7 +894,8 @@ impl<'src> Scanner<'src> {
             }
             // plain bytes up to the next interesting one
             let mut r = self.r;
-            while let Some(&b) = src.get(r) {
+            let buf = &src[..self.e];
+            while let Some(&b) = buf.get(r) {
                 if STRING_STOP[b as usize] {
                     break;
                 }
@@ -853,7 +924,8 @@ impl<'src> Scanner<'src> {
                 break;
             }
             let mut r = self.r;
-            while let Some(&b) = src.get(r) {
+            let buf = &src[..self.e];
+            while let Some(&b) = buf.get(r) {
                 if b == b'`' || b == 0 || b >= 0x80 {
                     break;
                 }
@@ -881,7 +953,8 @@ impl<'src> Scanner<'src> {
         let src = self.src;
         while self.ch >= 0 && self.ch != b'\n' as i32 {
             let mut r = self.r;
-            while let Some(&b) = src.get(r) {
+            let buf = &src[..self.e];
+            while let Some(&b) = buf.get(r) {
                 if b == b'\n' || b == 0 || b >= 0x80 {
                     break;
                 }
@@ -913,13 +986,19 @@ impl<'src> Scanner<'src> {
             CommentMode::Directives if self.ch == b'g' as i32 || self.ch == b'l' as i32 => {
                 // recognize go: or line directives
                 let prefix: &[u8] = if self.ch == b'l' as i32 { b"line " } else { b"go:" };
-                let is_directive = self.match_prefix(prefix);
-                self.skip_line();
-                if is_directive {
+                if self.match_prefix(prefix) {
+                    // directive text
+                    self.skip_line();
                     self.comment();
+                } else {
+                    self.seg = NO_SEG;
+                    self.skip_line();
                 }
             }
-            _ => self.skip_line(),
+            _ => {
+                self.seg = NO_SEG;
+                self.skip_line();
+            }
         }
     }
 
@@ -940,7 +1019,8 @@ impl<'src> Scanner<'src> {
             }
             star = c == b'*' as i32;
             let mut r = self.r;
-            while let Some(&b) = src.get(r) {
+            let buf = &src[..self.e];
+            while let Some(&b) = buf.get(r) {
                 if b == b'/' && star {
                     self.resync(r + 1);
                     return true;
@@ -968,14 +1048,17 @@ impl<'src> Scanner<'src> {
             CommentMode::Directives if self.ch == b'l' as i32 => {
                 // recognize line directive
                 if self.match_prefix(b"line ") {
+                    // directive text
                     if self.skip_comment() {
                         self.comment();
                     }
                 } else {
+                    self.seg = NO_SEG;
                     self.skip_comment();
                 }
             }
             _ => {
+                self.seg = NO_SEG;
                 self.skip_comment();
             }
         }
@@ -1242,6 +1325,23 @@ fn decode_rune(s: &[u8]) -> (u32, usize) {
         c |= (b as u32 & 0x3f) << ((n - 3 - k) * 6);
     }
     (c, n)
+}
+
+/// Go's `utf8.FullRune`: whether `p` begins with a full encoding of a
+/// character, or with an invalid one (that decodes as an error).
+fn full_rune(p: &[u8]) -> bool {
+    let Some(&b0) = p.first() else { return false };
+    let (n, lo, hi) = match b0 {
+        0xc2..=0xdf => (2, 0x80, 0xbf),
+        0xe0 => (3, 0xa0, 0xbf),
+        0xe1..=0xec | 0xee..=0xef => (3, 0x80, 0xbf),
+        0xed => (3, 0x80, 0x9f),
+        0xf0 => (4, 0x90, 0xbf),
+        0xf1..=0xf3 => (4, 0x80, 0xbf),
+        0xf4 => (4, 0x80, 0x8f),
+        _ => return true, // ASCII or an invalid first byte
+    };
+    p.len() >= n || p.len() > 1 && !(lo..=hi).contains(&p[1]) || p.len() > 2 && !(0x80..=0xbf).contains(&p[2])
 }
 
 fn in_table(table: &[(u32, u32)], c: u32) -> bool {
@@ -1729,6 +1829,46 @@ mod tests {
                 _ => {}
             }
             out.push(v);
+        }
+        out
+    }
+
+    /// Inputs aimed at gc's buffer refills (see `Scanner::fill`): samples
+    /// with NUL, invalid and multi-byte bytes every `step` bytes, and long
+    /// tokens, kept whole in gc's buffer, spanning several refills.
+    fn boundary_inputs(samples: &[Vec<u8>]) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut rng = Rng(42);
+        let junk: [&[u8]; 5] = [b"\x00", b"\xff", b"\xc3", b"\xc3\xa9", b"\xf0\x9f\x98\x80"];
+        for (k, base) in samples.iter().filter(|s| s.len() > 5000).enumerate().take(8) {
+            for step in [3usize, 7, 31, 97, 251, 1021] {
+                let mut v = Vec::with_capacity(base.len() * 2);
+                let mut next = rng.below(step);
+                for (i, &b) in base.iter().enumerate() {
+                    if i == next {
+                        v.extend_from_slice(junk[(i / step + k) % junk.len()]);
+                        next += step;
+                    } else {
+                        v.push(b);
+                    }
+                }
+                out.push(v);
+            }
+        }
+        let body: &[u8] = "a\u{e9}\u{20ac}\u{1f600}\x00 b".as_bytes();
+        for (open, close) in [("\"", "\""), ("`", "`"), ("/*", "*/"), ("//", "\n"), ("/*line ", "*/"), ("//go:", ""), ("x", "")] {
+            for len in [4090usize, 4100, 8190, 9000, 20000, 70000] {
+                let mut v = b"package p\nvar _ = ".to_vec();
+                v.extend_from_slice(open.as_bytes());
+                let mut i = rng.below(body.len());
+                while v.len() < len {
+                    v.push(body[i % body.len()]);
+                    i += 1;
+                }
+                v.extend_from_slice(close.as_bytes());
+                v.extend_from_slice(b"\x00\nfunc f() {}\n\x00");
+                out.push(v);
+            }
         }
         out
     }
@@ -2221,7 +2361,7 @@ mod tests {
             ("x\u{00a0}".as_bytes(), "invalid character U+00A0 in identifier", 0, 1),
             ("\u{0660}x".as_bytes(), "identifier cannot begin with digit U+0660 '٠'", 0, 0),
             (b"\xef\xbb\xbfx\xef\xbb\xbf", "invalid BOM in the middle of the file", 0, 4),
-            (b"\x00\xef\xbb\xbf", "invalid NUL character", 0, 0),
+            (b"\x00\xef\xbb\xbf", "invalid character U+0000", 0, 0), // gc's buffer start, see fill
             (b"\xed\xa0\x80", "invalid UTF-8 encoding", 0, 0),
             (b"\xc0\xaf", "invalid UTF-8 encoding", 0, 0),
             (b"\xf4\x90\x80\x80", "invalid UTF-8 encoding", 0, 0),
@@ -2414,6 +2554,27 @@ mod tests {
         let (t, s) = scan_all("a\u{2028}b".as_bytes(), CommentMode::None);
         assert_eq!(t[0], (Token::Name, "a\u{2028}b".to_string()));
         assert_eq!(s.errors[0].msg, "invalid character U+2028 in identifier");
+        // invisible bytes do not end an identifier
+        let (t, s) = scan_all(b"a\xc1b\x00c d", CommentMode::None);
+        assert_eq!(t[0], (Token::Name, "a\u{fffd}b\0c".to_string()));
+        assert_eq!(s.errors.len(), 2);
+        // a NUL that starts one of gc's buffer refills escapes its NUL
+        // check: the first refill reads 4095 bytes
+        let mut src = vec![b' '; 4095];
+        src.extend_from_slice(b"\x00x");
+        let (t, s) = scan_all(&src, CommentMode::None);
+        assert_eq!(s.errors, [ScanError { pos: 4095, msg: "invalid character U+0000".into() }]);
+        assert!(!t[0].1.contains('\0'));
+        src[4094] = 0;
+        let (t, s) = scan_all(&src, CommentMode::None);
+        assert_eq!(s.errors[0], ScanError { pos: 4094, msg: "invalid NUL character".into() });
+        assert_eq!(t[0], (Token::Name, "x".to_string()));
+        // ... also inside a token: a string's text keeps it
+        let mut src = b"\"".to_vec();
+        src.extend(vec![b'a'; 4094]);
+        src.extend_from_slice(b"\x00\"");
+        let (t, s) = scan_all(&src, CommentMode::None);
+        assert!(s.errors.is_empty() && t[0].0 == Token::Literal && t[0].1.len() == 4097);
         // keywords need their exact bytes
         let (t, _) = scan_all(b"i\x00f", CommentMode::None);
         assert_eq!(t[0].0, Token::Name);
@@ -2479,7 +2640,7 @@ mod tests {
         for p in go_files(&root.join("src/cmd/compile/internal/syntax"), false).into_iter().take(8) {
             samples.push(std::fs::read(p).unwrap());
         }
-        for src in adversarial_inputs(&samples, 4000) {
+        for src in adversarial_inputs(&samples, 4000).into_iter().chain(boundary_inputs(&samples)) {
             for mode in [CommentMode::None, CommentMode::Directives, CommentMode::All] {
                 check_invariants(&src, mode);
             }
@@ -2734,7 +2895,8 @@ func main() {
             .chain(go_files(&root.join("src/strconv"), false))
             .map(|p| std::fs::read(p).unwrap())
             .collect();
-        for (i, src) in adversarial_inputs(&samples, 6000).into_iter().enumerate() {
+        let inputs = adversarial_inputs(&samples, 6000).into_iter().chain(boundary_inputs(&samples));
+        for (i, src) in inputs.enumerate() {
             let p = dir.join(format!("fuzz/{i}.go"));
             std::fs::write(&p, src).unwrap();
             files.push(p);
