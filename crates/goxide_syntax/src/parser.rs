@@ -421,29 +421,19 @@ impl Parser {
     // Lists
 
     fn finish_exprs(&mut self, mark: usize) -> List<ExprId> {
-        let start = self.f.expr_pool.len();
-        self.f.expr_pool.extend(self.xs.drain(mark..));
-        List::new(start, self.f.expr_pool.len() - start)
+        move_to_pool(&mut self.xs, mark, &mut self.f.expr_pool)
     }
     fn finish_stmts(&mut self, mark: usize) -> List<StmtId> {
-        let start = self.f.stmt_pool.len();
-        self.f.stmt_pool.extend(self.ss.drain(mark..));
-        List::new(start, self.f.stmt_pool.len() - start)
+        move_to_pool(&mut self.ss, mark, &mut self.f.stmt_pool)
     }
     fn finish_fields(&mut self, mark: usize) -> List<FieldId> {
-        let start = self.f.field_pool.len();
-        self.f.field_pool.extend(self.fs.drain(mark..));
-        List::new(start, self.f.field_pool.len() - start)
+        move_to_pool(&mut self.fs, mark, &mut self.f.field_pool)
     }
     fn finish_decls(&mut self, mark: usize) -> List<DeclId> {
-        let start = self.f.decl_pool.len();
-        self.f.decl_pool.extend(self.ds.drain(mark..));
-        List::new(start, self.f.decl_pool.len() - start)
+        move_to_pool(&mut self.ds, mark, &mut self.f.decl_pool)
     }
     fn finish_names(&mut self, mark: usize) -> List<Name> {
-        let start = self.f.name_pool.len();
-        self.f.name_pool.extend(self.ns.drain(mark..));
-        List::new(start, self.f.name_pool.len() - start)
+        move_to_pool(&mut self.ns, mark, &mut self.f.name_pool)
     }
 
     /// gc's `list`: `[ f { sep f } [sep] ] close`; returns the position of
@@ -2373,6 +2363,14 @@ impl Parser {
 /// for a comment: no token before it on its line).
 fn line_blank_before(src: &[u8], pos: Pos) -> bool {
     src[..pos as usize].iter().rev().take_while(|&&b| b != b'\n').all(|&b| b == b' ' || b == b'\t' || b == b'\r')
+}
+
+/// Moves the elements a list pushed on `scratch` since `mark` into `pool`,
+/// returning their range there.
+fn move_to_pool<T>(scratch: &mut Vec<T>, mark: usize, pool: &mut Vec<T>) -> List<T> {
+    let start = pool.len();
+    pool.extend(scratch.drain(mark..));
+    List::new(start, pool.len() - start)
 }
 
 /// tokstring returns the English word for selected punctuation tokens, for
