@@ -76,8 +76,43 @@ For more about environment variables, see 'goxide help environment'.
         name: "list",
         usage_line: "goxide list [-f format] [-json] [-m] [list flags] [build flags] [packages]",
         short: "list packages or modules",
-        long: "List lists the named packages, one per line.\n",
-        implemented: false,
+        long: "\
+List lists the named packages, one per line.
+The most commonly-used flags are -f and -json, which control the form
+of the output printed for each package. Goxide supports -json (with
+go list's fields, in go list's order and formats, and -json=Field,...
+to select fields); the -f template flag and -m (modules) are not yet
+supported.
+
+The -deps flag causes list to iterate over not just the named packages
+but also all their dependencies, visiting them in a depth-first
+post-order traversal, so that a package is listed only after all its
+dependencies.
+
+The -e flag changes the handling of erroneous packages, those that
+cannot be found or are malformed. By default, the list command prints
+an error to standard error for each erroneous package and omits the
+packages from consideration during the usual printing. With the -e
+flag, the list command never prints errors to standard error and
+instead processes the erroneous packages with the usual printing.
+
+The -find flag causes list to identify the named packages but not
+resolve their dependencies: the Imports and Deps lists will be empty.
+
+The -test flag causes list to report not only the named packages but
+also their test binaries (for packages with tests).
+
+The -compiler=gc flag makes list select each package's files exactly
+as gc would. Without it, goxide adds its own build tags goxide, purego
+and math_big_pure_go: goxide compiles pure-Go fallbacks instead of
+assembly.
+
+Goxide never downloads modules: required modules must be in the
+module cache (GOMODCACHE).
+
+For more about specifying packages, see 'go help packages'.
+",
+        implemented: true,
     },
     Command {
         name: "run",

@@ -23,13 +23,16 @@ pub enum Kind {
     /// A boolean: `-v`, `-v=false`.
     Bool,
     /// A string.
-    #[allow(dead_code)] // for the build commands' flags, to come
     Str,
     /// An integer (`strconv.ParseInt(s, 0, 64)` syntax).
     Int,
     /// A flag whose every setting fails with this message (the go
     /// command's `-C` after the first position).
     Reject(&'static str),
+    /// A flag that may be given alone, like a boolean (`-json`, meaning
+    /// `true`), or with any value (`-json=Dir,Name`): a `flag.Value`
+    /// with `IsBoolFlag` and its own `Set`. Holds the text.
+    BoolOrStr,
 }
 
 /// A flag's current value.
@@ -77,7 +80,7 @@ impl FlagSet {
                 kind,
                 value: match kind {
                     Kind::Bool => Value::Bool(false),
-                    Kind::Str => Value::Str(Vec::new()),
+                    Kind::Str | Kind::BoolOrStr => Value::Str(Vec::new()),
                     Kind::Int => Value::Int(0),
                     Kind::Reject(_) => Value::None,
                 },
@@ -102,7 +105,8 @@ impl FlagSet {
 
     /// Whether `name` is a boolean flag.
     pub fn is_bool(&self, name: &[u8]) -> bool {
-        self.lookup(name).is_some_and(|f| f.kind == Kind::Bool)
+        self.lookup(name)
+            .is_some_and(|f| f.kind == Kind::Bool || f.kind == Kind::BoolOrStr)
     }
 
     /// A boolean flag's value (false if undefined).
@@ -127,8 +131,18 @@ impl FlagSet {
         }
     }
 
+    /// A string flag's value (empty if undefined or not a string).
+    pub fn str(&self, name: &str) -> &[u8] {
+        match self.lookup(name.as_bytes()) {
+            Some(Flag {
+                value: Value::Str(v),
+                ..
+            }) => v,
+            _ => &[],
+        }
+    }
+
     /// Whether the flag was set explicitly.
-    #[allow(dead_code)] // for the build commands' flags, to come
     pub fn was_set(&self, name: &str) -> bool {
         self.lookup(name.as_bytes()).is_some_and(|f| f.set)
     }
@@ -141,7 +155,7 @@ impl FlagSet {
         };
         f.value = match f.kind {
             Kind::Bool => Value::Bool(parse_bool(value).ok_or("parse error")?),
-            Kind::Str => Value::Str(value.to_vec()),
+            Kind::Str | Kind::BoolOrStr => Value::Str(value.to_vec()),
             Kind::Int => Value::Int(parse_int(value)?),
             Kind::Reject(msg) => return Err(msg.to_string()),
         };
@@ -185,7 +199,7 @@ impl FlagSet {
                 }
                 return Err(fail(format!("flag provided but not defined: -{name_text}")));
             };
-            if flag.kind == Kind::Bool {
+            if flag.kind == Kind::Bool || flag.kind == Kind::BoolOrStr {
                 match value {
                     Some(v) => {
                         if let Err(e) = self.set(name, v) {

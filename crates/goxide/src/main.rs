@@ -21,6 +21,8 @@ mod flags;
 mod goflags;
 mod help;
 mod invoke;
+mod list;
+mod list_json;
 mod output;
 mod tool;
 mod tool_parse;
@@ -83,6 +85,7 @@ pub fn run(mut args: Vec<Vec<u8>>) -> i32 {
     };
     match cmd.name {
         "env" => envcmd::run(cmd, rest),
+        "list" => list::run(cmd, rest),
         "version" => version::run(cmd, rest),
         "tool" => tool::run(cmd, rest),
         _ => {

@@ -236,6 +236,122 @@ pub fn parse_goexperiment(_goos: &str, _goarch: &str, goexp: &[u8]) -> Result<()
     Ok(())
 }
 
+/// The experiments enabled for a target (`ExperimentFlags.Enabled`):
+/// the baseline of `ParseGOEXPERIMENT` (register ABI on the architectures
+/// that have it, DWARF 5 except on darwin/ios/aix, and the experiments
+/// on by default in go1.27) with `goexp`'s changes, in
+/// `goexperiment.Flags` field order. Unknown names are ignored (see
+/// [`parse_goexperiment`] for the error).
+pub fn enabled_experiments(goos: &str, goarch: &str, goexp: &[u8]) -> Vec<&'static str> {
+    let regabi = matches!(
+        goarch,
+        "amd64" | "arm64" | "loong64" | "ppc64le" | "ppc64" | "riscv64" | "s390x"
+    );
+    let dwarf5 = !matches!(goos, "darwin" | "ios" | "aix");
+    let mut on: Vec<bool> = EXPERIMENTS
+        .iter()
+        .map(|&e| match e {
+            "regabiwrappers" | "regabiargs" => regabi,
+            "dwarf5" => dwarf5,
+            "randomizedheapbase64" | "greenteagc" | "jsonv2" | "sizespecializedmalloc" => true,
+            _ => false,
+        })
+        .collect();
+    for f in goexp.split(|&b| b == b',') {
+        if f.is_empty() {
+            continue;
+        }
+        if f == b"none" {
+            on.iter_mut().for_each(|v| *v = false);
+            continue;
+        }
+        let (name, val) = match f.strip_prefix(b"no") {
+            Some(n) => (n, false),
+            None => (f, true),
+        };
+        if name == b"regabi" {
+            for (i, e) in EXPERIMENTS.iter().enumerate() {
+                if *e == "regabiwrappers" || *e == "regabiargs" {
+                    on[i] = val;
+                }
+            }
+            continue;
+        }
+        if let Some(i) = EXPERIMENTS.iter().position(|e| e.as_bytes() == name) {
+            on[i] = val;
+        }
+    }
+    EXPERIMENTS
+        .iter()
+        .zip(on)
+        .filter(|(_, v)| *v)
+        .map(|(e, _)| *e)
+        .collect()
+}
+
+/// `buildcfg.ToolTags`: `goexperiment.X` for each enabled experiment,
+/// then the architecture-level tags (`amd64.v1`.., `arm64.v8.0`..,
+/// `wasm.satconv`, ...) for `arch_value`, the GOARCH-specific setting
+/// (GOAMD64, GOARM64, ...; its default when empty).
+pub fn tool_tags(goos: &str, goarch: &str, goexp: &[u8], arch_value: &str) -> Vec<String> {
+    let mut tags: Vec<String> = enabled_experiments(goos, goarch, goexp)
+        .into_iter()
+        .map(|e| format!("goexperiment.{e}"))
+        .collect();
+    let value = |def: &str| -> String {
+        let v = if arch_value.is_empty() { def } else { arch_value };
+        v.split(',').next().unwrap_or(def).to_string()
+    };
+    match goarch {
+        "386" => tags.push(format!("386.{}", value(DEFAULT_GO386))),
+        "amd64" => {
+            let v = value(DEFAULT_GOAMD64);
+            let n: u32 = v.strip_prefix('v').and_then(|n| n.parse().ok()).unwrap_or(1);
+            tags.extend((1..=n).map(|i| format!("amd64.v{i}")));
+        }
+        "arm" => {
+            let v = value(DEFAULT_GOARM);
+            let n: u32 = v.parse().unwrap_or(7);
+            tags.extend((5..=n).map(|i| format!("arm.{i}")));
+        }
+        "arm64" => {
+            let v = value(DEFAULT_GOARM64);
+            let b = v.as_bytes();
+            if b.len() >= 4 {
+                let major = (b[1] - b'0') as u32;
+                let minor = (b[3] - b'0') as u32;
+                tags.extend((0..=minor).map(|i| format!("arm64.v{major}.{i}")));
+                if major == 9 {
+                    tags.extend((0..=(minor + 5).min(9)).map(|i| format!("arm64.v8.{i}")));
+                }
+            }
+        }
+        "mips" | "mipsle" => tags.push(format!("{goarch}.{}", value(DEFAULT_GOMIPS))),
+        "mips64" | "mips64le" => tags.push(format!("{goarch}.{}", value(DEFAULT_GOMIPS64))),
+        "ppc64" | "ppc64le" => {
+            let v = value(DEFAULT_GOPPC64);
+            let n: u32 = v.strip_prefix("power").and_then(|n| n.parse().ok()).unwrap_or(8);
+            tags.extend((8..=n).map(|i| format!("{goarch}.power{i}")));
+        }
+        "riscv64" => {
+            let v = value(DEFAULT_GORISCV64);
+            tags.push("riscv64.rva20u64".into());
+            if v == "rva22u64" || v == "rva23u64" {
+                tags.push("riscv64.rva22u64".into());
+            }
+            if v == "rva23u64" {
+                tags.push("riscv64.rva23u64".into());
+            }
+        }
+        "wasm" => {
+            tags.push("wasm.satconv".into());
+            tags.push("wasm.signext".into());
+        }
+        _ => {}
+    }
+    tags
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +384,20 @@ mod tests {
         assert_eq!(check_with(&[("GOFIPS140", "v1.0.0-rc1")]), None);
         assert_eq!(check_with(&[("GOFIPS140", "v1.0.0-12345678")]), None);
         assert!(check_with(&[("GOFIPS140", "v1.0")]).is_some());
+    }
+
+    #[test]
+    fn tool_tags_like_go() {
+        // As `go list -f '{{context.ToolTags}}'` prints them (go1.27.3).
+        assert_eq!(
+            tool_tags("linux", "amd64", b"", "").join(" "),
+            "goexperiment.regabiwrappers goexperiment.regabiargs goexperiment.dwarf5 goexperiment.jsonv2 goexperiment.greenteagc goexperiment.randomizedheapbase64 goexperiment.sizespecializedmalloc amd64.v1"
+        );
+        assert_eq!(
+            tool_tags("wasip1", "wasm", b"", "").join(" "),
+            "goexperiment.dwarf5 goexperiment.jsonv2 goexperiment.greenteagc goexperiment.randomizedheapbase64 goexperiment.sizespecializedmalloc wasm.satconv wasm.signext"
+        );
+        assert!(tool_tags("darwin", "arm64", b"noregabi,arenas", "v8.2").join(" ").ends_with("goexperiment.arenas goexperiment.jsonv2 goexperiment.greenteagc goexperiment.randomizedheapbase64 goexperiment.sizespecializedmalloc arm64.v8.0 arm64.v8.1 arm64.v8.2"));
     }
 
     #[test]

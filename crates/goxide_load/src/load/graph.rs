@@ -140,14 +140,70 @@ impl Graph {
         }
     }
 
-    /// Renames test variants to `p [q.test]` and rewrites the import lists
-    /// that name them (list.go, after `-test`).
+    /// `setPGOProfilePath` for `-pgo=auto`: each main package among
+    /// `roots` with a `default.pgo` gets the profile, and (when there are
+    /// several roots) copies of all its dependencies built for it
+    /// (`ForMain`), so that different mains' profiles do not mix.
+    pub fn apply_pgo_auto(&mut self, roots: &[PackageId]) {
+        for &pmain in roots {
+            let p = self.get(pmain);
+            if p.name != "main" {
+                continue;
+            }
+            let file = format!("{}/default.pgo", p.dir);
+            if std::fs::metadata(&file).is_err() {
+                continue;
+            }
+            let main_path = p.import_path.clone();
+            let copy = roots.len() > 1;
+            let mut visited: HashMap<PackageId, PackageId> = HashMap::new();
+            // Depth-first with an explicit stack: (original, copy, next import).
+            let mut stack: Vec<(PackageId, usize)> = Vec::new();
+            let start = self.pgo_visit(pmain, pmain, copy, &main_path, &file, &mut visited);
+            stack.push((start, 0));
+            while let Some(top) = stack.last_mut() {
+                let (id, i) = *top;
+                if i >= self.get(id).internal.imports.len() {
+                    stack.pop();
+                    continue;
+                }
+                top.1 += 1;
+                let imp = self.get(id).internal.imports[i];
+                if let Some(&v) = visited.get(&imp) {
+                    self.get_mut(id).internal.imports[i] = v;
+                    continue;
+                }
+                let c = self.pgo_visit(imp, pmain, copy, &main_path, &file, &mut visited);
+                self.get_mut(id).internal.imports[i] = c;
+                stack.push((c, 0));
+            }
+        }
+    }
+
+    fn pgo_visit(&mut self, p: PackageId, pmain: PackageId, copy: bool, main_path: &str, file: &str, visited: &mut HashMap<PackageId, PackageId>) -> PackageId {
+        let id = if copy && p != pmain {
+            let mut c = self.get(p).clone();
+            c.internal.for_main = main_path.to_string();
+            let id = self.add(c);
+            visited.insert(p, id);
+            id
+        } else {
+            visited.insert(p, p);
+            p
+        };
+        self.get_mut(id).internal.pgo_profile = file.to_string();
+        id
+    }
+
+    /// Renames test variants to `p [q.test]` (and PGO copies to
+    /// `p [main]`) and rewrites the import lists that name them (list.go,
+    /// after `-test`).
     pub fn rename_test_variants(&mut self, all: &[PackageId]) {
         let mut old: HashMap<String, String> = HashMap::new();
         let mut renamed: HashSet<PackageId> = HashSet::new();
         for &id in all {
             let p = self.get_mut(id);
-            if !p.for_test.is_empty() {
+            if !p.for_test.is_empty() || !p.internal.for_main.is_empty() {
                 let new = p.desc();
                 old.insert(new.clone(), p.import_path.clone());
                 p.import_path = new;

@@ -88,6 +88,8 @@ pub struct Config {
     pub temp_dir: String,
     /// Threads for reading directories.
     pub workers: usize,
+    /// `-pgo`: `auto` (a main package's `default.pgo`) or `off`.
+    pub pgo: String,
 }
 
 /// What to load besides the named packages and their imports.
@@ -196,6 +198,9 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
                 out.roots.push(id);
             }
         }
+    }
+    if cfg.pgo == "auto" {
+        ld.graph.apply_pgo_auto(&out.roots);
     }
     if opts.tests {
         for &root in &out.roots.clone() {

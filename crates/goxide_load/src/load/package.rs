@@ -314,6 +314,11 @@ pub struct Internal {
     pub testmain_go: Option<Vec<u8>>,
     /// The import path before test renaming.
     pub orig_import_path: String,
+    /// The main package this copy is built for (`ForMain`: its own PGO
+    /// profile applies).
+    pub for_main: String,
+    /// The PGO profile the package is compiled with.
+    pub pgo_profile: String,
     /// Whether `Internal.Imports` is set (false while the package is being
     /// loaded: how import cycles are detected).
     pub imports_loaded: bool,
@@ -324,6 +329,9 @@ impl Package {
     pub fn desc(&self) -> String {
         if !self.for_test.is_empty() {
             return format!("{} [{}.test]", self.import_path, self.for_test);
+        }
+        if !self.internal.for_main.is_empty() {
+            return format!("{} [{}]", self.import_path, self.internal.for_main);
         }
         self.import_path.clone()
     }
