@@ -1,5 +1,5 @@
 //! Go's character classes and UTF-8 decoding, as go/build, go/scanner and
-//! go/doc see them: `unicode.IsLetter`, `IsDigit`, `IsUpper`, `IsSpace`,
+//! go/doc see them: `unicode.IsLetter`, `IsDigit`, `IsUpper`, `IsSpace`, `IsPunct`,
 //! `IsGraphic`, `strconv.IsPrint`, `utf8.DecodeRune`/`DecodeLastRune`, and
 //! fmt's `%#U`.
 //!
@@ -12,7 +12,7 @@
 //! sequence decodes to U+FFFD with width 1, as in Go; nothing panics on
 //! any input.
 
-use super::unicode_tables::{DIGIT, GRAPHIC, LETTER, PRINT, SPACE, UPPER};
+use super::unicode_tables::{DIGIT, GRAPHIC, LETTER, PRINT, PUNCT, SPACE, UPPER};
 
 /// `utf8.RuneError`.
 pub(crate) const RUNE_ERROR: u32 = 0xFFFD;
@@ -52,6 +52,14 @@ pub(crate) fn is_space(c: u32) -> bool {
         return matches!(c, 0x09..=0x0D | 0x20);
     }
     in_table(&SPACE, c)
+}
+
+/// `unicode.IsPunct`.
+pub(crate) fn is_punct(c: u32) -> bool {
+    if c < 0x80 {
+        return b"!\"#%&'()*,-./:;?@[\\]_{}".contains(&(c as u8));
+    }
+    in_table(&PUNCT, c)
 }
 
 /// `strconv.IsPrint` (= `unicode.IsPrint`).
@@ -203,6 +211,7 @@ mod tests {
         assert!(is_upper('É' as u32) && !is_upper('é' as u32));
         assert!(is_space(0x85) && is_space(0x3000) && !is_space(0x200B));
         assert!(is_graphic(0xA0) && !is_print(0xA0) && is_print('€' as u32));
+        assert!(is_punct('.' as u32) && is_punct('“' as u32) && !is_punct('+' as u32) && !is_punct('$' as u32));
     }
 
     #[test]

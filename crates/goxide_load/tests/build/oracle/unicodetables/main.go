@@ -10,7 +10,7 @@ import (
 // Command unicodetables prints src/build/unicode_tables.rs: the Unicode
 // properties go/scanner, go/build and go/doc consult, as Go defines them.
 //
-//	go run ./tests/build/oracle/unicodetables > src/build/unicode_tables.rs
+//	(cd tests/build/oracle && go run ./unicodetables) > src/build/unicode_tables.rs
 
 // ranges of non-ASCII code points where f holds.
 func ranges(f func(rune) bool) [][2]rune {
@@ -57,5 +57,6 @@ func main() {
 	emit(&b, "PRINT", "`strconv.IsPrint` above ASCII.", func(r rune) bool { return unicode.IsPrint(r) })
 	emit(&b, "GRAPHIC", "`unicode.IsGraphic` above ASCII.", unicode.IsGraphic)
 	emit(&b, "SPACE", "`unicode.IsSpace` above ASCII.", unicode.IsSpace)
+	emit(&b, "PUNCT", "`unicode.IsPunct` above ASCII.", unicode.IsPunct)
 	os.Stdout.WriteString(b.String())
 }
