@@ -1,0 +1,375 @@
+//! Differential test of `goxide_load::build::import_dir` against go/build's
+//! `Context.ImportDir`, over every directory of GOROOT/src (std and cmd;
+//! `testdata`, `_x` and `.x` directories skipped) and the edge-case
+//! fixtures under `tests/build/fixtures`, for several targets.
+//!
+//! The oracle (`tests/build/oracle/importdir`) is built once with the
+//! reference go and run once per configuration, all at the same time; it
+//! prints every field of each `build.Package` and the error, one line per
+//! field. [`render`] prints goxide's result in the same format, and the two
+//! are compared field by field. The context itself (tool, release tags,
+//! cgo) is compared too, so `Context::new`'s defaults are checked against
+//! `build.Default` for each target.
+//!
+//! Tests may run the reference go; the product never does.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use goxide_load::build::{import_dir, Context, Directive, ImportError, ImportMode, Package, Position};
+
+/// One target and option set.
+struct Config {
+    name: &'static str,
+    goos: &'static str,
+    goarch: &'static str,
+    cgo: bool,
+    tags: &'static [&'static str],
+    import_comment: bool,
+}
+
+const CONFIGS: &[Config] = &[
+    Config { name: "linux/amd64", goos: "linux", goarch: "amd64", cgo: false, tags: &[], import_comment: false },
+    Config { name: "linux/arm64", goos: "linux", goarch: "arm64", cgo: false, tags: &[], import_comment: false },
+    Config { name: "darwin/arm64", goos: "darwin", goarch: "arm64", cgo: false, tags: &[], import_comment: false },
+    Config { name: "windows/amd64", goos: "windows", goarch: "amd64", cgo: false, tags: &[], import_comment: false },
+    Config { name: "wasip1/wasm", goos: "wasip1", goarch: "wasm", cgo: false, tags: &[], import_comment: false },
+    Config {
+        name: "linux/amd64 -tags purego",
+        goos: "linux",
+        goarch: "amd64",
+        cgo: false,
+        tags: &["purego"],
+        import_comment: false,
+    },
+    Config {
+        name: "linux/amd64 cgo, ImportComment",
+        goos: "linux",
+        goarch: "amd64",
+        cgo: true,
+        tags: &[],
+        import_comment: true,
+    },
+];
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '|' => out.push_str("\\|"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn list(l: &[String]) -> String {
+    l.iter().map(|s| esc(s)).collect::<Vec<_>>().join("|")
+}
+
+fn pos(p: &Position) -> String {
+    format!("{}:{}:{}:{}", p.filename, p.line, p.column, p.offset)
+}
+
+fn pos_map(m: &BTreeMap<String, Vec<Position>>) -> String {
+    m.iter()
+        .map(|(k, ps)| esc(&format!("{k}@{}", ps.iter().map(pos).collect::<Vec<_>>().join(","))))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn directives(ds: &[Directive]) -> String {
+    ds.iter().map(|d| esc(&format!("{}@{}", d.text, pos(&d.pos)))).collect::<Vec<_>>().join("|")
+}
+
+/// goxide's result in the oracle's format: (field, value) in oracle order.
+fn render(p: &Package, err: Option<&ImportError>) -> Vec<(String, String)> {
+    let kind = match err {
+        None => "none",
+        Some(ImportError::NoGo { .. }) => "nogo",
+        Some(ImportError::MultiplePackages { .. }) => "multiple",
+        Some(ImportError::Parse(_)) => "parse",
+        Some(ImportError::Other(_)) => "other",
+    };
+    let text = err.map(|e| e.to_string()).unwrap_or_default();
+    let s = |p: &Path| esc(&p.to_string_lossy());
+    let fields: Vec<(&str, String)> = vec![
+        ("Error", format!("{kind} {}", esc(&text))),
+        ("Dir", s(&p.dir)),
+        ("Name", esc(&p.name)),
+        ("ImportPath", esc(&p.import_path)),
+        ("Root", s(&p.root)),
+        ("Goroot", p.goroot.to_string()),
+        ("ConflictDir", s(&p.conflict_dir)),
+        ("Doc", esc(&p.doc)),
+        ("ImportComment", esc(&p.import_comment)),
+        ("AllTags", list(&p.all_tags)),
+        ("BinaryOnly", p.binary_only.to_string()),
+        ("GoFiles", list(&p.go_files)),
+        ("CgoFiles", list(&p.cgo_files)),
+        ("IgnoredGoFiles", list(&p.ignored_go_files)),
+        ("InvalidGoFiles", list(&p.invalid_go_files)),
+        ("IgnoredOtherFiles", list(&p.ignored_other_files)),
+        ("CFiles", list(&p.c_files)),
+        ("CXXFiles", list(&p.cxx_files)),
+        ("MFiles", list(&p.m_files)),
+        ("HFiles", list(&p.h_files)),
+        ("FFiles", list(&p.f_files)),
+        ("SFiles", list(&p.s_files)),
+        ("SwigFiles", list(&p.swig_files)),
+        ("SwigCXXFiles", list(&p.swig_cxx_files)),
+        ("SysoFiles", list(&p.syso_files)),
+        ("CgoCFLAGS", list(&p.cgo_cflags)),
+        ("CgoCPPFLAGS", list(&p.cgo_cppflags)),
+        ("CgoCXXFLAGS", list(&p.cgo_cxxflags)),
+        ("CgoFFLAGS", list(&p.cgo_fflags)),
+        ("CgoLDFLAGS", list(&p.cgo_ldflags)),
+        ("CgoPkgConfig", list(&p.cgo_pkg_config)),
+        ("TestGoFiles", list(&p.test_go_files)),
+        ("XTestGoFiles", list(&p.xtest_go_files)),
+        ("Directives", directives(&p.directives)),
+        ("TestDirectives", directives(&p.test_directives)),
+        ("XTestDirectives", directives(&p.xtest_directives)),
+        ("Imports", list(&p.imports)),
+        ("ImportPos", pos_map(&p.import_pos)),
+        ("TestImports", list(&p.test_imports)),
+        ("TestImportPos", pos_map(&p.test_import_pos)),
+        ("XTestImports", list(&p.xtest_imports)),
+        ("XTestImportPos", pos_map(&p.xtest_import_pos)),
+        ("EmbedPatterns", list(&p.embed_patterns)),
+        ("EmbedPatternPos", pos_map(&p.embed_pattern_pos)),
+        ("TestEmbedPatterns", list(&p.test_embed_patterns)),
+        ("TestEmbedPatternPos", pos_map(&p.test_embed_pattern_pos)),
+        ("XTestEmbedPatterns", list(&p.xtest_embed_patterns)),
+        ("XTestEmbedPatternPos", pos_map(&p.xtest_embed_pattern_pos)),
+    ];
+    fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// Directories under `dir` (itself included), skipping testdata and names
+/// starting with `_` or `.`, in sorted order.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    out.push(dir.to_path_buf());
+    let mut subs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    subs.sort();
+    for p in subs {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "testdata" || name.starts_with('_') || name.starts_with('.') {
+            continue;
+        }
+        walk(&p, out);
+    }
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/build/fixtures")
+}
+
+fn build_oracle(root: &Path) -> PathBuf {
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let exe = tmp.join("build-oracle-importdir");
+    let status = Command::new(root.join("bin/go"))
+        .args(["build", "-o"])
+        .arg(&exe)
+        .arg("./importdir")
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/build/oracle"))
+        .env("GOROOT", root)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "")
+        .env("GOTELEMETRY", "off")
+        .env_remove("GOOS")
+        .env_remove("GOARCH")
+        .env("GOCACHE", tmp.join("gocache"))
+        .env("GOPATH", tmp.join("gopath"))
+        .status()
+        .expect("run the reference go");
+    assert!(status.success(), "building the importdir oracle failed");
+    exe
+}
+
+/// The oracle's records: the context's fields and, per directory, the
+/// package's fields.
+struct OracleOutput {
+    context: BTreeMap<String, String>,
+    dirs: BTreeMap<String, Vec<(String, String)>>,
+}
+
+fn parse_oracle(text: &str) -> OracleOutput {
+    let mut context = BTreeMap::new();
+    let mut dirs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        if line == "@context" {
+            current = None;
+        } else if let Some(d) = line.strip_prefix("@dir ") {
+            current = Some(d.to_string());
+            dirs.insert(d.to_string(), Vec::new());
+        } else {
+            let (k, v) = line.split_once(' ').unwrap_or((line, ""));
+            match &current {
+                None => {
+                    context.insert(k.to_string(), v.to_string());
+                }
+                Some(d) => dirs.get_mut(d).unwrap().push((k.to_string(), v.to_string())),
+            }
+        }
+    }
+    OracleOutput { context, dirs }
+}
+
+fn goxide_context(cfg: &Config, root: &Path) -> Context {
+    let mut ctx = Context::new(cfg.goos, cfg.goarch, root.to_path_buf());
+    ctx.cgo_enabled = cfg.cgo;
+    ctx.build_tags = cfg.tags.iter().map(|t| t.to_string()).collect();
+    ctx
+}
+
+#[test]
+fn import_dir_agrees_with_go_build() {
+    let root = goxide_testing::goroot();
+    let oracle = build_oracle(&root);
+
+    let mut dirs = Vec::new();
+    walk(&root.join("src"), &mut dirs);
+    let n_goroot = dirs.len();
+    walk(&fixtures_dir(), &mut dirs);
+    let input: String = dirs.iter().map(|d| format!("{}\n", d.display())).collect();
+
+    // Start every oracle run at once; they work while goxide does.
+    let children: Vec<_> = CONFIGS
+        .iter()
+        .map(|cfg| {
+            let mut cmd = Command::new(&oracle);
+            cmd.arg(format!("-goroot={}", root.display()))
+                .arg(format!("-tags={}", cfg.tags.join(",")))
+                .arg(format!("-importcomment={}", cfg.import_comment))
+                .env("GOOS", cfg.goos)
+                .env("GOARCH", cfg.goarch)
+                .env("CGO_ENABLED", if cfg.cgo { "1" } else { "0" })
+                .env_remove("GOEXPERIMENT")
+                .env_remove("GOAMD64")
+                .env_remove("GOARM64")
+                .env_remove("GOWASM")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped());
+            let mut child = cmd.spawn().expect("run the oracle");
+            let mut stdin = child.stdin.take().unwrap();
+            let input = input.clone();
+            std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
+            child
+        })
+        .collect();
+
+    // goxide's side, the configurations spread over two threads.
+    let rendered: Vec<Vec<Vec<(String, String)>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2)
+            .map(|t| {
+                let dirs = &dirs;
+                let root = &root;
+                s.spawn(move || {
+                    CONFIGS
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % 2 == t)
+                        .map(|(i, cfg)| {
+                            let ctx = goxide_context(cfg, root);
+                            let mode = ImportMode { import_comment: cfg.import_comment, ..ImportMode::default() };
+                            let out: Vec<_> = dirs
+                                .iter()
+                                .map(|d| {
+                                    let (p, err) = import_dir(&ctx, d, mode);
+                                    render(&p, err.as_ref())
+                                })
+                                .collect();
+                            (i, out)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all: Vec<(usize, Vec<Vec<(String, String)>>)> =
+            handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
+        all.sort_by_key(|(i, _)| *i);
+        all.into_iter().map(|(_, v)| v).collect()
+    });
+
+    let mut report = Vec::new();
+    let mut total_agree = 0;
+    let mut total = 0;
+    let mut field_misses: BTreeMap<String, usize> = BTreeMap::new();
+    for ((cfg, child), ours) in CONFIGS.iter().zip(children).zip(rendered) {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "oracle failed for {}", cfg.name);
+        let text = String::from_utf8_lossy(&out.stdout);
+        let want = parse_oracle(&text);
+
+        let ctx = goxide_context(cfg, &root);
+        let ctx_fields = [
+            ("GOOS", ctx.goos.clone()),
+            ("GOARCH", ctx.goarch.clone()),
+            ("CgoEnabled", ctx.cgo_enabled.to_string()),
+            ("Compiler", ctx.compiler.clone()),
+            ("ToolTags", list(&ctx.tool_tags)),
+            ("ReleaseTags", list(&ctx.release_tags)),
+        ];
+        for (k, v) in ctx_fields {
+            assert_eq!(want.context.get(k), Some(&v), "{}: context field {k}", cfg.name);
+        }
+
+        let mut agree = 0;
+        let mut agree_goroot = 0;
+        for (i, (dir, got)) in dirs.iter().zip(&ours).enumerate() {
+            let key = dir.display().to_string();
+            let Some(expected) = want.dirs.get(&key) else {
+                report.push(format!("[{}] {key}: no oracle record", cfg.name));
+                continue;
+            };
+            let diffs: Vec<String> = expected
+                .iter()
+                .zip(got)
+                .filter(|(w, g)| w != g)
+                .map(|(w, g)| {
+                    *field_misses.entry(w.0.clone()).or_default() += 1;
+                    format!("    {}:\n      go/build: {}\n      goxide:   {}", w.0, w.1, g.1)
+                })
+                .collect();
+            assert_eq!(expected.len(), got.len(), "field count for {key}");
+            if diffs.is_empty() {
+                agree += 1;
+                if i < n_goroot {
+                    agree_goroot += 1;
+                }
+            } else {
+                report.push(format!("[{}] {key}\n{}", cfg.name, diffs.join("\n")));
+            }
+        }
+        println!(
+            "build [{}]: {agree}/{} directories agree ({agree_goroot}/{n_goroot} in GOROOT/src, {}/{} fixtures)",
+            cfg.name,
+            dirs.len(),
+            agree - agree_goroot,
+            dirs.len() - n_goroot
+        );
+        total_agree += agree;
+        total += dirs.len();
+    }
+    println!("build: {total_agree}/{total} directories agree");
+    if !field_misses.is_empty() {
+        println!("mismatches by field: {field_misses:?}");
+    }
+    for r in report.iter().take(25) {
+        println!("{r}");
+    }
+    assert!(report.is_empty(), "{} directory results differ from go/build (first 25 above)", report.len());
+    goxide_testing::conformance("build / go/build ImportDir results agree, 7 configurations", total_agree, total);
+}
