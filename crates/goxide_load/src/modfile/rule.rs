@@ -758,11 +758,9 @@ pub(super) fn later_replacements_win(replace: &mut Vec<Replace>) -> Vec<LineId> 
     kill
 }
 
-/// Removes the given lines from the statements; blocks left empty go too.
+/// Removes the given lines from the statements; empty blocks go too
+/// (even those that were empty to begin with, as in x/mod).
 pub(super) fn drop_lines(syntax: &mut FileSyntax, kill: &std::collections::HashSet<LineId>) {
-    if kill.is_empty() {
-        return;
-    }
     syntax.stmt.retain_mut(|s| match s {
         Stmt::Line(id) => !kill.contains(id),
         Stmt::Block(b) => {
