@@ -15,9 +15,10 @@
 //! added (`goxide`, `purego`, `math_big_pure_go`: goxide compiles pure-Go
 //! fallbacks instead of assembly); with it, exactly as gc would.
 
-use goxide_build::buildcfg::{self, HOST_GOARCH, HOST_GOOS};
+use goxide_build::buildcfg::{HOST_GOARCH, HOST_GOOS};
 use goxide_build::cfg::Config as GoConfig;
 use goxide_build::{os_error, osenv, quoted};
+use goxide_load::build;
 use goxide_load::load::{self, Fatal, Options, PackageId};
 
 use crate::commands::Command;
@@ -247,7 +248,8 @@ fn load_config(g: &GoConfig, build_tags: Vec<String>, gc_exact: bool, mod_flag: 
     let goos = g.goos_str();
     let goarch = g.goarch_str();
     let arch_value = g.arch_env().map(|(_, s)| text(&s.value)).unwrap_or_default();
-    let mut tool_tags = buildcfg::tool_tags(&goos, &goarch, &g.raw_goexperiment, &arch_value);
+    let mut tool_tags =
+        build::tool_tags(&goos, &goarch, &text(&g.raw_goexperiment), &arch_value).map_err(|e| fatal(&format!("goxide: {e}")))?;
     if !gc_exact {
         tool_tags.extend(GOXIDE_TOOL_TAGS.iter().map(|s| s.to_string()));
     }
@@ -259,7 +261,7 @@ fn load_config(g: &GoConfig, build_tags: Vec<String>, gc_exact: bool, mod_flag: 
         .and_then(|m| m.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|m| m.parse().ok())
         .unwrap_or(0);
-    let release_tags = (1..=minor).map(|i| format!("go1.{i}")).collect();
+    let release_tags = build::release_tags(minor);
     let cwd = osenv::getwd(&g.os).map_err(|e| {
         fatal(&format!(
             "goxide: cannot determine current directory: getwd: {}",

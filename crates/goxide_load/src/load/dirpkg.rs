@@ -2,16 +2,27 @@
 //! `Context.ImportDir`, memoised per directory for the whole load (what
 //! cmd/go's `packageDataCache` and module index give it).
 //!
-//! The reading itself belongs to `goxide_load::build` (the go/build
-//! port). Until that lands, [`crate::load::build_shim`] stands in for it;
-//! this file is the one place that calls either, so switching is local.
+//! The reading itself is `goxide_load::build` (the go/build port); this
+//! file converts its `Package` into the loader's [`DirPackage`] (paths as
+//! strings, positions as the loader's) and memoises it.
+//!
+//! `.go` files named on the command line (go's `GoFilesPackage`) need an
+//! `ImportDir` that sees only those files, with build constraints off
+//! (go/build's `ReadDir` hook and `UseAllFiles`). `build` has no file
+//! system hook, so [`import_files`] reads a private directory of symbolic
+//! links to the named files and maps every path back.
 //!
 //! Invariants: a directory is read at most once per [`DirCache`]
 //! (concurrent readers of the same directory wait for the first); the
 //! result is shared (`Arc`), never mutated after insertion.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
+
+use crate::build;
+
+use super::fspath;
 
 use super::package::Position;
 
@@ -113,9 +124,147 @@ impl DirError {
 /// The outcome of reading one directory.
 pub type DirResult = Arc<(DirPackage, Option<DirError>)>;
 
+/// The go/build context of `ctx`.
+fn build_context(ctx: &BuildContext) -> build::Context {
+    let mut c = build::Context::new(&ctx.goos, &ctx.goarch, PathBuf::from(&ctx.goroot));
+    c.cgo_enabled = ctx.cgo_enabled;
+    c.compiler = ctx.compiler.clone();
+    c.build_tags = ctx.build_tags.clone();
+    c.tool_tags = ctx.tool_tags.clone();
+    c.release_tags = ctx.release_tags.clone();
+    c
+}
+
 /// Reads `dir` as a package under `ctx` (`ImportDir(dir, 0)`).
 pub fn import_dir(ctx: &BuildContext, dir: &str) -> (DirPackage, Option<DirError>) {
-    super::build_shim::import_dir(ctx, dir)
+    let c = build_context(ctx);
+    let (p, err) = build::import_dir(&c, Path::new(dir), build::ImportMode::default());
+    (convert(p, &|s: &str| s.to_string()), err.map(|e| convert_error(e, &|s: &str| s.to_string())))
+}
+
+/// `ImportDir` over only the named files of `dir`, build constraints
+/// ignored (`GoFilesPackage`'s `ReadDir` hook and `UseAllFiles`).
+pub fn import_files(ctx: &BuildContext, dir: &str, files: &[String]) -> (DirPackage, Option<DirError>) {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = std::env::temp_dir().join(format!("goxide-files-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    if let Err(e) = std::fs::create_dir_all(&tmp) {
+        let p = DirPackage {
+            dir: dir.to_string(),
+            ..DirPackage::default()
+        };
+        return (p, Some(DirError::Other(format!("mkdir {}: {}", tmp.display(), fspath::errno_text(&e)))));
+    }
+    for f in files {
+        let _ = std::os::unix::fs::symlink(fspath::join(&[dir, f]), tmp.join(f));
+    }
+    let mut c = build_context(ctx);
+    c.use_all_files = true;
+    let (p, err) = build::import_dir(&c, &tmp, build::ImportMode::default());
+    let _ = std::fs::remove_dir_all(&tmp);
+    let tmp_s = tmp.to_string_lossy().into_owned();
+    let map = |s: &str| match s.strip_prefix(tmp_s.as_str()) {
+        Some(rest) => format!("{dir}{rest}"),
+        None => s.replace(tmp_s.as_str(), dir),
+    };
+    let mut out = convert(p, &map);
+    // The package's own directory decides GOROOT membership.
+    if !ctx.goroot.is_empty() {
+        let src = fspath::join(&[&ctx.goroot, "src"]);
+        if let Some(sub) = fspath::in_dir(dir, &src).filter(|s| s != "." && !s.split('/').any(|e| e == "testdata")) {
+            out.goroot = true;
+            out.root = ctx.goroot.clone();
+            out.goroot_import_path = sub;
+        }
+    }
+    (out, err.map(|e| convert_error(e, &map)))
+}
+
+fn convert_pos(p: &build::Position, map: &dyn Fn(&str) -> String) -> Position {
+    Position {
+        filename: map(&p.filename),
+        line: p.line as u32,
+        column: p.column as u32,
+    }
+}
+
+fn convert_table(t: std::collections::BTreeMap<String, Vec<build::Position>>, map: &dyn Fn(&str) -> String) -> Vec<(String, Vec<Position>)> {
+    t.into_iter()
+        .map(|(k, v)| (k, v.iter().map(|p| convert_pos(p, map)).collect()))
+        .collect()
+}
+
+fn convert_directives(d: Vec<build::Directive>, map: &dyn Fn(&str) -> String) -> Vec<(String, Position)> {
+    d.into_iter()
+        .map(|d| {
+            let text = d.text.strip_prefix("//go:debug").map(|t| t.to_string()).unwrap_or(d.text.clone());
+            (text, convert_pos(&d.pos, map))
+        })
+        .filter(|(t, _)| !t.starts_with("//"))
+        .collect()
+}
+
+fn convert(p: build::Package, map: &dyn Fn(&str) -> String) -> DirPackage {
+    DirPackage {
+        dir: map(&p.dir.to_string_lossy()),
+        goroot_import_path: if p.goroot { p.import_path.clone() } else { String::new() },
+        root: p.root.to_string_lossy().into_owned(),
+        goroot: p.goroot,
+        name: p.name,
+        doc: p.doc,
+        binary_only: p.binary_only,
+        go_files: p.go_files,
+        cgo_files: p.cgo_files,
+        ignored_go_files: p.ignored_go_files,
+        invalid_go_files: p.invalid_go_files,
+        ignored_other_files: p.ignored_other_files,
+        c_files: p.c_files,
+        cxx_files: p.cxx_files,
+        m_files: p.m_files,
+        h_files: p.h_files,
+        f_files: p.f_files,
+        s_files: p.s_files,
+        swig_files: p.swig_files,
+        swig_cxx_files: p.swig_cxx_files,
+        syso_files: p.syso_files,
+        cgo_cflags: p.cgo_cflags,
+        cgo_cppflags: p.cgo_cppflags,
+        cgo_cxxflags: p.cgo_cxxflags,
+        cgo_fflags: p.cgo_fflags,
+        cgo_ldflags: p.cgo_ldflags,
+        cgo_pkg_config: p.cgo_pkg_config,
+        imports: p.imports,
+        import_pos: convert_table(p.import_pos, map),
+        test_imports: p.test_imports,
+        test_import_pos: convert_table(p.test_import_pos, map),
+        xtest_imports: p.xtest_imports,
+        xtest_import_pos: convert_table(p.xtest_import_pos, map),
+        embed_patterns: p.embed_patterns,
+        embed_pattern_pos: convert_table(p.embed_pattern_pos, map),
+        test_embed_patterns: p.test_embed_patterns,
+        test_embed_pattern_pos: convert_table(p.test_embed_pattern_pos, map),
+        xtest_embed_patterns: p.xtest_embed_patterns,
+        xtest_embed_pattern_pos: convert_table(p.xtest_embed_pattern_pos, map),
+        test_go_files: p.test_go_files,
+        xtest_go_files: p.xtest_go_files,
+        all_tags: p.all_tags,
+        directives: convert_directives(p.directives, map),
+        test_directives: convert_directives(p.test_directives, map),
+        xtest_directives: convert_directives(p.xtest_directives, map),
+        file_go_versions: Vec::new(),
+    }
+}
+
+fn convert_error(e: build::ImportError, map: &dyn Fn(&str) -> String) -> DirError {
+    match e {
+        build::ImportError::NoGo { .. } => DirError::NoGo,
+        build::ImportError::Parse(build::ParseError::List(list)) if !list.is_empty() => DirError::Parse {
+            pos: convert_pos(&list[0].0, map),
+            msg: list[0].1.clone(),
+        },
+        other => DirError::Other(map(&other.to_string())),
+    }
 }
 
 /// Memo of [`import_dir`] per directory, safe to share between threads.

@@ -53,7 +53,7 @@ pub fn resolve_embed(pkgdir: &str, patterns: &[String]) -> Result<Embedded, Embe
         for file in matches {
             let rel = fspath::trim_file_path_prefix(&file, pkgdir).to_string();
             let info = std::fs::symlink_metadata(&file).map_err(|e| {
-                fail(format!("lstat {file}: {}", super::build_shim::errno_text(&e)))
+                fail(format!("lstat {file}: {}", super::fspath::errno_text(&e)))
             })?;
             let what = if info.is_dir() { "directory" } else { "file" };
             let mut d = file.clone();
@@ -125,7 +125,7 @@ fn walk_embed_dir(dir: &str, pkgdir: &str, all: bool, add: &mut impl FnMut(&str)
             .flatten()
             .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.file_type().ok()?)))
             .collect(),
-        Err(e) => return Err(format!("open {dir}: {}", super::build_shim::errno_text(&e))),
+        Err(e) => return Err(format!("open {dir}: {}", super::fspath::errno_text(&e))),
     };
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, ft) in entries {

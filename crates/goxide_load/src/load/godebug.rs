@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use super::gover;
+use crate::modfile::gover;
 
 /// One entry of `internal/godebugs.All`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -110,7 +110,7 @@ impl<'a> Loader<'a> {
 
     /// `modload.PackageModuleInfo(path)`'s module, if the package was
     /// resolved from a module.
-    pub fn package_module(&self, path: &str) -> Option<super::modfile_shim::Version> {
+    pub fn package_module(&self, path: &str) -> Option<crate::module::Version> {
         if self.resolver.find_standard_import_path(path).is_some() {
             return None;
         }
@@ -520,7 +520,7 @@ impl<'a> Loader<'a> {
             p.internal.go_version = info.go_version.clone();
             p.module = Some(info);
         } else if self.graph.get(id).standard || self.graph.get(id).goroot {
-            self.graph.get_mut(id).internal.go_version = super::gover::lang(&self.cfg.go_version);
+            self.graph.get_mut(id).internal.go_version = crate::modfile::gover::lang(&self.cfg.go_version);
         }
         self.set_default_godebug(id);
 
@@ -714,7 +714,7 @@ impl<'a> Loader<'a> {
             m.mains
                 .first()
                 .and_then(|mm| mm.modfile.as_ref())
-                .map(|f| f.godebug.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect())
+                .map(|f| f.godebug.iter().map(|g| (g.key.clone(), g.value.clone())).collect())
                 .unwrap_or_default()
         };
         godebug::default_godebug(table, &self.cfg.go_version, &go_version, &module_godebugs, directives)

@@ -17,10 +17,11 @@
 //! - [`testpkg`]: test variants and test main packages;
 //! - [`graph`]: the arena and whole-graph passes (dependency order,
 //!   `Deps`, `DepsErrors`, `ImportMap`, test renaming);
-//! - [`godebug`], [`gover`], [`fspath`]: default GODEBUG, Go versions,
-//!   path algebra;
-//! - `build_shim`, `modfile_shim`: TEMPORARY stand-ins for
-//!   `goxide_load::build` and `goxide_load::modfile` until they land.
+//! - [`godebug`], [`fspath`]: default GODEBUG, path algebra.
+//!
+//! Below it: `crate::build` reads a directory (go/build), `crate::modfile`
+//! reads go.mod, go.work and vendor/modules.txt, `crate::module` and
+//! `crate::semver` check and order module paths and versions.
 //!
 //! Entry point: [`load`]. It runs on a thread of its own with a large
 //! stack (import chains recurse as deep as the graph), reads
@@ -31,15 +32,12 @@
 //! (test variants excepted); a [`Fatal`] carries go's messages for errors
 //! that stop the command, package errors live on the packages.
 
-pub mod build_shim;
 pub mod dirpkg;
 pub mod embed;
 pub mod fspath;
 pub mod godebug;
-pub mod gover;
 pub mod graph;
 pub mod loader;
-pub mod modfile_shim;
 pub mod modules;
 pub mod package;
 pub mod patterns;
@@ -56,6 +54,7 @@ pub use package::{ImportStack, ModuleInfo, Package, PackageError, PackageId, Pos
 pub use testpkg::TestSet;
 
 use loader::{CMDLINE_PKG, CMDLINE_PKG_LITERAL, Loader};
+use crate::modfile::gover;
 use modules::Modules;
 
 /// What the loader needs to know about the invocation: the build
@@ -330,7 +329,7 @@ impl Loader<'_> {
             let abs = fspath::join(&[&cwd, f]);
             match std::fs::metadata(&abs) {
                 Err(e) => {
-                    return Err(Fatal::one(format!("stat {f}: {}", build_shim::errno_text(&e))));
+                    return Err(Fatal::one(format!("stat {f}: {}", fspath::errno_text(&e))));
                 }
                 Ok(m) if m.is_dir() => {
                     return Err(Fatal::one(format!("{f} is a directory, should be a Go file")));
@@ -346,7 +345,7 @@ impl Loader<'_> {
             names.push(fspath::base(f).to_string());
         }
         let abs_dir = fspath::join(&[&cwd, &dir]);
-        let (bp, err) = build_shim::import_files(&self.ctx, &abs_dir, &names);
+        let (bp, err) = dirpkg::import_files(&self.ctx, &abs_dir, &names);
         let data = loader::PkgData {
             import_path: if bp.goroot { bp.goroot_import_path.clone() } else { ".".into() },
             root: bp.root.clone(),

@@ -28,8 +28,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::fspath;
-use super::gover;
-use super::modfile_shim::{self as modfile, ModFile, Version, WorkFile};
+use crate::modfile::gover;
+use crate::modfile::{self, File as ModFile, WorkFile};
+use crate::module::Version;
 use super::Config;
 
 /// `cfg.BuildMod`.
@@ -49,6 +50,9 @@ impl BuildMod {
         }
     }
 }
+
+/// From this go version on, a vendor directory is used by default.
+const AUTO_VENDOR_VERSION: &str = "1.14";
 
 /// `modPruning`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -159,21 +163,11 @@ pub fn mod_compare(path: &str, x: &str, y: &str) -> std::cmp::Ordering {
         let t = |v: &str| v.strip_prefix("go").unwrap_or(v).to_string();
         return gover::compare(&t(x), &t(y));
     }
-    modfile::semver_compare(x, y)
+    crate::semver::compare(x, y)
 }
 
 /// What vendor/modules.txt says (`vendorList`, `vendorPkgModule`, ...).
-#[derive(Clone, Debug, Default)]
-pub struct VendorInfo {
-    /// Modules providing vendored packages, in file order.
-    pub list: Vec<Version>,
-    /// Package path → module.
-    pub pkg_module: HashMap<String, Version>,
-    /// Module path → vendored version.
-    pub version: HashMap<String, String>,
-    /// Module → its `go` version annotation.
-    pub go_version: HashMap<Version, String>,
-}
+pub type VendorInfo = modfile::VendorList;
 
 /// go.sum lines: (path, version) → hash, where version may end in
 /// `/go.mod`.
@@ -256,8 +250,9 @@ pub struct Modules {
     summaries: Mutex<HashMap<Version, Result<Arc<Summary>, String>>>,
     graph: OnceLock<(ModuleGraph, Option<String>)>,
     cfg_go_version: String,
+    /// The running Go, for go.mod version checks.
+    local: gover::Local,
     goproxy: String,
-    gotoolchain: String,
     goroot_src: String,
     cwd: String,
 }
@@ -369,8 +364,14 @@ impl Modules {
             summaries: Mutex::new(HashMap::new()),
             graph: OnceLock::new(),
             cfg_go_version: cfg.go_version.clone(),
+            local: gover::Local {
+                version: cfg.go_version.clone(),
+                startup: gover::Startup {
+                    gotoolchain: cfg.gotoolchain.clone(),
+                    ..gover::Startup::default()
+                },
+            },
             goproxy: cfg.goproxy.clone(),
-            gotoolchain: cfg.gotoolchain.clone(),
             goroot_src: fspath::join(&[&cfg.build.goroot, "src"]),
             cwd: cfg.cwd.clone(),
         };
@@ -388,7 +389,7 @@ impl Modules {
 
         let mut mod_roots: Vec<String> = Vec::new();
         if !m.work_file.is_empty() {
-            let (wf, roots) = load_work_file(&m.work_file, &cfg.cwd, &cfg.go_version, &m.gotoolchain)?;
+            let (wf, roots) = load_work_file(&m.work_file, &cfg.cwd, &m.local)?;
             for r in &roots {
                 m.gosum.add_file(&fspath::join(&[r, "go.sum"]));
             }
@@ -430,7 +431,7 @@ impl Modules {
                 in_goroot_src: false,
             });
             let gv = if let Some(w) = &m.work {
-                w.go.clone().unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into())
+                w.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into())
             } else {
                 cfg.go_version.clone()
             };
@@ -459,14 +460,14 @@ impl Modules {
         let cwd_root = find_module_root(&cfg.cwd);
         for root in &mod_roots {
             let gomod = fspath::join(&[root, "go.mod"]);
-            match read_mod_file(&gomod, &cfg.cwd, &cfg.go_version, &m.gotoolchain) {
+            match read_mod_file(&gomod, &cfg.cwd, &m.local) {
                 Ok(f) => {
                     if m.work.is_some() {
-                        let mv = f.go.clone().unwrap_or_else(|| gover::DEFAULT_GO_MOD_VERSION.into());
+                        let mv = f.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| gover::DEFAULT_GO_MOD_VERSION.into());
                         let wv = m
                             .work
                             .as_ref()
-                            .and_then(|w| w.go.clone())
+                            .and_then(|w| w.go.as_ref().map(|g| g.version.clone()))
                             .unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
                         if gover::compare(&mv, &wv).is_gt()
                             && gover::compare(&mv, gover::GO_STRICT_VERSION).is_ge()
@@ -476,8 +477,8 @@ impl Modules {
                         }
                     }
                     let path = f.module.as_ref().map(|v| v.path.clone()).unwrap_or_default();
-                    if let Err(e) = check_import_path(&path) {
-                        errs.push(format!("malformed module path {:?}: {e}", path));
+                    if let Err(e) = modfile::check_main_module_path(&path) {
+                        errs.push(e.to_string());
                     }
                     let in_goroot_src = fspath::in_dir(root, &m.goroot_src).is_some();
                     let prefix = if in_goroot_src && path == "std" {
@@ -491,7 +492,7 @@ impl Modules {
                     m.mains.push(MainModule {
                         path,
                         root: root.clone(),
-                        go_line: f.go.clone().unwrap_or_default(),
+                        go_line: f.go.as_ref().map(|g| g.version.clone()).unwrap_or_default(),
                         modfile: Some(f),
                         path_prefix: prefix,
                         in_goroot_src,
@@ -516,7 +517,7 @@ impl Modules {
         m.set_default_build_mod()?;
         m.requirements_from_mod_files();
         if m.build_mod == BuildMod::Vendor {
-            m.read_vendor_list();
+            m.read_vendor_list()?;
         }
         Ok(m)
     }
@@ -586,7 +587,7 @@ impl Modules {
                     table.insert(r.old.clone(), new);
                 }
                 for t in &f.tool {
-                    self.tools.push(t.clone());
+                    self.tools.push(t.path.clone());
                 }
             }
             self.main_replace.push(table);
@@ -610,7 +611,7 @@ impl Modules {
         }
         let (go_version, source, vendor_dir) = if self.work.is_some() {
             (
-                self.work.as_ref().and_then(|w| w.go.clone()).unwrap_or_default(),
+                self.work.as_ref().and_then(|w| w.go.as_ref().map(|g| g.version.clone())).unwrap_or_default(),
                 "go.work",
                 fspath::join(&[&fspath::dir(&self.work_file), "vendor"]),
             )
@@ -626,7 +627,7 @@ impl Modules {
                 self.build_mod_reason = format!(
                     "Go version in {source} is unspecified, so vendor directory was not used."
                 );
-            } else if gover::compare(&go_version, gover::AUTO_VENDOR_VERSION).is_lt() {
+            } else if gover::compare(&go_version, AUTO_VENDOR_VERSION).is_lt() {
                 self.build_mod_reason = format!(
                     "Go version in {source} is {go_version}, so vendor directory was not used."
                 );
@@ -664,7 +665,7 @@ impl Modules {
                     version: String::new(),
                 });
             }
-            let gv = w.go.clone().unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
+            let gv = w.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
             roots.push(Version {
                 path: "go".into(),
                 version: gv,
@@ -672,7 +673,7 @@ impl Modules {
             if let Some(t) = &w.toolchain {
                 roots.push(Version {
                     path: "toolchain".into(),
-                    version: t.clone(),
+                    version: t.name.clone(),
                 });
             }
             for mm in &self.mains {
@@ -695,7 +696,7 @@ impl Modules {
             self.pruning = pruning_for_go_version(&gv);
             if let Some(f) = f {
                 for r in &f.require {
-                    if f.exclude.contains(&r.module) {
+                    if f.exclude.iter().any(|e| e.module == r.module) {
                         continue;
                     }
                     roots.push(r.module.clone());
@@ -709,7 +710,7 @@ impl Modules {
                 version: gv.clone(),
             });
             direct.insert("go".into());
-            if let Some(t) = f.and_then(|f| f.toolchain.clone()) {
+            if let Some(t) = f.and_then(|f| f.toolchain.as_ref().map(|t| t.name.clone())) {
                 roots.push(Version {
                     path: "toolchain".into(),
                     version: t,
@@ -734,24 +735,43 @@ impl Modules {
         self.direct = direct;
     }
 
-    /// `readVendorList`.
-    fn read_vendor_list(&mut self) {
+    /// `readVendorList` and `checkVendorConsistency`.
+    fn read_vendor_list(&mut self) -> Result<(), Fatal> {
         let file = fspath::join(&[&self.vendor_dir(), "modules.txt"]);
-        let Ok(data) = std::fs::read(&file) else { return };
-        for vm in modfile::parse_vendor_modules(&data) {
-            let m = vm.module.clone();
-            if !m.version.is_empty() {
-                self.vendor.list.push(m.clone());
-                self.vendor.version.insert(m.path.clone(), m.version.clone());
-            }
-            if !vm.go_version.is_empty() {
-                self.vendor.go_version.insert(m.clone(), vm.go_version.clone());
-                self.raw_go_version.lock().unwrap().insert(m.clone(), vm.go_version.clone());
-            }
-            for p in vm.packages {
-                self.vendor.pkg_module.insert(p, m.clone());
+        let data = std::fs::read(&file).unwrap_or_default();
+        let display = fspath::short_path(&self.cwd, &file);
+        self.vendor = modfile::read_vendor_list(&data, &display, &self.local).map_err(|e| Fatal::one(e.to_string()))?;
+        for (m, meta) in &self.vendor.meta {
+            if !meta.go_version.is_empty() {
+                self.raw_go_version.lock().unwrap().insert(m.clone(), meta.go_version.clone());
             }
         }
+        let displays: Vec<String> = self
+            .mains
+            .iter()
+            .map(|mm| fspath::short_path(&self.cwd, &fspath::join(&[&mm.root, "go.mod"])))
+            .collect();
+        let mains: Vec<modfile::MainModule<'_>> = self
+            .mains
+            .iter()
+            .zip(&displays)
+            .filter_map(|(mm, d)| {
+                Some(modfile::MainModule {
+                    file: mm.modfile.as_ref()?,
+                    root: &mm.root,
+                    gomod_display: d,
+                })
+            })
+            .collect();
+        let work_display = fspath::short_path(&self.cwd, &self.work_file);
+        let workspace = self.work.as_ref().map(|w| modfile::Workspace {
+            file: w,
+            path: &self.work_file,
+            display: &work_display,
+        });
+        let parent = fspath::dir(&self.vendor_dir());
+        modfile::check_vendor_consistency(&self.vendor, &mains, workspace, &parent)
+            .map_err(|e| Fatal::one(e.to_string()))
     }
 
     /// The vendor directory (`VendorDir`).
@@ -783,7 +803,7 @@ impl Modules {
     /// `MainModules.GoVersion`.
     pub fn main_go_version(&self) -> String {
         if let Some(w) = &self.work {
-            return w.go.clone().unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
+            return w.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
         }
         if self.mains[0].modfile.is_none() {
             return self.cfg_go_version.clone();
@@ -978,12 +998,12 @@ impl Modules {
             return Ok(Arc::new(self.summary_from_mod_file(m, f)?));
         }
         let (name, data) = self.raw_go_mod_data(m)?;
-        let f = modfile::parse(&name, &data).map_err(|errs| {
+        let f = modfile::parse_lax(&name, &data, None).map_err(|errs| {
             format!(
                 "{}: parsing {}: {}",
                 fmt_module(m),
                 fspath::short_path(&self.cwd, &name),
-                errs.join("\n")
+                errs
             )
         })?;
         Ok(Arc::new(self.summary_from_mod_file(m, &f)?))
@@ -991,10 +1011,10 @@ impl Modules {
 
     fn summary_from_mod_file(&self, m: &Version, f: &ModFile) -> Result<Summary, String> {
         let mut s = Summary {
-            module: f.module.clone().unwrap_or_default(),
+            module: f.module.as_ref().map(|m| m.version()).unwrap_or_default(),
             ..Summary::default()
         };
-        if let Some(g) = &f.go {
+        if let Some(g) = f.go.as_ref().map(|g| &g.version) {
             self.raw_go_version
                 .lock()
                 .unwrap()
@@ -1012,24 +1032,10 @@ impl Modules {
                 version: s.go_version.clone(),
             });
             if gover::compare(&s.go_version, &self.cfg_go_version).is_gt() {
-                return Err(format!(
-                    "module {} requires go >= {} (running go {}{})",
-                    fmt_module(m),
-                    s.go_version,
-                    self.cfg_go_version,
-                    self.toolchain_explain()
-                ));
+                return Err(self.local.too_new(format!("module {m}"), &s.go_version, "").to_string());
             }
         }
         Ok(s)
-    }
-
-    fn toolchain_explain(&self) -> String {
-        if !self.gotoolchain.is_empty() && self.gotoolchain != "auto" {
-            format!("; GOTOOLCHAIN={}", self.gotoolchain)
-        } else {
-            String::new()
-        }
     }
 
     /// `goModSummary`: the summary of `m`'s go.mod, honouring
@@ -1083,7 +1089,7 @@ impl Modules {
             .mains
             .iter()
             .filter_map(|mm| mm.modfile.as_ref())
-            .flat_map(|f| f.exclude.iter())
+            .flat_map(|f| f.exclude.iter().map(|e| &e.module))
             .collect();
         if s.require.iter().any(|r| excluded.contains(&r)) {
             let mut s2 = (*s).clone();
@@ -1429,7 +1435,7 @@ fn info_time(data: &[u8]) -> String {
 }
 
 fn open_error_text(name: &str, e: &std::io::Error) -> String {
-    format!("open {name}: {}", super::build_shim::errno_text(e))
+    format!("open {name}: {}", super::fspath::errno_text(e))
 }
 
 /// `modulesTextIsForWorkspace`.
@@ -1449,95 +1455,24 @@ fn modules_txt_is_for_workspace(vendor_dir: &str) -> Result<bool, String> {
     Ok(false)
 }
 
-/// `ReadModFile` + the checks `loadModFile` makes.
-fn read_mod_file(gomod: &str, cwd: &str, local: &str, gotoolchain: &str) -> Result<ModFile, String> {
+/// `ReadModFile`: reads and checks a main module's go.mod.
+fn read_mod_file(gomod: &str, cwd: &str, local: &gover::Local) -> Result<ModFile, String> {
     let short = fspath::short_path(cwd, gomod);
     let data = std::fs::read(gomod).map_err(|e| open_error_text(gomod, &e))?;
-    let explain = if !gotoolchain.is_empty() && gotoolchain != "auto" {
-        format!("; GOTOOLCHAIN={gotoolchain}")
-    } else {
-        String::new()
-    };
-    let f = match modfile::parse(gomod, &data) {
-        Ok(f) => f,
-        Err(errs) => {
-            let errs: Vec<String> = errs
-                .into_iter()
-                .map(|e| match e.strip_prefix(gomod) {
-                    Some(rest) => format!("{short}{rest}"),
-                    None => e,
-                })
-                .collect();
-            return Err(format!("errors parsing {short}:\n{}", errs.join("\n")));
-        }
-    };
-    if let Some(g) = &f.go
-        && gover::compare(g, local).is_gt()
-    {
-        return Err(format!("{short} requires go >= {g} (running go {local}{explain})"));
-    }
-    match &f.module {
-        None => Err(format!(
-            "error reading {short}: missing module declaration. To specify the module path:\n\tgo mod edit -module=example.com/mod"
-        )),
-        Some(m) if check_reserved_module_path(&m.path) => Err(format!(
-            "error reading {short}: invalid module path: {:?}",
-            m.path
-        )),
-        Some(_) => Ok(f),
-    }
-}
-
-/// `CheckReservedModulePath`: `std`, `cmd` and `go`/`toolchain` are
-/// reserved outside GOROOT... (only `go`, `toolchain` and `local` forms).
-fn check_reserved_module_path(path: &str) -> bool {
-    path == "go" || path == "toolchain"
-}
-
-/// A light `module.CheckImportPath` (the full one lives in
-/// `goxide_load::module`).
-pub fn check_import_path(path: &str) -> Result<(), String> {
-    if path.is_empty() {
-        return Err("empty string".into());
-    }
-    if path.starts_with('/') || path.ends_with('/') || path.contains("//") {
-        return Err("invalid path".into());
-    }
-    Ok(())
+    modfile::read_mod_file(gomod, &short, &data, None, local).map_err(|e| e.to_string())
 }
 
 /// `LoadWorkFile`.
-fn load_work_file(path: &str, cwd: &str, local: &str, gotoolchain: &str) -> Result<(WorkFile, Vec<String>), Fatal> {
+fn load_work_file(path: &str, cwd: &str, local: &gover::Local) -> Result<(WorkFile, Vec<String>), Fatal> {
     let short = fspath::short_path(cwd, path);
     let data = std::fs::read(path)
         .map_err(|e| Fatal::one(format!("reading go.work: {}", open_error_text(&short, &e))))?;
-    let wf = modfile::parse_work(&short, &data)
-        .map_err(|errs| Fatal::one(format!("errors parsing go.work:\n{}", errs.join("\n"))))?;
-    if let Some(g) = &wf.go
-        && gover::compare(g, local).is_gt()
-    {
-        let explain = if !gotoolchain.is_empty() && gotoolchain != "auto" {
-            format!("; GOTOOLCHAIN={gotoolchain}")
-        } else {
-            String::new()
-        };
-        return Err(Fatal::one(format!("{short} requires go >= {g} (running go {local}{explain})")));
-    }
-    let dir = fspath::dir(path);
-    let mut roots: Vec<String> = Vec::new();
-    for u in &wf.use_ {
-        let r = if fspath::is_abs(u) {
-            fspath::clean(u)
-        } else {
-            fspath::join(&[&dir, u])
-        };
-        if roots.contains(&r) {
-            return Err(Fatal::one(format!(
-                "error loading go.work:\n{short}: path {r} appears multiple times in workspace"
-            )));
-        }
-        roots.push(r);
-    }
+    let wf = match modfile::read_work_file(&short, &data, local, true) {
+        Ok(wf) => wf,
+        Err(modfile::ReadWorkFileError::TooNew(e)) => return Err(Fatal::one(e.to_string())),
+        Err(e) => return Err(Fatal::one(format!("errors parsing go.work:\n{e}"))),
+    };
+    let roots = modfile::work_module_roots(&wf, &fspath::dir(path), &short).map_err(Fatal::one)?;
     Ok((wf, roots))
 }
 
@@ -1549,7 +1484,7 @@ fn err_work_too_old(gomod: &str, cwd: &str, wf: Option<&WorkFile>, go_vers: &str
         "lists"
     };
     let wgo = wf
-        .and_then(|w| w.go.clone())
+        .and_then(|w| w.go.as_ref().map(|g| g.version.clone()))
         .unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
     format!(
         "module {} listed in go.work file requires go >= {go_vers}, but go.work {verb} go {wgo}; to update it:\n\tgo work use",

@@ -14,7 +14,7 @@ use super::dirpkg::DirError;
 use super::fspath;
 use super::loader::Loader;
 use super::modules::{BuildMod, Fatal};
-use super::modfile_shim::Version;
+use crate::module::Version;
 use super::search::{self, Match, Pattern};
 
 impl Loader<'_> {
@@ -333,7 +333,7 @@ impl Loader<'_> {
             .iter()
             .find(|mm| mm.root == mod_root && !mod_root.is_empty())
             .and_then(|mm| mm.modfile.as_ref())
-            .map(|f| f.ignore.clone())
+            .map(|f| f.ignore.iter().map(|i| i.path.clone()).collect::<Vec<String>>())
             .unwrap_or_default();
         let walk_root = if dir.is_empty() { ".".to_string() } else { dir.clone() };
         let walk_root_abs = abs_dir(&walk_root);
@@ -388,7 +388,7 @@ impl Loader<'_> {
                     return Err(LocalErr::Text(format!("stat {abs}: directory not found")));
                 }
                 Err(e) => {
-                    return Err(LocalErr::Text(format!("stat {abs}: {}", super::build_shim::errno_text(&e))));
+                    return Err(LocalErr::Text(format!("stat {abs}: {}", super::fspath::errno_text(&e))));
                 }
                 Ok(_) => {}
             }

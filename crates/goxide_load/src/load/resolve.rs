@@ -23,10 +23,14 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::fspath;
-use super::gover;
-use super::modfile_shim::Version;
+use crate::modfile::gover;
+use crate::module::Version;
 use super::modules::{BuildMod, FetchError, Modules};
 use super::search;
+
+/// From this go version on, vendored packages must be listed in
+/// vendor/modules.txt (`gover.ExplicitModulesTxtImportVersion`).
+const EXPLICIT_MODULES_TXT_IMPORT_VERSION: &str = "1.23";
 
 /// Where an import path leads.
 #[derive(Clone, Debug, Default)]
@@ -386,7 +390,7 @@ impl<'m> Resolver<'m> {
                 if let Some((dir, true)) = self.dir_in_module(path, "", &vdir, false) {
                     let listed = m.vendor.pkg_module.get(path).cloned();
                     if listed.is_some()
-                        || gover::compare(&m.main_go_version(), gover::EXPLICIT_MODULES_TXT_IMPORT_VERSION).is_lt()
+                        || gover::compare(&m.main_go_version(), EXPLICIT_MODULES_TXT_IMPORT_VERSION).is_lt()
                     {
                         mods.push(Some(listed.unwrap_or_default()));
                         dirs.push(dir);
