@@ -17,7 +17,7 @@
 
 use goxide_build::buildcfg::{HOST_GOARCH, HOST_GOOS};
 use goxide_build::cfg::Config as GoConfig;
-use goxide_build::{os_error, osenv, quoted};
+use goxide_build::{buildcache, os_error, osenv, quoted};
 use goxide_load::build;
 use goxide_load::load::{self, Fatal, Options, PackageId};
 
@@ -216,9 +216,10 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
 
     let pgo = if pgo.is_empty() { "auto".to_string() } else { pgo };
     let cfg = load_config(&gocfg, tags, gc_exact, &mod_flag, pgo)?;
+    // go resolves embeds unless -json named fields and none of these.
     let suppress_embed_files = match &json_fields {
-        None => !json,
-        Some(f) => !f.iter().any(|x| matches!(x.as_str(), "EmbedFiles" | "TestEmbedFiles" | "XTestEmbedFiles")),
+        Some(f) if json => !f.iter().any(|x| matches!(x.as_str(), "EmbedFiles" | "TestEmbedFiles" | "XTestEmbedFiles")),
+        _ => false,
     };
     let opts = Options {
         ignore_imports: find,
@@ -230,7 +231,7 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
         Ok(l) => l,
         Err(Fatal(msgs)) => {
             for m in msgs {
-                output::stderr_line(&format!("goxide: {m}"));
+                output::stderr_line(&goxide_prefix(&m));
             }
             return Err(1);
         }
@@ -240,7 +241,25 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
     }
     let fields = Fields(json_fields.clone().filter(|_| json));
     let goroot_src = format!("{}/src", cfg.build.goroot);
-    Ok(print(loaded, &opts, deps, test, json, &fields, &goroot_src, cfg.pgo == "auto"))
+    let gocache = gocfg.gocache();
+    let out = Output {
+        deps,
+        test,
+        json,
+        fields: &fields,
+        goroot_src: &goroot_src,
+        pgo_auto: cfg.pgo == "auto",
+        gocache: (text(&gocache.0), gocache.2),
+    };
+    Ok(print(loaded, &opts, &out))
+}
+
+/// A go message as goxide prints it: `go: ` becomes `goxide: `.
+fn goxide_prefix(msg: &str) -> String {
+    match msg.strip_prefix("go: ") {
+        Some(rest) => format!("goxide: {rest}"),
+        None => msg.to_string(),
+    }
 }
 
 /// Builds the loader's configuration from the go command's.
@@ -297,10 +316,22 @@ fn load_config(g: &GoConfig, build_tags: Vec<String>, gc_exact: bool, mod_flag: 
     })
 }
 
+/// How to print: go list's flags and where things live.
+struct Output<'a> {
+    deps: bool,
+    test: bool,
+    json: bool,
+    fields: &'a Fields,
+    goroot_src: &'a str,
+    pgo_auto: bool,
+    /// GOCACHE, or why there is none.
+    gocache: (String, Option<String>),
+}
+
 /// Everything after the load: errors, tests, `-deps`, renaming, `Deps`,
 /// `ImportMap`, output. Returns the exit status.
-#[allow(clippy::too_many_arguments)]
-fn print(loaded: load::Loaded, opts: &Options, deps: bool, test: bool, json: bool, fields: &Fields, goroot_src: &str, pgo_auto: bool) -> i32 {
+fn print(loaded: load::Loaded, opts: &Options, o: &Output) -> i32 {
+    let (deps, test, json, fields, goroot_src, pgo_auto) = (o.deps, o.test, o.json, o.fields, o.goroot_src, o.pgo_auto);
     let mut graph = loaded.graph;
     let mut status = 0;
     let mut pkgs: Vec<PackageId> = loaded.roots.clone();
@@ -355,6 +386,21 @@ fn print(loaded: load::Loaded, opts: &Options, deps: bool, test: bool, json: boo
                 }
             }
             if let Some(m) = pmain {
+                // go stores the generated _testmain.go in its build cache
+                // and lists that file.
+                if let Some(data) = graph.get(m).internal.testmain_go.clone() {
+                    if let Some(e) = &o.gocache.1 {
+                        output::stderr_line(&format!("build cache is required, but could not be located: {e}"));
+                        return 1;
+                    }
+                    match buildcache::put_output(&o.gocache.0, &data) {
+                        Ok(path) => graph.get_mut(m).go_files = vec![path],
+                        Err(e) => {
+                            output::stderr_line(&e);
+                            return 1;
+                        }
+                    }
+                }
                 extra.push(m);
             }
             if let Some(t) = ptest

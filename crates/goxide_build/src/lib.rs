@@ -10,6 +10,8 @@
 //!   `GOEXPERIMENT` (`internal/buildcfg`);
 //! - [`modroot`]: module mode, GOMOD, GOWORK, GOBIN (`modload/init.go`);
 //! - [`cgo`]: C toolchain variables (`work.(*Builder).CFlags`, ...);
+//! - [`buildcache`], [`sha256`]: content-addressed files in `GOCACHE`
+//!   (`cmd/go/internal/cache`), as `go list -test` writes `_testmain.go`;
 //! - [`osenv`]: Go's `os` view of the process (env bytes, Getwd, user dirs);
 //! - [`os_error`]: Go's wording of OS errors;
 //! - [`filepath`], [`quoted`], [`strconv`]: byte-string ports of
@@ -19,6 +21,7 @@
 //! go command's message texts (with `goxide` in place of `go`), and no
 //! input panics.
 
+pub mod buildcache;
 pub mod buildcfg;
 pub mod cfg;
 pub mod cgo;
@@ -28,4 +31,5 @@ pub mod modroot;
 pub mod os_error;
 pub mod osenv;
 pub mod quoted;
+pub mod sha256;
 pub mod strconv;

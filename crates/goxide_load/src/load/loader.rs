@@ -35,6 +35,8 @@ pub const RESOLVE_IMPORT: u32 = 1;
 pub const CMDLINE_PKG: u32 = 1 << 3;
 pub const CMDLINE_PKG_LITERAL: u32 = 1 << 4;
 pub const ALLOW_SIMD_BRIDGE: u32 = 1 << 5;
+/// The import is in a test file (errors that name the importer say so).
+pub const FROM_TEST: u32 = 1 << 6;
 
 /// The package go rewrites `simd` imports through.
 pub const SIMD_BRIDGE_PKG: &str = "simd/internal/bridge";
@@ -121,8 +123,9 @@ impl<'a> Loader<'a> {
         r.module.clone().filter(|m| !m.path.is_empty())
     }
 
-    /// `loadPackageData` for `path` imported from `parent`.
-    pub fn load_package_data(&mut self, path: &str, parent_path: &str, parent_is_std: bool) -> Arc<PkgData> {
+    /// `loadPackageData` for `path` imported from `parent` (its path, its
+    /// module's version, and whether the import is in a test file).
+    pub fn load_package_data(&mut self, path: &str, parent_path: &str, parent_is_std: bool, importer: Option<(&str, &str, bool)>) -> Arc<PkgData> {
         if path.starts_with("mod/") {
             return Arc::new(PkgData {
                 none: true,
@@ -164,7 +167,11 @@ impl<'a> Loader<'a> {
                 data.err = Some(DataError::Import(e.clone()));
             }
         } else if let Some(e) = &r.err {
-            data.err = Some(DataError::Import(e.clone()));
+            let e = match (e.kind == super::resolve::ImportErrorKind::MissingSum, importer) {
+                (true, Some(imp)) => self.resolver.missing_sum(&r.path, &e.sum_mods, e.sum_found, Some(imp)),
+                _ => e.clone(),
+            };
+            data.err = Some(DataError::Import(e));
         } else if path != "unsafe" {
             data.err = Some(DataError::Text(format!(
                 "unknown import path {:?}: internal error: module loader did not resolve import",
@@ -233,14 +240,16 @@ impl<'a> Loader<'a> {
         import_pos: &[Position],
         mode: u32,
     ) -> (PackageId, Option<PackageError>) {
-        let (parent_path, parent_is_std, parent_dir, parent_local) = match parent {
+        let (parent_path, parent_is_std, parent_dir, parent_local, parent_version) = match parent {
             Some(pid) => {
                 let pp = self.graph.get(pid);
-                (pp.import_path.clone(), pp.standard, pp.dir.clone(), pp.internal.local)
+                let v = pp.module.as_ref().map(|m| m.version.clone()).unwrap_or_default();
+                (pp.import_path.clone(), pp.standard, pp.dir.clone(), pp.internal.local, v)
             }
-            None => (String::new(), false, String::new(), false),
+            None => (String::new(), false, String::new(), false, String::new()),
         };
-        let data = self.load_package_data(path, &parent_path, parent_is_std);
+        let importer = parent.map(|_| (parent_path.as_str(), parent_version.as_str(), mode & FROM_TEST != 0));
+        let data = self.load_package_data(path, &parent_path, parent_is_std, importer);
         if data.none {
             let id = self.graph.add(Package {
                 import_path: path.to_string(),

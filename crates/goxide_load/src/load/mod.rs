@@ -14,7 +14,8 @@
 //! - [`loader`]: packages and their imports, recursively, with the
 //!   visibility rules and import-cycle detection;
 //! - [`embed`]: `//go:embed` patterns to files;
-//! - [`testpkg`]: test variants and test main packages;
+//! - [`testpkg`], [`testmain`]: test variants, test main packages and
+//!   their generated `_testmain.go`;
 //! - [`graph`]: the arena and whole-graph passes (dependency order,
 //!   `Deps`, `DepsErrors`, `ImportMap`, test renaming);
 //! - [`godebug`], [`fspath`]: default GODEBUG, path algebra.
@@ -43,6 +44,7 @@ pub mod package;
 pub mod patterns;
 pub mod resolve;
 pub mod search;
+pub mod testmain;
 pub mod testpkg;
 
 use std::collections::{BTreeSet, HashSet};
@@ -142,6 +144,9 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
         .iter()
         .any(|p| p.ends_with(".go") && std::fs::metadata(fspath::join(&[&cfg.cwd, p])).is_ok_and(|m| !m.is_dir()));
     let modules = Modules::load(cfg)?;
+    if !go_files {
+        modules.check_unpruned_roots()?;
+    }
     let mut ld = Loader::new(cfg, opts, &modules);
     let mut out = Loaded {
         warnings: modules.warnings.clone(),
@@ -190,6 +195,13 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
                 // setLoadPackageDataError unwraps a literal pattern's
                 // MatchError when the pattern is the path itself.
                 let text = if e.literal && !e.raw { e.err.clone() } else { e.to_string() };
+                let text = match &e.no_go_dir {
+                    Some(dir) => {
+                        p.dir = dir.clone();
+                        loader::no_go_text(&p)
+                    }
+                    None => text,
+                };
                 p.error = Some(PackageError::new(&ImportStack::default(), text));
                 p.internal.cmdline_pkg = true;
                 p.internal.cmdline_pkg_literal = m.is_literal();
@@ -329,10 +341,10 @@ impl Loader<'_> {
             let abs = fspath::join(&[&cwd, f]);
             match std::fs::metadata(&abs) {
                 Err(e) => {
-                    return Err(Fatal::one(format!("stat {f}: {}", fspath::errno_text(&e))));
+                    return Err(Fatal::raw(format!("stat {f}: {}", fspath::errno_text(&e))));
                 }
                 Ok(m) if m.is_dir() => {
-                    return Err(Fatal::one(format!("{f} is a directory, should be a Go file")));
+                    return Err(Fatal::raw(format!("{f} is a directory, should be a Go file")));
                 }
                 Ok(_) => {}
             }
@@ -340,7 +352,7 @@ impl Loader<'_> {
             if dir.is_empty() {
                 dir = d;
             } else if dir != d {
-                return Err(Fatal::one(format!("named files must all be in one directory; have {dir} and {d}")));
+                return Err(Fatal::raw(format!("named files must all be in one directory; have {dir} and {d}")));
             }
             names.push(fspath::base(f).to_string());
         }

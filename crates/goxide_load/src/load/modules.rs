@@ -257,13 +257,19 @@ pub struct Modules {
     cwd: String,
 }
 
-/// A fatal error: go's messages (one per line group), each printed with
-/// the command-name prefix.
+/// A fatal error: the lines go prints before exiting, each as go prints
+/// it (most start `go: `; the caller may reword that prefix).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fatal(pub Vec<String>);
 
 impl Fatal {
+    /// `base.Fatal(err)`: `go: ` and the message.
     pub fn one(msg: impl Into<String>) -> Fatal {
+        Fatal(vec![format!("go: {}", msg.into())])
+    }
+
+    /// `base.Fatalf("%s", ...)`: the message as is.
+    pub fn raw(msg: impl Into<String>) -> Fatal {
         Fatal(vec![msg.into()])
     }
 }
@@ -511,7 +517,7 @@ impl Modules {
             }
         }
         if !errs.is_empty() {
-            return Err(Fatal(errs));
+            return Err(Fatal(errs.into_iter().map(|e| format!("go: {e}")).collect()));
         }
         m.make_main_modules()?;
         m.set_default_build_mod()?;
@@ -593,7 +599,7 @@ impl Modules {
             self.main_replace.push(table);
         }
         if !errs.is_empty() {
-            return Err(Fatal(errs));
+            return Err(Fatal(errs.into_iter().map(|e| format!("go: {e}")).collect()));
         }
         Ok(())
     }
@@ -1099,6 +1105,48 @@ impl Modules {
         Ok(s)
     }
 
+    /// `goModDirtyError`'s text (after `go: `).
+    pub fn go_mod_dirty_error(&self) -> String {
+        if self.build_mod_explicit {
+            return format!(
+                "updates to go.mod needed, disabled by -mod={}; to update it:\n\tgo mod tidy",
+                self.build_mod.as_str()
+            );
+        }
+        if !self.build_mod_reason.is_empty() {
+            return format!(
+                "updates to go.mod needed, disabled by -mod={}\n\t({})\n\tto update it:\n\tgo mod tidy",
+                self.build_mod.as_str(),
+                self.build_mod_reason
+            );
+        }
+        "updates to go.mod needed; to update it:\n\tgo mod tidy".into()
+    }
+
+    /// For an unpruned main module (go < 1.17), whose whole graph go
+    /// loads up front (`expandGraph`): go.mod must already require the
+    /// selected version of each of its requirements, and a go version no
+    /// lower than any module requires; otherwise go would rewrite it,
+    /// which readonly mode refuses.
+    pub fn check_unpruned_roots(&self) -> Result<(), Fatal> {
+        if self.pruning != Pruning::Unpruned || !self.has_mod_root || self.build_mod != BuildMod::Readonly {
+            return Ok(());
+        }
+        let (g, err) = self.graph();
+        if let Some(e) = err {
+            return Err(Fatal::one(e.clone()));
+        }
+        for r in &self.roots {
+            if r.path == "toolchain" || self.contains_main(&r.path) {
+                continue;
+            }
+            if g.selected(&r.path) != r.version {
+                return Err(Fatal::one(self.go_mod_dirty_error()));
+            }
+        }
+        Ok(())
+    }
+
     /// The module graph (`Requirements.Graph`), loaded once; the error is
     /// the first failing module's, worded as `mvs.BuildListError`.
     pub fn graph(&self) -> &(ModuleGraph, Option<String>) {
@@ -1395,11 +1443,12 @@ fn require(g: &mut ModuleGraph, reachable: &mut HashMap<Version, bool>, m: &Vers
 }
 
 fn select(g: &mut ModuleGraph, m: &Version) {
-    let cur = g.selected(&m.path);
-    if cur == "none" || cmp_version(&m.path, &cur, &m.version).is_lt() {
-        if m.version != "none" || cur == "none" {
-            g.selected.insert(m.path.clone(), m.version.clone());
-        }
+    let raise = match g.selected.get(&m.path) {
+        None => m.version != "none",
+        Some(cur) => cmp_version(&m.path, cur, &m.version).is_lt(),
+    };
+    if raise {
+        g.selected.insert(m.path.clone(), m.version.clone());
     }
 }
 

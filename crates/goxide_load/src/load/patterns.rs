@@ -38,6 +38,7 @@ impl Loader<'_> {
                         literal: false,
                         err: e,
                         raw: true,
+                        no_go_dir: None,
                     });
                 }
                 self.match_packages(&mut m, true, &list);
@@ -256,6 +257,11 @@ impl Loader<'_> {
                         return Err(self.die());
                     }
                     m.add_error(e.text());
+                    if let LocalErr::NoGo(dir) = e
+                        && let Some(last) = m.errs.last_mut()
+                    {
+                        last.no_go_dir = Some(dir);
+                    }
                 }
             }
         }
@@ -393,7 +399,7 @@ impl Loader<'_> {
                 Ok(_) => {}
             }
             if *e == DirError::NoGo {
-                return Err(LocalErr::Text(e.text(&abs)));
+                return Err(LocalErr::NoGo(abs));
             }
         }
         let goroot_src = fspath::join(&[&self.cfg.build.goroot, "src"]);
@@ -523,6 +529,8 @@ impl Loader<'_> {
 enum LocalErr {
     /// `builtin` or GOROOT/src itself: dropped from wildcard matches.
     Skip,
+    /// go/build's `NoGoError` for this directory.
+    NoGo(String),
     Text(String),
 }
 
@@ -530,6 +538,7 @@ impl LocalErr {
     fn text(&self) -> String {
         match self {
             LocalErr::Skip => "\"builtin\" is a pseudo-package, not an importable package".into(),
+            LocalErr::NoGo(dir) => DirError::NoGo.text(dir),
             LocalErr::Text(s) => s.clone(),
         }
     }

@@ -53,6 +53,11 @@ pub struct ImportError {
     /// The import path the error names (go's `ImportPathError`), if any.
     pub import_path: Option<String>,
     pub kind: ImportErrorKind,
+    /// For a missing go.sum entry: the modules whose sums are missing and
+    /// whether the package was found anyway (to reword the error once
+    /// the importer is known).
+    pub sum_mods: Vec<Version>,
+    pub sum_found: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +75,8 @@ impl ImportError {
             text,
             import_path: path.map(str::to_string),
             kind,
+            sum_mods: Vec::new(),
+            sum_found: false,
         }
     }
 }
@@ -530,7 +537,10 @@ impl<'m> Resolver<'m> {
                 format!("; to add:\n\tgo get{t} {imp}{v}")
             }
         };
-        ImportError::new(ImportErrorKind::MissingSum, Some(path), message + &hint)
+        let mut e = ImportError::new(ImportErrorKind::MissingSum, Some(path), message + &hint);
+        e.sum_mods = mods.to_vec();
+        e.sum_found = found;
+        e
     }
 }
 

@@ -35,6 +35,9 @@ pub struct MatchError {
     /// Not a `MatchError` at all: an error go appends to the match as is
     /// (a module graph error).
     pub raw: bool,
+    /// The error is go/build's `NoGoError` for this directory (go
+    /// reports the package's own "no Go files in" error instead).
+    pub no_go_dir: Option<String>,
 }
 
 impl std::fmt::Display for MatchError {
@@ -77,6 +80,7 @@ impl Match {
             literal: self.is_literal(),
             err: err.into(),
             raw: false,
+            no_go_dir: None,
         };
         self.errs.push(e);
     }

@@ -12,13 +12,15 @@
 //! a variant reaching `ptest` again is "import cycle not allowed in
 //! test".
 //!
-//! Known difference: go writes `_testmain.go` into its build cache and
-//! lists that file in `pmain.GoFiles`; goxide lists `_testmain.go`.
+//! `pmain`'s source is generated ([`super::testmain`]) into
+//! `Internal.testmain_go`; its `GoFiles` is `_testmain.go` until the
+//! caller stores that text somewhere (go lists the build-cache file).
 
 use std::collections::HashMap;
 
 use super::embed;
-use super::loader::{Loader, RESOLVE_IMPORT};
+use super::testmain;
+use super::loader::{FROM_TEST, Loader, RESOLVE_IMPORT};
 use super::package::{ImportStack, Package, PackageError, PackageId, positions_of};
 
 /// The dependencies every test main imports (`TestMainDeps`).
@@ -50,7 +52,7 @@ impl Loader<'_> {
         let mut imports: Vec<PackageId> = Vec::new();
         for (i, path) in raw_test_imports.iter().enumerate() {
             let pos = positions_of(&self.graph.get(p).internal.test_import_pos, path).to_vec();
-            let (p1, err) = self.load_import(path, &dir, Some(p), &mut stk, &pos, RESOLVE_IMPORT);
+            let (p1, err) = self.load_import(path, &dir, Some(p), &mut stk, &pos, RESOLVE_IMPORT | FROM_TEST);
             if err.is_some() && ptest_err.is_none() {
                 ptest_err = err;
                 incomplete = true;
@@ -88,7 +90,7 @@ impl Loader<'_> {
         let mut pxtest_incomplete = false;
         for (i, path) in raw_xtest_imports.iter().enumerate() {
             let pos = positions_of(&self.graph.get(p).internal.xtest_import_pos, path).to_vec();
-            let (p1, err) = self.load_import(path, &dir, Some(p), &mut stk, &pos, RESOLVE_IMPORT);
+            let (p1, err) = self.load_import(path, &dir, Some(p), &mut stk, &pos, RESOLVE_IMPORT | FROM_TEST);
             if err.is_some() && pxtest_err.is_none() {
                 pxtest_err = err;
             }
@@ -255,12 +257,26 @@ impl Loader<'_> {
             pm.internal.imports.push(ptest);
             pm.imports.push(ptest_path.clone());
         }
+        let (mut funcs, funcs_err) = testmain::load_test_funcs(&pp.dir, &pp.test_go_files, &pp.xtest_go_files);
+        if let Some(e) = funcs_err {
+            let pm = self.graph.get_mut(pmain_id);
+            if pm.error.is_none() {
+                pm.error = Some(PackageError::new(&ImportStack::default(), e));
+                pm.incomplete = true;
+            }
+        }
+        if ptest_has_go {
+            funcs.import_test = true;
+        }
         if let Some(x) = pxtest {
             let xp = self.graph.get(x).import_path.clone();
             let pm = self.graph.get_mut(pmain_id);
             pm.internal.imports.push(x);
             pm.imports.push(xp);
+            funcs.import_xtest = true;
         }
+        let module_path = pp.module.as_ref().map(|m| m.path.clone()).unwrap_or_default();
+        self.graph.get_mut(pmain_id).internal.testmain_go = Some(testmain::format_testmain(&funcs, &ip, &module_path));
         {
             let pm = self.graph.get_mut(pmain_id);
             pm.imports.sort();

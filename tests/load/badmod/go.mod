@@ -1,0 +1,10 @@
+module example.com/badmod
+
+go 1.22
+
+require (
+	example.com/x v1.0.0
+	frobnicate
+)
+
+bogus directive

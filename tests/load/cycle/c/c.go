@@ -1,0 +1,2 @@
+// Package c is fine, but its test imports d, which imports c.
+package c

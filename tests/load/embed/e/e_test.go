@@ -1,0 +1,6 @@
+package e
+
+import _ "embed"
+
+//go:embed testdata.txt
+var td string

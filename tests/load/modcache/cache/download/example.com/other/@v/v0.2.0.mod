@@ -1,0 +1,5 @@
+module example.com/other
+
+go 1.17
+
+require example.com/dep v1.1.0

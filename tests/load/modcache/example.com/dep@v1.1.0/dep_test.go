@@ -1,0 +1,9 @@
+package dep
+
+import "testing"
+
+func TestHello(t *testing.T) {
+	if Hello() == "" {
+		t.Fatal("empty")
+	}
+}

@@ -1,0 +1,4 @@
+package inner
+
+// Y is y.
+const Y = 2

@@ -1,0 +1,3 @@
+//go:build go1.99
+
+package p

@@ -1,0 +1,3 @@
+//go:build goxide
+
+package p

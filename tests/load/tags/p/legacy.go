@@ -1,0 +1,3 @@
+// +build linux,!arm64
+
+package p

@@ -1,0 +1,5 @@
+//go:build !custom && linux
+
+package p
+
+import _ "bytes"

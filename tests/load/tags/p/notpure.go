@@ -1,0 +1,3 @@
+//go:build !purego
+
+package p

@@ -1,0 +1,2 @@
+// Package p has files for every taste.
+package p

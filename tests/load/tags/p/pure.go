@@ -1,0 +1,5 @@
+//go:build purego
+
+package p
+
+import _ "math/bits"

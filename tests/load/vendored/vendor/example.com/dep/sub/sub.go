@@ -1,0 +1,4 @@
+package sub
+
+// Name is the package's name.
+const Name = "sub"
