@@ -6,12 +6,13 @@
 //! `GOXIDE_BIN`), the reference go (`scripts/goroot.sh`), building a Go
 //! program of `bench/` into `bench/out/`, and option parsing. The timing,
 //! alternation, medians and ratios live in [`runner`]; each bench in its own
-//! module ([`parse`]).
+//! module ([`parse`], [`list`]).
 //!
 //! Invariants: a bench never asserts on a time (it prints medians and
 //! ratios); it checks that the contenders give the same answer before it
 //! times them; the reference go builds only bench programs, never product code.
 
+pub mod list;
 pub mod parse;
 pub mod runner;
 
@@ -24,6 +25,8 @@ benches:
   parse [--runs N] [--root DIR] [--jobs N]
         goxide tool parse vs go/parser over every .go file under DIR
         (default: the reference GOROOT/src)
+  list [--runs N]
+        goxide list vs go list: -json -deps std, and -deps std cmd
 
 environment:
   GOXIDE_BIN   goxide binary to time instead of building
@@ -32,6 +35,7 @@ environment:
 pub fn run(args: &[String]) -> Result<(), String> {
     match args.split_first() {
         Some((name, rest)) if name == "parse" => parse::run(rest),
+        Some((name, rest)) if name == "list" => list::run(rest),
         Some((name, _)) if name == "help" || name == "-h" || name == "--help" => {
             println!("{USAGE}");
             Ok(())

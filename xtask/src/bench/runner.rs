@@ -31,6 +31,8 @@ pub struct Contender {
     pub label: String,
     pub program: PathBuf,
     pub args: Vec<OsString>,
+    /// Environment variables set (over the inherited environment).
+    pub env: Vec<(OsString, OsString)>,
 }
 
 impl Contender {
@@ -39,7 +41,14 @@ impl Contender {
             label: label.into(),
             program: program.into(),
             args: Vec::new(),
+            env: Vec::new(),
         }
+    }
+
+    /// Sets an environment variable for the contender's runs.
+    pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Contender {
+        self.env.push((key.as_ref().to_owned(), value.as_ref().to_owned()));
+        self
     }
 
     pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Contender {
@@ -114,6 +123,7 @@ pub fn run_once(contender: &Contender) -> Result<Outcome, String> {
     let start = Instant::now();
     let mut child = Command::new(&contender.program)
         .args(&contender.args)
+        .envs(contender.env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
