@@ -210,7 +210,7 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
     let mod_flag = text(flags.str("mod"));
     if flags.was_set("mod") && !matches!(mod_flag.as_str(), "mod" | "readonly" | "vendor") {
         return Err(fatal(&format!(
-            "goxide: -mod={mod_flag} not supported (can be '', 'mod', 'readonly', or 'vendor')"
+            "-mod={mod_flag} not supported (can be '', 'mod', 'readonly', or 'vendor')"
         )));
     }
 
@@ -237,7 +237,7 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
         }
     };
     for w in &loaded.warnings {
-        output::stderr_line(&format!("goxide: {w}"));
+        output::stderr_line(&warning_text(w));
     }
     let fields = Fields(json_fields.clone().filter(|_| json));
     let goroot_src = format!("{}/src", cfg.build.goroot);
@@ -252,6 +252,16 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
         gocache: (text(&gocache.0), gocache.2),
     };
     Ok(print(loaded, &opts, &out))
+}
+
+/// A loader warning as go prints it: symbolic-link warnings bare, the
+/// others after `go: ` (goxide's `goxide: `).
+fn warning_text(w: &str) -> String {
+    if w.starts_with("warning: ignoring symlink ") {
+        w.to_string()
+    } else {
+        format!("goxide: {w}")
+    }
 }
 
 /// A go message as goxide prints it: `go: ` becomes `goxide: `.

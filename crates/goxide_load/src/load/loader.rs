@@ -76,6 +76,8 @@ pub struct Loader<'a> {
     data_cache: HashMap<String, Arc<PkgData>>,
     fold_path: HashMap<String, String>,
     godebug_table: Option<Vec<godebug::Setting>>,
+    /// Warnings go prints while matching patterns (without `go: `).
+    pub warnings: Vec<String>,
 }
 
 impl<'a> Loader<'a> {
@@ -92,6 +94,7 @@ impl<'a> Loader<'a> {
             data_cache: HashMap::new(),
             fold_path: HashMap::new(),
             godebug_table: None,
+            warnings: Vec::new(),
         }
     }
 

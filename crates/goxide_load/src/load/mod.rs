@@ -164,6 +164,7 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
                 m.pkgs = all.clone();
             }
         }
+        out.warnings.append(&mut ld.warnings);
         for m in &matches {
             if m.pkgs.is_empty() && m.errs.is_empty() {
                 out.warnings.push(format!("warning: {:?} matched no packages", m.pattern));

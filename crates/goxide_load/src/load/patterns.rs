@@ -97,7 +97,7 @@ impl Loader<'_> {
             }
             dirs.push((path.to_string(), name));
             true
-        });
+        }, &mut |_| {});
         self.prefetch(dirs.iter().map(|(d, _)| d.clone()).collect());
         for (dir, name) in dirs {
             let res = self.dirs.get(&self.ctx, &dir);
@@ -128,8 +128,27 @@ impl Loader<'_> {
         if !self.cfg.build.cgo_enabled {
             have.insert("runtime/cgo".into());
         }
+        let wildcard = pattern.contains("...");
+        let mut links: Vec<String> = Vec::new();
         let mut walk_pkgs = |root: &str, import_root: &str, prune_vendor: bool, prune_gomod: bool, found: &mut Vec<(String, String)>| {
             let root_clean = fspath::clean(root);
+            let name_of = |dir: &str| {
+                let rel = if dir == root_clean { "" } else { fspath::trim_file_path_prefix(dir, &root_clean) };
+                if import_root.is_empty() {
+                    rel.to_string()
+                } else if rel.is_empty() {
+                    import_root.to_string()
+                } else {
+                    format!("{import_root}/{rel}")
+                }
+            };
+            let mut on_link = |path: &str| {
+                let elem = fspath::base(path);
+                let hidden = elem.starts_with('.') || elem.starts_with('_') || elem == "testdata";
+                if wildcard && !hidden && tree_can_match(&name_of(path)) {
+                    links.push(path.to_string());
+                }
+            };
             walk_dirs(&root_clean, &mut |dir: &str| {
                 let rel = fspath::trim_file_path_prefix(dir, &root_clean);
                 let rel = if dir == root_clean { "" } else { rel };
@@ -165,7 +184,7 @@ impl Loader<'_> {
                     found.push((dir.to_string(), name));
                 }
                 !(elem == "vendor" && prune_vendor)
-            });
+            }, &mut on_link);
         };
         let src = fspath::join(&[&self.cfg.build.goroot, "src"]);
         if include_std {
@@ -204,6 +223,13 @@ impl Loader<'_> {
                     }
                 };
                 walk_pkgs(&root, &prefix, true, local, &mut found);
+            }
+        }
+        // go matches module patterns twice (while loading and once more at
+        // the end), warning each time.
+        for _ in 0..2 {
+            for l in &links {
+                self.warnings.push(format!("warning: ignoring symlink {l}"));
             }
         }
         self.prefetch(found.iter().map(|(d, _)| d.clone()).collect());
@@ -370,7 +396,7 @@ impl Loader<'_> {
                 cands.push((abs.to_string(), name));
             }
             true
-        });
+        }, &mut |_| {});
         self.prefetch(cands.iter().map(|(a, _)| a.clone()).collect());
         for (abs, name) in cands {
             let res = self.dirs.get(&self.ctx, &abs);
@@ -575,26 +601,41 @@ fn should_ignore(patterns: &[String], dir: &str) -> bool {
 
 /// Walks the directories under `root` (itself first) in name order,
 /// following a symbolic link only at the root; `visit` returns whether
-/// to descend.
-pub fn walk_dirs(root: &str, visit: &mut impl FnMut(&str) -> bool) {
+/// to descend. `on_dir_link` sees each symbolic link to a directory met
+/// inside the walk (which is not followed).
+pub fn walk_dirs(root: &str, visit: &mut impl FnMut(&str) -> bool, on_dir_link: &mut impl FnMut(&str)) {
     if !fspath::is_dir(root) {
         return;
     }
-    walk_rec(root, visit);
+    walk_rec(root, visit, on_dir_link);
 }
 
-fn walk_rec(dir: &str, visit: &mut impl FnMut(&str) -> bool) {
+fn walk_rec(dir: &str, visit: &mut impl FnMut(&str) -> bool, on_dir_link: &mut impl FnMut(&str)) {
     if !visit(dir) {
         return;
     }
     let Ok(rd) = std::fs::read_dir(dir) else { return };
-    let mut subs: Vec<String> = rd
+    let mut entries: Vec<(String, bool)> = rd
         .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter_map(|e| {
+            let t = e.file_type().ok()?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            if t.is_dir() {
+                Some((name, true))
+            } else if t.is_symlink() {
+                Some((name, false))
+            } else {
+                None
+            }
+        })
         .collect();
-    subs.sort();
-    for s in subs {
-        walk_rec(&fspath::join(&[dir, &s]), visit);
+    entries.sort();
+    for (name, is_dir) in entries {
+        let path = fspath::join(&[dir, &name]);
+        if is_dir {
+            walk_rec(&path, visit, on_dir_link);
+        } else if fspath::is_dir(&path) {
+            on_dir_link(&path);
+        }
     }
 }

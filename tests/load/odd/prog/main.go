@@ -1,0 +1,4 @@
+// Prog is a command.
+package main
+
+func main() {}
