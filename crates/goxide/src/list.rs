@@ -143,12 +143,12 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
     let (json, json_fields) = json_setting(&flags);
     let fmt = text(flags.str("f"));
     if !fmt.is_empty() && json {
-        return Err(fatal("go list -f cannot be used with -json"));
+        return Err(fatal("goxide list -f cannot be used with -json"));
     }
     let reuse = !flags.str("reuse").is_empty();
     let m = flags.bool("m");
     if reuse && !m {
-        return Err(fatal("go list -reuse cannot be used without -m"));
+        return Err(fatal("goxide list -reuse cannot be used without -m"));
     }
     let unsupported = |what: &str| fatal(&format!("goxide list: {what} is not supported yet"));
     if !fmt.is_empty() {
@@ -158,20 +158,20 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
         return Err(unsupported("-m (listing modules)"));
     }
     if flags.bool("u") {
-        return Err(fatal("go list -u can only be used with -m"));
+        return Err(fatal("goxide list -u can only be used with -m"));
     }
     if flags.bool("versions") {
-        return Err(fatal("go list -versions can only be used with -m"));
+        return Err(fatal("goxide list -versions can only be used with -m"));
     }
     let (find, deps, test) = (flags.bool("find"), flags.bool("deps"), flags.bool("test"));
     if find && deps {
-        return Err(fatal("go list -deps cannot be used with -find"));
+        return Err(fatal("goxide list -deps cannot be used with -find"));
     }
     if find && test {
-        return Err(fatal("go list -test cannot be used with -find"));
+        return Err(fatal("goxide list -test cannot be used with -find"));
     }
     if find && flags.bool("export") {
-        return Err(fatal("go list -export cannot be used with -find"));
+        return Err(fatal("goxide list -export cannot be used with -find"));
     }
     for f in ["export", "compiled", "race", "msan", "asan", "cover", "linkshared"] {
         if flags.bool(f) {
