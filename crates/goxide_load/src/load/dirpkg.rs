@@ -93,9 +93,6 @@ pub struct DirPackage {
     pub directives: Vec<(String, Position)>,
     pub test_directives: Vec<(String, Position)>,
     pub xtest_directives: Vec<(String, Position)>,
-    /// The language version of each Go file with a `//go:build` line
-    /// naming one (`go1.N`), by file name.
-    pub file_go_versions: Vec<(String, String)>,
 }
 
 /// Why a directory is not (entirely) a package, in go/build's words.
@@ -252,7 +249,6 @@ fn convert(p: build::Package, map: &dyn Fn(&str) -> String) -> DirPackage {
         directives: convert_directives(p.directives, map),
         test_directives: convert_directives(p.test_directives, map),
         xtest_directives: convert_directives(p.xtest_directives, map),
-        file_go_versions: Vec::new(),
     }
 }
 

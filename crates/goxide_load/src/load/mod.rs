@@ -18,6 +18,8 @@
 //!   their generated `_testmain.go`;
 //! - [`graph`]: the arena and whole-graph passes (dependency order,
 //!   `Deps`, `DepsErrors`, `ImportMap`, test renaming);
+//! - [`langver`]: the language version of each file (module `go` line,
+//!   `//go:build go1.N`);
 //! - [`godebug`], [`fspath`]: default GODEBUG, path algebra.
 //!
 //! Below it: `crate::build` reads a directory (go/build), `crate::modfile`
@@ -38,6 +40,7 @@ pub mod embed;
 pub mod fspath;
 pub mod godebug;
 pub mod graph;
+pub mod langver;
 pub mod loader;
 pub mod modules;
 pub mod package;
