@@ -1,8 +1,9 @@
 //! `goxide_types`: the type checker (gc's `types2`, with go/constant's
 //! exact values).
 //!
-//! Today this crate holds `constant` (exact values, go/constant). The rest
-//! is designed below and built in the order listed; the design is the
+//! Today this crate holds `constant` (exact values, go/constant) and the
+//! foundation of step 2: `symbol`, `types` (the shared type table),
+//! `package`, `sizes`. The rest is designed below and built in the order listed; the design is the
 //! contract later stages (`goxide_ir`, `goxide_codegen`) are written
 //! against, so changes to it change this header in the same commit.
 //!
@@ -74,3 +75,7 @@
 //! 7. Initialisation order (`initorder.go`), unused variables/imports.
 
 pub mod constant;
+pub mod package;
+pub mod sizes;
+pub mod symbol;
+pub mod types;
