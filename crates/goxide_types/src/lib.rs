@@ -79,3 +79,4 @@ pub mod package;
 pub mod sizes;
 pub mod symbol;
 pub mod types;
+pub mod typestring;
