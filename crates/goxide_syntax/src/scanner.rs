@@ -341,28 +341,55 @@ impl<'src> Scanner<'src> {
     #[inline(always)]
     fn next_fast(&mut self) -> bool {
         let buf = &self.src[..self.e];
-        let start = self.cp;
         let nlsemi = self.nlsemi;
         // blank bytes: ' ', '\t', '\r' (bit 0), and '\n' (bit 1) unless nlsemi
         let blanks = if nlsemi { 1 } else { 3 };
 
-        // skip white space, noting newlines
-        let mut p = start;
-        let mut nl = false;
-        let Some(&(mut b)) = buf.get(p) else { return false };
-        if BLANK[b as usize] & blanks != 0 {
-            nl = b == b'\n';
-            p += 1;
+        let mut start;
+        let mut p;
+        let mut nl;
+        let mut b;
+        loop {
+            // skip white space, noting newlines
+            start = self.cp;
+            p = start;
+            nl = false;
             let Some(&c) = buf.get(p) else { return false };
             b = c;
             if BLANK[b as usize] & blanks != 0 {
-                // a longer run
-                let (q, n) = skip_blanks(buf, p, nlsemi);
-                p = q;
-                nl |= n;
+                nl = b == b'\n';
+                p += 1;
                 let Some(&c) = buf.get(p) else { return false };
                 b = c;
+                if BLANK[b as usize] & blanks != 0 {
+                    // a longer run
+                    let (q, n) = skip_blanks(buf, p, nlsemi);
+                    p = q;
+                    nl |= n;
+                    let Some(&c) = buf.get(p) else { return false };
+                    b = c;
+                }
             }
+
+            // a plain '//' comment ending in a newline
+            if b != b'/' || buf.get(p + 1) != Some(&b'/') {
+                break;
+            }
+            let q = skip_bytes(buf, p + 2, line_stops, |b| b != b'\n' && b.wrapping_sub(1) < 0x7f);
+            if buf.get(q) != Some(&b'\n') {
+                return false;
+            }
+            let text = &buf[p..q];
+            if self.mode == CommentMode::All
+                || self.mode == CommentMode::Directives && (text.starts_with(b"//go:") || text.starts_with(b"//line "))
+            {
+                self.comments.push(Comment { pos: p as Pos, end: q as Pos });
+            }
+            // commit gc's state at its `redo` after the comment, so that
+            // `scan` can take over from here, too
+            self.ch = b'\n' as i32;
+            self.cp = q;
+            self.r = q + 1;
         }
 
         let pos = p;
@@ -375,22 +402,24 @@ impl<'src> Scanner<'src> {
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let q = skip_bytes(buf, p + 1, ident_stops, |b| IDENT[b as usize]);
                 end = q;
-                match lookup_keyword(buf, p, q) {
-                    Some(kw) => {
-                        tok = kw;
-                        nls = matches!(kw, Token::Break | Token::Continue | Token::Fallthrough | Token::Return);
-                    }
-                    None => {
-                        tok = Token::Name;
-                        nls = true;
-                    }
-                }
+                (tok, nls) = match lookup_keyword(buf, p, q) {
+                    Some(kw) => (kw, matches!(kw, Token::Break | Token::Continue | Token::Fallthrough | Token::Return)),
+                    None => (Token::Name, true),
+                };
             }
             b'0'..=b'9' => {
-                // plain decimal integers (and a lone 0)
+                // plain decimal and hexadecimal integers (and a lone 0)
                 let mut q = p + 1;
                 if b != b'0' {
                     q = skip_bytes(buf, q, digit_stops, |b| b.is_ascii_digit());
+                } else if plain(buf, q) | 0x20 == b'x' {
+                    q += 1;
+                    while q < buf.len() && buf[q].is_ascii_hexdigit() {
+                        q += 1;
+                    }
+                    if q == p + 2 {
+                        return false; // no digits
+                    }
                 }
                 // bail out if the number goes on (conservatively, in ASCII
                 // lower case; '_' becomes 0x7f), or at a non-plain byte
@@ -584,9 +613,7 @@ impl<'src> Scanner<'src> {
         self.op = op;
         self.prec = prec;
         self.bad = false;
-        if tok == Token::Semi {
-            self.semi = semi;
-        }
+        self.semi = semi; // meaningless unless tok is Semi
         true
     }
 
@@ -741,6 +768,12 @@ impl<'src> Scanner<'src> {
                     if self.ch == b'/' as i32 {
                         self.nextch();
                         self.line_comment();
+                        // back to the fast path for what follows
+                        self.nlsemi = nlsemi;
+                        if self.next_fast() {
+                            return;
+                        }
+                        self.nlsemi = false;
                         continue;
                     }
                     if self.ch == b'*' as i32 {
@@ -753,6 +786,11 @@ impl<'src> Scanner<'src> {
                             self.tok = Token::Semi;
                             return;
                         }
+                        self.nlsemi = nlsemi;
+                        if self.next_fast() {
+                            return;
+                        }
+                        self.nlsemi = false;
                         continue;
                     }
                     self.set_op(Operator::Div, PREC_MUL);
