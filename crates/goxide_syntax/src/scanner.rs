@@ -332,7 +332,9 @@ impl<'src> Scanner<'src> {
 
     // ---- token layer (gc's scanner.go) ----
 
-    /// Advances to the next token.
+    /// Advances to the next token. (Inlined: best called from one place,
+    /// e.g. the parser's own `next`, so that the fast path inlines there.)
+    #[inline]
     pub fn next(&mut self) {
         if !self.next_fast() {
             self.next_slow();
