@@ -3,7 +3,8 @@
 //!
 //! Today this crate holds `constant` (exact values, go/constant) and the
 //! foundation of step 2: `symbol`, `types` (the shared type table),
-//! `package`, `sizes`. The rest is designed below and built in the order listed; the design is the
+//! `objects` (objects and shared scopes), `universe`, `package`, `sizes`,
+//! `typestring`. The rest is designed below and built in the order listed; the design is the
 //! contract later stages (`goxide_ir`, `goxide_codegen`) are written
 //! against, so changes to it change this header in the same commit.
 //!
@@ -75,8 +76,10 @@
 //! 7. Initialisation order (`initorder.go`), unused variables/imports.
 
 pub mod constant;
+pub mod objects;
 pub mod package;
 pub mod sizes;
 pub mod symbol;
 pub mod types;
 pub mod typestring;
+pub mod universe;
