@@ -4044,9 +4044,9 @@ func main() {
     /// Compares our tokens, errors and comments with gc's scanner itself,
     /// built from the reference GOROOT, on all of GOROOT/src (testdata
     /// included) and on adversarial inputs, in all three comment modes:
-    /// `cargo test -p goxide_syntax --release -- --ignored differential_vs_gc`.
+    /// Runs by default (about a minute in a debug build); its count goes to
+    /// the conformance snapshot.
     #[test]
-    #[ignore]
     fn differential_vs_gc() {
         use std::process::Command;
         let root = goroot();
@@ -4152,6 +4152,12 @@ func main() {
             files.len()
         );
         let _ = std::fs::remove_dir_all(&dir);
+        let runs = files.len() * 3;
+        goxide_testing::conformance(
+            "scanner / GOROOT/src files x comment modes agreeing with gc's scanner",
+            runs - skipped - failures.len(),
+            runs,
+        );
         assert!(
             failures.is_empty(),
             "{} mismatches:\n{}",
