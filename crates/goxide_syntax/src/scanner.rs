@@ -2007,7 +2007,7 @@ fn is_print(c: u32) -> bool {
 }
 
 /// Go's `fmt` `%#U`: `U+0040 '@'`, the character only if printable.
-fn fmt_u(c: u32) -> String {
+pub fn fmt_u(c: u32) -> String {
     let mut s = format!("U+{c:04X}");
     if c <= 0x10ffff
         && is_print(c)

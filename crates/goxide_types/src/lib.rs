@@ -75,7 +75,9 @@
 //! 6. Generics: instantiation, inference, unification, core types.
 //! 7. Initialisation order (`initorder.go`), unused variables/imports.
 
+pub mod check;
 pub mod constant;
+pub mod files;
 pub mod objects;
 pub mod package;
 pub mod sizes;

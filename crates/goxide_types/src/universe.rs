@@ -106,6 +106,7 @@ fn build() -> Universe {
         unsafe_scope.insert(new_object(ObjKind::Builtin(b), Symbol::intern(b.info().0), Some(unsafe_pkg), None, Some(t.invalid())));
     }
     unsafe_scope.freeze();
+    package::info(unsafe_pkg).scope.set(unsafe_scope).unwrap();
 
     // Keep VarKind in use for the checker's parameter objects.
     let _ = VarKind::Param;
