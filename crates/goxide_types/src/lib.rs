@@ -4,6 +4,8 @@
 //! Today this crate holds `constant` (exact values, go/constant) and the
 //! foundation of step 2: `symbol`, `types` (the shared type table),
 //! `objects` (objects and shared scopes), `universe`, `package`, `sizes`,
+//! `typeterm` (the type-set algebra), `check` (the package checker: object
+//! collection so far),
 //! `typestring`. The rest is designed below and built in the order listed; the design is the
 //! contract later stages (`goxide_ir`, `goxide_codegen`) are written
 //! against, so changes to it change this header in the same commit.
@@ -84,4 +86,5 @@ pub mod sizes;
 pub mod symbol;
 pub mod types;
 pub mod typestring;
+pub mod typeterm;
 pub mod universe;
