@@ -2,13 +2,15 @@
 //! exact values).
 //!
 //! Today this crate holds `constant` (exact values, go/constant) and the
-//! foundation of step 2: `symbol`, `types` (the shared type table),
-//! `objects` (objects and shared scopes), `universe`, `package`, `sizes`,
-//! `typeterm` (the type-set algebra), `check` (the package checker: object
-//! collection so far),
-//! `typestring`. The rest is designed below and built in the order listed; the design is the
-//! contract later stages (`goxide_ir`, `goxide_codegen`) are written
-//! against, so changes to it change this header in the same commit.
+//! foundation of step 2: `symbol` (interned names), `types` (the shared
+//! type table), `objects` (objects and shared scopes), `universe`,
+//! `package`, `sizes` (gc's layout), `typestring` (types as types2 prints
+//! them), `typeterm` (the type-set algebra), `files` (positions of checked
+//! files), and `check` (the package checker; object collection so far).
+//! The rest is designed below and built in the order listed; the design
+//! is the contract later stages (`goxide_ir`, `goxide_codegen`) are
+//! written against, so changes to it change this header in the same
+//! commit.
 //!
 //! # Design
 //!
