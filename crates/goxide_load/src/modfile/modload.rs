@@ -38,7 +38,7 @@ pub enum ReadModFileError {
     /// `errors parsing <display>:\n<errors>`.
     Parse { display: String, errors: ErrorList },
     /// The go line needs a newer Go.
-    TooNew(TooNewError),
+    TooNew(Box<TooNewError>),
     /// `error reading <display>: missing module declaration. ...`.
     MissingModule { display: String },
     /// `error reading <display>: invalid module path: "go"` (the paths
@@ -92,10 +92,10 @@ pub fn read_mod_file(
     let f = match parse(gomod, data, fix.as_deref_mut()) {
         Ok(f) => f,
         Err(mut errors) => {
-            if let Ok(lax) = parse_lax(gomod, data, fix.as_deref_mut())
+            if let Ok(lax) = parse_lax(gomod, data, fix)
                 && let Some(e) = too_new(&lax)
             {
-                return Err(ReadModFileError::TooNew(e));
+                return Err(ReadModFileError::TooNew(Box::new(e)));
             }
             for e in &mut errors.0 {
                 e.filename = display.to_string();
@@ -107,7 +107,7 @@ pub fn read_mod_file(
         }
     };
     if let Some(e) = too_new(&f) {
-        return Err(ReadModFileError::TooNew(e));
+        return Err(ReadModFileError::TooNew(Box::new(e)));
     }
     match &f.module {
         None => Err(ReadModFileError::MissingModule {
@@ -148,7 +148,7 @@ pub enum ReadWorkFileError {
     Parse(ErrorList),
     /// The go line needs a newer Go (cmd/go makes this fatal except in
     /// `go work edit`).
-    TooNew(TooNewError),
+    TooNew(Box<TooNewError>),
 }
 
 impl fmt::Display for ReadWorkFileError {
@@ -176,11 +176,11 @@ pub fn read_work_file(
         && let Some(go) = &f.go
         && gover::compare(&go.version, &local.version) == std::cmp::Ordering::Greater
     {
-        return Err(ReadWorkFileError::TooNew(local.too_new(
+        return Err(ReadWorkFileError::TooNew(Box::new(local.too_new(
             display,
             &go.version,
             "",
-        )));
+        ))));
     }
     Ok(f)
 }

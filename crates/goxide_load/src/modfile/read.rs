@@ -114,6 +114,7 @@ pub struct CommentBlock {
 
 /// A top-level statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)] // few statements per file; plain access matters more
 pub enum Stmt {
     Comments(CommentBlock),
     Line(LineId),
@@ -173,7 +174,7 @@ struct Token {
     text: (usize, usize),
 }
 
-type Result<T> = std::result::Result<T, Error>;
+type Result<T> = std::result::Result<T, Box<Error>>;
 
 struct Input<'a> {
     filename: &'a str,
@@ -211,7 +212,7 @@ pub fn parse_syntax(file: &str, data: &[u8]) -> std::result::Result<FileSyntax, 
     };
     let parsed = input.read_token().and_then(|()| input.parse_file());
     if let Err(e) = parsed {
-        return Err(ErrorList(vec![e]));
+        return Err(ErrorList(vec![*e]));
     }
     input.file.name = file.to_string();
     input.assign_comments();
@@ -219,14 +220,14 @@ pub fn parse_syntax(file: &str, data: &[u8]) -> std::result::Result<FileSyntax, 
 }
 
 impl Input<'_> {
-    fn error(&self, msg: impl Into<String>) -> Error {
-        Error {
+    fn error(&self, msg: impl Into<String>) -> Box<Error> {
+        Box::new(Error {
             filename: self.filename.to_string(),
             pos: self.pos,
             verb: String::new(),
             mod_path: String::new(),
             err: Cause::Message(msg.into()),
-        }
+        })
     }
 
     fn remaining(&self) -> &[u8] {

@@ -586,7 +586,7 @@ impl File {
                     new,
                     syntax: id,
                 }),
-                Err(e) => errs.push(e),
+                Err(e) => errs.push(*e),
             },
             "retract" => {
                 let rationale = self.directive_comment(block, id);
@@ -830,15 +830,17 @@ pub(super) fn parse_replace(
     verb: &str,
     args: &mut [String],
     fix: &mut Fix<'_, '_>,
-) -> Result<(Version, Version), Error> {
-    let errorf = |msg: String| Error::positioned(filename, start, Cause::Message(msg));
-    let wrap = |cause: Cause| Error::positioned(filename, start, cause);
-    let wrap_mod_path = |path: &str, cause: Cause| Error {
-        filename: filename.to_string(),
-        pos: start,
-        verb: verb.to_string(),
-        mod_path: path.to_string(),
-        err: cause,
+) -> Result<(Version, Version), Box<Error>> {
+    let errorf = |msg: String| Box::new(Error::positioned(filename, start, Cause::Message(msg)));
+    let wrap = |cause: Cause| Box::new(Error::positioned(filename, start, cause));
+    let wrap_mod_path = |path: &str, cause: Cause| {
+        Box::new(Error {
+            filename: filename.to_string(),
+            pos: start,
+            verb: verb.to_string(),
+            mod_path: path.to_string(),
+            err: cause,
+        })
     };
 
     let arrow = if args.len() >= 2 && args[1] == "=>" {

@@ -77,7 +77,7 @@ pub fn read_vendor_list(
     data: &[u8],
     display: &str,
     local: &Local,
-) -> Result<VendorList, TooNewError> {
+) -> Result<VendorList, Box<TooNewError>> {
     let text = go_string(data);
     let mut v = VendorList::default();
     let mut module = Version::default();
@@ -127,11 +127,11 @@ pub fn read_vendor_list(
                 if let Some(go_version) = entry.strip_prefix("go ") {
                     meta.go_version = go_version.to_string();
                     if gover::compare(go_version, &local.version) == std::cmp::Ordering::Greater {
-                        return Err(local.too_new(
+                        return Err(Box::new(local.too_new(
                             format!("{} in {display}", module.path),
                             go_version,
                             "",
-                        ));
+                        )));
                     }
                 }
                 // Other annotations are reserved.

@@ -188,7 +188,7 @@ impl WorkFile {
                     new,
                     syntax: id,
                 }),
-                Err(e) => errs.push(e),
+                Err(e) => errs.push(*e),
             },
             _ => errorf(errs, format!("unknown directive: {verb}")),
         }
