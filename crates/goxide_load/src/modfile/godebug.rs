@@ -197,3 +197,67 @@ pub fn check_go_work_godebugs(f: &WorkFile, display: &str, local: &str) -> Resul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted() {
+        assert!(ALL.windows(2).all(|w| w[0].name < w[1].name));
+        assert_eq!(lookup("panicnil").map(|i| i.changed), Some(21));
+        assert!(lookup("nosuch").is_none());
+    }
+
+    #[test]
+    fn checks() {
+        let check = |k: &str, v: &str| check_godebug("godebug", k, v, "1.27.3");
+        assert!(check("panicnil", "1").is_ok());
+        assert!(check("default", "go1.21").is_ok());
+        assert_eq!(
+            check("default", "go1.99").unwrap_err(),
+            "default=go1.99 too new (toolchain is go1.27.3)"
+        );
+        assert_eq!(
+            check("default", "1.21").unwrap_err(),
+            "value for default= must be goVERSION"
+        );
+        assert_eq!(
+            check("nosuch", "1").unwrap_err(),
+            r#"unknown godebug "nosuch""#
+        );
+        assert_eq!(
+            check("asynctimerchan", "2").unwrap_err(),
+            r#"removed GODEBUG "asynctimerchan" set to old value "2" (https://go.dev/doc/godebug#go-127)"#
+        );
+        assert!(
+            check("asynctimerchan", "0").is_ok(),
+            "a removed setting at its new value is fine"
+        );
+        assert_eq!(check("a b", "1").unwrap_err(), "key contains space");
+        assert_eq!(check("a", "1,2").unwrap_err(), "value contains comma");
+    }
+
+    #[test]
+    fn file_messages() {
+        let f = crate::modfile::parse(
+            "go.mod",
+            b"module m\ngodebug (\n\tpanicnil=1\n\tx=1\n\ty=2\n)\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            check_go_mod_godebugs(&f, "go.mod", "1.27.3"),
+            [
+                "error loading go.mod:\ngo.mod:4: unknown godebug \"x\"",
+                "error loading go.mod:\ngo.mod:5: unknown godebug \"y\""
+            ]
+        );
+        let w = crate::modfile::parse_work("go.work", b"go 1.22\ngodebug x=1\ngodebug y=1\n", None)
+            .unwrap();
+        assert_eq!(
+            check_go_work_godebugs(&w, "go.work", "1.27.3").unwrap_err(),
+            "error loading go.work:\ngo.work:2: unknown godebug \"x\""
+        );
+    }
+}
