@@ -16,6 +16,8 @@
 //!   `$GOMODCACHE/cache/download/<escaped path>/@v/<escaped version>.zip`).
 //! - Pseudo-versions: [`is_pseudo_version`], [`pseudo_version`],
 //!   [`pseudo_version_base`], [`pseudo_version_rev`], [`pseudo_version_time`].
+//! - The module cache layout cmd/go derives from the escaped forms
+//!   (`cmd/go/internal/modfetch/cache.go`): [`download_dir`], [`cache_path`].
 //!
 //! Algorithm: each check walks the path element by element with the
 //! character classes of module.go (`modPathOK`, `importPathOK`,
@@ -889,6 +891,69 @@ pub fn pseudo_version_base(v: &str) -> Result<String, InvalidVersionError> {
     }
 }
 
+// ---- The module cache layout (cmd/go/internal/modfetch/cache.go) ----
+
+/// The checks `modfetch` applies before computing a cache path: the cache
+/// root must be set and absolute, the module not `go`/`toolchain`, its
+/// path valid, its version canonical semver; the escaped path and version.
+fn cache_names(gomodcache: &str, m: &Version) -> Result<(String, String), Error> {
+    if m.path == "go" || m.path == "toolchain" {
+        return Err(Error::Other(
+            "internal error: invalid operation on toolchain module".into(),
+        ));
+    }
+    if gomodcache.is_empty() {
+        return Err(Error::Other(
+            "module cache not found: neither GOMODCACHE nor GOPATH is set".into(),
+        ));
+    }
+    if !crate::modfile::filepath::is_abs(gomodcache) {
+        return Err(Error::Other(format!(
+            "GOMODCACHE entry is relative; must be absolute path: {}.\n",
+            quote(gomodcache)
+        )));
+    }
+    let path = escape_path(&m.path)?;
+    if !semver::is_valid(&m.version) {
+        return Err(Error::Other(format!(
+            "non-semver module version {}",
+            quote(&m.version)
+        )));
+    }
+    if canonical_version(&m.version) != m.version {
+        return Err(Error::Other(format!(
+            "non-canonical module version {}",
+            quote(&m.version)
+        )));
+    }
+    Ok((path, escape_version(&m.version)?))
+}
+
+/// Where module `m` is extracted in the module cache
+/// (`modfetch.DownloadDir`, without its file system checks):
+/// `$GOMODCACHE/<escaped path>@<escaped version>`.
+pub fn download_dir(gomodcache: &str, m: &Version) -> Result<String, Error> {
+    let (path, version) = cache_names(gomodcache, m)?;
+    Ok(crate::modfile::filepath::join(&[
+        gomodcache,
+        &format!("{path}@{version}"),
+    ]))
+}
+
+/// A file about module `m` in the download cache (`modfetch.CachePath`):
+/// `$GOMODCACHE/cache/download/<escaped path>/@v/<escaped version>.<suffix>`
+/// for suffixes such as `mod`, `zip`, `info`, `ziphash`, `partial`, `lock`.
+pub fn cache_path(gomodcache: &str, m: &Version, suffix: &str) -> Result<String, Error> {
+    let (path, version) = cache_names(gomodcache, m)?;
+    Ok(crate::modfile::filepath::join(&[
+        gomodcache,
+        "cache/download",
+        &path,
+        "/@v",
+        &format!("{version}.{suffix}"),
+    ]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1177,6 +1242,44 @@ mod tests {
             "v2.0.1-0.20200102030405-abc+incompatible"
         );
         assert!(is_zero_pseudo_version(&zero_pseudo_version("v3")));
+    }
+
+    #[test]
+    fn module_cache_paths() {
+        let m = Version::new("github.com/Azure/x", "v1.0.0-RC1");
+        assert_eq!(
+            download_dir("/c", &m).unwrap(),
+            "/c/github.com/!azure/x@v1.0.0-!r!c1"
+        );
+        assert_eq!(
+            cache_path("/c", &m, "zip").unwrap(),
+            "/c/cache/download/github.com/!azure/x/@v/v1.0.0-!r!c1.zip"
+        );
+        let err = |d: &str, p: &str, v: &str| {
+            download_dir(d, &Version::new(p, v))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("/c", "a.b/c", "v1.0"),
+            r#"non-canonical module version "v1.0""#
+        );
+        assert_eq!(
+            err("/c", "a.b/c", "master"),
+            r#"non-semver module version "master""#
+        );
+        assert_eq!(
+            err("", "a.b/c", "v1.0.0"),
+            "module cache not found: neither GOMODCACHE nor GOPATH is set"
+        );
+        assert_eq!(
+            err("c", "a.b/c", "v1.0.0"),
+            "GOMODCACHE entry is relative; must be absolute path: \"c\".\n"
+        );
+        assert_eq!(
+            err("/c", "go", "1.21"),
+            "internal error: invalid operation on toolchain module"
+        );
     }
 
     #[test]
