@@ -1,0 +1,7 @@
+module example.com/crlf
+
+go 1.22
+
+require (
+	example.com/a v1.0.0 // indirect
+)

@@ -1,0 +1,2 @@
+// Not Deprecated: nope
+module example.com/notdep

@@ -1,0 +1,6 @@
+module example.com/empty
+
+require ()
+exclude ( )
+replace (
+)

@@ -1,0 +1,5 @@
+module example.com/x
+
+require (
+	example.com/a v1.0.0
+) x

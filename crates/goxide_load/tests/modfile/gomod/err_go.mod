@@ -1,0 +1,4 @@
+module example.com/x
+
+go 1.21
+go 1.22

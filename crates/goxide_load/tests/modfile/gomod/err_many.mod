@@ -1,0 +1,7 @@
+module example.com/x
+
+go 1.21
+go 1.21
+foo
+require example.com/a bad
+toolchain bad

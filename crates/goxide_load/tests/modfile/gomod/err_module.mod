@@ -1,0 +1,2 @@
+module example.com/x
+module example.com/y

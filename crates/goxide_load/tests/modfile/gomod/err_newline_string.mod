@@ -1,0 +1,2 @@
+module "example.com/x
+go 1.21

@@ -1,0 +1,4 @@
+module example.com/x
+foo bar
+require example.com/a v1.0.0
+bar

@@ -1,0 +1,5 @@
+module example.com/gover
+
+go 1.21rc1
+
+toolchain default

@@ -1,0 +1,5 @@
+module example.com/v
+
+go 1.22
+
+require example.com/a v1.0.0

@@ -1,0 +1,7 @@
+module example.com/v
+
+go 1.22
+
+require example.com/a v1.0.0
+
+replace example.com/a => ./a
