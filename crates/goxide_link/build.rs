@@ -28,18 +28,40 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const TARGETS: [(&str, &str); 2] = [("X86_64", "x86_64-unknown-linux-musl"), ("AARCH64", "aarch64-unknown-linux-musl")];
+const TARGETS: [(&str, &str); 2] = [
+    ("X86_64", "x86_64-unknown-linux-musl"),
+    ("AARCH64", "aarch64-unknown-linux-musl"),
+];
 
 fn main() {
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
-    let root = manifest_dir.join("../..").canonicalize().expect("workspace root");
+    let manifest_dir =
+        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let root = manifest_dir
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let runtime_dir = root.join("crates/goxide_runtime");
-    println!("cargo:rerun-if-changed={}", runtime_dir.join("src").display());
-    println!("cargo:rerun-if-changed={}", runtime_dir.join("build.rs").display());
-    println!("cargo:rerun-if-changed={}", runtime_dir.join("Cargo.toml").display());
-    println!("cargo:rerun-if-changed={}", root.join("Cargo.toml").display());
-    println!("cargo:rerun-if-changed={}", root.join("Cargo.lock").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        runtime_dir.join("src").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        runtime_dir.join("build.rs").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        runtime_dir.join("Cargo.toml").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("Cargo.toml").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("Cargo.lock").display()
+    );
     println!("cargo:rerun-if-changed=build.rs");
 
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
@@ -51,11 +73,21 @@ fn main() {
 
     let target_dir = out_dir.join("runtime");
     for (arch, triple) in TARGETS {
-        let installed = sysroot.join("lib/rustlib").join(triple).join("lib").is_dir();
+        let installed = sysroot
+            .join("lib/rustlib")
+            .join(triple)
+            .join("lib")
+            .is_dir();
         let archive = if installed {
             build_runtime(&cargo, &rustc, &root, triple, &target_dir);
-            let a = target_dir.join(triple).join("goxide-runtime/libgoxide_runtime.a");
-            assert!(a.is_file(), "cargo built the runtime for {triple} but {} is missing", a.display());
+            let a = target_dir
+                .join(triple)
+                .join("goxide-runtime/libgoxide_runtime.a");
+            assert!(
+                a.is_file(),
+                "cargo built the runtime for {triple} but {} is missing",
+                a.display()
+            );
             a.display().to_string()
         } else {
             println!(
@@ -72,8 +104,16 @@ fn rustc_sysroot(rustc: &str) -> PathBuf {
         .args(["--print", "sysroot"])
         .output()
         .unwrap_or_else(|e| panic!("cannot run {rustc} --print sysroot: {e}"));
-    assert!(out.status.success(), "{rustc} --print sysroot: {}", String::from_utf8_lossy(&out.stderr));
-    PathBuf::from(String::from_utf8(out.stdout).expect("sysroot is UTF-8").trim())
+    assert!(
+        out.status.success(),
+        "{rustc} --print sysroot: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    PathBuf::from(
+        String::from_utf8(out.stdout)
+            .expect("sysroot is UTF-8")
+            .trim(),
+    )
 }
 
 fn build_runtime(cargo: &str, rustc: &str, root: &Path, triple: &str, target_dir: &Path) {
@@ -81,20 +121,48 @@ fn build_runtime(cargo: &str, rustc: &str, root: &Path, triple: &str, target_dir
     cmd.env_clear();
     // What cargo and rustup need to find the toolchain and the package
     // cache; the jobserver, so the nested build shares the outer's -j.
-    for keep in ["PATH", "HOME", "CARGO_HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_MAKEFLAGS", "TMPDIR"] {
+    for keep in [
+        "PATH",
+        "HOME",
+        "CARGO_HOME",
+        "RUSTUP_HOME",
+        "RUSTUP_TOOLCHAIN",
+        "CARGO_MAKEFLAGS",
+        "TMPDIR",
+    ] {
         if let Some(v) = std::env::var_os(keep) {
             cmd.env(keep, v);
         }
     }
     cmd.env("RUSTC", rustc)
         .env("CARGO_TERM_COLOR", "never")
-        .env("CARGO_ENCODED_RUSTFLAGS", ["--cfg", "goxide_runtime_staticlib", "-Cforce-frame-pointers=yes"].join("\x1f"))
-        .args(["rustc", "--quiet", "--offline", "-p", "goxide_runtime", "--profile", "goxide-runtime", "--target", triple])
+        .env(
+            "CARGO_ENCODED_RUSTFLAGS",
+            [
+                "--cfg",
+                "goxide_runtime_staticlib",
+                "-Cforce-frame-pointers=yes",
+            ]
+            .join("\x1f"),
+        )
+        .args([
+            "rustc",
+            "--quiet",
+            "--offline",
+            "-p",
+            "goxide_runtime",
+            "--profile",
+            "goxide-runtime",
+            "--target",
+            triple,
+        ])
         .args(["--crate-type", "staticlib", "--manifest-path"])
         .arg(root.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(target_dir);
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cargo}: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cargo}: {e}"));
     // Pass the nested build's warnings on (cargo shows them on failure).
     for line in String::from_utf8_lossy(&out.stderr).lines() {
         if out.status.success() && line.starts_with("warning") {

@@ -29,7 +29,7 @@
 //! Later: `-X` string variables, a Go build id note.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// A target architecture (GOARCH); the OS is always Linux, the libc musl.
@@ -124,12 +124,18 @@ impl Toolchain {
 
     /// The musl target's CRT objects and `libc.a`.
     pub fn self_contained_dir(&self, arch: Arch) -> PathBuf {
-        self.sysroot.join("lib/rustlib").join(arch.musl_triple()).join("lib/self-contained")
+        self.sysroot
+            .join("lib/rustlib")
+            .join(arch.musl_triple())
+            .join("lib/self-contained")
     }
 
     /// rust-lld's path (it may not exist).
     pub fn rust_lld(&self) -> PathBuf {
-        self.sysroot.join("lib/rustlib").join(&self.host_triple).join("bin/rust-lld")
+        self.sysroot
+            .join("lib/rustlib")
+            .join(&self.host_triple)
+            .join("bin/rust-lld")
     }
 
     /// The runtime archive for `arch`, checked to exist.
@@ -140,7 +146,10 @@ impl Toolchain {
         };
         match recorded {
             Some(p) if p.is_file() => Ok(p.clone()),
-            other => Err(LinkError::MissingRuntime { arch, path: other.clone() }),
+            other => Err(LinkError::MissingRuntime {
+                arch,
+                path: other.clone(),
+            }),
         }
     }
 
@@ -156,13 +165,18 @@ impl Toolchain {
         {
             return Ok(Linker::Cc(cc));
         }
-        Err(LinkError::NoLinker { arch, rust_lld: lld })
+        Err(LinkError::NoLinker {
+            arch,
+            rust_lld: lld,
+        })
     }
 }
 
 fn find_in_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
 }
 
 /// Why a link failed; each message says what to do.
@@ -177,9 +191,16 @@ pub enum LinkError {
     /// An input object does not exist.
     MissingObject(PathBuf),
     /// The linker could not be started.
-    Spawn { linker: PathBuf, error: std::io::Error },
+    Spawn {
+        linker: PathBuf,
+        error: std::io::Error,
+    },
     /// The linker ran and failed.
-    Failed { command: String, status: std::process::ExitStatus, stderr: String },
+    Failed {
+        command: String,
+        status: std::process::ExitStatus,
+        stderr: String,
+    },
 }
 
 impl fmt::Display for LinkError {
@@ -191,7 +212,10 @@ impl fmt::Display for LinkError {
                 arch.musl_triple(),
                 dir.display()
             ),
-            LinkError::MissingRuntime { arch, path: Some(p) } => write!(
+            LinkError::MissingRuntime {
+                arch,
+                path: Some(p),
+            } => write!(
                 f,
                 "the goxide runtime for {} is missing ({}): rebuild goxide (cargo build)",
                 arch.musl_triple(),
@@ -209,9 +233,19 @@ impl fmt::Display for LinkError {
                 rust_lld.display()
             ),
             LinkError::MissingObject(p) => write!(f, "object file {} does not exist", p.display()),
-            LinkError::Spawn { linker, error } => write!(f, "cannot run the linker {}: {error}", linker.display()),
-            LinkError::Failed { command, status, stderr } => {
-                write!(f, "link failed ({status}): {command}\n{}", stderr.trim_end())
+            LinkError::Spawn { linker, error } => {
+                write!(f, "cannot run the linker {}: {error}", linker.display())
+            }
+            LinkError::Failed {
+                command,
+                status,
+                stderr,
+            } => {
+                write!(
+                    f,
+                    "link failed ({status}): {command}\n{}",
+                    stderr.trim_end()
+                )
             }
         }
     }
@@ -232,11 +266,32 @@ pub fn link_with(job: &LinkJob, toolchain: &Toolchain) -> Result<(), LinkError> 
 
 /// Links `job` with `toolchain` and the given linker.
 pub fn link_using(job: &LinkJob, toolchain: &Toolchain, linker: &Linker) -> Result<(), LinkError> {
+    let cmd = link_command(job, toolchain, linker)?;
+    run_linker(cmd)
+}
+
+/// The linker's command line for `job`, after checking that every input
+/// exists (what [`link_using`] runs; benches time it as a process).
+pub fn link_command(
+    job: &LinkJob,
+    toolchain: &Toolchain,
+    linker: &Linker,
+) -> Result<Command, LinkError> {
     let sc = toolchain.self_contained_dir(job.arch);
     let crt = |name: &str| sc.join(name);
-    for name in ["crt1.o", "crti.o", "crtbegin.o", "crtend.o", "crtn.o", "libc.a"] {
+    for name in [
+        "crt1.o",
+        "crti.o",
+        "crtbegin.o",
+        "crtend.o",
+        "crtn.o",
+        "libc.a",
+    ] {
         if !crt(name).is_file() {
-            return Err(LinkError::MissingTarget { arch: job.arch, dir: sc });
+            return Err(LinkError::MissingTarget {
+                arch: job.arch,
+                dir: sc,
+            });
         }
     }
     let runtime = toolchain.runtime_archive(job.arch)?;
@@ -250,7 +305,7 @@ pub fn link_using(job: &LinkJob, toolchain: &Toolchain, linker: &Linker) -> Resu
     inputs.extend(job.objects.iter().cloned());
     inputs.extend([runtime, crt("libc.a"), crt("crtend.o"), crt("crtn.o")]);
 
-    let (program, mut cmd) = match linker {
+    let mut cmd = match linker {
         Linker::RustLld(lld) => {
             let mut cmd = Command::new(lld);
             cmd.args(["-flavor", "gnu", "-static", "-nostdlib", "--gc-sections"]);
@@ -263,7 +318,7 @@ pub fn link_using(job: &LinkJob, toolchain: &Toolchain, linker: &Linker) -> Resu
                     cmd.arg("--strip-all");
                 }
             }
-            (lld, cmd)
+            cmd
         }
         Linker::Cc(cc) => {
             let mut cmd = Command::new(cc);
@@ -277,15 +332,22 @@ pub fn link_using(job: &LinkJob, toolchain: &Toolchain, linker: &Linker) -> Resu
                     cmd.arg("-Wl,--strip-all");
                 }
             }
-            (cc, cmd)
+            cmd
         }
     };
     cmd.arg("-o").arg(&job.output).args(&inputs);
+    Ok(cmd)
+}
 
-    let out = cmd.output().map_err(|error| LinkError::Spawn { linker: program.clone(), error })?;
+fn run_linker(mut cmd: Command) -> Result<(), LinkError> {
+    let program = PathBuf::from(cmd.get_program());
+    let out = cmd.output().map_err(|error| LinkError::Spawn {
+        linker: program.clone(),
+        error,
+    })?;
     if !out.status.success() {
         return Err(LinkError::Failed {
-            command: render_command(program, &cmd),
+            command: render_command(&cmd),
             status: out.status,
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         });
@@ -294,8 +356,8 @@ pub fn link_using(job: &LinkJob, toolchain: &Toolchain, linker: &Linker) -> Resu
 }
 
 /// The command line, shell-like, for error messages.
-fn render_command(program: &Path, cmd: &Command) -> String {
-    let mut s = program.display().to_string();
+fn render_command(cmd: &Command) -> String {
+    let mut s = cmd.get_program().to_string_lossy().into_owned();
     for a in cmd.get_args() {
         s.push(' ');
         s.push_str(&a.to_string_lossy());
@@ -313,10 +375,16 @@ mod tests {
         let tc = Toolchain::from_build();
         for arch in Arch::ALL {
             let a = tc.runtime_archive(arch).unwrap();
-            assert!(a.ends_with(format!("{}/goxide-runtime/libgoxide_runtime.a", arch.musl_triple())));
+            assert!(a.ends_with(format!(
+                "{}/goxide-runtime/libgoxide_runtime.a",
+                arch.musl_triple()
+            )));
             assert!(tc.self_contained_dir(arch).join("crt1.o").is_file());
         }
-        assert_eq!(tc.linker(Arch::X86_64).unwrap(), Linker::RustLld(tc.rust_lld()));
+        assert_eq!(
+            tc.linker(Arch::X86_64).unwrap(),
+            Linker::RustLld(tc.rust_lld())
+        );
     }
 
     #[test]
@@ -327,10 +395,19 @@ mod tests {
         assert!(e.to_string().contains("run scripts/setup.sh"), "{e}");
 
         tc.sysroot = PathBuf::from("/nonexistent/sysroot");
-        let job = LinkJob { arch: Arch::X86_64, objects: vec![], output: PathBuf::from("/tmp/x"), strip: Strip::All };
+        let job = LinkJob {
+            arch: Arch::X86_64,
+            objects: vec![],
+            output: PathBuf::from("/tmp/x"),
+            strip: Strip::All,
+        };
         let e = link_using(&job, &tc, &Linker::RustLld(PathBuf::from("/bin/false"))).unwrap_err();
         assert!(matches!(e, LinkError::MissingTarget { .. }));
-        assert!(e.to_string().contains("x86_64-unknown-linux-musl is not installed"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("x86_64-unknown-linux-musl is not installed"),
+            "{e}"
+        );
         assert!(e.to_string().contains("run scripts/setup.sh"), "{e}");
 
         let tc = Toolchain::from_build();
@@ -351,11 +428,24 @@ mod tests {
         let tc = Toolchain::from_build();
         let dir = std::env::temp_dir().join(format!("goxide-link-unit-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let job = LinkJob { arch: Arch::X86_64, objects: vec![], output: dir.join("prog"), strip: Strip::Nothing };
+        let job = LinkJob {
+            arch: Arch::X86_64,
+            objects: vec![],
+            output: dir.join("prog"),
+            strip: Strip::Nothing,
+        };
         let e = link_with(&job, &tc).unwrap_err();
         std::fs::remove_dir_all(&dir).unwrap();
-        let LinkError::Failed { command, stderr, .. } = &e else { panic!("{e}") };
-        assert!(command.contains("rust-lld -flavor gnu -static -nostdlib --gc-sections -o"), "{command}");
+        let LinkError::Failed {
+            command, stderr, ..
+        } = &e
+        else {
+            panic!("{e}")
+        };
+        assert!(
+            command.contains("rust-lld -flavor gnu -static -nostdlib --gc-sections -o"),
+            "{command}"
+        );
         assert!(stderr.contains("goxide_go_main"), "{stderr}");
     }
 }

@@ -25,15 +25,15 @@
 use cranelift_codegen::Context;
 use cranelift_codegen::ir::immediates::{Ieee32, Ieee64, Offset32};
 use cranelift_codegen::ir::{
-    AbiParam, ArgumentPurpose, Function, GlobalValueData, InstBuilder, MemFlagsData, Signature, StackSlotData,
-    StackSlotKind, Type, UserFuncName, Value, types,
+    AbiParam, ArgumentPurpose, Function, GlobalValueData, InstBuilder, MemFlagsData, Signature,
+    StackSlotData, StackSlotKind, Type, UserFuncName, Value, types,
 };
 use cranelift_codegen::isa::{self, CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, default_libcall_names};
 use cranelift_object::{ObjectBuilder, ObjectModule};
-use goxide_link::{Arch, LinkJob, Strip, link};
+use goxide_link::{Arch, LinkJob, Linker, Strip, Toolchain, link, link_using};
 use object::Object;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -75,10 +75,16 @@ struct Stmt {
 }
 
 fn println(args: Vec<Arg>) -> Stmt {
-    Stmt { newline: true, args }
+    Stmt {
+        newline: true,
+        args,
+    }
 }
 fn print(args: Vec<Arg>) -> Stmt {
-    Stmt { newline: false, args }
+    Stmt {
+        newline: false,
+        args,
+    }
 }
 fn s(text: &str) -> Arg {
     Arg::Str(text.as_bytes().to_vec())
@@ -90,16 +96,55 @@ fn test_program() -> Vec<Stmt> {
     vec![
         println(vec![s("hello, world")]),
         println(vec![]),
-        println(vec![Int64(i64::MIN), Int64(i64::MAX), Int64(0), Int64(-1), Int8(-128), Int8(127)]),
+        println(vec![
+            Int64(i64::MIN),
+            Int64(i64::MAX),
+            Int64(0),
+            Int64(-1),
+            Int8(-128),
+            Int8(127),
+        ]),
         println(vec![Uint64(u64::MAX), Uint64(0), Uint32(u32::MAX)]),
-        println(vec![Float64(0.0), Float64(-0.0), Float64(1.0), Float64(0.1), Float64(1e6), Float64(1e-5)]),
-        println(vec![Float64(f64::NAN), Float64(f64::INFINITY), Float64(f64::NEG_INFINITY)]),
-        println(vec![Float64(f64::MAX), Float64(f64::from_bits(1)), Float64(f64::from_bits(0x000F_FFFF_FFFF_FFFF))]),
-        println(vec![Float32(0.1), Float32(f32::MAX), Float32(f32::from_bits(1)), Float32(-16777216.0)]),
-        println(vec![Complex128(1.5, -2.0), Complex128(f64::NAN, f64::INFINITY), Complex64(0.1, 0.2)]),
+        println(vec![
+            Float64(0.0),
+            Float64(-0.0),
+            Float64(1.0),
+            Float64(0.1),
+            Float64(1e6),
+            Float64(1e-5),
+        ]),
+        println(vec![
+            Float64(f64::NAN),
+            Float64(f64::INFINITY),
+            Float64(f64::NEG_INFINITY),
+        ]),
+        println(vec![
+            Float64(f64::MAX),
+            Float64(f64::from_bits(1)),
+            Float64(f64::from_bits(0x000F_FFFF_FFFF_FFFF)),
+        ]),
+        println(vec![
+            Float32(0.1),
+            Float32(f32::MAX),
+            Float32(f32::from_bits(1)),
+            Float32(-16777216.0),
+        ]),
+        println(vec![
+            Complex128(1.5, -2.0),
+            Complex128(f64::NAN, f64::INFINITY),
+            Complex64(0.1, 0.2),
+        ]),
         println(vec![Bool(true), Bool(false)]),
-        println(vec![s("invalid utf-8: "), Str(b"\xff\xfe\xc0\x80".to_vec()), s("é日本😀")]),
-        println(vec![Pointer(0), Pointer(0xdeadbeef), Pointer(0x7fff_ffff_f000)]),
+        println(vec![
+            s("invalid utf-8: "),
+            Str(b"\xff\xfe\xc0\x80".to_vec()),
+            s("é日本😀"),
+        ]),
+        println(vec![
+            Pointer(0),
+            Pointer(0xdeadbeef),
+            Pointer(0x7fff_ffff_f000),
+        ]),
         println(vec![NilSlice, NilEface, NilIface]),
         print(vec![s("no newline "), Int64(42), s(" "), Bool(true)]),
         print(vec![s("\n")]),
@@ -134,10 +179,18 @@ fn go_expr(arg: &Arg) -> String {
         Arg::Float64(v) => format!("math.Float64frombits({:#x})", v.to_bits()),
         Arg::Float32(v) => format!("math.Float32frombits({:#x})", v.to_bits()),
         Arg::Complex128(r, i) => {
-            format!("complex(math.Float64frombits({:#x}), math.Float64frombits({:#x}))", r.to_bits(), i.to_bits())
+            format!(
+                "complex(math.Float64frombits({:#x}), math.Float64frombits({:#x}))",
+                r.to_bits(),
+                i.to_bits()
+            )
         }
         Arg::Complex64(r, i) => {
-            format!("complex(math.Float32frombits({:#x}), math.Float32frombits({:#x}))", r.to_bits(), i.to_bits())
+            format!(
+                "complex(math.Float32frombits({:#x}), math.Float32frombits({:#x}))",
+                r.to_bits(),
+                i.to_bits()
+            )
         }
         Arg::Bool(v) => v.to_string(),
         Arg::Str(b) => go_string_literal(b),
@@ -247,7 +300,9 @@ fn runtime_params(name: &str) -> Vec<AbiParam> {
     match name {
         "printlock" | "printunlock" | "printsp" | "printnl" => vec![],
         "printstring" | "printquoted" | "printeface" | "printiface" => vec![i64p, i64p],
-        "printint" | "printuint" | "printhex" | "printpointer" | "printuintptr" | "exit" => vec![i64p],
+        "printint" | "printuint" | "printhex" | "printpointer" | "printuintptr" | "exit" => {
+            vec![i64p]
+        }
         "printbool" => vec![AbiParam::new(types::I8).uext()],
         "printfloat64" => vec![AbiParam::new(types::F64)],
         "printfloat32" => vec![AbiParam::new(types::F32)],
@@ -261,9 +316,11 @@ fn runtime_params(name: &str) -> Vec<AbiParam> {
 /// A Go function's signature: `tail`, `g` as VMContext first.
 fn go_signature(params: &[Type], returns: &[Type]) -> Signature {
     let mut sig = Signature::new(CallConv::Tail);
-    sig.params.push(AbiParam::special(types::I64, ArgumentPurpose::VMContext));
+    sig.params
+        .push(AbiParam::special(types::I64, ArgumentPurpose::VMContext));
     sig.params.extend(params.iter().map(|&t| AbiParam::new(t)));
-    sig.returns.extend(returns.iter().map(|&t| AbiParam::new(t)));
+    sig.returns
+        .extend(returns.iter().map(|&t| AbiParam::new(t)));
     sig
 }
 
@@ -300,7 +357,13 @@ impl Emitter {
         let builder = ObjectBuilder::new(isa_for(arch), "main", default_libcall_names()).unwrap();
         let module = ObjectModule::new(builder);
         let ctx = module.make_context();
-        Emitter { module, ctx, fctx: FunctionBuilderContext::new(), runtime: HashMap::new(), strings: HashMap::new() }
+        Emitter {
+            module,
+            ctx,
+            fctx: FunctionBuilderContext::new(),
+            runtime: HashMap::new(),
+            strings: HashMap::new(),
+        }
     }
 
     fn runtime_func(&mut self, name: &str) -> FuncId {
@@ -310,7 +373,10 @@ impl Emitter {
         let mut sig = Signature::new(self.module.isa().default_call_conv());
         sig.params.push(AbiParam::new(types::I64)); // g
         sig.params.extend(runtime_params(name));
-        let id = self.module.declare_function(&format!("goxide_rt_{name}"), Linkage::Import, &sig).unwrap();
+        let id = self
+            .module
+            .declare_function(&format!("goxide_rt_{name}"), Linkage::Import, &sig)
+            .unwrap();
         self.runtime.insert(name.to_string(), id);
         id
     }
@@ -335,14 +401,26 @@ impl Emitter {
     /// The whole program: goxide_go_main, main.main, main.add/main.recurse.
     fn program(mut self, body: MainBody<'_>) -> Vec<u8> {
         let add_sig = go_signature(&[types::I64, types::I64], &[types::I64]);
-        let add = self.module.declare_function("main.add", Linkage::Local, &add_sig).unwrap();
+        let add = self
+            .module
+            .declare_function("main.add", Linkage::Local, &add_sig)
+            .unwrap();
         let recurse_sig = go_signature(&[], &[]);
-        let recurse = self.module.declare_function("main.recurse", Linkage::Local, &recurse_sig).unwrap();
+        let recurse = self
+            .module
+            .declare_function("main.recurse", Linkage::Local, &recurse_sig)
+            .unwrap();
         let main_sig = go_signature(&[], &[]);
-        let main_main = self.module.declare_function("main.main", Linkage::Export, &main_sig).unwrap();
+        let main_main = self
+            .module
+            .declare_function("main.main", Linkage::Export, &main_sig)
+            .unwrap();
         let mut entry_sig = Signature::new(self.module.isa().default_call_conv());
         entry_sig.params.push(AbiParam::new(types::I64));
-        let entry = self.module.declare_function("goxide_go_main", Linkage::Export, &entry_sig).unwrap();
+        let entry = self
+            .module
+            .declare_function("goxide_go_main", Linkage::Export, &entry_sig)
+            .unwrap();
         let frontend = self.module.isa().frontend_config();
 
         // goxide_go_main(g): the C-ABI entry: (no package inits here) main.main(g).
@@ -391,7 +469,8 @@ impl Emitter {
             b.switch_to_block(block);
             b.seal_block(block);
             let g = b.block_params(block)[0];
-            let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 64, 3));
+            let slot =
+                b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 64, 3));
             let one = b.ins().iconst(types::I64, 1);
             b.ins().stack_store(types::I64, one, slot, 0);
             let me = self.module.declare_func_in_func(recurse, b.func);
@@ -438,7 +517,13 @@ impl Emitter {
         self.module.finish().emit().unwrap()
     }
 
-    fn emit_print_call(&mut self, b: &mut FunctionBuilder<'_>, g: Value, call: &PrintCall, add: FuncId) {
+    fn emit_print_call(
+        &mut self,
+        b: &mut FunctionBuilder<'_>,
+        g: Value,
+        call: &PrintCall,
+        add: FuncId,
+    ) {
         let (name, args): (&str, Vec<Value>) = match call {
             PrintCall::Plain(name) => (name, vec![]),
             PrintCall::Str(bytes) => {
@@ -529,7 +614,10 @@ fn go_build(dir: &Path, src: &str, out: &str, ldflags: &str) -> PathBuf {
         .current_dir(&pkg)
         .env("HOME", &home)
         .env("GOROOT", &goroot)
-        .env("GOCACHE", PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache"))
+        .env(
+            "GOCACHE",
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache"),
+        )
         .env("GOPATH", dir.join("gopath"))
         .env("GOTOOLCHAIN", "local")
         .env("GOPROXY", "off")
@@ -538,7 +626,11 @@ fn go_build(dir: &Path, src: &str, out: &str, ldflags: &str) -> PathBuf {
         .env("CGO_ENABLED", "0")
         .output()
         .expect("run the reference go");
-    assert!(res.status.success(), "go build: {}", String::from_utf8_lossy(&res.stderr));
+    assert!(
+        res.status.success(),
+        "go build: {}",
+        String::from_utf8_lossy(&res.stderr)
+    );
     exe
 }
 
@@ -549,19 +641,39 @@ fn run(arch: Arch, exe: &Path) -> Output {
     let mut cmd = Command::new("sh");
     cmd.args(["-c", "ulimit -c 0 && exec \"$@\"", "sh"]);
     if Arch::host() != Some(arch) {
-        cmd.arg(format!("qemu-{}", arch.musl_triple().split('-').next().unwrap()));
+        cmd.arg(format!(
+            "qemu-{}",
+            arch.musl_triple().split('-').next().unwrap()
+        ));
     }
     cmd.arg(exe).current_dir(exe.parent().unwrap());
-    cmd.output().unwrap_or_else(|e| panic!("cannot run {}: {e} (qemu-user: run scripts/setup.sh)", exe.display()))
+    cmd.output().unwrap_or_else(|e| {
+        panic!(
+            "cannot run {}: {e} (qemu-user: run scripts/setup.sh)",
+            exe.display()
+        )
+    })
 }
 
 /// Compiles `body` for `arch` and links it with goxide_link.
-fn build_goxide(arch: Arch, dir: &TempDir, body: MainBody<'_>, name: &str, strip: Strip) -> PathBuf {
+fn build_goxide(
+    arch: Arch,
+    dir: &TempDir,
+    body: MainBody<'_>,
+    name: &str,
+    strip: Strip,
+) -> PathBuf {
     let obj = dir.path(&format!("{name}.o"));
     std::fs::write(&obj, Emitter::new(arch).program(body)).unwrap();
     let exe = dir.path(name);
     let start = Instant::now();
-    link(&LinkJob { arch, objects: vec![obj], output: exe.clone(), strip }).unwrap_or_else(|e| panic!("{e}"));
+    link(&LinkJob {
+        arch,
+        objects: vec![obj],
+        output: exe.clone(),
+        strip,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
     eprintln!("{} link ({}): {:?}", arch.goarch(), name, start.elapsed());
     exe
 }
@@ -572,7 +684,12 @@ fn assert_static_elf(exe: &Path, arch: Arch) {
     let data = std::fs::read(exe).unwrap();
     let file = object::File::parse(&*data).unwrap();
     assert_eq!(file.format(), object::BinaryFormat::Elf);
-    assert_eq!(file.kind(), object::ObjectKind::Executable, "{} is not ET_EXEC", exe.display());
+    assert_eq!(
+        file.kind(),
+        object::ObjectKind::Executable,
+        "{} is not ET_EXEC",
+        exe.display()
+    );
     let want = match arch {
         Arch::X86_64 => object::Architecture::X86_64,
         Arch::Aarch64 => object::Architecture::Aarch64,
@@ -580,13 +697,19 @@ fn assert_static_elf(exe: &Path, arch: Arch) {
     assert_eq!(file.architecture(), want);
     assert!(file.section_by_name(".interp").is_none(), "has .interp");
     assert!(file.section_by_name(".dynamic").is_none(), "has .dynamic");
-    assert!(file.dynamic_symbols().next().is_none(), "has dynamic symbols");
+    assert!(
+        file.dynamic_symbols().next().is_none(),
+        "has dynamic symbols"
+    );
     // Program headers: no PT_INTERP (3), no PT_DYNAMIC (2).
     let elf = object::read::elf::ElfFile64::<object::Endianness>::parse(&*data).unwrap();
     use object::read::elf::ProgramHeader as _;
     for seg in elf.elf_program_headers() {
         let t = seg.p_type(elf.endian());
-        assert!(t != object::elf::PT_INTERP && t != object::elf::PT_DYNAMIC, "segment type {t}");
+        assert!(
+            t != object::elf::PT_INTERP && t != object::elf::PT_DYNAMIC,
+            "segment type {t}"
+        );
     }
     assert!(file.segments().count() > 0);
 }
@@ -610,13 +733,28 @@ fn println_program_matches_gc(arch: Arch) {
     let gc_exe = go_build(&dir.0, &src, "gc_prog", "");
     let gc = Command::new(&gc_exe).output().unwrap();
     assert!(gc.status.success(), "gc's program failed: {:?}", gc.status);
-    assert!(gc.stderr.starts_with(b"hello, world\n"), "{}", String::from_utf8_lossy(&gc.stderr));
+    assert!(
+        gc.stderr.starts_with(b"hello, world\n"),
+        "{}",
+        String::from_utf8_lossy(&gc.stderr)
+    );
 
-    let exe = build_goxide(arch, &dir, MainBody::Prints(&stmts), "goxide_prog", Strip::Nothing);
+    let exe = build_goxide(
+        arch,
+        &dir,
+        MainBody::Prints(&stmts),
+        "goxide_prog",
+        Strip::Nothing,
+    );
     assert_static_elf(&exe, arch);
     assert!(has_symbol(&exe, "main.main") && has_symbol(&exe, "goxide_rt_printfloat64"));
     let ours = run(arch, &exe);
-    assert!(ours.status.success(), "goxide's program: {:?}\n{}", ours.status, String::from_utf8_lossy(&ours.stderr));
+    assert!(
+        ours.status.success(),
+        "goxide's program: {:?}\n{}",
+        ours.status,
+        String::from_utf8_lossy(&ours.stderr)
+    );
     assert!(ours.stdout.is_empty());
     if std::env::var_os("GOXIDE_E2E_SHOW").is_some() {
         eprintln!("{}", String::from_utf8_lossy(&ours.stderr));
@@ -630,10 +768,46 @@ fn println_program_matches_gc(arch: Arch) {
     }
 
     // Stripped (-s): same output, no symbol table; sizes beside gc's.
-    let stripped = build_goxide(arch, &dir, MainBody::Prints(&stmts), "goxide_prog_s", Strip::All);
+    let stripped = build_goxide(
+        arch,
+        &dir,
+        MainBody::Prints(&stmts),
+        "goxide_prog_s",
+        Strip::All,
+    );
     assert_static_elf(&stripped, arch);
     assert!(!has_symbol(&stripped, "main.main"));
     assert_eq!(run(arch, &stripped).stderr, gc.stderr);
+    // The fallback linker, where the host has one: `cc` driving the system
+    // ld over the same inputs.
+    if Arch::host() == Some(arch) {
+        let cc = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+            .map(|d| d.join("cc"))
+            .find(|p| p.is_file());
+        match cc {
+            Some(cc) => {
+                let obj = dir.path("goxide_prog.o");
+                let exe_cc = dir.path("goxide_prog_cc");
+                let job = LinkJob {
+                    arch,
+                    objects: vec![obj],
+                    output: exe_cc.clone(),
+                    strip: Strip::All,
+                };
+                link_using(&job, &Toolchain::from_build(), &Linker::Cc(cc))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                assert_static_elf(&exe_cc, arch);
+                assert_eq!(run(arch, &exe_cc).stderr, gc.stderr, "cc-linked program");
+                eprintln!(
+                    "{}: cc fallback: {} B stripped",
+                    arch.goarch(),
+                    size(&exe_cc)
+                );
+            }
+            None => eprintln!("no cc on PATH: the cc fallback is not exercised"),
+        }
+    }
+
     let gc_stripped = go_build(&dir.0, &src, "gc_prog_s", "-s -w");
     eprintln!(
         "{}: goxide {} B ({} B stripped); gc (amd64) {} B ({} B with -s -w)",
@@ -661,7 +835,13 @@ fn println_program_matches_gc_aarch64() {
 fn runaway_recursion_hits_the_stack_limit(arch: Arch) {
     use std::os::unix::process::ExitStatusExt;
     let dir = TempDir::new(&format!("deep-{}", arch.goarch()));
-    let exe = build_goxide(arch, &dir, MainBody::RunawayRecursion, "deep", Strip::Nothing);
+    let exe = build_goxide(
+        arch,
+        &dir,
+        MainBody::RunawayRecursion,
+        "deep",
+        Strip::Nothing,
+    );
     let out = run(arch, &exe);
     // qemu-user reports the guest's fatal signal on stderr itself.
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -670,7 +850,12 @@ fn runaway_recursion_hits_the_stack_limit(arch: Arch) {
         _ => &stderr[..],
     };
     assert_eq!(ours, "deep\n");
-    assert_eq!(out.status.signal(), Some(4), "expected SIGILL from the stack-limit trap, got {:?}", out.status);
+    assert_eq!(
+        out.status.signal(),
+        Some(4),
+        "expected SIGILL from the stack-limit trap, got {:?}",
+        out.status
+    );
 }
 
 #[test]
@@ -696,7 +881,13 @@ fn walk_print_joins_constant_strings_like_gc() {
         .collect();
     assert_eq!(
         names,
-        ["printlock", "printstring(\"a b \")", "printint", "printstring(\"  \\n\")", "printunlock"]
-            .map(String::from)
+        [
+            "printlock",
+            "printstring(\"a b \")",
+            "printint",
+            "printstring(\"  \\n\")",
+            "printunlock"
+        ]
+        .map(String::from)
     );
 }

@@ -32,15 +32,21 @@ static mut G_MAIN: G = G::new(1, core::ptr::null_mut(), 0, 0);
 
 /// The process arguments, as musl's `__libc_start_main` passed them (gc's
 /// `argc`/`argv`, saved by `runtime.args`).
-#[allow(dead_code, reason = "saved at start for os.Args and os.Environ, which read them next")]
+#[allow(
+    dead_code,
+    reason = "saved at start for os.Args and os.Environ, which read them next"
+)]
 pub(crate) struct ProcessArgs {
     pub argc: c_int,
     pub argv: *const *const u8,
     pub envp: *const *const u8,
 }
 
-pub(crate) static mut PROCESS_ARGS: ProcessArgs =
-    ProcessArgs { argc: 0, argv: core::ptr::null(), envp: core::ptr::null() };
+pub(crate) static mut PROCESS_ARGS: ProcessArgs = ProcessArgs {
+    argc: 0,
+    argv: core::ptr::null(),
+    envp: core::ptr::null(),
+};
 
 /// The stack the main thread may grow into below the current frame:
 /// `RLIMIT_STACK` (at most 1 GiB, gc's `maxstacksize`; 8 MiB when
@@ -58,7 +64,11 @@ fn main_thread_stack_reach() -> usize {
 /// # Safety
 /// Called once, by musl's start code, with the process's argv and envp.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn main(argc: c_int, argv: *const *const u8, envp: *const *const u8) -> c_int {
+pub unsafe extern "C" fn main(
+    argc: c_int,
+    argv: *const *const u8,
+    envp: *const *const u8,
+) -> c_int {
     // SAFETY: single-threaded start: nothing else touches these statics yet.
     unsafe {
         PROCESS_ARGS = ProcessArgs { argc, argv, envp };
@@ -134,7 +144,8 @@ unsafe impl core::alloc::GlobalAlloc for LibcMalloc {
         }
         // SAFETY: the default: allocate, copy, free.
         unsafe {
-            let new_layout = core::alloc::Layout::from_size_align_unchecked(new_size, layout.align());
+            let new_layout =
+                core::alloc::Layout::from_size_align_unchecked(new_size, layout.align());
             let q = self.alloc(new_layout);
             if !q.is_null() {
                 core::ptr::copy_nonoverlapping(p, q, layout.size().min(new_size));

@@ -51,14 +51,24 @@ pub struct M {
 
 impl M {
     pub const fn new(id: i64) -> M {
-        M { id, printlock: 0, locks: 0 }
+        M {
+            id,
+            printlock: 0,
+            locks: 0,
+        }
     }
 }
 
 impl G {
     /// A goroutine record for stack `[stack_lo, stack_hi)` run by `m`.
     pub const fn new(goid: u64, m: *mut M, stack_lo: usize, stack_hi: usize) -> G {
-        G { stack_limit: stack_lo + STACK_HEADROOM, m, stack_lo, stack_hi, goid }
+        G {
+            stack_limit: stack_lo + STACK_HEADROOM,
+            m,
+            stack_lo,
+            stack_hi,
+            goid,
+        }
     }
 }
 

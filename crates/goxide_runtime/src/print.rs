@@ -104,7 +104,11 @@ pub fn printuint(out: &mut impl PrintSink, v: u64) {
 
 pub fn printint(out: &mut impl PrintSink, v: i64) {
     let neg = v < 0;
-    let u = if neg { (v as u64).wrapping_neg() } else { v as u64 };
+    let u = if neg {
+        (v as u64).wrapping_neg()
+    } else {
+        v as u64
+    };
     let mut buf = [0u8; 21];
     let mut i = strconv::runtime_format_base10(&mut buf[1..], u) + 1;
     if neg {
@@ -157,33 +161,28 @@ pub fn decoderune(s: &[u8], k: usize) -> (u32, usize) {
     let s = &s[k..];
     match s[0] {
         // 0080-07FF two byte sequence
-        0xC0..=0xDF => {
-            if s.len() > 1 && cont(s[1]) {
-                let r = ((s[0] & 0x1F) as u32) << 6 | (s[1] & 0x3F) as u32;
-                if r > 0x7F {
-                    return (r, k + 2);
-                }
+        0xC0..=0xDF if s.len() > 1 && cont(s[1]) => {
+            let r = ((s[0] & 0x1F) as u32) << 6 | (s[1] & 0x3F) as u32;
+            if r > 0x7F {
+                return (r, k + 2);
             }
         }
         // 0800-FFFF three byte sequence
-        0xE0..=0xEF => {
-            if s.len() > 2 && cont(s[1]) && cont(s[2]) {
-                let r = ((s[0] & 0x0F) as u32) << 12 | ((s[1] & 0x3F) as u32) << 6 | (s[2] & 0x3F) as u32;
-                if r > 0x7FF && !(0xD800..=0xDFFF).contains(&r) {
-                    return (r, k + 3);
-                }
+        0xE0..=0xEF if s.len() > 2 && cont(s[1]) && cont(s[2]) => {
+            let r =
+                ((s[0] & 0x0F) as u32) << 12 | ((s[1] & 0x3F) as u32) << 6 | (s[2] & 0x3F) as u32;
+            if r > 0x7FF && !(0xD800..=0xDFFF).contains(&r) {
+                return (r, k + 3);
             }
         }
         // 10000-1FFFFF four byte sequence
-        0xF0..=0xF7 => {
-            if s.len() > 3 && cont(s[1]) && cont(s[2]) && cont(s[3]) {
-                let r = ((s[0] & 0x07) as u32) << 18
-                    | ((s[1] & 0x3F) as u32) << 12
-                    | ((s[2] & 0x3F) as u32) << 6
-                    | (s[3] & 0x3F) as u32;
-                if r > 0xFFFF && r <= 0x10FFFF {
-                    return (r, k + 4);
-                }
+        0xF0..=0xF7 if s.len() > 3 && cont(s[1]) && cont(s[2]) && cont(s[3]) => {
+            let r = ((s[0] & 0x07) as u32) << 18
+                | ((s[1] & 0x3F) as u32) << 12
+                | ((s[2] & 0x3F) as u32) << 6
+                | (s[3] & 0x3F) as u32;
+            if r > 0xFFFF && r <= 0x10FFFF {
+                return (r, k + 4);
             }
         }
         _ => {}
@@ -199,7 +198,11 @@ pub fn printquoted(out: &mut impl PrintSink, s: &[u8]) {
     let mut i = 0;
     while i < s.len() {
         // `for i, r := range s`: ASCII directly, the rest through decoderune.
-        let (r, next) = if s[i] < 0x80 { (s[i] as u32, i + 1) } else { decoderune(s, i) };
+        let (r, next) = if s[i] < 0x80 {
+            (s[i] as u32, i + 1)
+        } else {
+            decoderune(s, i)
+        };
         let start = i;
         i = next;
         match r {
@@ -219,14 +222,12 @@ pub fn printquoted(out: &mut impl PrintSink, s: &[u8]) {
                 out.gwrite(&[b'\\', r as u8]);
                 continue;
             }
-            RUNE_ERROR => {
-                // Distinguish errors from a valid encoding of U+FFFD.
-                if decoderune(s, start).1 == start + 1 {
-                    out.gwrite(b"\\x");
-                    printhexopts(out, false, 2, s[start] as u64);
-                    continue;
-                }
-                // Fall through to quoting.
+            // Distinguish errors from a valid encoding of U+FFFD, which
+            // falls through to quoting.
+            RUNE_ERROR if decoderune(s, start).1 == start + 1 => {
+                out.gwrite(b"\\x");
+                printhexopts(out, false, 2, s[start] as u64);
+                continue;
             }
             _ => {}
         }
@@ -298,7 +299,10 @@ pub unsafe fn printlock(g: *mut G) {
     mp.locks += 1; // do not reschedule between printlock++ and lock(&debuglock).
     mp.printlock += 1;
     if mp.printlock == 1 {
-        while DEBUGLOCK.compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        while DEBUGLOCK
+            .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
+            .is_err()
+        {
             core::hint::spin_loop();
         }
     }
@@ -472,9 +476,18 @@ mod tests {
 
     #[test]
     fn quoted_escapes_like_gc() {
-        assert_eq!(out(|o| printquoted(o, b"a\"b\\c\n\r\t")), b"\"a\\\"b\\\\c\\n\\r\\t\"");
-        assert_eq!(out(|o| printquoted(o, b"\xff\x01\x7f")), b"\"\\xff\\x01\\u007f\"");
-        assert_eq!(out(|o| printquoted(o, "\u{fffd}é😀".as_bytes())), b"\"\\ufffd\\u00e9\\U0001f600\"");
+        assert_eq!(
+            out(|o| printquoted(o, b"a\"b\\c\n\r\t")),
+            b"\"a\\\"b\\\\c\\n\\r\\t\""
+        );
+        assert_eq!(
+            out(|o| printquoted(o, b"\xff\x01\x7f")),
+            b"\"\\xff\\x01\\u007f\""
+        );
+        assert_eq!(
+            out(|o| printquoted(o, "\u{fffd}é😀".as_bytes())),
+            b"\"\\ufffd\\u00e9\\U0001f600\""
+        );
         // A truncated sequence: each byte is its own error.
         assert_eq!(out(|o| printquoted(o, b"\xe2\x82")), b"\"\\xe2\\x82\"");
     }

@@ -84,8 +84,18 @@ pub enum FloatWidth {
 /// float32 value widened to f64 (gc passes `float64(v)` and narrows back).
 pub fn append_float_shortest_g(dst: &mut Appender<'_>, v: f64, width: FloatWidth) {
     let (bits, exp_bits, mant_bits, bias) = match width {
-        FloatWidth::F32 => ((v as f32).to_bits() as u64, FLOAT32_EXP_BITS, FLOAT32_MANT_BITS, FLOAT32_BIAS),
-        FloatWidth::F64 => (v.to_bits(), FLOAT64_EXP_BITS, FLOAT64_MANT_BITS, FLOAT64_BIAS),
+        FloatWidth::F32 => (
+            (v as f32).to_bits() as u64,
+            FLOAT32_EXP_BITS,
+            FLOAT32_MANT_BITS,
+            FLOAT32_BIAS,
+        ),
+        FloatWidth::F64 => (
+            v.to_bits(),
+            FLOAT64_EXP_BITS,
+            FLOAT64_MANT_BITS,
+            FLOAT64_BIAS,
+        ),
     };
     let neg = bits >> (exp_bits + mant_bits) != 0;
     let mut exp = ((bits >> mant_bits) & ((1 << exp_bits) - 1)) as i32;
@@ -140,7 +150,16 @@ pub fn append_complex_shortest_g(dst: &mut Appender<'_>, re: f64, im: f64, width
 
 /// gc's `fmtEFG` for the 'e', 'f' and 'g' verbs.
 #[allow(clippy::too_many_arguments)]
-fn fmt_efg(dst: &mut Appender<'_>, neg: bool, s: &[u8], dp: i32, nd: i32, mut prec: i32, mut fmt: u8, shortest: bool) {
+fn fmt_efg(
+    dst: &mut Appender<'_>,
+    neg: bool,
+    s: &[u8],
+    dp: i32,
+    nd: i32,
+    mut prec: i32,
+    mut fmt: u8,
+    shortest: bool,
+) {
     if fmt == b'g' || fmt == b'G' {
         // trailing fractional zeros in 'e' form will be trimmed.
         let mut eprec = prec;
@@ -212,7 +231,11 @@ fn fmt_efg(dst: &mut Appender<'_>, neg: bool, s: &[u8], dp: i32, nd: i32, mut pr
             } else if exp < 100 {
                 dst.extend(&[(exp / 10) as u8 + b'0', (exp % 10) as u8 + b'0']);
             } else {
-                dst.extend(&[(exp / 100) as u8 + b'0', (exp / 10 % 10) as u8 + b'0', (exp % 10) as u8 + b'0']);
+                dst.extend(&[
+                    (exp / 100) as u8 + b'0',
+                    (exp / 10 % 10) as u8 + b'0',
+                    (exp % 10) as u8 + b'0',
+                ]);
             }
         }
         b'f' => {
@@ -357,7 +380,11 @@ struct Scaler {
 /// `prescale(&pre, e, p, lp)`; lp must be `log2Pow10(p)`.
 fn prescale(e: i32, p: i32, lp: i32) -> Scaler {
     let (pm_hi, pm_lo) = POW10_TAB[(p - POW10_MIN) as usize];
-    Scaler { pm_hi, pm_lo, s: -(e + lp + 3) }
+    Scaler {
+        pm_hi,
+        pm_lo,
+        s: -(e + lp + 3),
+    }
 }
 
 /// `uscale(x, c)`: unround(x · 2^e · 10^p), x left-justified.

@@ -200,11 +200,20 @@ fn edge_f64s() -> Vec<f64> {
     // their neighbours.
     for e in -1074..=1023 {
         let p = 2f64.powi(e);
-        v.extend([p, -p, f64::from_bits(p.to_bits() + 1), f64::from_bits(p.to_bits().saturating_sub(1))]);
+        v.extend([
+            p,
+            -p,
+            f64::from_bits(p.to_bits() + 1),
+            f64::from_bits(p.to_bits().saturating_sub(1)),
+        ]);
     }
     for e in -323..=308 {
         let p: f64 = format!("1e{e}").parse().unwrap();
-        v.extend([p, f64::from_bits(p.to_bits() + 1), f64::from_bits(p.to_bits() - 1)]);
+        v.extend([
+            p,
+            f64::from_bits(p.to_bits() + 1),
+            f64::from_bits(p.to_bits() - 1),
+        ]);
     }
     v
 }
@@ -231,11 +240,20 @@ fn edge_f32s() -> Vec<f32> {
     ];
     for e in -149..=127 {
         let p = 2f32.powi(e);
-        v.extend([p, -p, f32::from_bits(p.to_bits() + 1), f32::from_bits(p.to_bits().saturating_sub(1))]);
+        v.extend([
+            p,
+            -p,
+            f32::from_bits(p.to_bits() + 1),
+            f32::from_bits(p.to_bits().saturating_sub(1)),
+        ]);
     }
     for e in -45..=38 {
         let p: f32 = format!("1e{e}").parse().unwrap();
-        v.extend([p, f32::from_bits(p.to_bits() + 1), f32::from_bits(p.to_bits().saturating_sub(1))]);
+        v.extend([
+            p,
+            f32::from_bits(p.to_bits() + 1),
+            f32::from_bits(p.to_bits().saturating_sub(1)),
+        ]);
     }
     v
 }
@@ -269,10 +287,32 @@ fn all_values() -> Vec<Value> {
         vals.push(Value::C64(c, d));
         vals.push(Value::C64(d, c));
     }
-    for x in [0, 1, -1, i64::MIN, i64::MAX, i64::MIN + 1, 9, 10, -10, 99, 100, 1 << 32, -(1 << 53)] {
+    for x in [
+        0,
+        1,
+        -1,
+        i64::MIN,
+        i64::MAX,
+        i64::MIN + 1,
+        9,
+        10,
+        -10,
+        99,
+        100,
+        1 << 32,
+        -(1 << 53),
+    ] {
         vals.push(Value::Int(x));
     }
-    for x in [0, 1, u64::MAX, u64::MAX - 1, 1 << 63, 10_000_000_000_000_000_000, 9_999_999_999_999_999_999] {
+    for x in [
+        0,
+        1,
+        u64::MAX,
+        u64::MAX - 1,
+        1 << 63,
+        10_000_000_000_000_000_000,
+        9_999_999_999_999_999_999,
+    ] {
         vals.push(Value::Uint(x));
         vals.push(Value::Hex(x));
     }
@@ -357,7 +397,11 @@ fn build_reference(dir: &Path) -> PathBuf {
         .env("CGO_ENABLED", "0")
         .output()
         .expect("run the reference go");
-    assert!(out.status.success(), "go build: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "go build: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     prog
 }
 
@@ -384,13 +428,20 @@ fn print_builtins_match_gc_byte_for_byte() {
     let feeder = std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
     let out = child.wait_with_output().unwrap();
     feeder.join().unwrap();
-    assert!(out.status.success(), "reference program failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "reference program failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let gc_lines: Vec<&[u8]> = out.stderr.split(|&b| b == b'\n').collect();
     let our_lines: Vec<&[u8]> = ours.split(|&b| b == b'\n').collect();
     let mut mismatches = Vec::new();
     for (i, v) in values.iter().enumerate() {
-        let (g, o) = (gc_lines.get(i).copied().unwrap_or(b"<missing>"), our_lines[i]);
+        let (g, o) = (
+            gc_lines.get(i).copied().unwrap_or(b"<missing>"),
+            our_lines[i],
+        );
         if g != o {
             mismatches.push(format!(
                 "{}: gc {:?} goxide {:?}",
