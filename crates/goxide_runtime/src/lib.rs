@@ -34,7 +34,11 @@
 //! relocatable objects, **non-PIC** (Cranelift `is_pic=false`), linked
 //! statically (goxide_link). Cranelift flags for Go code:
 //! `preserve_frame_pointers=true` (the frame-pointer chain is how the
-//! runtime will walk stacks).
+//! runtime will walk stacks) and `enable_probestack=false` (the stack
+//! limit, not guard pages, catches overflow). Symbols defined in the same
+//! image are referenced directly: imported runtime functions are marked
+//! `colocated`, and `Local`/`Export` data and functions are colocated by
+//! cranelift-module already.
 //!
 //! ## Symbol names (*stable*)
 //! - **Go functions and variables** are named as gc's linker names them:
