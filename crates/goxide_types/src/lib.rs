@@ -1,10 +1,16 @@
 //! `goxide_types`: the type checker (gc's `types2`, with go/constant's
 //! exact values).
 //!
-//! Today this crate holds `constant` (exact values, go/constant). The rest
-//! is designed below and built in the order listed; the design is the
-//! contract later stages (`goxide_ir`, `goxide_codegen`) are written
-//! against, so changes to it change this header in the same commit.
+//! Today this crate holds `constant` (exact values, go/constant) and the
+//! foundation of step 2: `symbol` (interned names), `types` (the shared
+//! type table), `objects` (objects and shared scopes), `universe`,
+//! `package`, `sizes` (gc's layout), `typestring` (types as types2 prints
+//! them), `typeterm` (the type-set algebra), `files` (positions of checked
+//! files), and `check` (the package checker; object collection so far).
+//! The rest is designed below and built in the order listed; the design
+//! is the contract later stages (`goxide_ir`, `goxide_codegen`) are
+//! written against, so changes to it change this header in the same
+//! commit.
 //!
 //! # Design
 //!
@@ -73,4 +79,14 @@
 //! 6. Generics: instantiation, inference, unification, core types.
 //! 7. Initialisation order (`initorder.go`), unused variables/imports.
 
+pub mod check;
 pub mod constant;
+pub mod files;
+pub mod objects;
+pub mod package;
+pub mod sizes;
+pub mod symbol;
+pub mod types;
+pub mod typestring;
+pub mod typeterm;
+pub mod universe;
