@@ -6,12 +6,13 @@
 //! `GOXIDE_BIN`), the reference go (`scripts/goroot.sh`), building a Go
 //! program of `bench/` into `bench/out/`, and option parsing. The timing,
 //! alternation, medians and ratios live in [`runner`]; each bench in its own
-//! module ([`parse`]).
+//! module ([`parse`], [`link`]).
 //!
 //! Invariants: a bench never asserts on a time (it prints medians and
 //! ratios); it checks that the contenders give the same answer before it
 //! times them; the reference go builds only bench programs, never product code.
 
+pub mod link;
 pub mod parse;
 pub mod runner;
 
@@ -24,6 +25,10 @@ benches:
   parse [--runs N] [--root DIR] [--jobs N]
         goxide tool parse vs go/parser over every .go file under DIR
         (default: the reference GOROOT/src)
+  link [--runs N]
+        goxide_link's rust-lld link vs gc's cmd/link on hello world, and
+        both executables' sizes (goxide's side: a hand-built Cranelift
+        object until goxide compiles Go)
 
 environment:
   GOXIDE_BIN   goxide binary to time instead of building
@@ -32,6 +37,7 @@ environment:
 pub fn run(args: &[String]) -> Result<(), String> {
     match args.split_first() {
         Some((name, rest)) if name == "parse" => parse::run(rest),
+        Some((name, rest)) if name == "link" => link::run(rest),
         Some((name, _)) if name == "help" || name == "-h" || name == "--help" => {
             println!("{USAGE}");
             Ok(())
