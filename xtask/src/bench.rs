@@ -6,12 +6,13 @@
 //! `GOXIDE_BIN`), the reference go (`scripts/goroot.sh`), building a Go
 //! program of `bench/` into `bench/out/`, and option parsing. The timing,
 //! alternation, medians and ratios live in [`runner`]; each bench in its own
-//! module ([`parse`], [`list`]).
+//! module ([`parse`], [`list`], [`link`]).
 //!
 //! Invariants: a bench never asserts on a time (it prints medians and
 //! ratios); it checks that the contenders give the same answer before it
 //! times them; the reference go builds only bench programs, never product code.
 
+pub mod link;
 pub mod list;
 pub mod parse;
 pub mod runner;
@@ -27,6 +28,10 @@ benches:
         (default: the reference GOROOT/src)
   list [--runs N]
         goxide list vs go list: -json -deps std, and -deps std cmd
+  link [--runs N]
+        goxide_link's rust-lld link vs gc's cmd/link on hello world, and
+        both executables' sizes (goxide's side: a hand-built Cranelift
+        object until goxide compiles Go)
 
 environment:
   GOXIDE_BIN   goxide binary to time instead of building
@@ -36,6 +41,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     match args.split_first() {
         Some((name, rest)) if name == "parse" => parse::run(rest),
         Some((name, rest)) if name == "list" => list::run(rest),
+        Some((name, rest)) if name == "link" => link::run(rest),
         Some((name, _)) if name == "help" || name == "-h" || name == "--help" => {
             println!("{USAGE}");
             Ok(())

@@ -16,6 +16,8 @@
 //!   `$GOMODCACHE/cache/download/<escaped path>/@v/<escaped version>.zip`).
 //! - Pseudo-versions: [`is_pseudo_version`], [`pseudo_version`],
 //!   [`pseudo_version_base`], [`pseudo_version_rev`], [`pseudo_version_time`].
+//! - The module cache layout cmd/go derives from the escaped forms
+//!   (`cmd/go/internal/modfetch/cache.go`): [`download_dir`], [`cache_path`].
 //!
 //! Algorithm: each check walks the path element by element with the
 //! character classes of module.go (`modPathOK`, `importPathOK`,
@@ -886,5 +888,418 @@ pub fn pseudo_version_base(v: &str) -> Result<String, InvalidVersionError> {
             "{}{build}",
             base.strip_suffix(".0").unwrap_or(base)
         )),
+    }
+}
+
+// ---- The module cache layout (cmd/go/internal/modfetch/cache.go) ----
+
+/// The checks `modfetch` applies before computing a cache path: the cache
+/// root must be set and absolute, the module not `go`/`toolchain`, its
+/// path valid, its version canonical semver; the escaped path and version.
+fn cache_names(gomodcache: &str, m: &Version) -> Result<(String, String), Error> {
+    if m.path == "go" || m.path == "toolchain" {
+        return Err(Error::Other(
+            "internal error: invalid operation on toolchain module".into(),
+        ));
+    }
+    if gomodcache.is_empty() {
+        return Err(Error::Other(
+            "module cache not found: neither GOMODCACHE nor GOPATH is set".into(),
+        ));
+    }
+    if !crate::modfile::filepath::is_abs(gomodcache) {
+        return Err(Error::Other(format!(
+            "GOMODCACHE entry is relative; must be absolute path: {}.\n",
+            quote(gomodcache)
+        )));
+    }
+    let path = escape_path(&m.path)?;
+    if !semver::is_valid(&m.version) {
+        return Err(Error::Other(format!(
+            "non-semver module version {}",
+            quote(&m.version)
+        )));
+    }
+    if canonical_version(&m.version) != m.version {
+        return Err(Error::Other(format!(
+            "non-canonical module version {}",
+            quote(&m.version)
+        )));
+    }
+    Ok((path, escape_version(&m.version)?))
+}
+
+/// Where module `m` is extracted in the module cache
+/// (`modfetch.DownloadDir`, without its file system checks):
+/// `$GOMODCACHE/<escaped path>@<escaped version>`.
+pub fn download_dir(gomodcache: &str, m: &Version) -> Result<String, Error> {
+    let (path, version) = cache_names(gomodcache, m)?;
+    Ok(crate::modfile::filepath::join(&[
+        gomodcache,
+        &format!("{path}@{version}"),
+    ]))
+}
+
+/// A file about module `m` in the download cache (`modfetch.CachePath`):
+/// `$GOMODCACHE/cache/download/<escaped path>/@v/<escaped version>.<suffix>`
+/// for suffixes such as `mod`, `zip`, `info`, `ziphash`, `partial`, `lock`.
+pub fn cache_path(gomodcache: &str, m: &Version, suffix: &str) -> Result<String, Error> {
+    let (path, version) = cache_names(gomodcache, m)?;
+    Ok(crate::modfile::filepath::join(&[
+        gomodcache,
+        "cache/download",
+        &path,
+        "/@v",
+        &format!("{version}.{suffix}"),
+    ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: bool = true;
+    const NO: bool = false;
+
+    /// x/mod module_test.go's checkPathTests: path, CheckPath ok,
+    /// CheckImportPath ok, CheckFilePath ok.
+    const CHECK_PATH_TESTS: &[(&str, bool, bool, bool)] = &[
+        ("x.y/z", OK, OK, OK),
+        ("x.y", OK, OK, OK),
+        ("", NO, NO, NO),
+        ("/x.y/z", NO, NO, NO),
+        ("x./z", NO, NO, NO),
+        (".x/z", NO, OK, OK),
+        ("-x/z", NO, NO, OK),
+        ("x..y/z", OK, OK, OK),
+        ("x.y/z/../../w", NO, NO, NO),
+        ("x.y//z", NO, NO, NO),
+        ("x.y/z//w", NO, NO, NO),
+        ("x.y/z/", NO, NO, NO),
+        ("x.y/z/v0", NO, OK, OK),
+        ("x.y/z/v1", NO, OK, OK),
+        ("x.y/z/v2", OK, OK, OK),
+        ("x.y/z/v2.0", NO, OK, OK),
+        ("X.y/z", NO, OK, OK),
+        ("!x.y/z", NO, NO, OK),
+        ("_x.y/z", NO, OK, OK),
+        ("x.y!/z", NO, NO, OK),
+        ("x.y\"/z", NO, NO, NO),
+        ("x.y#/z", NO, NO, OK),
+        ("x.y*/z", NO, NO, NO),
+        ("x.y+/z", NO, OK, OK),
+        ("x.y-/z", OK, OK, OK),
+        ("x.y:/z", NO, NO, NO),
+        ("x.y@/z", NO, NO, OK),
+        ("x.y~/z", NO, OK, OK),
+        ("x.y/z~", OK, OK, OK),
+        ("x.y/z~0", NO, NO, OK),
+        ("x.y/z~09", NO, NO, OK),
+        ("x.y/z09", OK, OK, OK),
+        ("x.y/z09~", OK, OK, OK),
+        ("x.y/z09~09z", OK, OK, OK),
+        ("x.y/z09~09z~09", NO, NO, OK),
+        ("github.com/!123/logrus", NO, NO, OK),
+        ("github.com/user/unicode/испытание", NO, NO, OK),
+        ("../x", NO, NO, NO),
+        ("./y", NO, NO, NO),
+        ("x:y", NO, NO, NO),
+        ("\\temp\\foo", NO, NO, NO),
+        (".gitignore", NO, OK, OK),
+        (".github/ISSUE_TEMPLATE", NO, OK, OK),
+        ("x☺y", NO, NO, NO),
+        ("x.y/con", NO, NO, NO),
+        ("x.y/con.txt", NO, NO, NO),
+        ("x.y/aux", NO, NO, NO),
+        ("x.y/Aux", NO, NO, NO),
+        ("x.y/conx", OK, OK, OK),
+    ];
+
+    #[test]
+    fn check_path_table() {
+        for &(path, ok, import_ok, file_ok) in CHECK_PATH_TESTS {
+            assert_eq!(
+                check_path(path).is_ok(),
+                ok,
+                "check_path({path:?}) = {:?}",
+                check_path(path)
+            );
+            assert_eq!(
+                check_import_path(path).is_ok(),
+                import_ok,
+                "check_import_path({path:?})"
+            );
+            assert_eq!(
+                check_file_path(path).is_ok(),
+                file_ok,
+                "check_file_path({path:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn path_error_texts() {
+        let msg = |r: Result<(), InvalidPathError>| r.unwrap_err().to_string();
+        assert_eq!(
+            msg(check_path("x.y/z/v1")),
+            r#"malformed module path "x.y/z/v1": invalid version"#
+        );
+        assert_eq!(
+            msg(check_path("xy/z")),
+            r#"malformed module path "xy/z": missing dot in first path element"#
+        );
+        assert_eq!(
+            msg(check_path("X.y/z")),
+            r#"malformed module path "X.y/z": invalid char 'X' in first path element"#
+        );
+        assert_eq!(
+            msg(check_path("x.y/.z")),
+            r#"malformed module path "x.y/.z": leading dot in path element"#
+        );
+        assert_eq!(
+            msg(check_import_path("a b")),
+            r#"malformed import path "a b": invalid char ' '"#
+        );
+        assert_eq!(
+            msg(check_import_path("a/..")),
+            r#"malformed import path "a/..": invalid path element "..""#
+        );
+        assert_eq!(
+            msg(check_import_path("x.y/com1.txt")),
+            r#"malformed import path "x.y/com1.txt": "com1" disallowed as path element component on Windows"#
+        );
+        assert_eq!(
+            msg(check_file_path("a/b:c")),
+            r#"malformed file path "a/b:c": invalid char ':'"#
+        );
+        assert_eq!(
+            msg(check_import_path("-x")),
+            r#"malformed import path "-x": leading dash"#
+        );
+    }
+
+    #[test]
+    fn split_and_major() {
+        for (path, want) in [
+            ("x.y/z", Some(("x.y/z", ""))),
+            ("x.y/z/v2", Some(("x.y/z", "/v2"))),
+            ("x.y/z/v1", None),
+            ("x.y/z/v0", None),
+            ("x.y/z/v2.1", None),
+            ("x.y/z/v02", None),
+            ("x.y/v2z", Some(("x.y/v2z", ""))),
+            ("gopkg.in/yaml.v2", Some(("gopkg.in/yaml", ".v2"))),
+            ("gopkg.in/yaml.v0", Some(("gopkg.in/yaml", ".v0"))),
+            (
+                "gopkg.in/yaml.v2-unstable",
+                Some(("gopkg.in/yaml", ".v2-unstable")),
+            ),
+            ("gopkg.in/yaml", None),
+            ("gopkg.in/yaml.v01", None),
+        ] {
+            assert_eq!(split_path_version(path), want, "split_path_version({path})");
+        }
+        assert!(check_path_major("v2.0.0", "/v2").is_ok());
+        assert!(check_path_major("v2.0.0+incompatible", "").is_ok());
+        assert!(check_path_major("v0.0.0-20161208181325-20d25e280405", ".v1").is_ok());
+        assert!(check_path_major("v1.5.0", ".v1-unstable").is_ok());
+        assert_eq!(
+            check_path_major("v1.0.0", "/v2").unwrap_err().to_string(),
+            r#"version "v1.0.0" invalid: should be v2, not v1"#
+        );
+        assert_eq!(
+            check_path_major("v2.0.0", "").unwrap_err().to_string(),
+            r#"version "v2.0.0" invalid: should be v0 or v1, not v2"#
+        );
+        assert_eq!(path_major_prefix("/v2"), "v2");
+        assert_eq!(path_major_prefix(".v1-unstable"), "v1");
+        assert_eq!(path_major_prefix(""), "");
+        assert_eq!(
+            canonical_version("v2.0+incompatible"),
+            "",
+            "shorthands take no build suffix"
+        );
+        assert_eq!(
+            canonical_version("v2.0.0+incompatible"),
+            "v2.0.0+incompatible"
+        );
+        assert_eq!(canonical_version("v1.2.0+meta"), "v1.2.0");
+    }
+
+    #[test]
+    fn check_errors() {
+        assert!(check("x.y/z", "v1.2.3").is_ok());
+        assert_eq!(
+            check("x.y/z/v2", "v1.2.3").unwrap_err().to_string(),
+            "x.y/z/v2@v1.2.3: invalid version: should be v2, not v1"
+        );
+        assert_eq!(
+            check("x.y/z", "1.2").unwrap_err().to_string(),
+            "x.y/z@1.2: invalid version: not a semantic version"
+        );
+        let e = version_error(&Version::new("a.b/c", "v1"), Error::Other("boom".into()));
+        assert_eq!(e.to_string(), "a.b/c@v1: boom");
+        assert_eq!(
+            version_error(&Version::new("a.b/c", "v1"), e.clone()),
+            e,
+            "not wrapped twice"
+        );
+        let m = Error::Module(ModuleError {
+            path: "a.b/c".into(),
+            version: String::new(),
+            err: Box::new(Error::Other("x".into())),
+        });
+        assert_eq!(m.to_string(), "module a.b/c: x");
+    }
+
+    #[test]
+    fn escaping_round_trips() {
+        for (path, esc) in [
+            (
+                "github.com/GoogleCloudPlatform/omega",
+                "github.com/!google!cloud!platform/omega",
+            ),
+            (
+                "github.com/Azure/azure-sdk-for-go",
+                "github.com/!azure/azure-sdk-for-go",
+            ),
+            ("rsc.io/quote", "rsc.io/quote"),
+        ] {
+            assert_eq!(escape_path(path).unwrap(), esc);
+            assert_eq!(unescape_path(esc).unwrap(), path);
+        }
+        assert_eq!(escape_version("v1.0.0-RC1").unwrap(), "v1.0.0-!r!c1");
+        assert_eq!(unescape_version("v1.0.0-!r!c1").unwrap(), "v1.0.0-RC1");
+        assert_eq!(
+            escape_version("v1!").unwrap_err().to_string(),
+            r#"version "v1!" invalid: disallowed version string"#
+        );
+        assert_eq!(
+            escape_path("X.y/z").unwrap_err().to_string(),
+            r#"malformed module path "X.y/z": invalid char 'X' in first path element"#
+        );
+        for bad in [
+            "github.com/Azure",
+            "github.com/!!azure",
+            "github.com/!",
+            "github.com/!1",
+        ] {
+            assert!(unescape_path(bad).is_err(), "unescape_path({bad})");
+        }
+        assert_eq!(
+            unescape_path("github.com/Azure").unwrap_err().to_string(),
+            r#"invalid escaped module path "github.com/Azure""#
+        );
+    }
+
+    #[test]
+    fn pseudo_versions() {
+        let p = "v1.2.4-0.20191109021931-daa7c04131f5";
+        assert!(is_pseudo_version(p));
+        assert_eq!(pseudo_version_base(p).unwrap(), "v1.2.3");
+        assert_eq!(pseudo_version_rev(p).unwrap(), "daa7c04131f5");
+        assert_eq!(pseudo_version_time(p).unwrap(), (2019, 11, 9, 2, 19, 31));
+        assert_eq!(
+            pseudo_version_base("v0.0.0-20191109021931-daa7c04131f5").unwrap(),
+            ""
+        );
+        assert_eq!(
+            pseudo_version_base("v1.2.3-pre.0.20191109021931-daa7c04131f5+incompatible").unwrap(),
+            "v1.2.3-pre+incompatible"
+        );
+        assert_eq!(
+            pseudo_version_base("v1.0.0-0.20191109021931-daa7c04131f5")
+                .unwrap_err()
+                .to_string(),
+            r#"pseudo-version "v1.0.0-0.20191109021931-daa7c04131f5" invalid: version before v1.0.0 would have negative patch number"#
+        );
+        assert!(!is_pseudo_version("v1.2.3"));
+        assert_eq!(
+            pseudo_version_time("v0.0.0-20191309021931-daa7c04131f5")
+                .unwrap_err()
+                .to_string(),
+            r#"pseudo-version "v0.0.0-20191309021931-daa7c04131f5" invalid: malformed time "20191309021931""#
+        );
+        assert!(
+            pseudo_version_time("v0.0.0-20200229021931-abc").is_ok(),
+            "leap day"
+        );
+        assert!(pseudo_version_time("v0.0.0-20190229021931-abc").is_err());
+        assert_eq!(
+            pseudo_version("v2", "", "20200102030405", "abc"),
+            "v2.0.0-20200102030405-abc"
+        );
+        assert_eq!(
+            pseudo_version("", "v1.2.9", "20200102030405", "abc"),
+            "v1.2.10-0.20200102030405-abc"
+        );
+        assert_eq!(
+            pseudo_version("", "v1.2.3-pre", "20200102030405", "abc"),
+            "v1.2.3-pre.0.20200102030405-abc"
+        );
+        assert_eq!(
+            pseudo_version("", "v2.0.0+incompatible", "20200102030405", "abc"),
+            "v2.0.1-0.20200102030405-abc+incompatible"
+        );
+        assert!(is_zero_pseudo_version(&zero_pseudo_version("v3")));
+    }
+
+    #[test]
+    fn module_cache_paths() {
+        let m = Version::new("github.com/Azure/x", "v1.0.0-RC1");
+        assert_eq!(
+            download_dir("/c", &m).unwrap(),
+            "/c/github.com/!azure/x@v1.0.0-!r!c1"
+        );
+        assert_eq!(
+            cache_path("/c", &m, "zip").unwrap(),
+            "/c/cache/download/github.com/!azure/x/@v/v1.0.0-!r!c1.zip"
+        );
+        let err = |d: &str, p: &str, v: &str| {
+            download_dir(d, &Version::new(p, v))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("/c", "a.b/c", "v1.0"),
+            r#"non-canonical module version "v1.0""#
+        );
+        assert_eq!(
+            err("/c", "a.b/c", "master"),
+            r#"non-semver module version "master""#
+        );
+        assert_eq!(
+            err("", "a.b/c", "v1.0.0"),
+            "module cache not found: neither GOMODCACHE nor GOPATH is set"
+        );
+        assert_eq!(
+            err("c", "a.b/c", "v1.0.0"),
+            "GOMODCACHE entry is relative; must be absolute path: \"c\".\n"
+        );
+        assert_eq!(
+            err("/c", "go", "1.21"),
+            "internal error: invalid operation on toolchain module"
+        );
+    }
+
+    #[test]
+    fn sort_by_path_then_semver() {
+        let mut list = vec![
+            Version::new("b.c/x", "v1.10.0"),
+            Version::new("a.b/x", "v1.2.0/go.mod"),
+            Version::new("a.b/x", "v1.2.0"),
+            Version::new("b.c/x", "v1.9.0"),
+        ];
+        sort(&mut list);
+        let shown: Vec<String> = list.iter().map(|v| v.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "a.b/x@v1.2.0",
+                "a.b/x@v1.2.0/go.mod",
+                "b.c/x@v1.9.0",
+                "b.c/x@v1.10.0"
+            ]
+        );
     }
 }

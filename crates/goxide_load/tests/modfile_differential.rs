@@ -500,15 +500,21 @@ fn go_list_reads_go_mod() {
         );
         let stderr = text(&out.stderr);
         let mut fix = offline_fix;
+        let local = local();
         let ours = modfile::read_mod_file(
             gomod.to_str().unwrap(),
             "go.mod",
             &data,
             Some(&mut fix),
-            &local(),
+            &local,
         )
         .map_err(|e| e.to_string())
         .and_then(|f| {
+            // cmd/go's loadModFile: godebug lines, then the module path.
+            let godebug = modfile::check_go_mod_godebugs(&f, "go.mod", &local.version);
+            if !godebug.is_empty() {
+                return Err(godebug.join("\ngo: "));
+            }
             let path = &f.module.as_ref().unwrap().path;
             modfile::check_main_module_path(path)
                 .map_err(|e| e.to_string())
@@ -517,9 +523,9 @@ fn go_list_reads_go_mod() {
         match ours {
             Err(e) => tally.check(&name, &format!("go: {e}\n"), &stderr),
             Ok(path) => {
-                // Whatever go reports now comes after reading go.mod (the
-                // godebug check, module graph loading): it must not be a
-                // reading error, and success prints the module path.
+                // Whatever go reports now comes after reading go.mod
+                // (module graph loading): it must not be a reading error,
+                // and success prints the module path.
                 if out.status.success() {
                     tally.check(&name, &format!("{path}\n"), &text(&out.stdout));
                 } else {
@@ -528,6 +534,7 @@ fn go_list_reads_go_mod() {
                         "go: errors parsing",
                         "go: error reading",
                         "go: malformed module path",
+                        "go: error loading",
                     ];
                     let is_reading = reading.iter().any(|p| stderr.starts_with(p))
                         || stderr.contains("requires go >=");
@@ -540,7 +547,7 @@ fn go_list_reads_go_mod() {
             }
         }
     }
-    eprintln!("{later} fixtures fail in go list after go.mod was read (godebug, module graph)");
+    eprintln!("{later} fixtures fail in go list after go.mod was read (module graph)");
     tally.finish("go list -m (ReadModFile)");
 }
 
@@ -665,6 +672,12 @@ fn build_driver(sb: &Sandbox) -> PathBuf {
     for sub in ["semver", "module", "modfile", "internal/lazyregexp"] {
         copy_tree(&vendored.join(sub), &xmod.join(sub));
     }
+    std::fs::create_dir_all(xmod.join("godebugs")).unwrap();
+    std::fs::copy(
+        goroot.join("src/internal/godebugs/table.go"),
+        xmod.join("godebugs/table.go"),
+    )
+    .unwrap();
     std::fs::create_dir_all(xmod.join("gover")).unwrap();
     std::fs::copy(
         goroot.join("src/internal/gover/gover.go"),
@@ -1550,6 +1563,40 @@ fn xmod_driver() {
     let marker = "// ---- Unicode tables (generated; see the header) ----\n\n";
     let tables = &src[src.find(marker).expect("table marker") + marker.len()..];
     expect.push(("unicode tables".into(), table_ranges(tables)));
+
+    // The GODEBUG table.
+    cases.push("godebugs".into());
+    let mut godebugs = String::new();
+    for i in modfile::godebug::ALL {
+        let q = |s: &str| quote(s);
+        writeln!(
+            godebugs,
+            "all {} {} {} {} {} {}",
+            q(i.name),
+            q(i.package),
+            i.changed,
+            q(i.old),
+            i.opaque,
+            i.immutable
+        )
+        .unwrap();
+    }
+    for r in modfile::godebug::REMOVED {
+        let old: Vec<String> = ["", "0", "1", "2", "3", "old", "true"]
+            .iter()
+            .filter(|v| r.old_values.contains(v))
+            .map(|v| quote(v))
+            .collect();
+        writeln!(
+            godebugs,
+            "removed {} {} [{}]",
+            quote(r.name),
+            r.removed,
+            old.join(" ")
+        )
+        .unwrap();
+    }
+    expect.push(("godebug table".into(), godebugs));
 
     for s in string_corpus() {
         cases.push(format!("str\t{}", quote(&s)));

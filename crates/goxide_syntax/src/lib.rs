@@ -18,7 +18,7 @@ pub mod constraint;
 pub mod directive;
 pub mod parser;
 pub mod pos;
-mod printer;
+pub mod printer;
 #[cfg(test)]
 mod parser_tests;
 pub mod report;

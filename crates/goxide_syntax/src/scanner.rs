@@ -34,27 +34,47 @@
 //! a time, as Go's `utf8.DecodeRune` rejects them ("invalid UTF-8
 //! encoding"), and BOMs (silently at offset 0, "invalid BOM in the middle of
 //! the file" elsewhere): they are invisible to the token logic but stay in
-//! token and comment text. The token layer (gc's `scanner.next`) skips
-//! blanks, then dispatches on `ch`; `nlsemi` (set after names, literals,
-//! `break continue fallthrough return`, `++ --`, `) ] }`) turns the next
-//! newline, a `/* */` comment containing a newline, or the end of input
-//! into a `Semi`. Keywords are found with gc's perfect hash.
+//! token and comment text. One gc artifact is reproduced on purpose: gc
+//! reads through a buffer and checks for NUL only on its ASCII fast path,
+//! so a NUL that is the first byte of a buffer refill (always offset 0)
+//! becomes an ordinary character (gc then says "invalid character U+0000",
+//! or ends an identifier there). Refill points are deterministic (full
+//! reads, gc's buffer sizes and kept segment), so `fill` computes them.
+//! The token layer (gc's `scanner.next`) skips blanks, then dispatches on
+//! `ch`; `nlsemi` (set after names, literals, `break continue fallthrough
+//! return`, `++ --`, `) ] }`) turns the next newline, a `/* */` comment
+//! containing a newline, or the end of input into a `Semi`. Keywords are
+//! found with gc's perfect hash.
 //!
-//! Speed: everything works on bytes. The hot loops (blanks, identifiers,
-//! comments, string bodies) run over plain ASCII bytes directly and fall
-//! back to the character layer only at a NUL or a byte >= 0x80, so no
-//! error can be missed. No allocation happens per token, only for reported
-//! errors and comments.
+//! SPEED: `next` first tries `next_fast`, which handles the common token
+//! (~99% of GOROOT's) on a local index with no per-character state: plain
+//! ASCII blanks, `//` comments, identifiers and keywords, decimal and hex
+//! integers, strings without escapes, raw strings, operators and
+//! delimiters, all strictly inside gc's buffer and followed by a plain
+//! byte. It either produces exactly what gc's algorithm would (such input
+//! has no errors) or returns having changed nothing but whole comments,
+//! after which gc's algorithm proper (`next_slow`/`scan`) continues from
+//! gc's own `redo` state. Runs of bytes are skipped eight at a time (SWAR,
+//! portable safe code); keywords are compared as two words. No allocation
+//! happens per token, only for reported errors and comments.
 //!
 //! Unicode: identifiers use Go's `unicode.IsLetter` / `unicode.IsDigit`
 //! and messages use `strconv.IsPrint` (for `%#U` and `%q`), from range
 //! tables at the end of this file generated from Go 1.27.3's `unicode`
 //! package (Unicode 17.0.0) by iterating over all code points >= 0x80.
 //!
-//! INVARIANTS: `cp <= r <= src.len()`; `ch == -1` iff `cp == src.len()`;
-//! every loop consumes at least one byte per iteration or stops at the end
-//! of input, so `next()` terminates on any input and never panics. Source
-//! longer than 4 GiB is outside the contract (positions are `u32`).
+//! INVARIANTS: `cp <= r <= e <= src.len()`; `ch == -1` iff `cp ==
+//! src.len()`; when `ch` is plain ASCII (1..=0x7f), `src[cp] == ch` (but
+//! for gc's initial fake ' ', when `e == 0`); every loop consumes at least
+//! one byte per iteration or stops at the end of input, so `next()`
+//! terminates on any input and never panics. Source longer than 4 GiB is
+//! outside the contract (positions are `u32`).
+//!
+//! TESTS: gc's scanner_test.go ported, plus GOROOT/src scanned without an
+//! error, testdata and adversarial inputs without a panic, and an ignored
+//! `differential_vs_gc` test that builds gc's scanner itself from the
+//! reference GOROOT and compares every token, error and comment on all of
+//! GOROOT/src and thousands of adversarial inputs, in all comment modes.
 //!
 //! Known divergence: gc's `source.rewind` (used for `..` not followed by a
 //! third `.`) miscounts lines when the `..` is followed by a newline, so gc
@@ -62,7 +82,9 @@
 //! true positions.
 
 use crate::pos::Pos;
-use crate::token::{LitKind, Operator, Token, PREC_ADD, PREC_ANDAND, PREC_CMP, PREC_MUL, PREC_OROR};
+use crate::token::{
+    LitKind, Operator, PREC_ADD, PREC_ANDAND, PREC_CMP, PREC_MUL, PREC_OROR, Token,
+};
 
 /// Which comments the scanner reports (gc's `comments` / `directives` modes).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -293,7 +315,10 @@ impl<'src> Scanner<'src> {
     #[cold]
     #[inline(never)]
     fn error_at(&mut self, pos: usize, msg: impl Into<String>) {
-        self.errors.push(ScanError { pos: pos as Pos, msg: msg.into() });
+        self.errors.push(ScanError {
+            pos: pos as Pos,
+            msg: msg.into(),
+        });
     }
 
     /// Reports an error at the current character (gc's `errorf`).
@@ -312,7 +337,9 @@ impl<'src> Scanner<'src> {
 
     // ---- token layer (gc's scanner.go) ----
 
-    /// Advances to the next token.
+    /// Advances to the next token. (Inlined: best called from one place,
+    /// e.g. the parser's own `next`, so that the fast path inlines there.)
+    #[inline]
     pub fn next(&mut self) {
         if !self.next_fast() {
             self.next_slow();
@@ -333,36 +360,70 @@ impl<'src> Scanner<'src> {
     /// (1..=0x7f) within gc's buffer (blanks, the token, and the byte after
     /// it), scanned on a local index. It produces exactly what `scan` would
     /// (which never reports an error for such input), or returns false
-    /// having changed nothing (comments, escapes, most number forms,
-    /// non-ASCII, NUL, the end of gc's buffer, anything erroneous), and
+    /// (block comments, escapes, most number forms, non-ASCII, NUL, the end
+    /// of gc's buffer, anything erroneous) having changed nothing but
+    /// consumed whole `//` comments, leaving gc's state at its `redo`, and
     /// `scan` takes the token. (`ch` is plain iff `src[cp]` is: the
     /// initial fake ' ' has `e == 0`, a character from `nextch_slow` that
-    /// is not plain sits on a byte that is not.)
+    /// is not plain sits on a byte that is not, or at `src.len()`.)
     #[inline(always)]
     fn next_fast(&mut self) -> bool {
         let buf = &self.src[..self.e];
-        let start = self.cp;
         let nlsemi = self.nlsemi;
         // blank bytes: ' ', '\t', '\r' (bit 0), and '\n' (bit 1) unless nlsemi
         let blanks = if nlsemi { 1 } else { 3 };
 
-        // skip white space, noting newlines
-        let mut p = start;
-        let mut nl = false;
-        let Some(&(mut b)) = buf.get(p) else { return false };
-        if BLANK[b as usize] & blanks != 0 {
-            nl = b == b'\n';
-            p += 1;
+        let mut start;
+        let mut p;
+        let mut nl;
+        let mut b;
+        loop {
+            // skip white space, noting newlines
+            start = self.cp;
+            p = start;
+            nl = false;
             let Some(&c) = buf.get(p) else { return false };
             b = c;
             if BLANK[b as usize] & blanks != 0 {
-                // a longer run
-                let (q, n) = skip_blanks(buf, p, nlsemi);
-                p = q;
-                nl |= n;
+                nl = b == b'\n';
+                p += 1;
                 let Some(&c) = buf.get(p) else { return false };
                 b = c;
+                if BLANK[b as usize] & blanks != 0 {
+                    // a longer run
+                    let (q, n) = skip_blanks(buf, p, nlsemi);
+                    p = q;
+                    nl |= n;
+                    let Some(&c) = buf.get(p) else { return false };
+                    b = c;
+                }
             }
+
+            // a plain '//' comment ending in a newline
+            if b != b'/' || buf.get(p + 1) != Some(&b'/') {
+                break;
+            }
+            let q = skip_bytes(buf, p + 2, line_stops, |b| {
+                b != b'\n' && b.wrapping_sub(1) < 0x7f
+            });
+            if buf.get(q) != Some(&b'\n') {
+                return false;
+            }
+            let text = &buf[p..q];
+            if self.mode == CommentMode::All
+                || self.mode == CommentMode::Directives
+                    && (text.starts_with(b"//go:") || text.starts_with(b"//line "))
+            {
+                self.comments.push(Comment {
+                    pos: p as Pos,
+                    end: q as Pos,
+                });
+            }
+            // commit gc's state at its `redo` after the comment, so that
+            // `scan` can take over from here, too
+            self.ch = b'\n' as i32;
+            self.cp = q;
+            self.r = q + 1;
         }
 
         let pos = p;
@@ -375,27 +436,40 @@ impl<'src> Scanner<'src> {
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let q = skip_bytes(buf, p + 1, ident_stops, |b| IDENT[b as usize]);
                 end = q;
-                match lookup_keyword(buf, p, q) {
-                    Some(kw) => {
-                        tok = kw;
-                        nls = matches!(kw, Token::Break | Token::Continue | Token::Fallthrough | Token::Return);
-                    }
-                    None => {
-                        tok = Token::Name;
-                        nls = true;
-                    }
-                }
+                (tok, nls) = match lookup_keyword(buf, p, q) {
+                    Some(kw) => (
+                        kw,
+                        matches!(
+                            kw,
+                            Token::Break | Token::Continue | Token::Fallthrough | Token::Return
+                        ),
+                    ),
+                    None => (Token::Name, true),
+                };
             }
             b'0'..=b'9' => {
-                // plain decimal integers (and a lone 0)
+                // plain decimal and hexadecimal integers (and a lone 0)
                 let mut q = p + 1;
                 if b != b'0' {
                     q = skip_bytes(buf, q, digit_stops, |b| b.is_ascii_digit());
+                } else if plain(buf, q) | 0x20 == b'x' {
+                    q += 1;
+                    while q < buf.len() && buf[q].is_ascii_hexdigit() {
+                        q += 1;
+                    }
+                    if q == p + 2 {
+                        return false; // no digits
+                    }
                 }
                 // bail out if the number goes on (conservatively, in ASCII
                 // lower case; '_' becomes 0x7f), or at a non-plain byte
                 let more = plain(buf, q);
-                if more == 0 || matches!(more | 0x20, b'0'..=b'9' | 0x7f | b'.' | b'e' | b'p' | b'i' | b'x' | b'o' | b'b') {
+                if more == 0
+                    || matches!(
+                        more | 0x20,
+                        b'0'..=b'9' | 0x7f | b'.' | b'e' | b'p' | b'i' | b'x' | b'o' | b'b'
+                    )
+                {
                     return false;
                 }
                 end = q;
@@ -414,7 +488,9 @@ impl<'src> Scanner<'src> {
                 nls = true;
             }
             b'`' => {
-                let q = skip_bytes(buf, p + 1, raw_stops, |b| b != b'`' && b.wrapping_sub(1) < 0x7f);
+                let q = skip_bytes(buf, p + 1, raw_stops, |b| {
+                    b != b'`' && b.wrapping_sub(1) < 0x7f
+                });
                 if buf.get(q) != Some(&b'`') {
                     return false;
                 }
@@ -469,7 +545,14 @@ impl<'src> Scanner<'src> {
                     b'.' if b1 == b'.' || b1.is_ascii_digit() => return false,
                     b'.' => Token::Dot,
                     b'+' | b'-' => {
-                        (op, prec) = (if b == b'+' { Operator::Add } else { Operator::Sub }, PREC_ADD);
+                        (op, prec) = (
+                            if b == b'+' {
+                                Operator::Add
+                            } else {
+                                Operator::Sub
+                            },
+                            PREC_ADD,
+                        );
                         if b1 == b {
                             len = 2;
                             nls = true;
@@ -523,7 +606,14 @@ impl<'src> Scanner<'src> {
                         if b2 == 0 {
                             return false;
                         }
-                        (op, prec) = (if b == b'<' { Operator::Shl } else { Operator::Shr }, PREC_MUL);
+                        (op, prec) = (
+                            if b == b'<' {
+                                Operator::Shl
+                            } else {
+                                Operator::Shr
+                            },
+                            PREC_MUL,
+                        );
                         if b2 == b'=' {
                             len = 3;
                             Token::AssignOp
@@ -533,7 +623,15 @@ impl<'src> Scanner<'src> {
                         }
                     }
                     b'<' | b'>' if b1 == b'=' => {
-                        (op, prec, len) = (if b == b'<' { Operator::Leq } else { Operator::Geq }, PREC_CMP, 2);
+                        (op, prec, len) = (
+                            if b == b'<' {
+                                Operator::Leq
+                            } else {
+                                Operator::Geq
+                            },
+                            PREC_CMP,
+                            2,
+                        );
                         Token::Operator
                     }
                     b'<' if b1 == b'-' => {
@@ -541,7 +639,14 @@ impl<'src> Scanner<'src> {
                         Token::Arrow
                     }
                     b'<' | b'>' => {
-                        (op, prec) = (if b == b'<' { Operator::Lss } else { Operator::Gtr }, PREC_CMP);
+                        (op, prec) = (
+                            if b == b'<' {
+                                Operator::Lss
+                            } else {
+                                Operator::Gtr
+                            },
+                            PREC_CMP,
+                        );
                         Token::Operator
                     }
                     b'=' if b1 == b'=' => {
@@ -584,9 +689,7 @@ impl<'src> Scanner<'src> {
         self.op = op;
         self.prec = prec;
         self.bad = false;
-        if tok == Token::Semi {
-            self.semi = semi;
-        }
+        self.semi = semi; // meaningless unless tok is Semi
         true
     }
 
@@ -602,7 +705,11 @@ impl<'src> Scanner<'src> {
             let mut nl = false;
             loop {
                 let c = self.ch;
-                if !(c == b' ' as i32 || c == b'\t' as i32 || c == b'\r' as i32 || c == b'\n' as i32 && !nlsemi) {
+                if !(c == b' ' as i32
+                    || c == b'\t' as i32
+                    || c == b'\r' as i32
+                    || c == b'\n' as i32 && !nlsemi)
+                {
                     break;
                 }
                 nl |= c == b'\n' as i32;
@@ -716,7 +823,14 @@ impl<'src> Scanner<'src> {
                 }
                 b'+' | b'-' => {
                     self.nextch();
-                    self.set_op(if c == b'+' { Operator::Add } else { Operator::Sub }, PREC_ADD);
+                    self.set_op(
+                        if c == b'+' {
+                            Operator::Add
+                        } else {
+                            Operator::Sub
+                        },
+                        PREC_ADD,
+                    );
                     if self.ch == c as i32 {
                         self.nextch();
                         self.nlsemi = true;
@@ -741,6 +855,12 @@ impl<'src> Scanner<'src> {
                     if self.ch == b'/' as i32 {
                         self.nextch();
                         self.line_comment();
+                        // back to the fast path for what follows
+                        self.nlsemi = nlsemi;
+                        if self.next_fast() {
+                            return;
+                        }
+                        self.nlsemi = false;
                         continue;
                     }
                     if self.ch == b'*' as i32 {
@@ -753,6 +873,11 @@ impl<'src> Scanner<'src> {
                             self.tok = Token::Semi;
                             return;
                         }
+                        self.nlsemi = nlsemi;
+                        if self.next_fast() {
+                            return;
+                        }
+                        self.nlsemi = false;
                         continue;
                     }
                     self.set_op(Operator::Div, PREC_MUL);
@@ -906,7 +1031,10 @@ impl<'src> Scanner<'src> {
 
         // possibly a keyword
         if let Some(tok) = lookup_keyword(src, self.pos as usize, self.cp) {
-            self.nlsemi = matches!(tok, Token::Break | Token::Continue | Token::Fallthrough | Token::Return);
+            self.nlsemi = matches!(
+                tok,
+                Token::Break | Token::Continue | Token::Fallthrough | Token::Return
+            );
             self.tok = tok;
             return;
         }
@@ -1002,7 +1130,10 @@ impl<'src> Scanner<'src> {
             digsep |= self.digits(base, &mut invalid);
             if self.ch == b'.' as i32 {
                 if prefix == b'o' || prefix == b'b' {
-                    self.error_here(format!("invalid radix point in {} literal", base_name(base)));
+                    self.error_here(format!(
+                        "invalid radix point in {} literal",
+                        base_name(base)
+                    ));
                     ok = false;
                 }
                 self.nextch();
@@ -1026,10 +1157,16 @@ impl<'src> Scanner<'src> {
         if e == b'e' as i32 || e == b'p' as i32 {
             if ok {
                 if e == b'e' as i32 && prefix != 0 && prefix != b'0' {
-                    self.error_here(format!("{} exponent requires decimal mantissa", quote_rune(self.ch as u32)));
+                    self.error_here(format!(
+                        "{} exponent requires decimal mantissa",
+                        quote_rune(self.ch as u32)
+                    ));
                     ok = false;
                 } else if e == b'p' as i32 && prefix != b'x' {
-                    self.error_here(format!("{} exponent requires hexadecimal mantissa", quote_rune(self.ch as u32)));
+                    self.error_here(format!(
+                        "{} exponent requires hexadecimal mantissa",
+                        quote_rune(self.ch as u32)
+                    ));
                     ok = false;
                 }
             }
@@ -1057,19 +1194,25 @@ impl<'src> Scanner<'src> {
         self.set_lit(kind, ok);
         let lit = &self.src[self.pos as usize..self.cp];
 
-        if kind == LitKind::Int && ok {
-            if let Some(i) = invalid {
-                let msg = format!("invalid digit {} in {} literal", quote_rune(lit[i] as u32), base_name(base));
-                self.error_tok(i, msg);
-                ok = false;
-            }
+        if kind == LitKind::Int
+            && ok
+            && let Some(i) = invalid
+        {
+            let msg = format!(
+                "invalid digit {} in {} literal",
+                quote_rune(lit[i] as u32),
+                base_name(base)
+            );
+            self.error_tok(i, msg);
+            ok = false;
         }
 
-        if digsep & 2 != 0 && ok {
-            if let Some(i) = invalid_sep(lit) {
-                self.error_tok(i, "'_' must separate successive digits");
-                ok = false;
-            }
+        if digsep & 2 != 0
+            && ok
+            && let Some(i) = invalid_sep(lit)
+        {
+            self.error_tok(i, "'_' must separate successive digits");
+            ok = false;
         }
 
         self.bad = !ok;
@@ -1203,7 +1346,10 @@ impl<'src> Scanner<'src> {
     /// Records the comment starting at the token start and ending at `ch`.
     #[inline(always)]
     fn comment(&mut self) {
-        self.comments.push(Comment { pos: self.pos, end: self.cp as Pos });
+        self.comments.push(Comment {
+            pos: self.pos,
+            end: self.cp as Pos,
+        });
     }
 
     /// Skips to the end of the line; does not consume the '\n' (needed for
@@ -1212,7 +1358,9 @@ impl<'src> Scanner<'src> {
     fn skip_line(&mut self) {
         let src = self.src;
         while self.ch >= 0 && self.ch != b'\n' as i32 {
-            let r = skip_bytes(&src[..self.e], self.r, line_stops, |b| b != b'\n' && b.wrapping_sub(1) < 0x7f);
+            let r = skip_bytes(&src[..self.e], self.r, line_stops, |b| {
+                b != b'\n' && b.wrapping_sub(1) < 0x7f
+            });
             self.resync(r);
         }
     }
@@ -1238,7 +1386,11 @@ impl<'src> Scanner<'src> {
             }
             CommentMode::Directives if self.ch == b'g' as i32 || self.ch == b'l' as i32 => {
                 // recognize go: or line directives
-                let prefix: &[u8] = if self.ch == b'l' as i32 { b"line " } else { b"go:" };
+                let prefix: &[u8] = if self.ch == b'l' as i32 {
+                    b"line "
+                } else {
+                    b"go:"
+                };
                 if self.match_prefix(prefix) {
                     // directive text
                     self.skip_line();
@@ -1291,6 +1443,7 @@ impl<'src> Scanner<'src> {
     }
 
     /// A `/*` comment; the opening has been consumed.
+    #[allow(clippy::collapsible_match)] // a guard would skip the comment twice
     fn full_comment(&mut self) {
         match self.mode {
             CommentMode::All => {
@@ -1364,7 +1517,11 @@ impl<'src> Scanner<'src> {
                 d = (lower(c) - b'a' as i32) as u32 + 10;
             }
             if d >= base {
-                self.error_here(format!("invalid character {} in {} escape", quote_rune(c as u32), base_name(base)));
+                self.error_here(format!(
+                    "invalid character {} in {} escape",
+                    quote_rune(c as u32),
+                    base_name(base)
+                ));
                 return false;
             }
             // d < base; at most 8 hex digits fit in a u32
@@ -1439,7 +1596,9 @@ fn zeros(x: u64) -> u64 {
 #[inline(always)]
 fn ident_stops(x: u64) -> u64 {
     let x7 = x & !HIGH;
-    let id = in_range(x7, b'0', b'9') | in_range(x7 | splat(0x20), b'a', b'z') | in_range(x7, b'_', b'_');
+    let id = in_range(x7, b'0', b'9')
+        | in_range(x7 | splat(0x20), b'a', b'z')
+        | in_range(x7, b'_', b'_');
     (!id | x) & HIGH
 }
 
@@ -1487,7 +1646,12 @@ fn raw_stops(x: u64) -> u64 {
 /// stop bytes among eight (little-endian, the high bit of each), `keep`
 /// says the same of one byte, for the last few bytes of `buf`.
 #[inline(always)]
-fn skip_bytes(buf: &[u8], mut q: usize, stops: impl Fn(u64) -> u64, keep: impl Fn(u8) -> bool) -> usize {
+fn skip_bytes(
+    buf: &[u8],
+    mut q: usize,
+    stops: impl Fn(u64) -> u64,
+    keep: impl Fn(u8) -> bool,
+) -> usize {
     while let Some(chunk) = buf.get(q..q + 8) {
         let s = stops(u64::from_le_bytes(chunk.try_into().unwrap()));
         if s != 0 {
@@ -1508,7 +1672,11 @@ fn skip_blanks(buf: &[u8], mut p: usize, nlsemi: bool) -> (usize, bool) {
     let mut nl = false;
     while let Some(chunk) = buf.get(p..p + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap());
-        let stops = if nlsemi { blank_stops(x) } else { blank_nl_stops(x) };
+        let stops = if nlsemi {
+            blank_stops(x)
+        } else {
+            blank_nl_stops(x)
+        };
         // the blank bytes (those below the first stop) that are '\n'
         let run = (stops & stops.wrapping_neg()).wrapping_sub(1);
         nl |= !nlsemi && zeros(x ^ splat(b'\n')) & run != 0;
@@ -1564,7 +1732,8 @@ static STRING_STOP: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 256 {
-        t[i] = i == b'"' as usize || i == b'\\' as usize || i == b'\n' as usize || i == 0 || i >= 0x80;
+        t[i] =
+            i == b'"' as usize || i == b'\\' as usize || i == b'\n' as usize || i == 0 || i >= 0x80;
         i += 1;
     }
     t
@@ -1680,7 +1849,11 @@ struct PackedKeyword {
 
 /// `KEYWORD_MAP` packed.
 static PACKED_KEYWORDS: [PackedKeyword; 64] = {
-    let mut m = [PackedKeyword { lo: 0, hi: 0, tok: None }; 64];
+    let mut m = [PackedKeyword {
+        lo: 0,
+        hi: 0,
+        tok: None,
+    }; 64];
     let mut h = 0;
     while h < 64 {
         let kw = KEYWORD_MAP[h].0.as_bytes();
@@ -1691,7 +1864,11 @@ static PACKED_KEYWORDS: [PackedKeyword; 64] = {
                 w[i / 8] |= (kw[i] as u64) << (8 * (i % 8));
                 i += 1;
             }
-            m[h] = PackedKeyword { lo: w[0], hi: w[1], tok: Some(KEYWORD_MAP[h].1) };
+            m[h] = PackedKeyword {
+                lo: w[0],
+                hi: w[1],
+                tok: Some(KEYWORD_MAP[h].1),
+            };
         }
         h += 1;
     }
@@ -1711,8 +1888,16 @@ fn lookup_keyword(src: &[u8], p: usize, q: usize) -> Option<Token> {
         Some(w) => {
             let lo = u64::from_le_bytes(w[..8].try_into().unwrap());
             let hi = u64::from_le_bytes(w[8..].try_into().unwrap());
-            let lo = if n >= 8 { lo } else { lo & ((1u64 << (8 * n)) - 1) };
-            let hi = if n > 8 { hi & ((1u64 << (8 * (n - 8))) - 1) } else { 0 };
+            let lo = if n >= 8 {
+                lo
+            } else {
+                lo & ((1u64 << (8 * n)) - 1)
+            };
+            let hi = if n > 8 {
+                hi & ((1u64 << (8 * (n - 8))) - 1)
+            } else {
+                0
+            };
             (lo, hi)
         }
         None => {
@@ -1726,7 +1911,11 @@ fn lookup_keyword(src: &[u8], p: usize, q: usize) -> Option<Token> {
     // equal words mean equal lengths: no keyword or identifier has a NUL
     // byte, and src[p..q] has none (it is an identifier's plain bytes or
     // longer than it)
-    if kw.lo == lo && kw.hi == hi { kw.tok } else { None }
+    if kw.lo == lo && kw.hi == hi {
+        kw.tok
+    } else {
+        None
+    }
 }
 
 // ---- UTF-8 and Unicode, as Go's unicode/utf8, unicode and strconv ----
@@ -1783,7 +1972,9 @@ fn full_rune(p: &[u8]) -> bool {
         0xf4 => (4, 0x80, 0x8f),
         _ => return true, // ASCII or an invalid first byte
     };
-    p.len() >= n || p.len() > 1 && !(lo..=hi).contains(&p[1]) || p.len() > 2 && !(0x80..=0xbf).contains(&p[2])
+    p.len() >= n
+        || p.len() > 1 && !(lo..=hi).contains(&p[1])
+        || p.len() > 2 && !(0x80..=0xbf).contains(&p[2])
 }
 
 fn in_table(table: &[(u32, u32)], c: u32) -> bool {
@@ -1816,14 +2007,15 @@ fn is_print(c: u32) -> bool {
 }
 
 /// Go's `fmt` `%#U`: `U+0040 '@'`, the character only if printable.
-fn fmt_u(c: u32) -> String {
+pub fn fmt_u(c: u32) -> String {
     let mut s = format!("U+{c:04X}");
-    if c <= 0x10ffff && is_print(c) {
-        if let Some(ch) = char::from_u32(c) {
-            s.push_str(" '");
-            s.push(ch);
-            s.push('\'');
-        }
+    if c <= 0x10ffff
+        && is_print(c)
+        && let Some(ch) = char::from_u32(c)
+    {
+        s.push_str(" '");
+        s.push(ch);
+        s.push('\'');
     }
     s
 }
@@ -1832,7 +2024,11 @@ fn fmt_u(c: u32) -> String {
 /// `'\x01'`, `'\u00ad'`, `'\U000e0001'`.
 fn quote_rune(c: u32) -> String {
     let mut s = String::from("'");
-    let c = if char::from_u32(c).is_none() { 0xfffd } else { c };
+    let c = if char::from_u32(c).is_none() {
+        0xfffd
+    } else {
+        c
+    };
     let ch = char::from_u32(c).unwrap_or('\u{fffd}');
     if ch == '\'' || ch == '\\' {
         s.push('\\');
@@ -2188,7 +2384,9 @@ mod tests {
     /// (true) or outside (false) directories named testdata.
     fn go_files(dir: &Path, testdata: bool) -> Vec<PathBuf> {
         fn walk(dir: &Path, in_testdata: bool, want: bool, out: &mut Vec<PathBuf>) {
-            let Ok(rd) = std::fs::read_dir(dir) else { return };
+            let Ok(rd) = std::fs::read_dir(dir) else {
+                return;
+            };
             let mut entries: Vec<_> = rd.filter_map(|e| e.ok()).collect();
             entries.sort_by_key(|e| e.file_name());
             for e in entries {
@@ -2197,7 +2395,10 @@ mod tests {
                 if ft.is_dir() {
                     let td = in_testdata || e.file_name() == "testdata";
                     walk(&p, td, want, out);
-                } else if ft.is_file() && in_testdata == want && p.extension().is_some_and(|x| x == "go") {
+                } else if ft.is_file()
+                    && in_testdata == want
+                    && p.extension().is_some_and(|x| x == "go")
+                {
                     out.push(p);
                 }
             }
@@ -2224,14 +2425,98 @@ mod tests {
     /// Byte pieces adversarial inputs are made of: Go syntax fragments,
     /// malformed numbers, escapes, and bytes gc treats specially.
     const PIECES: &[&[u8]] = &[
-        b"0", b"1", b"9", b"0x", b"0b", b"0o", b"0X", b"_", b"__", b".", b"..", b"...", b"e", b"E", b"p",
-        b"P", b"+", b"-", b"i", b"a", b"f", b"x", b"g", b"'", b"\"", b"`", b"\\", b"\\x", b"\\u", b"\\U",
-        b"\\0", b"\\377", b"\\400", b"/", b"//", b"/*", b"*/", b"*", b"//go:", b"//line ", b"/*line ", b"\n",
-        b"\r", b"\t", b" ", b"\x00", b"\xff", b"\xc3", b"\xc3\xa9", b"\xe2\x82\xac", b"\xef\xbb\xbf",
-        b"\xed\xa0\x80", b"\xf0\x9f\x98\x80", b"\xf4\x90\x80\x80", b"\xc2\xbd", b"\xf0\x9d\x9f\x98", b"#",
-        b"$", b"@", b"?", b"\x01", b"\x7f", b"return", b"break", b"func", b"x", b"=", b":=", b"<-", b"&^=",
-        b"<<=", b">>", b"!", b"~", b"(", b")", b"[", b"]", b"{", b"}", b",", b";", b":", b"++", b"--",
-        b"|", b"&", b"^", b"%", b"<", b">", b"\xe0\x80\x80",
+        b"0",
+        b"1",
+        b"9",
+        b"0x",
+        b"0b",
+        b"0o",
+        b"0X",
+        b"_",
+        b"__",
+        b".",
+        b"..",
+        b"...",
+        b"e",
+        b"E",
+        b"p",
+        b"P",
+        b"+",
+        b"-",
+        b"i",
+        b"a",
+        b"f",
+        b"x",
+        b"g",
+        b"'",
+        b"\"",
+        b"`",
+        b"\\",
+        b"\\x",
+        b"\\u",
+        b"\\U",
+        b"\\0",
+        b"\\377",
+        b"\\400",
+        b"/",
+        b"//",
+        b"/*",
+        b"*/",
+        b"*",
+        b"//go:",
+        b"//line ",
+        b"/*line ",
+        b"\n",
+        b"\r",
+        b"\t",
+        b" ",
+        b"\x00",
+        b"\xff",
+        b"\xc3",
+        b"\xc3\xa9",
+        b"\xe2\x82\xac",
+        b"\xef\xbb\xbf",
+        b"\xed\xa0\x80",
+        b"\xf0\x9f\x98\x80",
+        b"\xf4\x90\x80\x80",
+        b"\xc2\xbd",
+        b"\xf0\x9d\x9f\x98",
+        b"#",
+        b"$",
+        b"@",
+        b"?",
+        b"\x01",
+        b"\x7f",
+        b"return",
+        b"break",
+        b"func",
+        b"x",
+        b"=",
+        b":=",
+        b"<-",
+        b"&^=",
+        b"<<=",
+        b">>",
+        b"!",
+        b"~",
+        b"(",
+        b")",
+        b"[",
+        b"]",
+        b"{",
+        b"}",
+        b",",
+        b";",
+        b":",
+        b"++",
+        b"--",
+        b"|",
+        b"&",
+        b"^",
+        b"%",
+        b"<",
+        b">",
+        b"\xe0\x80\x80",
     ];
 
     /// Deterministic adversarial inputs: random piece strings, random
@@ -2282,7 +2567,12 @@ mod tests {
         let mut out = Vec::new();
         let mut rng = Rng(42);
         let junk: [&[u8]; 5] = [b"\x00", b"\xff", b"\xc3", b"\xc3\xa9", b"\xf0\x9f\x98\x80"];
-        for (k, base) in samples.iter().filter(|s| s.len() > 5000).enumerate().take(8) {
+        for (k, base) in samples
+            .iter()
+            .filter(|s| s.len() > 5000)
+            .enumerate()
+            .take(8)
+        {
             for step in [3usize, 7, 31, 97, 251, 1021] {
                 let mut v = Vec::with_capacity(base.len() * 2);
                 let mut next = rng.below(step);
@@ -2298,7 +2588,15 @@ mod tests {
             }
         }
         let body: &[u8] = "a\u{e9}\u{20ac}\u{1f600}\x00 b".as_bytes();
-        for (open, close) in [("\"", "\""), ("`", "`"), ("/*", "*/"), ("//", "\n"), ("/*line ", "*/"), ("//go:", ""), ("x", "")] {
+        for (open, close) in [
+            ("\"", "\""),
+            ("`", "`"),
+            ("/*", "*/"),
+            ("//", "\n"),
+            ("/*line ", "*/"),
+            ("//go:", ""),
+            ("x", ""),
+        ] {
             for len in [4090usize, 4100, 8190, 9000, 20000, 70000] {
                 let mut v = b"package p\nvar _ = ".to_vec();
                 v.extend_from_slice(open.as_bytes());
@@ -2326,8 +2624,18 @@ mod tests {
             s.next();
             n += 1;
             assert!(n <= src.len() + 2, "too many tokens for {src:?}");
-            assert!(s.pos <= s.end && s.end <= len, "{src:?}: bad token span {}..{}", s.pos, s.end);
-            assert!(s.pos >= last_end, "{src:?}: token at {} before end {}", s.pos, last_end);
+            assert!(
+                s.pos <= s.end && s.end <= len,
+                "{src:?}: bad token span {}..{}",
+                s.pos,
+                s.end
+            );
+            assert!(
+                s.pos >= last_end,
+                "{src:?}: token at {} before end {}",
+                s.pos,
+                last_end
+            );
             last_end = s.end;
             if s.tok == Token::Eof {
                 assert_eq!((s.pos, s.end), (len, len));
@@ -2337,10 +2645,16 @@ mod tests {
         s.next();
         assert_eq!(s.tok, Token::Eof);
         for e in &s.errors {
-            assert!(e.pos <= len && !e.msg.is_empty() && !e.msg.starts_with('/'), "{src:?}: {e:?}");
+            assert!(
+                e.pos <= len && !e.msg.is_empty() && !e.msg.starts_with('/'),
+                "{src:?}: {e:?}"
+            );
         }
         for c in &s.comments {
-            assert!(c.pos < c.end && c.end <= len && src[c.pos as usize] == b'/', "{src:?}: {c:?}");
+            assert!(
+                c.pos < c.end && c.end <= len && src[c.pos as usize] == b'/',
+                "{src:?}: {c:?}"
+            );
         }
     }
 
@@ -2351,8 +2665,8 @@ mod tests {
         let src = "if (+foo\t+=..123/***/0.9_0e-0i'a'`raw`\"string\"..f;//$";
         use Token::*;
         let want = [
-            If, Lparen, Operator, Name, AssignOp, Dot, Literal, Literal, Literal, Literal, Literal, Dot, Dot, Name, Semi,
-            Eof,
+            If, Lparen, Operator, Name, AssignOp, Dot, Literal, Literal, Literal, Literal, Literal,
+            Dot, Dot, Name, Semi, Eof,
         ];
         let got: Vec<Token> = toks(src).into_iter().map(|t| t.0).collect();
         assert_eq!(got, want);
@@ -2364,7 +2678,18 @@ mod tests {
         use Token::*;
         let mut v = vec![];
         for name in [
-            "x", "X123", "foo", "Foo123", "foo_bar", "_", "_foobar", "a۰۱۸", "foo६४", "bar９８７６", "ŝ", "ŝfoo",
+            "x",
+            "X123",
+            "foo",
+            "Foo123",
+            "foo_bar",
+            "_",
+            "_foobar",
+            "a۰۱۸",
+            "foo६४",
+            "bar９８７６",
+            "ŝ",
+            "ŝfoo",
         ] {
             v.push((Name, name, O::None, 0));
         }
@@ -2559,7 +2884,12 @@ mod tests {
             // /*-style comments
             ("123/* regular comment */", 0, 3, "/* regular comment */"),
             ("package p /* regular comment", 0, 0, ""),
-            ("\n\n\n/*\n*//* want this one */", 4, 2, "/* want this one */"),
+            (
+                "\n\n\n/*\n*//* want this one */",
+                4,
+                2,
+                "/* want this one */",
+            ),
             ("\n\n/**/", 2, 0, "/**/"),
             ("/*", 0, 0, ""),
         ];
@@ -2570,7 +2900,7 @@ mod tests {
             }
             let got = s.comments.last().map_or((0, 0, ""), |c| {
                 let (l, co) = lc0(src.as_bytes(), c.pos);
-                (l, co, std::str::from_utf8(&src.as_bytes()[c.pos as usize..c.end as usize]).unwrap())
+                (l, co, &src[c.pos as usize..c.end as usize])
             });
             assert_eq!(got, (line, col, text), "{src:?}");
         }
@@ -2586,30 +2916,95 @@ mod tests {
             (Int, "0b1010", "0b1010", ""),
             (Int, "0B1110", "0B1110", ""),
             (Int, "0b", "0b", "binary literal has no digits"),
-            (Int, "0b0190", "0b0190", "invalid digit '9' in binary literal"),
+            (
+                Int,
+                "0b0190",
+                "0b0190",
+                "invalid digit '9' in binary literal",
+            ),
             (Int, "0b01a0", "0b01 a0", ""), // only accept 0-9
             (Float, "0b.", "0b.", "invalid radix point in binary literal"),
-            (Float, "0b.1", "0b.1", "invalid radix point in binary literal"),
-            (Float, "0b1.0", "0b1.0", "invalid radix point in binary literal"),
-            (Float, "0b1e10", "0b1e10", "'e' exponent requires decimal mantissa"),
-            (Float, "0b1P-1", "0b1P-1", "'P' exponent requires hexadecimal mantissa"),
+            (
+                Float,
+                "0b.1",
+                "0b.1",
+                "invalid radix point in binary literal",
+            ),
+            (
+                Float,
+                "0b1.0",
+                "0b1.0",
+                "invalid radix point in binary literal",
+            ),
+            (
+                Float,
+                "0b1e10",
+                "0b1e10",
+                "'e' exponent requires decimal mantissa",
+            ),
+            (
+                Float,
+                "0b1P-1",
+                "0b1P-1",
+                "'P' exponent requires hexadecimal mantissa",
+            ),
             (Imag, "0b10i", "0b10i", ""),
-            (Imag, "0b10.0i", "0b10.0i", "invalid radix point in binary literal"),
+            (
+                Imag,
+                "0b10.0i",
+                "0b10.0i",
+                "invalid radix point in binary literal",
+            ),
             // octals
             (Int, "0o0", "0o0", ""),
             (Int, "0o1234", "0o1234", ""),
             (Int, "0O1234", "0O1234", ""),
             (Int, "0o", "0o", "octal literal has no digits"),
-            (Int, "0o8123", "0o8123", "invalid digit '8' in octal literal"),
-            (Int, "0o1293", "0o1293", "invalid digit '9' in octal literal"),
+            (
+                Int,
+                "0o8123",
+                "0o8123",
+                "invalid digit '8' in octal literal",
+            ),
+            (
+                Int,
+                "0o1293",
+                "0o1293",
+                "invalid digit '9' in octal literal",
+            ),
             (Int, "0o12a3", "0o12 a3", ""), // only accept 0-9
             (Float, "0o.", "0o.", "invalid radix point in octal literal"),
-            (Float, "0o.2", "0o.2", "invalid radix point in octal literal"),
-            (Float, "0o1.2", "0o1.2", "invalid radix point in octal literal"),
-            (Float, "0o1E+2", "0o1E+2", "'E' exponent requires decimal mantissa"),
-            (Float, "0o1p10", "0o1p10", "'p' exponent requires hexadecimal mantissa"),
+            (
+                Float,
+                "0o.2",
+                "0o.2",
+                "invalid radix point in octal literal",
+            ),
+            (
+                Float,
+                "0o1.2",
+                "0o1.2",
+                "invalid radix point in octal literal",
+            ),
+            (
+                Float,
+                "0o1E+2",
+                "0o1E+2",
+                "'E' exponent requires decimal mantissa",
+            ),
+            (
+                Float,
+                "0o1p10",
+                "0o1p10",
+                "'p' exponent requires hexadecimal mantissa",
+            ),
             (Imag, "0o10i", "0o10i", ""),
-            (Imag, "0o10e0i", "0o10e0i", "'e' exponent requires decimal mantissa"),
+            (
+                Imag,
+                "0o10e0i",
+                "0o10e0i",
+                "'e' exponent requires decimal mantissa",
+            ),
             // 0-octals
             (Int, "0", "0", ""),
             (Int, "0123", "0123", ""),
@@ -2649,8 +3044,18 @@ mod tests {
             (Float, "0e", "0e", "exponent has no digits"),
             (Float, "0E+", "0E+", "exponent has no digits"),
             (Float, "1e+f", "1e+ f", "exponent has no digits"),
-            (Float, "0p0", "0p0", "'p' exponent requires hexadecimal mantissa"),
-            (Float, "1.0P-1", "1.0P-1", "'P' exponent requires hexadecimal mantissa"),
+            (
+                Float,
+                "0p0",
+                "0p0",
+                "'p' exponent requires hexadecimal mantissa",
+            ),
+            (
+                Float,
+                "1.0P-1",
+                "1.0P-1",
+                "'P' exponent requires hexadecimal mantissa",
+            ),
             (Imag, "0.i", "0.i", ""),
             (Imag, ".123i", ".123i", ""),
             (Imag, "123.123i", "123.123i", ""),
@@ -2673,11 +3078,36 @@ mod tests {
             (Float, "0x1.ffffp+1023", "0x1.ffffp+1023", ""),
             (Float, "0x1p-2", "0x1p-2", ""),
             (Float, "0x.", "0x.", "hexadecimal literal has no digits"),
-            (Float, "0x0.", "0x0.", "hexadecimal mantissa requires a 'p' exponent"),
-            (Float, "0x.0", "0x.0", "hexadecimal mantissa requires a 'p' exponent"),
-            (Float, "0x1.1", "0x1.1", "hexadecimal mantissa requires a 'p' exponent"),
-            (Float, "0x1.1e0", "0x1.1e0", "hexadecimal mantissa requires a 'p' exponent"),
-            (Float, "0x1.2gp1a", "0x1.2 gp1a", "hexadecimal mantissa requires a 'p' exponent"),
+            (
+                Float,
+                "0x0.",
+                "0x0.",
+                "hexadecimal mantissa requires a 'p' exponent",
+            ),
+            (
+                Float,
+                "0x.0",
+                "0x.0",
+                "hexadecimal mantissa requires a 'p' exponent",
+            ),
+            (
+                Float,
+                "0x1.1",
+                "0x1.1",
+                "hexadecimal mantissa requires a 'p' exponent",
+            ),
+            (
+                Float,
+                "0x1.1e0",
+                "0x1.1e0",
+                "hexadecimal mantissa requires a 'p' exponent",
+            ),
+            (
+                Float,
+                "0x1.2gp1a",
+                "0x1.2 gp1a",
+                "hexadecimal mantissa requires a 'p' exponent",
+            ),
             (Float, "0x0p", "0x0p", "exponent has no digits"),
             (Float, "0xeP-", "0xeP-", "exponent has no digits"),
             (Float, "0x1234PAB", "0x1234P AB", "exponent has no digits"),
@@ -2692,15 +3122,45 @@ mod tests {
             (Imag, "10e+1_2_3i", "10e+1_2_3i", ""),
             (Int, "0x_f00d", "0x_f00d", ""),
             (Float, "0x_f00d.0p1_2", "0x_f00d.0p1_2", ""),
-            (Int, "0b__1000", "0b__1000", "'_' must separate successive digits"),
-            (Int, "0o60___0", "0o60___0", "'_' must separate successive digits"),
+            (
+                Int,
+                "0b__1000",
+                "0b__1000",
+                "'_' must separate successive digits",
+            ),
+            (
+                Int,
+                "0o60___0",
+                "0o60___0",
+                "'_' must separate successive digits",
+            ),
             (Int, "0466_", "0466_", "'_' must separate successive digits"),
             (Float, "1_.", "1_.", "'_' must separate successive digits"),
             (Float, "0._1", "0._1", "'_' must separate successive digits"),
-            (Float, "2.7_e0", "2.7_e0", "'_' must separate successive digits"),
-            (Imag, "10e+12_i", "10e+12_i", "'_' must separate successive digits"),
-            (Int, "0x___0", "0x___0", "'_' must separate successive digits"),
-            (Float, "0x1.0_p0", "0x1.0_p0", "'_' must separate successive digits"),
+            (
+                Float,
+                "2.7_e0",
+                "2.7_e0",
+                "'_' must separate successive digits",
+            ),
+            (
+                Imag,
+                "10e+12_i",
+                "10e+12_i",
+                "'_' must separate successive digits",
+            ),
+            (
+                Int,
+                "0x___0",
+                "0x___0",
+                "'_' must separate successive digits",
+            ),
+            (
+                Float,
+                "0x1.0_p0",
+                "0x1.0_p0",
+                "'_' must separate successive digits",
+            ),
         ];
         for &(kind, src, tokens, err) in tests {
             let mut s = scanner(src, CommentMode::None);
@@ -2708,7 +3168,10 @@ mod tests {
                 let nerr = s.errors.len();
                 s.next();
                 let got_err = s.errors.get(nerr).map_or("", |e| e.msg.as_str());
-                assert!(got_err.is_empty() || s.bad, "{src:?}: got error but bad not set");
+                assert!(
+                    got_err.is_empty() || s.bad,
+                    "{src:?}: got error but bad not set"
+                );
                 let lit: &[u8] = match s.tok {
                     Token::Name | Token::Literal => s.text(),
                     Token::Dot => b".",
@@ -2736,27 +3199,67 @@ mod tests {
         let tests: &[(&[u8], &str, u32, u32)] = &[
             // rune-level errors
             (b"fo\x00o", "invalid NUL character", 0, 2),
-            ("foo\n\u{feff} bar".as_bytes(), "invalid BOM in the middle of the file", 1, 0),
+            (
+                "foo\n\u{feff} bar".as_bytes(),
+                "invalid BOM in the middle of the file",
+                1,
+                0,
+            ),
             (b"foo\n\n\xff    ", "invalid UTF-8 encoding", 2, 0),
             // token-level errors
-            ("\u{00BD}".as_bytes(), "invalid character U+00BD '½' in identifier", 0, 0),
-            ("\u{1d736}\u{1d737}\u{1d738}_½".as_bytes(), "invalid character U+00BD '½' in identifier", 0, 13),
-            ("\u{1d7d8}".as_bytes(), "identifier cannot begin with digit U+1D7D8 '𝟘'", 0, 0),
-            ("foo\u{1d7d8}_½".as_bytes(), "invalid character U+00BD '½' in identifier", 0, 8),
+            (
+                "\u{00BD}".as_bytes(),
+                "invalid character U+00BD '½' in identifier",
+                0,
+                0,
+            ),
+            (
+                "\u{1d736}\u{1d737}\u{1d738}_½".as_bytes(),
+                "invalid character U+00BD '½' in identifier",
+                0,
+                13,
+            ),
+            (
+                "\u{1d7d8}".as_bytes(),
+                "identifier cannot begin with digit U+1D7D8 '𝟘'",
+                0,
+                0,
+            ),
+            (
+                "foo\u{1d7d8}_½".as_bytes(),
+                "invalid character U+00BD '½' in identifier",
+                0,
+                8,
+            ),
             (b"x + #y", "invalid character U+0023 '#'", 0, 4),
             (b"foo$bar = 0", "invalid character U+0024 '$'", 0, 3),
             (b"0123456789", "invalid digit '8' in octal literal", 0, 8),
             (b"0123456789. /* foobar", "comment not terminated", 0, 12), // valid float constant
             (b"0123456789e0 /*\nfoobar", "comment not terminated", 0, 13), // valid float constant
-            (b"var a, b = 09, 07\n", "invalid digit '9' in octal literal", 0, 12),
+            (
+                b"var a, b = 09, 07\n",
+                "invalid digit '9' in octal literal",
+                0,
+                12,
+            ),
             (b"''", "empty rune literal or unescaped '", 0, 1),
             (b"'\n", "newline in rune literal", 0, 1),
             (b"'\\", "rune literal not terminated", 0, 0),
             (b"'\\'", "rune literal not terminated", 0, 0),
             (b"'\\x", "rune literal not terminated", 0, 0),
-            (b"'\\x'", "invalid character '\\'' in hexadecimal escape", 0, 3),
+            (
+                b"'\\x'",
+                "invalid character '\\'' in hexadecimal escape",
+                0,
+                3,
+            ),
             (b"'\\y'", "unknown escape", 0, 2),
-            (b"'\\x0'", "invalid character '\\'' in hexadecimal escape", 0, 4),
+            (
+                b"'\\x0'",
+                "invalid character '\\'' in hexadecimal escape",
+                0,
+                4,
+            ),
             (b"'\\00'", "invalid character '\\'' in octal escape", 0, 4),
             (b"'\\377' /*", "comment not terminated", 0, 7), // valid octal escape
             (b"'\\378", "invalid character '8' in octal escape", 0, 4),
@@ -2773,9 +3276,19 @@ mod tests {
             (b"\"\\", "string not terminated", 0, 0),
             (b"\"\\\"", "string not terminated", 0, 0),
             (b"\"\\x", "string not terminated", 0, 0),
-            (b"\"\\x\"", "invalid character '\"' in hexadecimal escape", 0, 3),
+            (
+                b"\"\\x\"",
+                "invalid character '\"' in hexadecimal escape",
+                0,
+                3,
+            ),
             (b"\"\\y\"", "unknown escape", 0, 2),
-            (b"\"\\x0\"", "invalid character '\"' in hexadecimal escape", 0, 4),
+            (
+                b"\"\\x0\"",
+                "invalid character '\"' in hexadecimal escape",
+                0,
+                4,
+            ),
             (b"\"\\00\"", "invalid character '\"' in octal escape", 0, 4),
             (b"\"\\377\" /*", "comment not terminated", 0, 7), // valid octal escape
             (b"\"\\378\"", "invalid character '8' in octal escape", 0, 4),
@@ -2783,31 +3296,86 @@ mod tests {
             (b"s := \"foo\\z\"", "unknown escape", 0, 10),
             (b"s := \"foo\\z00\\nbar\"", "unknown escape", 0, 10),
             (b"\"\\x", "string not terminated", 0, 0),
-            (b"\"\\x\"", "invalid character '\"' in hexadecimal escape", 0, 3),
-            (b"var s string = \"\\x\"", "invalid character '\"' in hexadecimal escape", 0, 18),
-            (b"return \"\\Uffffffff\"", "escape is invalid Unicode code point U+FFFFFFFF", 0, 18),
+            (
+                b"\"\\x\"",
+                "invalid character '\"' in hexadecimal escape",
+                0,
+                3,
+            ),
+            (
+                b"var s string = \"\\x\"",
+                "invalid character '\"' in hexadecimal escape",
+                0,
+                18,
+            ),
+            (
+                b"return \"\\Uffffffff\"",
+                "escape is invalid Unicode code point U+FFFFFFFF",
+                0,
+                18,
+            ),
             (b"0b.0", "invalid radix point in binary literal", 0, 2),
             (b"0x.p0\n", "hexadecimal literal has no digits", 0, 3),
             // former problem cases
             (b"package p\n\n\xef", "invalid UTF-8 encoding", 2, 0),
             // more, beyond gc's table
-            (b"x := \"\\ud800\"", "escape is invalid Unicode code point U+D800", 0, 12),
-            (b"'\\U00110000'", "escape is invalid Unicode code point U+110000", 0, 11),
-            (b"'\\u00g0'", "invalid character 'g' in hexadecimal escape", 0, 5),
-            (b"\"\\x4\n\"", "invalid character '\\n' in hexadecimal escape", 0, 4),
+            (
+                b"x := \"\\ud800\"",
+                "escape is invalid Unicode code point U+D800",
+                0,
+                12,
+            ),
+            (
+                b"'\\U00110000'",
+                "escape is invalid Unicode code point U+110000",
+                0,
+                11,
+            ),
+            (
+                b"'\\u00g0'",
+                "invalid character 'g' in hexadecimal escape",
+                0,
+                5,
+            ),
+            (
+                b"\"\\x4\n\"",
+                "invalid character '\\n' in hexadecimal escape",
+                0,
+                4,
+            ),
             (b"\"\\'\"", "unknown escape", 0, 2),
             (b"'\\\"'", "unknown escape", 0, 2),
             (b"x @", "invalid character U+0040 '@'", 0, 2),
             (b"\x01", "invalid character U+0001", 0, 0),
             (b"a\x7f", "invalid character U+007F", 0, 1),
-            ("x\u{00a0}".as_bytes(), "invalid character U+00A0 in identifier", 0, 1),
-            ("\u{0660}x".as_bytes(), "identifier cannot begin with digit U+0660 '٠'", 0, 0),
-            (b"\xef\xbb\xbfx\xef\xbb\xbf", "invalid BOM in the middle of the file", 0, 4),
+            (
+                "x\u{00a0}".as_bytes(),
+                "invalid character U+00A0 in identifier",
+                0,
+                1,
+            ),
+            (
+                "\u{0660}x".as_bytes(),
+                "identifier cannot begin with digit U+0660 '٠'",
+                0,
+                0,
+            ),
+            (
+                b"\xef\xbb\xbfx\xef\xbb\xbf",
+                "invalid BOM in the middle of the file",
+                0,
+                4,
+            ),
             (b"\x00\xef\xbb\xbf", "invalid character U+0000", 0, 0), // gc's buffer start, see fill
             (b"\xed\xa0\x80", "invalid UTF-8 encoding", 0, 0),
             (b"\xc0\xaf", "invalid UTF-8 encoding", 0, 0),
             (b"\xf4\x90\x80\x80", "invalid UTF-8 encoding", 0, 0),
-            ("\u{fffd}".as_bytes(), "invalid character U+FFFD '\u{fffd}' in identifier", 0, 0),
+            (
+                "\u{fffd}".as_bytes(),
+                "invalid character U+FFFD '\u{fffd}' in identifier",
+                0,
+                0,
+            ),
             ("\"\\u00e9\\U0001F600\" '\\u200b'".as_bytes(), "", 0, 0),
             (b"0o1e", "'e' exponent requires decimal mantissa", 0, 3),
             (b"0x1.p", "exponent has no digits", 0, 5),
@@ -2843,7 +3411,10 @@ mod tests {
             let mut s = scanner(src, CommentMode::Directives);
             s.next();
             let want: &[Comment] = if src.starts_with("//line ") || src.starts_with("//go:") {
-                &[Comment { pos: 0, end: src.len() as Pos }]
+                &[Comment {
+                    pos: 0,
+                    end: src.len() as Pos,
+                }]
             } else {
                 &[]
             };
@@ -2851,8 +3422,15 @@ mod tests {
         }
         let src = "//go:build x\n// not\n/*line a.go:1*/ /*line*/ /* line x */ //line b.go:2\r\n/*line c:1";
         let (_, s) = scan_all(src.as_bytes(), CommentMode::Directives);
-        let texts: Vec<&str> = s.comments.iter().map(|c| &src[c.pos as usize..c.end as usize]).collect();
-        assert_eq!(texts, ["//go:build x", "/*line a.go:1*/", "//line b.go:2\r"]);
+        let texts: Vec<&str> = s
+            .comments
+            .iter()
+            .map(|c| &src[c.pos as usize..c.end as usize])
+            .collect();
+        assert_eq!(
+            texts,
+            ["//go:build x", "/*line a.go:1*/", "//line b.go:2\r"]
+        );
         assert_eq!(s.errors.len(), 1); // the unterminated /*line
         // gc's NUL is invisible, also inside the directive prefix
         let (_, s) = scan_all(b"//g\x00o:x", CommentMode::Directives);
@@ -2887,22 +3465,109 @@ mod tests {
             ("x", &[(Name, "x"), (Semi, "EOF"), (Eof, "")]),
             ("x\n", &[(Name, "x"), (Semi, "newline"), (Eof, "")]),
             ("x;", &[(Name, "x"), (Semi, "semicolon"), (Eof, "")]),
-            ("return\n", &[(Return, "return"), (Semi, "newline"), (Eof, "")]),
-            ("break continue fallthrough\n", &[(Break, "break"), (Continue, "continue"), (Fallthrough, "fallthrough"), (Semi, "newline"), (Eof, "")]),
-            ("func\n(\n)\n", &[(Func, "func"), (Lparen, "("), (Rparen, ")"), (Semi, "newline"), (Eof, "")]),
-            ("a++\nb--\n", &[(Name, "a"), (IncOp, "++"), (Semi, "newline"), (Name, "b"), (IncOp, "--"), (Semi, "newline"), (Eof, "")]),
-            ("]\n}\n", &[(Rbrack, "]"), (Semi, "newline"), (Rbrace, "}"), (Semi, "newline"), (Eof, "")]),
+            (
+                "return\n",
+                &[(Return, "return"), (Semi, "newline"), (Eof, "")],
+            ),
+            (
+                "break continue fallthrough\n",
+                &[
+                    (Break, "break"),
+                    (Continue, "continue"),
+                    (Fallthrough, "fallthrough"),
+                    (Semi, "newline"),
+                    (Eof, ""),
+                ],
+            ),
+            (
+                "func\n(\n)\n",
+                &[
+                    (Func, "func"),
+                    (Lparen, "("),
+                    (Rparen, ")"),
+                    (Semi, "newline"),
+                    (Eof, ""),
+                ],
+            ),
+            (
+                "a++\nb--\n",
+                &[
+                    (Name, "a"),
+                    (IncOp, "++"),
+                    (Semi, "newline"),
+                    (Name, "b"),
+                    (IncOp, "--"),
+                    (Semi, "newline"),
+                    (Eof, ""),
+                ],
+            ),
+            (
+                "]\n}\n",
+                &[
+                    (Rbrack, "]"),
+                    (Semi, "newline"),
+                    (Rbrace, "}"),
+                    (Semi, "newline"),
+                    (Eof, ""),
+                ],
+            ),
             ("1 // c\n", &[(Literal, "1"), (Semi, "newline"), (Eof, "")]),
-            ("'a' /* c */ \n", &[(Literal, "'a'"), (Semi, "newline"), (Eof, "")]),
-            ("x /* c\n */ y", &[(Name, "x"), (Semi, "newline"), (Name, "y"), (Semi, "EOF"), (Eof, "")]),
-            ("x /* c */ y", &[(Name, "x"), (Name, "y"), (Semi, "EOF"), (Eof, "")]),
+            (
+                "'a' /* c */ \n",
+                &[(Literal, "'a'"), (Semi, "newline"), (Eof, "")],
+            ),
+            (
+                "x /* c\n */ y",
+                &[
+                    (Name, "x"),
+                    (Semi, "newline"),
+                    (Name, "y"),
+                    (Semi, "EOF"),
+                    (Eof, ""),
+                ],
+            ),
+            (
+                "x /* c */ y",
+                &[(Name, "x"), (Name, "y"), (Semi, "EOF"), (Eof, "")],
+            ),
             ("x /* c", &[(Name, "x"), (Semi, "EOF"), (Eof, "")]),
             ("x /* c\n", &[(Name, "x"), (Semi, "newline"), (Eof, "")]),
-            ("x\r\n\r\ny", &[(Name, "x"), (Semi, "newline"), (Name, "y"), (Semi, "EOF"), (Eof, "")]),
-            ("+\n-\n*\n", &[(Operator, "+"), (Operator, "-"), (Star, "*"), (Eof, "")]),
-            ("a..b", &[(Name, "a"), (Dot, "."), (Dot, "."), (Name, "b"), (Semi, "EOF"), (Eof, "")]),
+            (
+                "x\r\n\r\ny",
+                &[
+                    (Name, "x"),
+                    (Semi, "newline"),
+                    (Name, "y"),
+                    (Semi, "EOF"),
+                    (Eof, ""),
+                ],
+            ),
+            (
+                "+\n-\n*\n",
+                &[(Operator, "+"), (Operator, "-"), (Star, "*"), (Eof, "")],
+            ),
+            (
+                "a..b",
+                &[
+                    (Name, "a"),
+                    (Dot, "."),
+                    (Dot, "."),
+                    (Name, "b"),
+                    (Semi, "EOF"),
+                    (Eof, ""),
+                ],
+            ),
             ("..", &[(Dot, "."), (Dot, "."), (Eof, "")]),
-            ("a<-b", &[(Name, "a"), (Arrow, "<-"), (Name, "b"), (Semi, "EOF"), (Eof, "")]),
+            (
+                "a<-b",
+                &[
+                    (Name, "a"),
+                    (Arrow, "<-"),
+                    (Name, "b"),
+                    (Semi, "EOF"),
+                    (Eof, ""),
+                ],
+            ),
         ];
         for &(src, want) in cases {
             let (got, _) = scan_all(src.as_bytes(), CommentMode::None);
@@ -2945,7 +3610,10 @@ mod tests {
         let mut s = scanner("x/*\n*/", CommentMode::None);
         s.next();
         s.next();
-        assert_eq!((s.tok, s.semi, s.pos, s.end), (Token::Semi, "newline", 1, 6));
+        assert_eq!(
+            (s.tok, s.semi, s.pos, s.end),
+            (Token::Semi, "newline", 1, 6)
+        );
     }
 
     #[test]
@@ -2960,7 +3628,10 @@ mod tests {
             ("0X1P+2i", Imag),
             ("1e3i", Imag),
             ("`a\\n\nb`", String),
-            ("\"\\a\\b\\f\\n\\r\\t\\v\\\\\\\"\\000\\x7f\\u00e9\\U0001F600\"", String),
+            (
+                "\"\\a\\b\\f\\n\\r\\t\\v\\\\\\\"\\000\\x7f\\u00e9\\U0001F600\"",
+                String,
+            ),
             ("'\\''", Rune),
             ("'\\a'", Rune),
             ("'é'", Rune),
@@ -2970,7 +3641,11 @@ mod tests {
         for &(src, kind) in cases {
             let mut s = scanner(src, CommentMode::None);
             s.next();
-            assert_eq!((s.tok, s.kind, s.bad, s.text()), (Token::Literal, kind, false, src.as_bytes()), "{src}");
+            assert_eq!(
+                (s.tok, s.kind, s.bad, s.text()),
+                (Token::Literal, kind, false, src.as_bytes()),
+                "{src}"
+            );
             assert!(s.errors.is_empty(), "{src}: {:?}", s.errors);
             s.next();
             assert_eq!(s.semi, "EOF");
@@ -2979,7 +3654,13 @@ mod tests {
         let mut s = Scanner::new(b"1\x002 x", CommentMode::None);
         s.next();
         assert_eq!((s.text(), s.bad), (&b"1\x002"[..], false));
-        assert_eq!(s.errors, [ScanError { pos: 1, msg: "invalid NUL character".into() }]);
+        assert_eq!(
+            s.errors,
+            [ScanError {
+                pos: 1,
+                msg: "invalid NUL character".into()
+            }]
+        );
     }
 
     #[test]
@@ -2987,7 +3668,10 @@ mod tests {
         // gc's rewind re-reads the byte after the first '.', reporting a
         // NUL there twice.
         let (t, s) = scan_all(b".\x00.x", CommentMode::None);
-        assert_eq!(t.iter().map(|t| t.0).collect::<Vec<_>>(), [Token::Dot, Token::Dot, Token::Name, Token::Semi, Token::Eof]);
+        assert_eq!(
+            t.iter().map(|t| t.0).collect::<Vec<_>>(),
+            [Token::Dot, Token::Dot, Token::Name, Token::Semi, Token::Eof]
+        );
         assert_eq!(s.errors.len(), 2);
         // '*', invisible byte, '/' closes a comment
         let (_, s) = scan_all(b"/* *\xff/ x", CommentMode::All);
@@ -3005,11 +3689,23 @@ mod tests {
         let mut src = vec![b' '; 4095];
         src.extend_from_slice(b"\x00x");
         let (t, s) = scan_all(&src, CommentMode::None);
-        assert_eq!(s.errors, [ScanError { pos: 4095, msg: "invalid character U+0000".into() }]);
+        assert_eq!(
+            s.errors,
+            [ScanError {
+                pos: 4095,
+                msg: "invalid character U+0000".into()
+            }]
+        );
         assert!(!t[0].1.contains('\0'));
         src[4094] = 0;
         let (t, s) = scan_all(&src, CommentMode::None);
-        assert_eq!(s.errors[0], ScanError { pos: 4094, msg: "invalid NUL character".into() });
+        assert_eq!(
+            s.errors[0],
+            ScanError {
+                pos: 4094,
+                msg: "invalid NUL character".into()
+            }
+        );
         assert_eq!(t[0], (Token::Name, "x".to_string()));
         // ... also inside a token: a string's text keeps it
         let mut src = b"\"".to_vec();
@@ -3056,21 +3752,42 @@ mod tests {
             assert_eq!(crate::token::keyword(kw.as_bytes()), Some(tok));
             assert_eq!(tok.as_str(), kw);
         }
-        for w in ["", "g", "x", "goto2", "Go", "fallthroughs", "iff", "mapp", "ch"] {
+        for w in [
+            "",
+            "g",
+            "x",
+            "goto2",
+            "Go",
+            "fallthroughs",
+            "iff",
+            "mapp",
+            "ch",
+        ] {
             assert_eq!(lookup_keyword(w.as_bytes(), 0, w.len()), None, "{w}");
         }
     }
 
     #[test]
     fn decode_rune_as_go() {
-        for c in [0x80u32, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000, 0x10ffff] {
+        for c in [
+            0x80u32, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000, 0x10ffff,
+        ] {
             let ch = char::from_u32(c).unwrap();
             let mut buf = [0u8; 4];
             let s = ch.encode_utf8(&mut buf);
             assert_eq!(decode_rune(s.as_bytes()), (c, s.len()));
             assert_eq!(decode_rune(&s.as_bytes()[..s.len() - 1]), (0, 0));
         }
-        for bad in [&b"\x80"[..], b"\xc1\xbf", b"\xe0\x9f\xbf", b"\xed\xa0\x80", b"\xf0\x8f\xbf\xbf", b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80", b"\xe2\x28\xa1"] {
+        for bad in [
+            &b"\x80"[..],
+            b"\xc1\xbf",
+            b"\xe0\x9f\xbf",
+            b"\xed\xa0\x80",
+            b"\xf0\x8f\xbf\xbf",
+            b"\xf4\x90\x80\x80",
+            b"\xf5\x80\x80\x80",
+            b"\xe2\x28\xa1",
+        ] {
             assert_eq!(decode_rune(bad), (0, 0), "{bad:?}");
         }
     }
@@ -3079,10 +3796,16 @@ mod tests {
     fn adversarial_inputs_terminate() {
         let root = goroot();
         let mut samples = Vec::new();
-        for p in go_files(&root.join("src/cmd/compile/internal/syntax"), false).into_iter().take(8) {
+        for p in go_files(&root.join("src/cmd/compile/internal/syntax"), false)
+            .into_iter()
+            .take(8)
+        {
             samples.push(std::fs::read(p).unwrap());
         }
-        for src in adversarial_inputs(&samples, 4000).into_iter().chain(boundary_inputs(&samples)) {
+        for src in adversarial_inputs(&samples, 4000)
+            .into_iter()
+            .chain(boundary_inputs(&samples))
+        {
             for mode in [CommentMode::None, CommentMode::Directives, CommentMode::All] {
                 check_invariants(&src, mode);
             }
@@ -3107,7 +3830,12 @@ mod tests {
             let src = std::fs::read(p).unwrap();
             bytes += src.len();
             let (_, s) = scan_all(&src, CommentMode::All);
-            assert!(s.errors.is_empty(), "{}: {:?}", p.display(), &s.errors[..s.errors.len().min(3)]);
+            assert!(
+                s.errors.is_empty(),
+                "{}: {:?}",
+                p.display(),
+                &s.errors[..s.errors.len().min(3)]
+            );
         }
         assert!(bytes > 50 << 20);
     }
@@ -3138,7 +3866,10 @@ mod tests {
         let total: usize = srcs.iter().map(|s| s.len()).sum();
         // Robust to a busy machine: the sum over files of each file's best
         // time out of several passes (a pass over one file is ~10 µs).
-        let passes: usize = std::env::var("GOXIDE_BENCH_PASSES").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+        let passes: usize = std::env::var("GOXIDE_BENCH_PASSES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(10);
         for mode in [CommentMode::None, CommentMode::Directives, CommentMode::All] {
             let mut best = vec![f64::MAX; srcs.len()];
             let mut ntok = 0usize;
@@ -3271,7 +4002,9 @@ func main() {
             write!(out, "T {l}:{c} {} {}", s.blank, s.tok.as_str()).unwrap();
             match s.tok {
                 Token::Name => write!(out, " {}", hex(s.text())).unwrap(),
-                Token::Literal => write!(out, " {} {} {}", hex(s.text()), s.kind as u8, s.bad).unwrap(),
+                Token::Literal => {
+                    write!(out, " {} {} {}", hex(s.text()), s.kind as u8, s.bad).unwrap()
+                }
                 Token::Operator | Token::Star | Token::AssignOp | Token::IncOp => {
                     write!(out, " {} {}", s.op.as_str(), s.prec).unwrap()
                 }
@@ -3285,7 +4018,12 @@ func main() {
             }
             for cm in s.comments.drain(..) {
                 let (l, c) = lc(cm.pos);
-                writeln!(out, "C {l}:{c} {}", hex(&src[cm.pos as usize..cm.end as usize])).unwrap();
+                writeln!(
+                    out,
+                    "C {l}:{c} {}",
+                    hex(&src[cm.pos as usize..cm.end as usize])
+                )
+                .unwrap();
             }
             if s.tok == Token::Eof {
                 break;
@@ -3306,9 +4044,9 @@ func main() {
     /// Compares our tokens, errors and comments with gc's scanner itself,
     /// built from the reference GOROOT, on all of GOROOT/src (testdata
     /// included) and on adversarial inputs, in all three comment modes:
-    /// `cargo test -p goxide_syntax --release -- --ignored differential_vs_gc`.
+    /// Runs by default (about a minute in a debug build); its count goes to
+    /// the conformance snapshot.
     #[test]
-    #[ignore]
     fn differential_vs_gc() {
         use std::process::Command;
         let root = goroot();
@@ -3316,9 +4054,19 @@ func main() {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("fuzz")).unwrap();
         let syntax = root.join("src/cmd/compile/internal/syntax");
-        for f in ["scanner.go", "source.go", "tokens.go", "token_string.go", "operator_string.go"] {
+        for f in [
+            "scanner.go",
+            "source.go",
+            "tokens.go",
+            "token_string.go",
+            "operator_string.go",
+        ] {
             let text = std::fs::read_to_string(syntax.join(f)).unwrap();
-            std::fs::write(dir.join(f), text.replacen("package syntax", "package main", 1)).unwrap();
+            std::fs::write(
+                dir.join(f),
+                text.replacen("package syntax", "package main", 1),
+            )
+            .unwrap();
         }
         std::fs::write(dir.join("main.go"), GO_DRIVER).unwrap();
         std::fs::write(dir.join("go.mod"), "module scandiff\n\ngo 1.27\n").unwrap();
@@ -3336,12 +4084,15 @@ func main() {
 
         let mut files = go_files(&root.join("src"), false);
         files.extend(go_files(&root.join("src"), true));
-        let samples: Vec<Vec<u8>> = go_files(&root.join("src/cmd/compile/internal/syntax/testdata"), true)
+        let samples: Vec<Vec<u8>> =
+            go_files(&root.join("src/cmd/compile/internal/syntax/testdata"), true)
+                .into_iter()
+                .chain(go_files(&root.join("src/strconv"), false))
+                .map(|p| std::fs::read(p).unwrap())
+                .collect();
+        let inputs = adversarial_inputs(&samples, 6000)
             .into_iter()
-            .chain(go_files(&root.join("src/strconv"), false))
-            .map(|p| std::fs::read(p).unwrap())
-            .collect();
-        let inputs = adversarial_inputs(&samples, 6000).into_iter().chain(boundary_inputs(&samples));
+            .chain(boundary_inputs(&samples));
         for (i, src) in inputs.enumerate() {
             let p = dir.join(format!("fuzz/{i}.go"));
             std::fs::write(&p, src).unwrap();
@@ -3357,7 +4108,11 @@ func main() {
                 .arg(if full { "full" } else { "hash" })
                 .output()
                 .unwrap();
-            assert!(out.status.success(), "driver failed: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "driver failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             String::from_utf8(out.stdout).unwrap()
         };
         let mut failures = Vec::new();
@@ -3386,11 +4141,28 @@ func main() {
                     .enumerate()
                     .find(|(_, (a, b))| a != b)
                     .unwrap_or((0, ("(length differs)", "")));
-                failures.push(format!("{} [{mname}] line {i}:\n  ours: {a}\n  gc:   {b}", p.display()));
+                failures.push(format!(
+                    "{} [{mname}] line {i}:\n  ours: {a}\n  gc:   {b}",
+                    p.display()
+                ));
             }
         }
-        println!("differential: {} files x 3 modes, {skipped} skipped for gc's rewind line bug", files.len());
+        println!(
+            "differential: {} files x 3 modes, {skipped} skipped for gc's rewind line bug",
+            files.len()
+        );
         let _ = std::fs::remove_dir_all(&dir);
-        assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures[..failures.len().min(20)].join("\n"));
+        let runs = files.len() * 3;
+        goxide_testing::conformance(
+            "scanner / GOROOT/src files x comment modes agreeing with gc's scanner",
+            runs - skipped - failures.len(),
+            runs,
+        );
+        assert!(
+            failures.is_empty(),
+            "{} mismatches:\n{}",
+            failures.len(),
+            failures[..failures.len().min(20)].join("\n")
+        );
     }
 }

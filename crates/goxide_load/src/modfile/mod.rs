@@ -13,6 +13,8 @@
 //! - `modload`: what cmd/go checks when it reads those files
 //!   (`modload/{modfile,init}.go`): [`read_mod_file`], [`read_work_file`],
 //!   [`check_main_module_path`], [`fix_version`].
+//! - `godebug`: the known GODEBUG settings and the check of `godebug`
+//!   lines (internal/godebugs, `modload.CheckGodebug`).
 //! - `gover`: Go toolchain versions and `TooNewError` (internal/gover,
 //!   cmd/go/internal/gover).
 //! - `strconv`, `filepath`: the Go string quoting, Unicode predicates and
@@ -37,6 +39,7 @@
 //! the raw bytes).
 
 pub mod filepath;
+pub mod godebug;
 pub mod gover;
 pub mod modload;
 pub mod read;
@@ -45,6 +48,7 @@ pub mod strconv;
 pub mod vendor;
 pub mod work;
 
+pub use godebug::{check_go_mod_godebugs, check_go_work_godebugs, check_godebug};
 pub use modload::{
     ReadModFileError, ReadWorkFileError, check_main_module_path, check_reserved_module_path,
     fix_version, read_mod_file, read_work_file, work_module_roots,

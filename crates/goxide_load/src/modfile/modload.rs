@@ -38,7 +38,7 @@ pub enum ReadModFileError {
     /// `errors parsing <display>:\n<errors>`.
     Parse { display: String, errors: ErrorList },
     /// The go line needs a newer Go.
-    TooNew(TooNewError),
+    TooNew(Box<TooNewError>),
     /// `error reading <display>: missing module declaration. ...`.
     MissingModule { display: String },
     /// `error reading <display>: invalid module path: "go"` (the paths
@@ -92,10 +92,10 @@ pub fn read_mod_file(
     let f = match parse(gomod, data, fix.as_deref_mut()) {
         Ok(f) => f,
         Err(mut errors) => {
-            if let Ok(lax) = parse_lax(gomod, data, fix.as_deref_mut())
+            if let Ok(lax) = parse_lax(gomod, data, fix)
                 && let Some(e) = too_new(&lax)
             {
-                return Err(ReadModFileError::TooNew(e));
+                return Err(ReadModFileError::TooNew(Box::new(e)));
             }
             for e in &mut errors.0 {
                 e.filename = display.to_string();
@@ -107,7 +107,7 @@ pub fn read_mod_file(
         }
     };
     if let Some(e) = too_new(&f) {
-        return Err(ReadModFileError::TooNew(e));
+        return Err(ReadModFileError::TooNew(Box::new(e)));
     }
     match &f.module {
         None => Err(ReadModFileError::MissingModule {
@@ -148,7 +148,7 @@ pub enum ReadWorkFileError {
     Parse(ErrorList),
     /// The go line needs a newer Go (cmd/go makes this fatal except in
     /// `go work edit`).
-    TooNew(TooNewError),
+    TooNew(Box<TooNewError>),
 }
 
 impl fmt::Display for ReadWorkFileError {
@@ -176,11 +176,11 @@ pub fn read_work_file(
         && let Some(go) = &f.go
         && gover::compare(&go.version, &local.version) == std::cmp::Ordering::Greater
     {
-        return Err(ReadWorkFileError::TooNew(local.too_new(
+        return Err(ReadWorkFileError::TooNew(Box::new(local.too_new(
             display,
             &go.version,
             "",
-        )));
+        ))));
     }
     Ok(f)
 }
@@ -248,4 +248,132 @@ pub fn fix_version(
         return Ok(vers.to_string());
     }
     query(path, vers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::modfile::gover::Startup;
+
+    fn local() -> Local {
+        Local {
+            version: "1.27.3".into(),
+            startup: Startup {
+                gotoolchain: "local".into(),
+                ..Default::default()
+            },
+        }
+    }
+
+    fn read(data: &str) -> Result<File, String> {
+        read_mod_file("/work/m/go.mod", "go.mod", data.as_bytes(), None, &local())
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reading_go_mod() {
+        assert!(read("module m\ngo 1.27\n").is_ok());
+        assert_eq!(
+            read("module m\ngo 1.99\n").unwrap_err(),
+            "go.mod requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=local)"
+        );
+        assert_eq!(
+            read("module m\ngo 1.99\nfuture directive\n").unwrap_err(),
+            "go.mod requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=local)",
+            "a lax parse explains errors from a newer go.mod"
+        );
+        assert_eq!(
+            read("module m\ngo 1.21\nfoo\n").unwrap_err(),
+            "errors parsing go.mod:\ngo.mod:3: unknown directive: foo"
+        );
+        assert_eq!(
+            read("module m\nrequire (\n").unwrap_err(),
+            "errors parsing go.mod:\ngo.mod:3: syntax error (unterminated block started at /work/m/go.mod:2:1)",
+            "positions are shortened, message texts keep the parser's file name"
+        );
+        assert_eq!(
+            read("go 1.21\n").unwrap_err(),
+            "error reading go.mod: missing module declaration. To specify the module path:\n\tgo mod edit -module=example.com/mod"
+        );
+        assert_eq!(
+            read("module toolchain\n").unwrap_err(),
+            r#"error reading go.mod: invalid module path: "toolchain""#
+        );
+        assert_eq!(
+            check_main_module_path("a b").unwrap_err().to_string(),
+            r#"malformed module path "a b": invalid char ' '"#
+        );
+        assert!(
+            check_main_module_path("m").is_ok(),
+            "a main module needs no dot"
+        );
+        assert!(
+            check_reserved_module_path("go").is_err()
+                && check_reserved_module_path("golang.org/toolchain").is_ok()
+        );
+    }
+
+    #[test]
+    fn reading_go_work() {
+        let wf = read_work_file(
+            "go.work",
+            b"go 1.22\nuse ./a\nuse /abs/b\nuse a/\n",
+            &local(),
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            work_module_roots(&wf, "/w", "go.work").unwrap_err(),
+            "error loading go.work:\ngo.work:4: path /w/a appears multiple times in workspace"
+        );
+        let e = read_work_file("go.work", b"go 1.99\n", &local(), true).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "go.work requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=local)"
+        );
+        assert!(
+            read_work_file("go.work", b"go 1.99\n", &local(), false).is_ok(),
+            "go work edit skips the check"
+        );
+        let e = read_work_file("go.work", b"go 1.22\nuse\n", &local(), true).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "errors parsing go.work:\ngo.work:2: usage: use local/dir"
+        );
+    }
+
+    #[test]
+    fn fixing_versions() {
+        let mut offline = |_: &str, _: &str| -> Result<String, module::Error> {
+            Err(module::Error::Other(
+                "module lookup disabled by GOPROXY=off".into(),
+            ))
+        };
+        assert_eq!(
+            fix_version("x.y/z", "v1.2.3", &mut offline).unwrap(),
+            "v1.2.3"
+        );
+        assert_eq!(
+            fix_version("gopkg.in/yaml.v2", "v2.0.0-gopkgin-v2.1.0", &mut offline).unwrap(),
+            "v2.1.0"
+        );
+        assert_eq!(
+            fix_version("x.y/z", "v1.2", &mut offline)
+                .unwrap_err()
+                .to_string(),
+            "module lookup disabled by GOPROXY=off"
+        );
+        assert_eq!(
+            fix_version("x.y/z/v2", "v1.0.0", &mut offline)
+                .unwrap_err()
+                .to_string(),
+            "x.y/z/v2@v1.0.0: invalid version: should be v2, not v1"
+        );
+        assert_eq!(
+            fix_version("x.y/z/v1", "v1.0.0", &mut offline)
+                .unwrap_err()
+                .to_string(),
+            r#"x.y/z/v1@v1.0.0: invalid version: malformed module path "x.y/z/v1""#
+        );
+    }
 }

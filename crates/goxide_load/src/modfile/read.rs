@@ -114,6 +114,7 @@ pub struct CommentBlock {
 
 /// A top-level statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)] // few statements per file; plain access matters more
 pub enum Stmt {
     Comments(CommentBlock),
     Line(LineId),
@@ -173,7 +174,7 @@ struct Token {
     text: (usize, usize),
 }
 
-type Result<T> = std::result::Result<T, Error>;
+type Result<T> = std::result::Result<T, Box<Error>>;
 
 struct Input<'a> {
     filename: &'a str,
@@ -211,7 +212,7 @@ pub fn parse_syntax(file: &str, data: &[u8]) -> std::result::Result<FileSyntax, 
     };
     let parsed = input.read_token().and_then(|()| input.parse_file());
     if let Err(e) = parsed {
-        return Err(ErrorList(vec![e]));
+        return Err(ErrorList(vec![*e]));
     }
     input.file.name = file.to_string();
     input.assign_comments();
@@ -219,14 +220,14 @@ pub fn parse_syntax(file: &str, data: &[u8]) -> std::result::Result<FileSyntax, 
 }
 
 impl Input<'_> {
-    fn error(&self, msg: impl Into<String>) -> Error {
-        Error {
+    fn error(&self, msg: impl Into<String>) -> Box<Error> {
+        Box::new(Error {
             filename: self.filename.to_string(),
             pos: self.pos,
             verb: String::new(),
             mod_path: String::new(),
             err: Cause::Message(msg.into()),
-        }
+        })
     }
 
     fn remaining(&self) -> &[u8] {
@@ -782,4 +783,136 @@ fn trim_space_bytes(s: &[u8]) -> &[u8] {
         end -= w;
     }
     &s[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_blocks_and_comments() {
+        let fs = parse_syntax("go.mod", b"// head\nmodule m // tail\n\nrequire ( // open\n\t// before a\n\ta v1 // after a\n\n\tb v2\n\t// end\n)\n// trailing\n").unwrap();
+        assert_eq!(fs.stmt.len(), 3);
+        let Stmt::Line(m) = &fs.stmt[0] else {
+            panic!("{:?}", fs.stmt[0])
+        };
+        let m = fs.line(*m);
+        assert_eq!(m.token, ["module", "m"]);
+        assert_eq!(m.comments.before[0].token, "// head");
+        assert_eq!(m.comments.suffix[0].token, "// tail");
+        assert_eq!(
+            (m.start.line, m.start.line_rune, m.end.line_rune),
+            (2, 1, 9)
+        );
+        let Stmt::Block(b) = &fs.stmt[1] else {
+            panic!()
+        };
+        assert_eq!(b.token, ["require"]);
+        assert_eq!(b.lparen.comments.suffix[0].token, "// open");
+        let a = fs.line(b.line[0]);
+        assert_eq!(a.token, ["a", "v1"]);
+        assert!(a.in_block);
+        assert_eq!(a.comments.before[0].token, "// before a");
+        assert_eq!(a.comments.suffix[0].token, "// after a");
+        let bl = fs.line(b.line[1]);
+        assert_eq!(
+            bl.comments.before,
+            [Comment::default()],
+            "a blank line is kept as an empty comment"
+        );
+        assert_eq!(b.rparen.comments.before[0].token, "// end");
+        let Stmt::Comments(c) = &fs.stmt[2] else {
+            panic!()
+        };
+        assert_eq!(c.comments.before[0].token, "// trailing");
+    }
+
+    #[test]
+    fn parens_inside_lines_and_empty_blocks() {
+        let fs = parse_syntax("go.mod", b"retract ( ) x\nrequire ()\nx (y\n").unwrap();
+        let Stmt::Line(l) = &fs.stmt[0] else { panic!() };
+        assert_eq!(fs.line(*l).token, ["retract", "(", ")", "x"]);
+        let Stmt::Block(b) = &fs.stmt[1] else {
+            panic!()
+        };
+        assert!(b.line.is_empty());
+        let Stmt::Line(l) = &fs.stmt[2] else { panic!() };
+        assert_eq!(fs.line(*l).token, ["x", "(", "y"]);
+        assert_eq!(
+            fs.line(*l).end.line_rune,
+            5,
+            "the end is the last token's, not the paren's"
+        );
+    }
+
+    #[test]
+    fn crlf_and_module_path() {
+        let fs = parse_syntax("go.mod", b"module m // c\r\ngo 1.2\r\n").unwrap();
+        let Stmt::Line(l) = &fs.stmt[0] else { panic!() };
+        assert_eq!(
+            fs.line(*l).comments.suffix[0].token,
+            "// c",
+            "CRLF is stripped from comments"
+        );
+        assert_eq!(module_path(b"// x\n  module  \"a/b\" // c\n"), "a/b");
+        assert_eq!(module_path(b"module `x/y`\n"), "x/y");
+        assert_eq!(module_path(b"modulex y\nmodule\nmodule z"), "z");
+        assert_eq!(module_path(b"module \"bad\n"), "");
+    }
+
+    /// Any bytes parse to a tree or an error, never a panic.
+    #[test]
+    fn never_panics() {
+        let pieces: &[&[u8]] = &[
+            b"module",
+            b" ",
+            b"\t",
+            b"\n",
+            b"\r\n",
+            b"(",
+            b")",
+            b"[",
+            b"]",
+            b",",
+            b"\"",
+            b"`",
+            b"\\",
+            b"//",
+            b"/*",
+            b"x",
+            b"v1.0.0",
+            b"=>",
+            b"\xff",
+            b"\xe2\x82",
+            b"\xc0\x80",
+            b"\x00",
+            b"\xc2\xa0",
+            b"\xe2\x80\xa8",
+            b"retract",
+            b"require",
+            b"go",
+            b"1.21",
+            b"// indirect",
+            b"\"a\\",
+            b"\"\\x",
+            b"\xf4\x90\x80\x80",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20000 {
+            let mut data = Vec::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = (state % 24) as usize;
+            for k in 0..n {
+                let i = ((state >> (k % 48)) as usize).wrapping_add(k * 7) % pieces.len();
+                data.extend_from_slice(pieces[i]);
+            }
+            let _ = parse_syntax("go.mod", &data);
+            let _ = super::super::parse("go.mod", &data, None);
+            let _ = super::super::parse_lax("go.mod", &data, None);
+            let _ = super::super::parse_work("go.work", &data, None);
+            let _ = module_path(&data);
+        }
+    }
 }

@@ -586,7 +586,7 @@ impl File {
                     new,
                     syntax: id,
                 }),
-                Err(e) => errs.push(e),
+                Err(e) => errs.push(*e),
             },
             "retract" => {
                 let rationale = self.directive_comment(block, id);
@@ -830,15 +830,17 @@ pub(super) fn parse_replace(
     verb: &str,
     args: &mut [String],
     fix: &mut Fix<'_, '_>,
-) -> Result<(Version, Version), Error> {
-    let errorf = |msg: String| Error::positioned(filename, start, Cause::Message(msg));
-    let wrap = |cause: Cause| Error::positioned(filename, start, cause);
-    let wrap_mod_path = |path: &str, cause: Cause| Error {
-        filename: filename.to_string(),
-        pos: start,
-        verb: verb.to_string(),
-        mod_path: path.to_string(),
-        err: cause,
+) -> Result<(Version, Version), Box<Error>> {
+    let errorf = |msg: String| Box::new(Error::positioned(filename, start, Cause::Message(msg)));
+    let wrap = |cause: Cause| Box::new(Error::positioned(filename, start, cause));
+    let wrap_mod_path = |path: &str, cause: Cause| {
+        Box::new(Error {
+            filename: filename.to_string(),
+            pos: start,
+            verb: verb.to_string(),
+            mod_path: path.to_string(),
+            err: cause,
+        })
     };
 
     let arrow = if args.len() >= 2 && args[1] == "=>" {
@@ -1089,4 +1091,386 @@ pub(super) fn parse_version(
 /// The major-version suffix of a module path, `None` for a malformed one.
 fn module_path_major(path: &str) -> Option<&str> {
     module::split_path_version(path).map(|(_, m)| m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> File {
+        parse("go.mod", text.as_bytes(), None).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+    }
+
+    fn parse_err(text: &str) -> String {
+        match parse("go.mod", text.as_bytes(), None) {
+            Ok(_) => panic!("{text:?} parsed"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// x/mod read_test.go's moduleDeprecatedTests.
+    #[test]
+    fn module_deprecation() {
+        for (desc, input, want) in [
+            ("no_comment", "module m", ""),
+            ("other_comment", "// yo\nmodule m", ""),
+            ("deprecated_no_colon", "//Deprecated\nmodule m", ""),
+            ("deprecated_no_space", "//Deprecated:blah\nmodule m", "blah"),
+            ("deprecated_simple", "// Deprecated: blah\nmodule m", "blah"),
+            ("deprecated_lowercase", "// deprecated: blah\nmodule m", ""),
+            (
+                "deprecated_multiline",
+                "// Deprecated: one\n// two\nmodule m",
+                "one\ntwo",
+            ),
+            (
+                "deprecated_mixed",
+                "// some other comment\n// Deprecated: blah\nmodule m",
+                "",
+            ),
+            (
+                "deprecated_middle",
+                "// module m is Deprecated: blah\nmodule m",
+                "",
+            ),
+            (
+                "deprecated_multiple",
+                "// Deprecated: a\n// Deprecated: b\nmodule m",
+                "a\nDeprecated: b",
+            ),
+            (
+                "deprecated_paragraph",
+                "// Deprecated: a\n// b\n//\n// c\nmodule m",
+                "a\nb",
+            ),
+            (
+                "deprecated_paragraph_space",
+                "// Deprecated: the next line has a space\n// \n// c\nmodule m",
+                "the next line has a space",
+            ),
+            ("deprecated_suffix", "module m // Deprecated: blah", "blah"),
+            (
+                "deprecated_mixed_suffix",
+                "// some other comment\nmodule m // Deprecated: blah",
+                "",
+            ),
+            (
+                "deprecated_mixed_suffix_paragraph",
+                "// some other comment\n//\nmodule m // Deprecated: blah",
+                "blah",
+            ),
+            (
+                "deprecated_block",
+                "// Deprecated: blah\nmodule (\n\tm\n)",
+                "blah",
+            ),
+        ] {
+            let f = parse_ok(input);
+            assert_eq!(f.module.unwrap().deprecated, want, "{desc}");
+        }
+    }
+
+    /// x/mod rule_test.go's retract rationale cases.
+    #[test]
+    fn retract_rationale() {
+        for (desc, input, want) in [
+            ("no_comment", "module m\nretract v1.0.0", ""),
+            (
+                "prefix_one",
+                "module m\n//   prefix\nretract v1.0.0",
+                "prefix",
+            ),
+            (
+                "prefix_multiline",
+                "module m\n//  one\n//\n//  two\n//\n//  three  \nretract v1.0.0",
+                "one\n\ntwo\n\nthree",
+            ),
+            ("suffix", "module m\nretract v1.0.0 // suffix", "suffix"),
+            (
+                "prefix_suffix_after",
+                "module m\n// prefix\nretract v1.0.0 // suffix\n",
+                "prefix\nsuffix",
+            ),
+            (
+                "block_only",
+                "module m\n// block\nretract (\n  v1.0.0\n)\n",
+                "block",
+            ),
+            (
+                "block_and_line",
+                "module m\n// block\nretract (\n  // line\n  v1.0.0\n)\n",
+                "line",
+            ),
+        ] {
+            let f = parse_ok(input);
+            assert_eq!(f.retract[0].rationale, want, "{desc}");
+        }
+    }
+
+    #[test]
+    fn directives_and_lines() {
+        let f = parse_ok(
+            "module example.com/m\n\ngo 1.21\ntoolchain go1.21.1\ngodebug a=b\nrequire (\n\tx.y/a v1.2 // indirect\n\tx.y/b/v2 v2.0.0\n)\nexclude x.y/a v1.0.0\nreplace x.y/a => ../a\nreplace x.y/b/v2 v2.0.0 => x.y/c/v2 v2.1.0\nretract [v1.0.0, v1.1.0]\ntool x.y/a/cmd\nignore ./tmp\n",
+        );
+        assert_eq!(
+            f.module.as_ref().unwrap().version(),
+            Version::new("example.com/m", "")
+        );
+        assert_eq!(f.go.as_ref().unwrap().version, "1.21");
+        assert_eq!(f.toolchain.as_ref().unwrap().name, "go1.21.1");
+        assert_eq!(
+            (f.godebug[0].key.as_str(), f.godebug[0].value.as_str()),
+            ("a", "b")
+        );
+        assert_eq!(
+            f.require[0].module,
+            Version::new("x.y/a", "v1.2.0"),
+            "canonicalized"
+        );
+        assert!(f.require[0].indirect && !f.require[1].indirect);
+        assert_eq!(f.syntax.line(f.require[1].syntax).start.line, 8);
+        assert_eq!(
+            f.syntax.line(f.require[1].syntax).token,
+            ["x.y/b/v2", "v2.0.0"]
+        );
+        assert_eq!(f.replace[0].new, Version::new("../a", ""));
+        assert_eq!(f.replace[1].old, Version::new("x.y/b/v2", "v2.0.0"));
+        assert_eq!(
+            (f.retract[0].low.as_str(), f.retract[0].high.as_str()),
+            ("v1.0.0", "v1.1.0")
+        );
+        assert_eq!(f.tool[0].path, "x.y/a/cmd");
+        assert_eq!(f.ignore[0].path, "./tmp");
+    }
+
+    #[test]
+    fn error_texts() {
+        assert_eq!(
+            parse_err("module m\ngo 1.21x\n"),
+            "go.mod:2: invalid go version '1.21x': must match format 1.23.0"
+        );
+        assert_eq!(
+            parse_err("module m\nrequire x.y/z master\n"),
+            r#"go.mod:2: require x.y/z: version "master" invalid: must be of the form v1.2.3"#
+        );
+        assert_eq!(
+            parse_err("module m\nrequire (\n\tx.y/z/v2 v1.0.0\n)\n"),
+            r#"go.mod:3:2: require x.y/z/v2: version "v1.0.0" invalid: should be v2, not v1"#
+        );
+        assert_eq!(
+            parse_err("module m\nrequire x.y/z/v1 v1.0.0\n"),
+            "go.mod:2: invalid module path"
+        );
+        assert_eq!(
+            parse_err("module m\nreplace x.y/z/v1 => ./z\n"),
+            "go.mod:2: replace x.y/z/v1: invalid module path"
+        );
+        assert_eq!(
+            parse_err("module m\nreplace a => b\n"),
+            "go.mod:2: replacement module without version must be directory path (rooted or starting with . or ..)"
+        );
+        assert_eq!(
+            parse_err("module m\nreplace a\n"),
+            "go.mod:2: usage: replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory"
+        );
+        assert_eq!(
+            parse_err("module m\nretract [v1.0.0\n"),
+            "go.mod:2: expected ',' after version"
+        );
+        assert_eq!(
+            parse_err("module m\nretract v1.0.0 x\n"),
+            r#"go.mod:2: unexpected token after version: "x""#
+        );
+        assert_eq!(
+            parse_err("module \"a\\qb\"\n"),
+            "go.mod:1: invalid quoted string: invalid syntax"
+        );
+        assert_eq!(
+            parse_err("module a'b\n"),
+            "go.mod:1: invalid quoted string: unquoted string cannot contain quote"
+        );
+        assert_eq!(
+            parse_err("module m\nfoo\nbar (\n)\nbaz qux (\nx\n)\n"),
+            "go.mod:2: unknown directive: foo\ngo.mod:3: unknown block type: bar\ngo.mod:5: unknown block type: baz qux"
+        );
+        // Lexer errors carry a column.
+        assert_eq!(
+            parse_err("module m\n  /* x */\n"),
+            "go.mod:2:3: mod files must use // comments (not /* */ comments)"
+        );
+        assert_eq!(
+            parse_err("module m\ngo \u{1}\n"),
+            r"go.mod:2:4: unexpected input character '\x01'"
+        );
+        assert_eq!(
+            parse_err("module \"m"),
+            "go.mod:1:8: unexpected EOF in string"
+        );
+        assert_eq!(
+            parse_err("module m\nrequire (\n"),
+            "go.mod:3: syntax error (unterminated block started at go.mod:2:1)"
+        );
+        assert_eq!(
+            parse_err("module m\nrequire (\n) x\n"),
+            "go.mod:3:4: syntax error (expected newline after closing paren)"
+        );
+    }
+
+    /// x/mod read_test.go's TestParseLax: lax parsing skips what it does
+    /// not know and what dependencies do not need.
+    #[test]
+    fn lax_ignores_unknowns() {
+        let text = "module m\nsurprise attack\nx y (\n\tz\n)\nexclude v1.2.3\nreplace <-!!!\nretract v9.9.9\nretract (\n\tv1.2.3\n\tv1.2.4\n)\nretract [v1.0.0, v1.0.1]\nretract (v1.0.0, v1.0.1]\nretract v1.2.3 extra\ngo 1.21x\n";
+        let f = parse_lax("go.mod", text.as_bytes(), None).unwrap();
+        assert_eq!(
+            f.retract.len(),
+            5,
+            "the malformed interval is skipped, the extra token ignored"
+        );
+        assert_eq!(f.go.unwrap().version, "1.21", "lax go versions are trimmed");
+        assert!(parse("go.mod", text.as_bytes(), None).is_err());
+    }
+
+    #[test]
+    fn fixer_decides_versions() {
+        let mut seen = Vec::new();
+        let mut fix = |path: &str, vers: &str| -> Result<String, module::Error> {
+            seen.push(format!("{path}@{vers}"));
+            if vers == "bad" {
+                return Err(module::Error::Other("lookup failed".into()));
+            }
+            Ok(if vers == "master" {
+                "v0.0.0-20200101000000-abcdefabcdef".into()
+            } else {
+                vers.into()
+            })
+        };
+        let f = parse(
+            "go.mod",
+            b"module example.com/m\nrequire x.y/z master\nretract v1.0.0\n",
+            Some(&mut fix),
+        )
+        .unwrap();
+        assert_eq!(
+            f.require[0].module.version,
+            "v0.0.0-20200101000000-abcdefabcdef"
+        );
+        assert_eq!(
+            seen,
+            ["x.y/z@master", "example.com/m@v1.0.0"],
+            "retractions are fixed with the module path"
+        );
+        let mut fix2 = |_: &str, vers: &str| -> Result<String, module::Error> {
+            if vers == "bad" {
+                Err(module::Error::Other("lookup failed".into()))
+            } else {
+                Ok(vers.into())
+            }
+        };
+        let e = parse("go.mod", b"module m\nrequire x.y/z bad\n", Some(&mut fix2)).unwrap_err();
+        assert_eq!(e.to_string(), "go.mod:2: lookup failed");
+        let e = parse(
+            "go.mod",
+            b"retract v1.0.0\nretract v1.1.0\n",
+            Some(&mut fix2),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "go.mod:1: no module directive found, so retract cannot be used",
+            "reported once"
+        );
+    }
+
+    #[test]
+    fn go_version_and_toolchain_syntax() {
+        for (v, ok) in [
+            ("1.21", true),
+            ("1.21.0", true),
+            ("1.21rc1", true),
+            ("1.21.0rc1", true),
+            ("1", false),
+            ("1.021", false),
+            ("v1.21", false),
+            ("1.21x", false),
+            ("0.1", false),
+        ] {
+            assert_eq!(is_go_version(v), ok, "{v}");
+        }
+        assert_eq!(lax_go_version("v1.21x").as_deref(), Some("1.21"));
+        assert_eq!(lax_go_version("1.21"), None);
+        assert_eq!(lax_go_version("1.05x"), None);
+        for (t, ok) in [
+            ("default", true),
+            ("go1", true),
+            ("go1.21", true),
+            ("go1x", false),
+            ("go2", false),
+            ("Default", false),
+        ] {
+            assert_eq!(is_toolchain_name(t), ok, "{t}");
+        }
+    }
+
+    #[test]
+    fn quoting_and_directories() {
+        for (s, q) in [
+            ("abc", false),
+            ("a b", true),
+            ("", true),
+            ("(", false),
+            ("()", true),
+            ("a//b", true),
+            ("é", false),
+            ("\u{a0}", true),
+        ] {
+            assert_eq!(must_quote(s), q, "{s:?}");
+        }
+        assert_eq!(auto_quote("a b"), "\"a b\"");
+        for (p, dir) in [
+            (".", true),
+            ("./x", true),
+            ("..\\x", true),
+            ("/x", true),
+            ("C:x", true),
+            ("x", false),
+            ("..x", false),
+            ("x/..", false),
+        ] {
+            assert_eq!(is_directory_path(p), dir, "{p}");
+        }
+    }
+
+    #[test]
+    fn sort_blocks_dedups_and_orders() {
+        let mut f = parse_ok(
+            "module m\ngo 1.21\nexclude (\n\tx.y/a v1.10.0\n\tx.y/a v1.9.0\n\tx.y/a v1.9.0\n)\nreplace x.y/b => ./b1\nreplace x.y/b => ./b2\nretract (\n\tv1.0.0\n\t[v1.1.0, v1.2.0]\n)\nrequire ()\n",
+        );
+        f.sort_blocks();
+        assert_eq!(f.exclude.len(), 2);
+        assert_eq!(f.replace.len(), 1);
+        assert_eq!(f.replace[0].new.path, "./b2", "later replacements win");
+        let blocks: Vec<&super::super::read::LineBlock> = f
+            .syntax
+            .stmt
+            .iter()
+            .filter_map(|s| match s {
+                Stmt::Block(b) => Some(b),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(blocks.len(), 2, "the empty require block is dropped");
+        let excl: Vec<&str> = blocks[0]
+            .line
+            .iter()
+            .map(|&id| f.syntax.line(id).token[1].as_str())
+            .collect();
+        assert_eq!(excl, ["v1.9.0", "v1.10.0"], "semantic order from go 1.21");
+        let retr: Vec<&str> = blocks[1]
+            .line
+            .iter()
+            .map(|&id| f.syntax.line(id).token[0].as_str())
+            .collect();
+        assert_eq!(retr, ["[", "v1.0.0"], "descending intervals");
+    }
 }

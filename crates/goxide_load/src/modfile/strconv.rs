@@ -290,81 +290,6 @@ fn unquote_char(s: &[u8]) -> Option<(char, bool, &[u8])> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decode_like_go() {
-        assert_eq!(decode_rune(b""), ('\u{fffd}', 0));
-        assert_eq!(decode_rune(b"a"), ('a', 1));
-        assert_eq!(decode_rune("é".as_bytes()), ('é', 2));
-        assert_eq!(decode_rune(b"\xed\xa0\x80"), ('\u{fffd}', 1), "surrogate");
-        assert_eq!(decode_rune(b"\xc0\x80"), ('\u{fffd}', 1), "overlong");
-        assert_eq!(decode_rune(b"\xe2\x82"), ('\u{fffd}', 1), "truncated");
-        assert_eq!(go_string(b"a\xe2\x82b"), "a\u{fffd}\u{fffd}b");
-        assert_eq!(go_string(b"ok"), "ok");
-    }
-
-    #[test]
-    fn predicates() {
-        assert!(
-            is_print(' ')
-                && !is_print('\t')
-                && !is_print('\u{a0}')
-                && is_print('é')
-                && is_print('\u{fffd}')
-        );
-        assert!(
-            !is_print('\u{378}'),
-            "unassigned code points are not printable"
-        );
-        assert!(is_space('\u{85}') && is_space('\u{3000}') && !is_space('\u{200b}'));
-        assert!(is_letter('é') && !is_letter('1') && !is_letter('_'));
-        assert_eq!(trim_space("\u{a0} x \t"), "x");
-    }
-
-    #[test]
-    fn quoting() {
-        assert_eq!(quote("a\"b\\c"), r#""a\"b\\c""#);
-        assert_eq!(
-            quote("\x07\x08\x0c\n\r\t\x0b\x01\x7f'"),
-            r#""\a\b\f\n\r\t\v\x01\x7f'""#
-        );
-        assert_eq!(quote_bytes(b"\xff"), r#""\xff""#);
-        assert_eq!(quote("\u{a0}\u{e0001}é"), "\"\\u00a0\\U000e0001é\"");
-        assert_eq!(quote_rune('\0'), r"'\x00'");
-        assert_eq!(quote_rune('\''), r"'\''");
-        assert_eq!(quote_rune('"'), "'\"'");
-        assert_eq!(quote_rune(' '), "' '");
-    }
-
-    #[test]
-    fn unquoting() {
-        assert_eq!(unquote(br#""abc""#), Some(b"abc".to_vec()));
-        assert_eq!(unquote(br#""a\"b""#), Some(b"a\"b".to_vec()));
-        assert_eq!(
-            unquote(br#""\x41\101\u00e9\U0001F600\n""#),
-            Some("AAé😀\n".as_bytes().to_vec())
-        );
-        assert_eq!(unquote(br#""\xff""#), Some(vec![0xff]));
-        assert_eq!(unquote(b"\"\xff\""), Some("\u{fffd}".as_bytes().to_vec()));
-        for bad in [
-            &br#""\q""#[..],
-            br#""\'""#,
-            br#""\400""#,
-            br#""\x4""#,
-            br#""\ud800""#,
-            b"\"",
-            b"\"a\"b\"",
-            b"\"a\nb\"",
-            br#""a\"#,
-        ] {
-            assert_eq!(unquote(bad), None, "{}", String::from_utf8_lossy(bad));
-        }
-    }
-}
-
 // ---- Unicode tables (generated; see the header) ----
 
 #[rustfmt::skip]
@@ -734,3 +659,78 @@ static SPACE: [(u32, u32); 8] = [
     (0x85, 0x85), (0xa0, 0xa0), (0x1680, 0x1680), (0x2000, 0x200a),
     (0x2028, 0x2029), (0x202f, 0x202f), (0x205f, 0x205f), (0x3000, 0x3000),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_like_go() {
+        assert_eq!(decode_rune(b""), ('\u{fffd}', 0));
+        assert_eq!(decode_rune(b"a"), ('a', 1));
+        assert_eq!(decode_rune("é".as_bytes()), ('é', 2));
+        assert_eq!(decode_rune(b"\xed\xa0\x80"), ('\u{fffd}', 1), "surrogate");
+        assert_eq!(decode_rune(b"\xc0\x80"), ('\u{fffd}', 1), "overlong");
+        assert_eq!(decode_rune(b"\xe2\x82"), ('\u{fffd}', 1), "truncated");
+        assert_eq!(go_string(b"a\xe2\x82b"), "a\u{fffd}\u{fffd}b");
+        assert_eq!(go_string(b"ok"), "ok");
+    }
+
+    #[test]
+    fn predicates() {
+        assert!(
+            is_print(' ')
+                && !is_print('\t')
+                && !is_print('\u{a0}')
+                && is_print('é')
+                && is_print('\u{fffd}')
+        );
+        assert!(
+            !is_print('\u{378}'),
+            "unassigned code points are not printable"
+        );
+        assert!(is_space('\u{85}') && is_space('\u{3000}') && !is_space('\u{200b}'));
+        assert!(is_letter('é') && !is_letter('1') && !is_letter('_'));
+        assert_eq!(trim_space("\u{a0} x \t"), "x");
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(
+            quote("\x07\x08\x0c\n\r\t\x0b\x01\x7f'"),
+            r#""\a\b\f\n\r\t\v\x01\x7f'""#
+        );
+        assert_eq!(quote_bytes(b"\xff"), r#""\xff""#);
+        assert_eq!(quote("\u{a0}\u{e0001}é"), "\"\\u00a0\\U000e0001é\"");
+        assert_eq!(quote_rune('\0'), r"'\x00'");
+        assert_eq!(quote_rune('\''), r"'\''");
+        assert_eq!(quote_rune('"'), "'\"'");
+        assert_eq!(quote_rune(' '), "' '");
+    }
+
+    #[test]
+    fn unquoting() {
+        assert_eq!(unquote(br#""abc""#), Some(b"abc".to_vec()));
+        assert_eq!(unquote(br#""a\"b""#), Some(b"a\"b".to_vec()));
+        assert_eq!(
+            unquote(br#""\x41\101\u00e9\U0001F600\n""#),
+            Some("AAé😀\n".as_bytes().to_vec())
+        );
+        assert_eq!(unquote(br#""\xff""#), Some(vec![0xff]));
+        assert_eq!(unquote(b"\"\xff\""), Some("\u{fffd}".as_bytes().to_vec()));
+        for bad in [
+            &br#""\q""#[..],
+            br#""\'""#,
+            br#""\400""#,
+            br#""\x4""#,
+            br#""\ud800""#,
+            b"\"",
+            b"\"a\"b\"",
+            b"\"a\nb\"",
+            br#""a\"#,
+        ] {
+            assert_eq!(unquote(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+}

@@ -77,7 +77,7 @@ pub fn read_vendor_list(
     data: &[u8],
     display: &str,
     local: &Local,
-) -> Result<VendorList, TooNewError> {
+) -> Result<VendorList, Box<TooNewError>> {
     let text = go_string(data);
     let mut v = VendorList::default();
     let mut module = Version::default();
@@ -127,11 +127,11 @@ pub fn read_vendor_list(
                 if let Some(go_version) = entry.strip_prefix("go ") {
                     meta.go_version = go_version.to_string();
                     if gover::compare(go_version, &local.version) == std::cmp::Ordering::Greater {
-                        return Err(local.too_new(
+                        return Err(Box::new(local.too_new(
                             format!("{} in {display}", module.path),
                             go_version,
                             "",
-                        ));
+                        )));
                     }
                 }
                 // Other annotations are reserved.
@@ -473,4 +473,145 @@ pub fn check_vendor_consistency(
         problems,
         workspace: workspace.is_some(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local() -> Local {
+        Local {
+            version: "1.27.3".into(),
+            startup: gover::Startup {
+                gotoolchain: "local".into(),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn reads_modules_txt() {
+        let v = read_vendor_list(
+            b"# a.b/c v1.0.0\n## explicit; go 1.21\na.b/c\na.b/c/d\n# a.b/e v1.1.0 => ../e\n# a.b/f => a.b/g v1.2.0\n## explicit\n# a.b/c v1.2.0\na.b/c/x\n# junk\n",
+            "vendor/modules.txt",
+            &local(),
+        )
+        .unwrap();
+        let c = Version::new("a.b/c", "v1.0.0");
+        assert_eq!(
+            v.list,
+            [c.clone(), Version::new("a.b/c", "v1.2.0")],
+            "a higher version of a path is listed again"
+        );
+        assert_eq!(v.version["a.b/c"], "v1.2.0");
+        assert_eq!(v.pkg_module["a.b/c/d"], c);
+        assert_eq!(
+            v.meta[&c],
+            VendorMeta {
+                explicit: true,
+                replacement: Version::default(),
+                go_version: "1.21".into()
+            }
+        );
+        assert_eq!(
+            v.meta[&Version::new("a.b/e", "v1.1.0")].replacement,
+            Version::new("../e", "")
+        );
+        assert_eq!(
+            v.meta[&Version::new("a.b/f", "")].replacement,
+            Version::new("a.b/g", "v1.2.0")
+        );
+        assert!(v.meta[&Version::new("a.b/f", "")].explicit);
+        assert_eq!(v.replaced.len(), 2);
+    }
+
+    #[test]
+    fn too_new_module() {
+        let e = read_vendor_list(
+            b"# a.b/c v1.0.0\n## go 1.99\n",
+            "vendor/modules.txt",
+            &local(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.b/c in vendor/modules.txt requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=local)"
+        );
+    }
+
+    #[test]
+    fn consistency_messages() {
+        let f = super::super::parse(
+            "go.mod",
+            b"module example.com/m\ngo 1.22\nrequire a.b/c v1.0.0\nreplace a.b/d => ../d\nreplace a.b/e v1.0.0 => a.b/f v1.0.0\n",
+            None,
+        )
+        .unwrap();
+        let v = read_vendor_list(
+            b"# a.b/c v1.0.0\na.b/c\n# a.b/d => ../dd\n# a.b/x v1.0.0\n## explicit\na.b/x\n# a.b/y v1.0.0 => ./y\n",
+            "vendor/modules.txt",
+            &local(),
+        )
+        .unwrap();
+        let main = [MainModule {
+            file: &f,
+            root: "/src/m",
+            gomod_display: "go.mod",
+        }];
+        let e = check_vendor_consistency(&v, &main, None, "/src/m").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "inconsistent vendoring in /src/m:\n\
+             \ta.b/c@v1.0.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n\
+             \ta.b/d: is replaced by ../d in go.mod, but marked as replaced by ../dd in vendor/modules.txt\n\
+             \ta.b/e@v1.0.0: is replaced in go.mod, but not marked as replaced in vendor/modules.txt\n\
+             \ta.b/x@v1.0.0: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod\n\
+             \ta.b/y@v1.0.0: is marked as replaced in vendor/modules.txt, but not replaced in go.mod\n\n\
+             \tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\
+             \tTo sync the vendor directory, run:\n\
+             \t\tgo mod vendor"
+        );
+    }
+
+    #[test]
+    fn consistent_and_pre114() {
+        let f = super::super::parse("go.mod", b"module m\ngo 1.13\nrequire a.b/c v1.0.0\n", None)
+            .unwrap();
+        let main = [MainModule {
+            file: &f,
+            root: "/m",
+            gomod_display: "go.mod",
+        }];
+        let same =
+            read_vendor_list(b"# a.b/c v1.0.0\na.b/c\n", "vendor/modules.txt", &local()).unwrap();
+        assert!(
+            check_vendor_consistency(&same, &main, None, "/m").is_ok(),
+            "go 1.13 needs no ## explicit"
+        );
+        let other =
+            read_vendor_list(b"# a.b/c v1.1.0\na.b/c\n", "vendor/modules.txt", &local()).unwrap();
+        let e = check_vendor_consistency(&other, &main, None, "/m").unwrap_err();
+        assert_eq!(
+            e.problems,
+            [
+                "a.b/c@v1.0.0: is explicitly required in go.mod, but vendor/modules.txt indicates a.b/c@v1.1.0"
+            ]
+        );
+    }
+
+    #[test]
+    fn replace_maps_and_directories() {
+        let f = super::super::parse(
+            "go.mod",
+            b"module m\nreplace a.b/c => ./c\nreplace a.b/c => ./d\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            to_replace_map(&f.replace).unwrap_err(),
+            "conflicting replacements for a.b/c:\n\t./c\n\t./d"
+        );
+        assert_eq!(to_directory_path("x/../y"), "./y");
+        assert_eq!(to_directory_path("../y"), "../y");
+    }
 }

@@ -188,7 +188,7 @@ impl WorkFile {
                     new,
                     syntax: id,
                 }),
-                Err(e) => errs.push(e),
+                Err(e) => errs.push(*e),
             },
             _ => errorf(errs, format!("unknown directive: {verb}")),
         }
@@ -212,5 +212,52 @@ impl WorkFile {
                 b.line = ids;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_directives() {
+        let f = parse_work(
+            "go.work",
+            b"go 1.22\ntoolchain go1.22.1\ngodebug a=b\nuse (\n\t./a\n\t\"./b c\"\n)\nreplace x.y/z v1 => ../z\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(f.go.unwrap().version, "1.22");
+        assert_eq!(f.toolchain.unwrap().name, "go1.22.1");
+        assert_eq!(f.godebug[0].key, "a");
+        let uses: Vec<&str> = f.uses.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(uses, ["./a", "./b c"]);
+        assert!(f.uses.iter().all(|u| u.module_path.is_empty()));
+        assert_eq!(f.replace[0].old.version, "v1.0.0");
+        assert_eq!(f.syntax.line(f.uses[1].syntax).start.line, 6);
+    }
+
+    #[test]
+    fn errors() {
+        let err = |t: &str| {
+            parse_work("go.work", t.as_bytes(), None)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("go 1.22\nrequire x v1.0.0\n"),
+            "go.work:2: unknown directive: require"
+        );
+        assert_eq!(err("module m\n"), "go.work:1: unknown directive: module");
+        assert_eq!(
+            err("go v1.22\n"),
+            "go.work:1: invalid go version 'v1.22': must match format 1.23.0",
+            "no lax mode"
+        );
+        assert_eq!(
+            err("use (\n)\nrequire (\n)\n"),
+            "go.work:3: unknown block type: require"
+        );
+        assert_eq!(err("use a b\n"), "go.work:1: usage: use local/dir");
     }
 }

@@ -1,0 +1,399 @@
+//! Collecting a package's objects (types2's `resolver.go`,
+//! `collectObjects`).
+//!
+//! For each file, in order: a file scope under the package scope; imports
+//! (through the `Importer`) declared there, dot-imports merged into it;
+//! every constant, variable, type and function declared in the package
+//! scope with its declaration recorded for later phases (constants keep
+//! their group's `iota` and inherit the previous specification's type and
+//! values; an n:1 variable declaration shares one initialiser); `init`
+//! functions are never declared; methods are set aside under their
+//! receiver's base type name. Then file-scope names that clash with
+//! package-scope names are reported. Messages and positions are types2's.
+
+use std::sync::Arc;
+
+use goxide_syntax::ast::{DeclKind, ExprKind, File};
+
+use super::{alt_decl, Checker, DeclInfo, DeclSource};
+use crate::objects::{new_object, object, ObjKind, Scope, VarKind};
+use crate::package;
+use crate::symbol::Symbol;
+
+impl Checker<'_> {
+    pub(crate) fn collect_objects(&mut self) {
+        let pkg_name = package::info(self.pkg).name;
+        for fi in 0..self.files.len() {
+            let file: Arc<File> = self.files[fi].1.clone();
+            let file_scope = Scope::new(Some(self.scope));
+            self.file_scopes.push(file_scope);
+
+            let decls = file.decls_of(file.decls).to_vec();
+            // The constant group being declared, its first index, and its
+            // last specification with values.
+            let mut group: Option<(u32, usize)> = None;
+            let mut last_values: Option<(Option<goxide_syntax::ast::ExprId>, Option<goxide_syntax::ast::ExprId>)> = None;
+            for (index, &d) in decls.iter().enumerate() {
+                let decl = file.decl(d).clone();
+                if !matches!(decl.kind, DeclKind::Const { .. }) {
+                    group = None;
+                }
+                match decl.kind {
+                    DeclKind::Import { local_name, path, .. } => {
+                        self.collect_import(fi, &file, file_scope, decl.pos, local_name, path);
+                    }
+                    DeclKind::Const { group: g, names, typ, values, .. } => {
+                        // iota is the index of the specification within its group.
+                        let same_group = matches!((group, g), (Some((cur, _)), Some(g)) if cur == g);
+                        if !same_group {
+                            group = g.map(|g| (g, index)).or(Some((u32::MAX, index)));
+                            last_values = None;
+                        }
+                        let iota = (index - group.unwrap().1) as i64;
+                        let mut inherited = true;
+                        if typ.is_some() || values.is_some() {
+                            last_values = Some((typ, values));
+                            inherited = false;
+                        } else if last_values.is_none() {
+                            last_values = Some((None, None));
+                            inherited = false;
+                        }
+                        let (vtyp, vals) = last_values.unwrap();
+                        let values = file.unpack_list(vals);
+                        let names = file.names_of(names).to_vec();
+                        for (i, n) in names.iter().enumerate() {
+                            let obj = new_object(
+                                ObjKind::Const,
+                                Symbol::intern(file.name_str(*n)),
+                                Some(self.pkg),
+                                Some(self.pos(fi, n.pos)),
+                                None,
+                            );
+                            let source = DeclSource::Const { typ: vtyp, init: values.get(i).copied(), inherited, iota };
+                            self.declare_pkg_obj(fi, n.pos, obj, DeclInfo { file: fi, decl: d, source }, pkg_name);
+                        }
+                        self.arity(fi, &file, decl.pos, &names, &values, true, inherited);
+                    }
+                    DeclKind::Var { names, typ, values, .. } => {
+                        let names = file.names_of(names).to_vec();
+                        let list = values.is_some_and(|v| matches!(file.expr(v).kind, ExprKind::List(_)));
+                        let objs: Vec<_> = names
+                            .iter()
+                            .map(|n| {
+                                new_object(
+                                    ObjKind::Var { kind: VarKind::Package, embedded: false },
+                                    Symbol::intern(file.name_str(*n)),
+                                    Some(self.pkg),
+                                    Some(self.pos(fi, n.pos)),
+                                    None,
+                                )
+                            })
+                            .collect();
+                        let shared: Option<Arc<[_]>> = if list { None } else { Some(objs.clone().into()) };
+                        let vals = file.unpack_list(values);
+                        for (i, (n, &obj)) in names.iter().zip(&objs).enumerate() {
+                            let source = match &shared {
+                                Some(lhs) => DeclSource::Var { typ, init: values, lhs: Some(lhs.clone()) },
+                                None => DeclSource::Var { typ, init: vals.get(i).copied(), lhs: None },
+                            };
+                            self.declare_pkg_obj(fi, n.pos, obj, DeclInfo { file: fi, decl: d, source }, pkg_name);
+                        }
+                        // If we have no type, we must have values.
+                        if typ.is_none() || values.is_some() {
+                            self.arity(fi, &file, decl.pos, &names, &vals, false, false);
+                        }
+                    }
+                    DeclKind::Type { name, .. } => {
+                        let obj = new_object(
+                            ObjKind::TypeName,
+                            Symbol::intern(file.name_str(name)),
+                            Some(self.pkg),
+                            Some(self.pos(fi, name.pos)),
+                            None,
+                        );
+                        self.declare_pkg_obj(fi, name.pos, obj, DeclInfo { file: fi, decl: d, source: DeclSource::Type }, pkg_name);
+                    }
+                    DeclKind::Func { recv, name, tparams, typ, body, .. } => {
+                        let fname = file.name_str(name);
+                        let obj =
+                            new_object(ObjKind::Func, Symbol::intern(fname), Some(self.pkg), Some(self.pos(fi, name.pos)), None);
+                        self.defs.insert((self.files[fi].0, name.pos), obj);
+                        match recv {
+                            None => {
+                                if fname == "init" || (fname == "main" && pkg_name.as_str() == "main") {
+                                    if let Some(&tp0) = file.fields_of(tparams).first() {
+                                        let p = file.field(tp0).pos;
+                                        self.soft_error(self.pos(fi, p), format!("func {fname} must have no type parameters"));
+                                    }
+                                    if let ExprKind::FuncType { params, results } = file.expr(typ).kind {
+                                        if !params.is_empty() || !results.is_empty() {
+                                            self.soft_error(
+                                                self.pos(fi, name.pos),
+                                                format!("func {fname} must have no arguments and no return values"),
+                                            );
+                                        }
+                                    }
+                                }
+                                // init functions are invisible: never declared.
+                                if fname == "init" {
+                                    if body.is_none() {
+                                        self.soft_error(self.pos(fi, name.pos), "func init must have a body".into());
+                                    }
+                                } else {
+                                    let scope = self.scope;
+                                    self.declare(scope, obj);
+                                }
+                            }
+                            Some(r) => {
+                                // Methods with a valid receiver base type name and
+                                // a non-blank name wait for their type.
+                                if let Some((ptr, base)) = receiver_base(&file, file.field(r).typ) {
+                                    if fname != "_" {
+                                        self.methods.entry(Symbol::intern(base)).or_default().push((obj, ptr));
+                                    }
+                                }
+                            }
+                        }
+                        self.objects.push(obj);
+                        self.decls.insert(obj, DeclInfo { file: fi, decl: d, source: DeclSource::Func });
+                    }
+                }
+            }
+        }
+
+        // Objects in package and file scopes must have different names.
+        for fs in self.file_scopes.clone() {
+            for name in fs.names() {
+                let (Some(alt), Some(obj)) = (self.scope.lookup(name), fs.lookup(name)) else { continue };
+                let a = object(alt);
+                let Some(apos) = a.pos else { continue };
+                let mut parts = match object(obj).kind {
+                    ObjKind::PkgName { imported } => vec![(
+                        Some(apos),
+                        format!("{} already declared through import of package {}", a.name, import_desc(imported)),
+                    )],
+                    _ => vec![(
+                        Some(apos),
+                        format!(
+                            "{} already declared through dot-import of package {}",
+                            a.name,
+                            object(obj).pkg.map(import_desc).unwrap_or_default()
+                        ),
+                    )],
+                };
+                parts.extend(alt_decl(obj));
+                self.report(parts, false);
+            }
+        }
+    }
+
+    /// types2's `declarePkgObj`: `init` and (in package main) `main` must
+    /// be functions.
+    fn declare_pkg_obj(&mut self, fi: usize, pos: goxide_syntax::Pos, obj: crate::types::ObjId, d: DeclInfo, pkg_name: Symbol) {
+        let name = object(obj).name;
+        if name.as_str() == "init" {
+            self.error(self.pos(fi, pos), "cannot declare init - must be func".into());
+            return;
+        }
+        if name.as_str() == "main" && pkg_name.as_str() == "main" {
+            self.error(self.pos(fi, pos), "cannot declare main - must be func".into());
+            return;
+        }
+        let scope = self.scope;
+        self.declare(scope, obj);
+        self.defs.insert((self.files[fi].0, pos), obj);
+        self.objects.push(obj);
+        self.decls.insert(obj, d);
+    }
+
+    /// types2's `arity`: names and initialisers must match in number.
+    #[allow(clippy::too_many_arguments)]
+    fn arity(
+        &mut self,
+        fi: usize,
+        file: &File,
+        pos: goxide_syntax::Pos,
+        names: &[goxide_syntax::ast::Name],
+        inits: &[goxide_syntax::ast::ExprId],
+        const_decl: bool,
+        inherited: bool,
+    ) {
+        let (l, r) = (names.len(), inits.len());
+        if l < r {
+            let n = inits[l];
+            if inherited {
+                let at = files_position(self.pos(fi, file.expr(n).pos));
+                self.error(self.pos(fi, pos), format!("extra init expr at {at}"));
+            } else {
+                let s = goxide_syntax::printer::expr_string(file, n);
+                self.error(self.pos(fi, file.start_pos(n)), format!("extra init expr {s}"));
+            }
+        } else if l > r && (const_decl || r != 1) {
+            let n = names[r];
+            self.error(self.pos(fi, n.pos), format!("missing init expr for {}", file.name_str(n)));
+        }
+    }
+
+    fn collect_import(
+        &mut self,
+        fi: usize,
+        file: &File,
+        file_scope: &'static Scope,
+        decl_pos: goxide_syntax::Pos,
+        local_name: Option<goxide_syntax::ast::Name>,
+        path: Option<goxide_syntax::ast::ExprId>,
+    ) {
+        let Some(path_lit) = path else { return };
+        let ExprKind::BasicLit { bad: false, .. } = file.expr(path_lit).kind else { return };
+        let lit_pos = self.pos(fi, file.expr(path_lit).pos);
+        let path = match validated_import_path(&file.lit_text(path_lit)) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(lit_pos, format!("invalid import path ({e})"));
+                return;
+            }
+        };
+        let imported = match self.importer.import(&path) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(lit_pos, format!("could not import {path} ({e})"));
+                return;
+            }
+        };
+        let info = package::info(imported);
+        let name = match local_name {
+            Some(n) => {
+                if path == "C" {
+                    self.error(self.pos(fi, n.pos), "cannot rename import \"C\"".into());
+                    return;
+                }
+                file.name_str(n).to_string()
+            }
+            None => info.name.as_str().to_string(),
+        };
+        if name == "init" {
+            self.error(self.pos(fi, decl_pos), "cannot import package as init - init must be a func".into());
+            return;
+        }
+        let pkg_name = new_object(
+            ObjKind::PkgName { imported },
+            Symbol::intern(&name),
+            Some(self.pkg),
+            Some(self.pos(fi, decl_pos)),
+            None,
+        );
+        if let Some(n) = local_name {
+            self.defs.insert((self.files[fi].0, n.pos), pkg_name);
+        }
+        self.imports.push(pkg_name);
+        if name == "." {
+            // Merge the imported package's exported names into the file scope.
+            let Some(scope) = info.scope.get() else { return };
+            for n in scope.names() {
+                if !n.is_exported() {
+                    continue;
+                }
+                let obj = scope.lookup(n).unwrap();
+                if let Some(alt) = file_scope.insert(obj) {
+                    let at = self.pos(fi, local_name.unwrap().pos);
+                    let mut parts = vec![(Some(at), format!("{} redeclared in this block", object(alt).name))];
+                    parts.extend(alt_decl(alt));
+                    self.report(parts, false);
+                }
+            }
+        } else {
+            self.declare(file_scope, pkg_name);
+        }
+    }
+}
+
+fn files_position(p: crate::objects::SrcPos) -> goxide_syntax::Position {
+    crate::files::position(p)
+}
+
+/// How types2 names an imported package in messages: `package name ("path")`
+/// is printed by the caller as "package " + this.
+fn import_desc(p: crate::types::PkgId) -> String {
+    let i = package::info(p);
+    format!("{} (\"{}\")", i.name, i.path)
+}
+
+/// The receiver's base type name, and whether it is a pointer receiver
+/// (types2's `unpackRecv` for the purpose of method association):
+/// parentheses, one `*` and type arguments are stripped.
+fn receiver_base(file: &File, mut t: goxide_syntax::ast::ExprId) -> Option<(bool, &str)> {
+    let mut ptr = false;
+    loop {
+        match file.expr(t).kind {
+            ExprKind::Paren(x) => t = x,
+            ExprKind::Operation { op: goxide_syntax::token::Operator::Mul, x, y: None } if !ptr => {
+                ptr = true;
+                t = x;
+            }
+            ExprKind::Index { x, .. } => t = x,
+            ExprKind::Name(n) => return Some((ptr, file.name_str(n))),
+            _ => return None,
+        }
+    }
+}
+
+/// types2's `validatedImportPath`: the unquoted path, or why it is invalid.
+pub(crate) fn validated_import_path(lit: &str) -> Result<String, String> {
+    let s = unquote(lit).ok_or_else(|| "invalid syntax".to_string())?;
+    if s.is_empty() {
+        return Err("empty string".into());
+    }
+    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
+    for c in s.chars() {
+        if !is_graphic(c) || c.is_whitespace() || ILLEGAL.contains(c) {
+            return Err(format!("invalid character {}", goxide_syntax::scanner::fmt_u(c as u32)));
+        }
+    }
+    Ok(s)
+}
+
+/// Go's `unicode.IsGraphic`, closely enough for import paths (letters,
+/// marks, numbers, punctuation, symbols and the space separators).
+fn is_graphic(c: char) -> bool {
+    !c.is_control() && c != '\u{FFFD}' || c == '\u{FFFD}'
+}
+
+/// `strconv.Unquote` for import path literals (raw or interpreted).
+fn unquote(lit: &str) -> Option<String> {
+    if let Some(raw) = lit.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
+        return Some(raw.replace('\r', ""));
+    }
+    let body = lit.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::new();
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let e = chars.next()?;
+        let mut hex = |n: usize| -> Option<u32> {
+            let mut v = 0;
+            for _ in 0..n {
+                v = v * 16 + chars.next()?.to_digit(16)?;
+            }
+            Some(v)
+        };
+        match e {
+            'a' => out.push('\u{07}'),
+            'b' => out.push('\u{08}'),
+            'f' => out.push('\u{0C}'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'v' => out.push('\u{0B}'),
+            '\\' => out.push('\\'),
+            '"' => out.push('"'),
+            'x' => out.push(char::from_u32(hex(2)?)?),
+            'u' => out.push(char::from_u32(hex(4)?)?),
+            'U' => out.push(char::from_u32(hex(8)?)?),
+            _ => return None,
+        }
+    }
+    Some(out)
+}

@@ -1,0 +1,123 @@
+//! Tests of the checker phases written so far, each against what the
+//! reference `go build` prints for the same program (quoted in the test).
+
+use std::sync::Arc;
+
+use super::*;
+use crate::objects::{object, ObjKind};
+use crate::universe::universe;
+
+/// An importer of fake, empty packages named after the last path element.
+struct FakeImporter;
+
+impl Importer for FakeImporter {
+    fn import(&self, path: &str) -> Result<PkgId, String> {
+        let name = path.rsplit('/').next().unwrap();
+        let pkg = package::register(path, name);
+        let scope = Scope::new(Some(universe().scope));
+        scope.freeze();
+        package::info(pkg).scope.set(scope).unwrap();
+        Ok(pkg)
+    }
+}
+
+/// Checks one file and returns the errors as `go build` prints them.
+fn check(src: &str) -> (Vec<String>, PkgId) {
+    let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
+    assert!(diags.is_empty(), "{diags:?}");
+    let config = Config { sizes: Sizes::for_arch("amd64").unwrap() };
+    let mut c = Checker::new(&config, &FakeImporter, "command-line-arguments", vec![Arc::new(file)]);
+    c.check();
+    let diags: Vec<Diagnostic> = c.errors.iter().map(TypeError::to_diagnostic).collect();
+    (goxide_syntax::report::flush(&diags, 10), c.pkg)
+}
+
+#[test]
+fn redeclarations_as_gc() {
+    let (errs, _) = check("package main\nvar x int\nvar x string\nfunc main() {}\n");
+    assert_eq!(errs, ["./x.go:3:5: x redeclared in this block\n\t./x.go:2:5: other declaration of x"]);
+}
+
+#[test]
+fn init_and_main_rules_as_gc() {
+    assert_eq!(check("package main\nvar init = 1\nfunc main() {}\n").0, ["./x.go:2:5: cannot declare init - must be func"]);
+    assert_eq!(
+        check("package main\nfunc init(x int) {}\nfunc main() {}\n").0,
+        ["./x.go:2:6: func init must have no arguments and no return values"]
+    );
+    // init functions are not declared: several are fine.
+    assert!(check("package main\nfunc init() {}\nfunc init() {}\nfunc main() {}\n").0.is_empty());
+}
+
+#[test]
+fn arity_as_gc() {
+    assert_eq!(check("package main\nvar a, b, c = 1, 2\nfunc main() {}\n").0, ["./x.go:2:11: missing init expr for c"]);
+    assert_eq!(check("package main\nvar a = 1, 2\nfunc main() {}\n").0, ["./x.go:2:12: extra init expr 2"]);
+    assert_eq!(check("package main\nconst (\n\ta = 1\n\tb, c\n)\nfunc main() {}\n").0, ["./x.go:4:5: missing init expr for c"]);
+    // n:1 may be a multi-valued call: no arity error.
+    assert!(check("package main\nvar a, b = f()\nfunc f() (int, int)\nfunc main() {}\n").0.is_empty());
+}
+
+#[test]
+fn import_clashes_as_gc() {
+    // (gc also reports the unused import; that check is a later phase.)
+    let (errs, _) = check("package main\nimport \"fmt\"\nvar fmt = 1\nfunc main() {}\n");
+    assert_eq!(errs, ["./x.go:3:5: fmt already declared through import of package fmt (\"fmt\")\n\t./x.go:2:8: other declaration of fmt"]);
+}
+
+#[test]
+fn constants_get_iota_and_inherit_their_group() {
+    let src = "package p\nconst (\n\ta = iota * 10\n\tb\n\t_\n\tc, d = 7, 8\n\te, f\n)\nconst g = iota\n";
+    let (file, _) = goxide_syntax::parse_file("./x.go", src.as_bytes());
+    let config = Config { sizes: Sizes::for_arch("amd64").unwrap() };
+    let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
+    c.check();
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    let facts: Vec<(String, i64, bool, bool)> = c
+        .objects
+        .iter()
+        .map(|o| match &c.decls[o].source {
+            DeclSource::Const { iota, inherited, init, .. } => {
+                (object(*o).name.to_string(), *iota, *inherited, init.is_some())
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let want = [
+        ("a", 0, false, true),
+        ("b", 1, true, true),
+        ("_", 2, true, true),
+        ("c", 3, false, true),
+        ("d", 3, false, true),
+        ("e", 4, true, true),
+        ("f", 4, true, true),
+        ("g", 0, false, true),
+    ];
+    assert_eq!(facts, want.map(|(n, i, h, v)| (n.to_string(), i, h, v)));
+    // Blank names are not declared; the others are, in the package scope.
+    let names: Vec<String> = c.scope().names().iter().map(|s| s.to_string()).collect();
+    assert_eq!(names, ["a", "b", "c", "d", "e", "f", "g"]);
+    assert!(matches!(object(c.scope().lookup(crate::symbol::Symbol::intern("a")).unwrap()).kind, ObjKind::Const));
+}
+
+#[test]
+fn methods_wait_for_their_base_types() {
+    let src = "package p\ntype T[P any] struct{}\nfunc (t *T[P]) M() {}\nfunc (T[P]) N() {}\nfunc (x (*T[Q])) O() {}\nfunc (int) _() {}\n";
+    let (file, _) = goxide_syntax::parse_file("./x.go", src.as_bytes());
+    let config = Config { sizes: Sizes::for_arch("amd64").unwrap() };
+    let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
+    c.check();
+    let ms = &c.methods[&crate::symbol::Symbol::intern("T")];
+    let got: Vec<(String, bool)> = ms.iter().map(|(m, p)| (object(*m).name.to_string(), *p)).collect();
+    assert_eq!(got, [("M".to_string(), true), ("N".to_string(), false), ("O".to_string(), true)]);
+    assert!(!c.methods.contains_key(&crate::symbol::Symbol::intern("int")), "blank methods are not collected");
+    // The var n:1 form shares its left-hand side.
+    let (file, _) = goxide_syntax::parse_file("./y.go", b"package p\nvar a, b = f()\nfunc f() (int, int)\n");
+    let mut c = Checker::new(&config, &FakeImporter, "p2", vec![Arc::new(file)]);
+    c.check();
+    let a = c.objects[0];
+    let DeclSource::Var { lhs: Some(lhs), typ: None, init: Some(_) } = &c.decls[&a].source else { panic!() };
+    assert_eq!(lhs.len(), 2);
+    assert_eq!(c.decls[&a].file, 0);
+    let _ = (c.decls[&a].decl, &c.config);
+}

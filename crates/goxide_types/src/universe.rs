@@ -1,0 +1,164 @@
+//! The universe scope and package `unsafe` (types2's `universe.go`).
+//!
+//! The universe declares the basic types and their aliases `byte` and
+//! `rune`; `error` (a named interface with `Error() string`), `any` (an
+//! alias of `interface{}`), `comparable` (a named interface whose type set
+//! is the comparable types); the builtin functions; `nil`. The constants
+//! `true`, `false` and `iota` are declared here too, their values being set
+//! by the checker from `constant`. Package `unsafe` declares `Pointer` and
+//! its builtins.
+//!
+//! Both scopes are built once per process, on first use, and frozen.
+
+use std::sync::LazyLock;
+
+use crate::objects::{new_object, object, Builtin, ObjKind, Scope, VarKind};
+use crate::package;
+use crate::symbol::Symbol;
+use crate::types::{table, BasicKind, Method, PkgId, Type, TypeId, Var};
+
+/// The universe and its distinguished types.
+pub struct Universe {
+    pub scope: &'static Scope,
+    pub error: TypeId,
+    pub any: TypeId,
+    pub comparable: TypeId,
+    pub unsafe_pkg: PkgId,
+    pub unsafe_scope: &'static Scope,
+}
+
+static UNIVERSE: LazyLock<Universe> = LazyLock::new(build);
+
+/// The process's universe.
+pub fn universe() -> &'static Universe {
+    &UNIVERSE
+}
+
+fn build() -> Universe {
+    let t = table();
+    let scope = Scope::new(None);
+    let def = |kind: ObjKind, name: &str, typ: Option<TypeId>| {
+        let id = new_object(kind, Symbol::intern(name), None, None, typ);
+        assert!(scope.insert(id).is_none(), "universe declares {name} twice");
+        id
+    };
+
+    for k in BasicKind::ALL {
+        if k == BasicKind::Invalid || k == BasicKind::UnsafePointer || k.info() & crate::types::info::UNTYPED != 0 {
+            continue;
+        }
+        def(ObjKind::TypeName, k.name(), Some(t.basic(k)));
+    }
+    def(ObjKind::TypeName, "byte", Some(t.basic(BasicKind::Uint8)));
+    def(ObjKind::TypeName, "rune", Some(t.basic(BasicKind::Int32)));
+
+    // type error interface{ Error() string }
+    let error = t.new_named(Symbol::intern("error"), None);
+    let error_sig = t.intern(Type::Signature {
+        params: Box::new([]),
+        results: vec![Var { name: None, pkg: None, typ: t.basic(BasicKind::String) }].into(),
+        variadic: false,
+    });
+    let error_iface = t.intern(Type::Interface {
+        methods: vec![Method { name: Symbol::intern("Error"), pkg: None, sig: error_sig }].into(),
+        embedded: Box::new([]),
+    });
+    t.named(error).unwrap().underlying.set(error_iface).unwrap();
+    let error_obj = def(ObjKind::TypeName, "error", Some(error));
+    t.named(error).unwrap().obj.set(error_obj).unwrap();
+
+    // type any = interface{}
+    let empty = t.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([]) });
+    let any = t.new_alias(Symbol::intern("any"), None, Box::new([]));
+    t.alias(any).unwrap().actual.set(empty).unwrap();
+    let any_obj = def(ObjKind::TypeName, "any", Some(any));
+    t.alias(any).unwrap().obj.set(any_obj).unwrap();
+
+    // type comparable interface{ /* comparable */ }: its type set is
+    // computed by the checker, which knows this type by its id.
+    let comparable = t.new_named(Symbol::intern("comparable"), None);
+    t.named(comparable).unwrap().underlying.set(empty).unwrap();
+    let comparable_obj = def(ObjKind::TypeName, "comparable", Some(comparable));
+    t.named(comparable).unwrap().obj.set(comparable_obj).unwrap();
+
+    // Constants; the checker gives them their values.
+    def(ObjKind::Const, "true", Some(t.basic(BasicKind::UntypedBool)));
+    def(ObjKind::Const, "false", Some(t.basic(BasicKind::UntypedBool)));
+    def(ObjKind::Const, "iota", Some(t.basic(BasicKind::UntypedInt)));
+    def(ObjKind::Nil, "nil", Some(t.basic(BasicKind::UntypedNil)));
+
+    for b in Builtin::UNIVERSE {
+        def(ObjKind::Builtin(b), b.info().0, Some(t.invalid()));
+    }
+    scope.freeze();
+
+    let unsafe_pkg = package::register("unsafe", "unsafe");
+    let unsafe_scope = Scope::new(Some(scope));
+    let pointer = new_object(
+        ObjKind::TypeName,
+        Symbol::intern("Pointer"),
+        Some(unsafe_pkg),
+        None,
+        Some(t.basic(BasicKind::UnsafePointer)),
+    );
+    unsafe_scope.insert(pointer);
+    for b in Builtin::UNSAFE {
+        unsafe_scope.insert(new_object(ObjKind::Builtin(b), Symbol::intern(b.info().0), Some(unsafe_pkg), None, Some(t.invalid())));
+    }
+    unsafe_scope.freeze();
+    package::info(unsafe_pkg).scope.set(unsafe_scope).unwrap();
+
+    // Keep VarKind in use for the checker's parameter objects.
+    let _ = VarKind::Param;
+    Universe { scope, error, any, comparable, unsafe_pkg, unsafe_scope }
+}
+
+/// Looks `name` up in the universe.
+pub fn lookup(name: &str) -> Option<crate::types::ObjId> {
+    universe().scope.lookup(Symbol::intern(name))
+}
+
+/// The kind name types2 uses for an object in messages ("variable",
+/// "constant", "type", "function", "package", "label", "built-in", "nil").
+pub fn kind_name(id: crate::types::ObjId) -> &'static str {
+    match object(id).kind {
+        ObjKind::PkgName { .. } => "package",
+        ObjKind::Const => "constant",
+        ObjKind::TypeName => "type",
+        ObjKind::Var { .. } => "variable",
+        ObjKind::Func => "function",
+        ObjKind::Label => "label",
+        ObjKind::Builtin(_) => "built-in",
+        ObjKind::Nil => "nil",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typestring::type_string;
+
+    #[test]
+    fn universe_declares_what_types2_declares() {
+        let u = universe();
+        let names: Vec<&str> = u.scope.names().iter().map(|s| s.as_str()).collect();
+        for want in [
+            "any", "append", "bool", "byte", "cap", "clear", "close", "comparable", "complex", "complex128",
+            "complex64", "copy", "delete", "error", "false", "float32", "float64", "imag", "int", "int16", "int32",
+            "int64", "int8", "iota", "len", "make", "max", "min", "new", "nil", "panic", "print", "println", "real",
+            "recover", "rune", "string", "true", "uint", "uint16", "uint32", "uint64", "uint8", "uintptr",
+        ] {
+            assert!(names.contains(&want), "universe lacks {want}");
+        }
+        assert_eq!(names.len(), 44);
+        let qf = |_p: PkgId| String::new();
+        let err = object(lookup("error").unwrap()).typ.get().copied().unwrap();
+        assert_eq!(type_string(table().underlying(err), &qf), "interface{Error() string}");
+        assert_eq!(type_string(err, &qf), "error");
+        let byte = object(lookup("byte").unwrap()).typ.get().copied().unwrap();
+        assert_eq!(byte, table().basic(BasicKind::Uint8));
+        assert_eq!(kind_name(lookup("len").unwrap()), "built-in");
+        assert!(u.unsafe_scope.lookup(Symbol::intern("Sizeof")).is_some());
+        assert!(u.unsafe_scope.lookup_parent(Symbol::intern("int")).is_some());
+    }
+}
