@@ -18,7 +18,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use goxide_load::build::{import_dir, Context, Directive, ImportError, ImportMode, Package, Position};
+use goxide_load::build::{
+    Context, Directive, ImportError, ImportMode, Package, Position, import_dir,
+};
 
 /// One target and option set.
 struct Config {
@@ -31,11 +33,46 @@ struct Config {
 }
 
 const CONFIGS: &[Config] = &[
-    Config { name: "linux/amd64", goos: "linux", goarch: "amd64", cgo: false, tags: &[], import_comment: false },
-    Config { name: "linux/arm64", goos: "linux", goarch: "arm64", cgo: false, tags: &[], import_comment: false },
-    Config { name: "darwin/arm64", goos: "darwin", goarch: "arm64", cgo: false, tags: &[], import_comment: false },
-    Config { name: "windows/amd64", goos: "windows", goarch: "amd64", cgo: false, tags: &[], import_comment: false },
-    Config { name: "wasip1/wasm", goos: "wasip1", goarch: "wasm", cgo: false, tags: &[], import_comment: false },
+    Config {
+        name: "linux/amd64",
+        goos: "linux",
+        goarch: "amd64",
+        cgo: false,
+        tags: &[],
+        import_comment: false,
+    },
+    Config {
+        name: "linux/arm64",
+        goos: "linux",
+        goarch: "arm64",
+        cgo: false,
+        tags: &[],
+        import_comment: false,
+    },
+    Config {
+        name: "darwin/arm64",
+        goos: "darwin",
+        goarch: "arm64",
+        cgo: false,
+        tags: &[],
+        import_comment: false,
+    },
+    Config {
+        name: "windows/amd64",
+        goos: "windows",
+        goarch: "amd64",
+        cgo: false,
+        tags: &[],
+        import_comment: false,
+    },
+    Config {
+        name: "wasip1/wasm",
+        goos: "wasip1",
+        goarch: "wasm",
+        cgo: false,
+        tags: &[],
+        import_comment: false,
+    },
     Config {
         name: "linux/amd64 -tags purego",
         goos: "linux",
@@ -78,17 +115,28 @@ fn pos(p: &Position) -> String {
 
 fn pos_map(m: &BTreeMap<String, Vec<Position>>) -> String {
     m.iter()
-        .map(|(k, ps)| esc(&format!("{k}@{}", ps.iter().map(pos).collect::<Vec<_>>().join(","))))
+        .map(|(k, ps)| {
+            esc(&format!(
+                "{k}@{}",
+                ps.iter().map(pos).collect::<Vec<_>>().join(",")
+            ))
+        })
         .collect::<Vec<_>>()
         .join("|")
 }
 
 fn directives(ds: &[Directive]) -> String {
-    ds.iter().map(|d| esc(&format!("{}@{}", d.text, pos(&d.pos)))).collect::<Vec<_>>().join("|")
+    ds.iter()
+        .map(|d| esc(&format!("{}@{}", d.text, pos(&d.pos))))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
-/// goxide's result in the oracle's format: (field, value) in oracle order.
-fn render(p: &Package, err: Option<&ImportError>) -> Vec<(String, String)> {
+/// One directory's result as (field, value) lines, in oracle order.
+type Rendered = Vec<(String, String)>;
+
+/// goxide's result in the oracle's format.
+fn render(p: &Package, err: Option<&ImportError>) -> Rendered {
     let kind = match err {
         None => "none",
         Some(ImportError::NoGo { .. }) => "nogo",
@@ -148,7 +196,10 @@ fn render(p: &Package, err: Option<&ImportError>) -> Vec<(String, String)> {
         ("XTestEmbedPatterns", list(&p.xtest_embed_patterns)),
         ("XTestEmbedPatternPos", pos_map(&p.xtest_embed_pattern_pos)),
     ];
-    fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    fields
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
 }
 
 /// Directories under `dir` (itself included), skipping testdata and names
@@ -201,12 +252,12 @@ fn build_oracle(root: &Path) -> PathBuf {
 /// package's fields.
 struct OracleOutput {
     context: BTreeMap<String, String>,
-    dirs: BTreeMap<String, Vec<(String, String)>>,
+    dirs: BTreeMap<String, Rendered>,
 }
 
 fn parse_oracle(text: &str) -> OracleOutput {
     let mut context = BTreeMap::new();
-    let mut dirs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut dirs: BTreeMap<String, Rendered> = BTreeMap::new();
     let mut current: Option<String> = None;
     for line in text.lines() {
         if line == "@context" {
@@ -220,7 +271,10 @@ fn parse_oracle(text: &str) -> OracleOutput {
                 None => {
                     context.insert(k.to_string(), v.to_string());
                 }
-                Some(d) => dirs.get_mut(d).unwrap().push((k.to_string(), v.to_string())),
+                Some(d) => dirs
+                    .get_mut(d)
+                    .unwrap()
+                    .push((k.to_string(), v.to_string())),
             }
         }
     }
@@ -271,7 +325,7 @@ fn import_dir_agrees_with_go_build() {
         .collect();
 
     // goxide's side, the configurations spread over two threads.
-    let rendered: Vec<Vec<Vec<(String, String)>>> = std::thread::scope(|s| {
+    let rendered: Vec<Vec<Rendered>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..2)
             .map(|t| {
                 let dirs = &dirs;
@@ -283,7 +337,10 @@ fn import_dir_agrees_with_go_build() {
                         .filter(|(i, _)| i % 2 == t)
                         .map(|(i, cfg)| {
                             let ctx = goxide_context(cfg, root);
-                            let mode = ImportMode { import_comment: cfg.import_comment, ..ImportMode::default() };
+                            let mode = ImportMode {
+                                import_comment: cfg.import_comment,
+                                ..ImportMode::default()
+                            };
                             let out: Vec<_> = dirs
                                 .iter()
                                 .map(|d| {
@@ -297,8 +354,10 @@ fn import_dir_agrees_with_go_build() {
                 })
             })
             .collect();
-        let mut all: Vec<(usize, Vec<Vec<(String, String)>>)> =
-            handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
+        let mut all: Vec<(usize, Vec<Rendered>)> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
         all.sort_by_key(|(i, _)| *i);
         all.into_iter().map(|(_, v)| v).collect()
     });
@@ -323,7 +382,12 @@ fn import_dir_agrees_with_go_build() {
             ("ReleaseTags", list(&ctx.release_tags)),
         ];
         for (k, v) in ctx_fields {
-            assert_eq!(want.context.get(k), Some(&v), "{}: context field {k}", cfg.name);
+            assert_eq!(
+                want.context.get(k),
+                Some(&v),
+                "{}: context field {k}",
+                cfg.name
+            );
         }
 
         let mut agree = 0;
@@ -340,7 +404,10 @@ fn import_dir_agrees_with_go_build() {
                 .filter(|(w, g)| w != g)
                 .map(|(w, g)| {
                     *field_misses.entry(w.0.clone()).or_default() += 1;
-                    format!("    {}:\n      go/build: {}\n      goxide:   {}", w.0, w.1, g.1)
+                    format!(
+                        "    {}:\n      go/build: {}\n      goxide:   {}",
+                        w.0, w.1, g.1
+                    )
                 })
                 .collect();
             assert_eq!(expected.len(), got.len(), "field count for {key}");
@@ -370,6 +437,74 @@ fn import_dir_agrees_with_go_build() {
     for r in report.iter().take(25) {
         println!("{r}");
     }
-    assert!(report.is_empty(), "{} directory results differ from go/build (first 25 above)", report.len());
-    goxide_testing::conformance("build / go/build ImportDir results agree, 7 configurations", total_agree, total);
+    assert!(
+        report.is_empty(),
+        "{} directory results differ from go/build (first 25 above)",
+        report.len()
+    );
+    goxide_testing::conformance(
+        "build / go/build ImportDir results agree, 7 configurations",
+        total_agree,
+        total,
+    );
+}
+
+/// Not a test: how long goxide's `import_dir` and go/build's `ImportDir`
+/// take over every GOROOT/src directory (linux/amd64, warm page cache),
+/// median of 7 alternating runs. Printed, never asserted; run with
+/// `cargo test --release -p goxide_load --test build_differential -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn import_dir_speed() {
+    use std::time::{Duration, Instant};
+    let root = goxide_testing::goroot();
+    let oracle = build_oracle(&root);
+    let mut dirs = Vec::new();
+    walk(&root.join("src"), &mut dirs);
+    let input: String = dirs.iter().map(|d| format!("{}\n", d.display())).collect();
+    let ctx = Context::new("linux", "amd64", root.clone());
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let mut files = 0;
+    for _ in 0..7 {
+        let t = Instant::now();
+        files = 0;
+        for d in &dirs {
+            let (p, _) = import_dir(&ctx, d, ImportMode::default());
+            files += p.go_files.len()
+                + p.test_go_files.len()
+                + p.xtest_go_files.len()
+                + p.ignored_go_files.len();
+        }
+        ours.push(t.elapsed());
+        let t = Instant::now();
+        let mut child = Command::new(&oracle)
+            .arg(format!("-goroot={}", root.display()))
+            .env("GOOS", "linux")
+            .env("GOARCH", "amd64")
+            .env("CGO_ENABLED", "0")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        assert!(child.wait().unwrap().success());
+        theirs.push(t.elapsed());
+    }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (a, b) = (median(&mut ours), median(&mut theirs));
+    println!(
+        "import_dir over {} GOROOT/src directories ({files} Go files): goxide {:.1} ms, go/build (oracle process) {:.1} ms, ratio {:.2}",
+        dirs.len(),
+        a.as_secs_f64() * 1e3,
+        b.as_secs_f64() * 1e3,
+        b.as_secs_f64() / a.as_secs_f64()
+    );
 }

@@ -38,7 +38,7 @@ use super::fs_error::path_error;
 use super::go_scanner::clean_path;
 use super::position::Position;
 use super::quoted::unquote;
-use super::read::{read_comments, read_go_info, Directive, GoInfo, ParseError, ReadError};
+use super::read::{Directive, GoInfo, ParseError, read_comments, read_go_info};
 use super::unicode::{decode_rune, is_letter};
 
 /// How much [`import_dir`] does (go/build's `ImportMode` flags).
@@ -139,7 +139,11 @@ pub enum ImportError {
     /// `NoGoError`: "no buildable Go source files in DIR".
     NoGo { dir: PathBuf },
     /// `MultiplePackageError`: "found packages a (a.go) and b (b.go) in DIR".
-    MultiplePackages { dir: PathBuf, packages: Vec<String>, files: Vec<String> },
+    MultiplePackages {
+        dir: PathBuf,
+        packages: Vec<String>,
+        files: Vec<String>,
+    },
     /// A file's syntax error as go/parser reports it (cmd/go shows the
     /// first error of a list with its position).
     Parse(ParseError),
@@ -150,8 +154,14 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NoGo { dir } => write!(f, "no buildable Go source files in {}", dir.display()),
-            ImportError::MultiplePackages { dir, packages, files } => write!(
+            ImportError::NoGo { dir } => {
+                write!(f, "no buildable Go source files in {}", dir.display())
+            }
+            ImportError::MultiplePackages {
+                dir,
+                packages,
+                files,
+            } => write!(
                 f,
                 "found packages {} ({}) and {} ({}) in {}",
                 packages[0],
@@ -228,7 +238,11 @@ pub(crate) struct FileInfo {
 
 /// Whether a file's constraints hold, recording tags; `header` is the text
 /// go/build gives `shouldBuild`.
-fn should_build(ctx: &Context, header: &[u8], all_tags: Option<&mut TagSet>) -> Result<(bool, bool), String> {
+fn should_build(
+    ctx: &Context,
+    header: &[u8],
+    all_tags: Option<&mut TagSet>,
+) -> Result<(bool, bool), String> {
     let h = constraint::parse_header(header).map_err(|e| e.to_string())?;
     let mut tags = all_tags;
     let ok = h
@@ -237,26 +251,42 @@ fn should_build(ctx: &Context, header: &[u8], all_tags: Option<&mut TagSet>) -> 
     Ok((ok, h.binary_only))
 }
 
-/// `filepath.Join(dir, name)` as text.
-fn join_name(dir: &Path, name: &str) -> String {
-    let d = dir.to_string_lossy();
-    if d.is_empty() {
+/// `filepath.Join(dir, name)` for a clean `dir`: a plain `name` (no `/`,
+/// not `.` or `..`, as directory entries are) needs no cleaning.
+fn join_name(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
         return clean_path(name);
     }
-    clean_path(&format!("{d}/{name}"))
+    if !name.contains('/') && name != "." && name != ".." {
+        return if dir.ends_with('/') {
+            format!("{dir}{name}")
+        } else {
+            format!("{dir}/{name}")
+        };
+    }
+    clean_path(&format!("{dir}/{name}"))
 }
 
-/// go/build's `matchFile`: `Ok(None)` for a file this build ignores,
-/// `Ok(Some(info))` for one it uses, and `Err((info, text))` for a failure
-/// (with the info when the file was opened, as Go returns both).
+/// A failure of `matchFile`: its text, and whether Go also returned the
+/// file's info (a read error after opening), which keeps a non-Go source
+/// in its list.
+pub(crate) struct MatchError {
+    pub(crate) opened: bool,
+    pub(crate) text: String,
+}
+
+/// go/build's `matchFile` for the file `name` of the clean directory
+/// `dir`: `Ok(None)` for a file this build ignores, `Ok(Some(info))` for
+/// one it uses, and `Err` for a failure.
 pub(crate) fn match_file(
     ctx: &Context,
-    dir: &Path,
+    dir: &str,
     name: &str,
     mut all_tags: Option<&mut TagSet>,
     binary_only: Option<&mut bool>,
     parse: bool,
-) -> Result<Option<FileInfo>, (Option<FileInfo>, String)> {
+    buf: &mut Vec<u8>,
+) -> Result<Option<FileInfo>, MatchError> {
     if name.starts_with('_') || name.starts_with('.') {
         return Ok(None);
     }
@@ -272,11 +302,19 @@ pub(crate) fn match_file(
     }
     let full: Arc<str> = Arc::from(join_name(dir, name));
     if ext == ".syso" {
-        return Ok(Some(FileInfo { name: full, go: None }));
+        return Ok(Some(FileInfo {
+            name: full,
+            go: None,
+        }));
     }
     let file = match fs::File::open(&*full) {
         Ok(f) => f,
-        Err(e) => return Err((None, path_error("open", &full, &e))),
+        Err(e) => {
+            return Err(MatchError {
+                opened: false,
+                text: path_error("open", &full, &e),
+            });
+        }
     };
     let is_go = name.ends_with(".go");
     let mut binary_only = binary_only;
@@ -284,28 +322,32 @@ pub(crate) fn match_file(
         if name.ends_with("_test.go") {
             binary_only = None;
         }
-        read_go_info(&full, file, parse).map(|g| (g.header.clone(), Some(g)))
+        read_go_info(&full, file, parse, buf).map(|g| (Vec::new(), Some(g)))
     } else {
         binary_only = None;
-        read_comments(file).map(|h| (h, None))
+        read_comments(file, buf).map(|h| (h, None))
     };
-    let (header, go) = match read {
+    let (comments, go) = match read {
         Ok(r) => r,
         Err(e) => {
-            let text = format!("read {full}: {}", e.text());
-            let info = match e {
-                // Go returns the file info along with a read error; for
-                // non-Go sources the caller keeps the file.
-                ReadError::Nul | ReadError::Syntax | ReadError::Io(_) | ReadError::BadQuote(_) => {
-                    FileInfo { name: full, go: None }
-                }
-            };
-            return Err((Some(info), text));
+            return Err(MatchError {
+                opened: true,
+                text: format!("read {full}: {}", e.text()),
+            });
         }
     };
-    let (ok, saw_binary_only) = match should_build(ctx, &header, all_tags) {
+    let header = match &go {
+        Some(g) => &g.header,
+        None => &comments,
+    };
+    let (ok, saw_binary_only) = match should_build(ctx, header, all_tags) {
         Ok(r) => r,
-        Err(e) => return Err((None, format!("{name}: {e}"))),
+        Err(e) => {
+            return Err(MatchError {
+                opened: false,
+                text: format!("{name}: {e}"),
+            });
+        }
     };
     if !ok && !ctx.use_all_files {
         return Ok(None);
@@ -323,9 +365,10 @@ impl Context {
     /// of the package [`import_dir`] builds there (name, constraints; the
     /// header is read but not parsed). Errors are go/build's texts.
     pub fn match_file(&self, dir: &Path, name: &str) -> Result<bool, String> {
-        match match_file(self, dir, name, None, None, false) {
+        let dir = clean_path(&dir.to_string_lossy());
+        match match_file(self, &dir, name, None, None, false, &mut Vec::new()) {
             Ok(info) => Ok(info.is_some()),
-            Err((_, e)) => Err(e),
+            Err(e) => Err(e.text),
         }
     }
 }
@@ -347,7 +390,11 @@ fn has_subdir(root: &Path, dir: &Path) -> Option<String> {
     if let Some(rel) = has_subdir_lexical(&r, &d) {
         return Some(rel);
     }
-    let eval = |p: &Path| fs::canonicalize(p).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let eval = |p: &Path| {
+        fs::canonicalize(p)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     let root_sym = eval(root);
     let dir_sym = eval(dir);
     has_subdir_lexical(&root_sym, &d)
@@ -356,7 +403,10 @@ fn has_subdir(root: &Path, dir: &Path) -> Option<String> {
 }
 
 fn in_testdata(sub: &str) -> bool {
-    sub.contains("/testdata/") || sub.ends_with("/testdata") || sub.starts_with("testdata/") || sub == "testdata"
+    sub.contains("/testdata/")
+        || sub.ends_with("/testdata")
+        || sub.starts_with("testdata/")
+        || sub == "testdata"
 }
 
 fn is_dir(p: &Path) -> bool {
@@ -389,6 +439,8 @@ struct Collect {
     embed_pos: BTreeMap<String, Vec<Position>>,
     test_embed_pos: BTreeMap<String, Vec<Position>>,
     xtest_embed_pos: BTreeMap<String, Vec<Position>>,
+    /// Scratch space for reading files.
+    buf: Vec<u8>,
 }
 
 impl Collect {
@@ -411,10 +463,18 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
     };
     let pkgerr = match ctx.compiler.as_str() {
         "gc" | "gccgo" => None,
-        c => Some(ImportError::Other(format!("import \".\": unknown compiler {}", super::quoted::quote(c)))),
+        c => Some(ImportError::Other(format!(
+            "import \".\": unknown compiler {}",
+            super::quoted::quote(c)
+        ))),
     };
     if dir.as_os_str().is_empty() {
-        return (p, Some(ImportError::Other("import \".\": import relative to unknown directory".into())));
+        return (
+            p,
+            Some(ImportError::Other(
+                "import \".\": import relative to unknown directory".into(),
+            )),
+        );
     }
     p.dir = PathBuf::from(clean_path(&dir.to_string_lossy()));
 
@@ -444,7 +504,11 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
                     break;
                 }
             }
-            if let Some(d) = all[..i].iter().map(|r| r.join("src").join(&sub)).find(|d| is_dir(d)) {
+            if let Some(d) = all[..i]
+                .iter()
+                .map(|r| r.join("src").join(&sub))
+                .find(|d| is_dir(d))
+            {
                 p.conflict_dir = d;
                 break;
             }
@@ -489,21 +553,25 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
         embed_pos: BTreeMap::new(),
         test_embed_pos: BTreeMap::new(),
         xtest_embed_pos: BTreeMap::new(),
+        buf: Vec::new(),
     };
     let dir_path = p.dir.clone();
+    let dir_text = dir_path.to_string_lossy().into_owned();
     for (name, kind) in entries {
         match kind {
             EntryKind::Dir => continue,
             EntryKind::Symlink if is_dir(&dir_path.join(&name)) => continue,
             _ => {}
         }
-        import_file(ctx, mode, &mut p, &mut c, &dir_path, &name);
+        import_file(ctx, mode, &mut p, &mut c, &dir_text, &name);
     }
 
     p.all_tags = std::mem::take(&mut c.all_tags).into_iter().collect();
     (p.embed_patterns, p.embed_pattern_pos) = clean_decls(std::mem::take(&mut c.embed_pos));
-    (p.test_embed_patterns, p.test_embed_pattern_pos) = clean_decls(std::mem::take(&mut c.test_embed_pos));
-    (p.xtest_embed_patterns, p.xtest_embed_pattern_pos) = clean_decls(std::mem::take(&mut c.xtest_embed_pos));
+    (p.test_embed_patterns, p.test_embed_pattern_pos) =
+        clean_decls(std::mem::take(&mut c.test_embed_pos));
+    (p.xtest_embed_patterns, p.xtest_embed_pattern_pos) =
+        clean_decls(std::mem::take(&mut c.xtest_embed_pos));
     (p.imports, p.import_pos) = clean_decls(std::mem::take(&mut c.import_pos));
     (p.test_imports, p.test_import_pos) = clean_decls(std::mem::take(&mut c.test_import_pos));
     (p.xtest_imports, p.xtest_import_pos) = clean_decls(std::mem::take(&mut c.xtest_import_pos));
@@ -550,26 +618,51 @@ fn read_dir_sorted(dir: &Path) -> Result<Vec<(String, EntryKind)>, String> {
         out.push((entry.file_name(), kind));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out.into_iter().map(|(n, k)| (n.to_string_lossy().into_owned(), k)).collect())
+    Ok(out
+        .into_iter()
+        .map(|(n, k)| (n.to_string_lossy().into_owned(), k))
+        .collect())
 }
 
 /// `cleanDecls`: the sorted keys and the map.
-fn clean_decls(m: BTreeMap<String, Vec<Position>>) -> (Vec<String>, BTreeMap<String, Vec<Position>>) {
+fn clean_decls(
+    m: BTreeMap<String, Vec<Position>>,
+) -> (Vec<String>, BTreeMap<String, Vec<Position>>) {
     (m.keys().cloned().collect(), m)
 }
 
 /// The body of Import's file loop for one non-directory entry.
-fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect, dir: &Path, name: &str) {
+fn import_file(
+    ctx: &Context,
+    mode: ImportMode,
+    p: &mut Package,
+    c: &mut Collect,
+    dir: &str,
+    name: &str,
+) {
     let ext = name_ext(name);
     let mut binary_only = p.binary_only;
-    let matched = match_file(ctx, dir, name, Some(&mut c.all_tags), Some(&mut binary_only), true);
+    let matched = match_file(
+        ctx,
+        dir,
+        name,
+        Some(&mut c.all_tags),
+        Some(&mut binary_only),
+        true,
+        &mut c.buf,
+    );
     p.binary_only = binary_only;
     let info = match matched {
-        Err((_, err)) if name.ends_with(".go") => {
-            c.bad_go_file(p, name, ImportError::Other(err));
+        Err(e) if name.ends_with(".go") => {
+            c.bad_go_file(p, name, ImportError::Other(e.text));
             return;
         }
-        Err((info, _)) => info,
+        // A non-Go source that failed to read is still used, unchecked.
+        Err(e) if e.opened => Some(FileInfo {
+            name: Arc::from(""),
+            go: None,
+        }),
+        Err(_) => None,
         Ok(info) => info,
     };
     let Some(info) = info else {
@@ -602,7 +695,11 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
     if let Some(e) = &go.parse_err {
         c.bad_go_file(p, name, ImportError::Parse(e.clone()));
     }
-    let mut pkg = go.parsed.as_ref().map(|f| f.name.clone()).unwrap_or_default();
+    let mut pkg = go
+        .parsed
+        .as_ref()
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
     if pkg == "documentation" {
         p.ignored_go_files.push(name.to_string());
         return;
@@ -624,13 +721,12 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
         };
         c.bad_go_file(p, name, err);
     }
-    if let Some(f) = &go.parsed
-        && let Some(d) = f.doc
-        && p.doc.is_empty()
+    if p.doc.is_empty()
         && !is_test
         && !is_xtest
+        && let Some(text) = go.doc_text()
     {
-        p.doc = synopsis(&f.comments[d].text());
+        p.doc = synopsis(&text);
     }
 
     if mode.import_comment
@@ -687,7 +783,11 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
     }
     let kind = if is_cgo {
         c.all_tags.insert("cgo".to_string());
-        if ctx.cgo_enabled { Kind::Cgo } else { Kind::Ignored }
+        if ctx.cgo_enabled {
+            Kind::Cgo
+        } else {
+            Kind::Ignored
+        }
     } else if is_xtest {
         Kind::XTest
     } else if is_test {
@@ -696,8 +796,18 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
         Kind::Go
     };
     let (files, imports, embeds, directives) = match kind {
-        Kind::Go => (&mut p.go_files, Some(&mut c.import_pos), Some(&mut c.embed_pos), Some(&mut p.directives)),
-        Kind::Cgo => (&mut p.cgo_files, Some(&mut c.import_pos), Some(&mut c.embed_pos), Some(&mut p.directives)),
+        Kind::Go => (
+            &mut p.go_files,
+            Some(&mut c.import_pos),
+            Some(&mut c.embed_pos),
+            Some(&mut p.directives),
+        ),
+        Kind::Cgo => (
+            &mut p.cgo_files,
+            Some(&mut c.import_pos),
+            Some(&mut c.embed_pos),
+            Some(&mut p.directives),
+        ),
         Kind::Ignored => (&mut p.ignored_go_files, None, None, None),
         Kind::Test => (
             &mut p.test_go_files,
@@ -788,7 +898,10 @@ fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
     let rest = &data[d..];
     let (comment_start, comment): (usize, &[u8]) = if rest.starts_with(b"//") {
         let c = &rest[2..];
-        (d + 2, &c[..c.iter().position(|&b| b == b'\n').unwrap_or(c.len())])
+        (
+            d + 2,
+            &c[..c.iter().position(|&b| b == b'\n').unwrap_or(c.len())],
+        )
     } else if rest.starts_with(b"/*") {
         let c = &rest[2..];
         let end = c.windows(2).position(|w| w == b"*/")?;
@@ -802,7 +915,10 @@ fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
     };
     // bytes.TrimSpace(comment)
     let text = String::from_utf8_lossy(comment);
-    let trimmed_start = comment.len() - text.trim_start_matches(|ch: char| super::unicode::is_space(ch as u32)).len();
+    let trimmed_start = comment.len()
+        - text
+            .trim_start_matches(|ch: char| super::unicode::is_space(ch as u32))
+            .len();
     let trimmed = super::cgo::trim_space(&text);
     let tb = trimmed.as_bytes();
     let (ws, we) = parse_word(tb, 0)?;
@@ -810,7 +926,10 @@ fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
         return None;
     }
     let arg_offset = comment_start + trimmed_start + we;
-    let line = 1 + data[d.min(arg_offset)..arg_offset.min(data.len())].iter().filter(|&&b| b == b'\n').count();
+    let line = 1 + data[d.min(arg_offset)..arg_offset.min(data.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
     Some((super::cgo::trim_space(&trimmed[we..]).to_string(), line))
 }
 
@@ -834,9 +953,14 @@ mod tests {
 
     #[test]
     fn subdirs() {
-        assert_eq!(has_subdir_lexical("/a/b/", "/a/b/c/d"), Some("c/d".to_string()));
+        assert_eq!(
+            has_subdir_lexical("/a/b/", "/a/b/c/d"),
+            Some("c/d".to_string())
+        );
         assert_eq!(has_subdir_lexical("/a/b", "/a/b"), None);
         assert_eq!(has_subdir_lexical("/a/b", "/a/bc"), None);
-        assert!(in_testdata("x/testdata") && in_testdata("testdata/y") && !in_testdata("xtestdata"));
+        assert!(
+            in_testdata("x/testdata") && in_testdata("testdata/y") && !in_testdata("xtestdata")
+        );
     }
 }

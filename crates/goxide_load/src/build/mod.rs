@@ -35,12 +35,13 @@ mod position;
 mod quoted;
 mod read;
 mod unicode;
+#[rustfmt::skip]
 mod unicode_tables;
 
 pub use context::{
-    arch_level_tags, enabled_experiments, is_known_arch, is_known_os, release_tags, tool_tags, Context, TagSet,
-    EXPERIMENTS, GO_MINOR_VERSION, KNOWN_ARCH, KNOWN_OS, UNIX_OS,
+    Context, EXPERIMENTS, GO_MINOR_VERSION, KNOWN_ARCH, KNOWN_OS, TagSet, UNIX_OS, arch_level_tags,
+    enabled_experiments, is_known_arch, is_known_os, release_tags, tool_tags,
 };
-pub use import::{import_dir, ImportError, ImportMode, Package};
+pub use import::{ImportError, ImportMode, Package, import_dir};
 pub use position::Position;
 pub use read::{Directive, ParseError};
