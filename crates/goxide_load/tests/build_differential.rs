@@ -508,3 +508,434 @@ fn import_dir_speed() {
         b.as_secs_f64() / a.as_secs_f64()
     );
 }
+
+// ---------------------------------------------------------------------------
+// cmd/go's reading of the same fixtures: `ImportMode::module_index` against
+// `go list -e -json`.
+// ---------------------------------------------------------------------------
+
+/// A JSON value, enough of it to read `go list -json`.
+#[derive(Debug, Clone, PartialEq)]
+enum Json {
+    Null,
+    Bool(bool),
+    Num(String),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn str(&self, key: &str) -> String {
+        match self.get(key) {
+            Some(Json::Str(s)) => s.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn strings(&self, key: &str) -> Vec<String> {
+        match self.get(key) {
+            Some(Json::Arr(a)) => a
+                .iter()
+                .map(|v| match v {
+                    Json::Str(s) => s.clone(),
+                    other => format!("{other:?}"),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Parses a stream of JSON values (what `go list -json` prints).
+fn parse_json_stream(text: &str) -> Vec<Json> {
+    struct P<'a> {
+        b: &'a [u8],
+        i: usize,
+    }
+    impl P<'_> {
+        fn ws(&mut self) {
+            while self.i < self.b.len() && self.b[self.i].is_ascii_whitespace() {
+                self.i += 1;
+            }
+        }
+        fn value(&mut self) -> Json {
+            self.ws();
+            match self.b[self.i] {
+                b'{' => {
+                    self.i += 1;
+                    let mut fields = Vec::new();
+                    loop {
+                        self.ws();
+                        if self.b[self.i] == b'}' {
+                            self.i += 1;
+                            return Json::Obj(fields);
+                        }
+                        let Json::Str(k) = self.value() else {
+                            panic!("object key")
+                        };
+                        self.ws();
+                        assert_eq!(self.b[self.i], b':');
+                        self.i += 1;
+                        let v = self.value();
+                        fields.push((k, v));
+                        self.ws();
+                        if self.b[self.i] == b',' {
+                            self.i += 1;
+                        }
+                    }
+                }
+                b'[' => {
+                    self.i += 1;
+                    let mut items = Vec::new();
+                    loop {
+                        self.ws();
+                        if self.b[self.i] == b']' {
+                            self.i += 1;
+                            return Json::Arr(items);
+                        }
+                        items.push(self.value());
+                        self.ws();
+                        if self.b[self.i] == b',' {
+                            self.i += 1;
+                        }
+                    }
+                }
+                b'"' => {
+                    self.i += 1;
+                    let mut s: Vec<u16> = Vec::new();
+                    let mut out = String::new();
+                    loop {
+                        let c = self.b[self.i];
+                        if c == b'"' {
+                            self.i += 1;
+                            out.push_str(&String::from_utf16_lossy(&s));
+                            return Json::Str(out);
+                        }
+                        if c == b'\\' {
+                            let e = self.b[self.i + 1];
+                            self.i += 2;
+                            let ch = match e {
+                                b'n' => '\n',
+                                b't' => '\t',
+                                b'r' => '\r',
+                                b'b' => '\u{8}',
+                                b'f' => '\u{c}',
+                                b'u' => {
+                                    let h =
+                                        std::str::from_utf8(&self.b[self.i..self.i + 4]).unwrap();
+                                    self.i += 4;
+                                    s.push(u16::from_str_radix(h, 16).unwrap());
+                                    continue;
+                                }
+                                other => other as char,
+                            };
+                            let mut buf = [0u16; 2];
+                            s.extend_from_slice(ch.encode_utf16(&mut buf));
+                            continue;
+                        }
+                        // A run of plain UTF-8.
+                        let start = self.i;
+                        while self.i < self.b.len()
+                            && self.b[self.i] != b'"'
+                            && self.b[self.i] != b'\\'
+                        {
+                            self.i += 1;
+                        }
+                        let chunk = String::from_utf8_lossy(&self.b[start..self.i]);
+                        s.extend(chunk.encode_utf16());
+                    }
+                }
+                b't' => {
+                    self.i += 4;
+                    Json::Bool(true)
+                }
+                b'f' => {
+                    self.i += 5;
+                    Json::Bool(false)
+                }
+                b'n' => {
+                    self.i += 4;
+                    Json::Null
+                }
+                _ => {
+                    let start = self.i;
+                    while self.i < self.b.len()
+                        && (self.b[self.i] == b'-'
+                            || self.b[self.i].is_ascii_alphanumeric()
+                            || self.b[self.i] == b'.')
+                    {
+                        self.i += 1;
+                    }
+                    Json::Num(String::from_utf8_lossy(&self.b[start..self.i]).into_owned())
+                }
+            }
+        }
+    }
+    let mut p = P {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let mut out = Vec::new();
+    loop {
+        p.ws();
+        if p.i >= p.b.len() {
+            return out;
+        }
+        out.push(p.value());
+    }
+}
+
+/// Copies the fixture tree to `to` (symlinks as symlinks) with every
+/// regular file's modification time in the past, as files are in any real
+/// module (cmd/go does not index files changed in the last two seconds).
+fn copy_fixtures(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    let past = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_577_836_800); // 2020-01-01
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let t = e.file_type().unwrap();
+        let dst = to.join(e.file_name());
+        if t.is_symlink() {
+            std::os::unix::fs::symlink(std::fs::read_link(e.path()).unwrap(), &dst).unwrap();
+        } else if t.is_dir() {
+            copy_fixtures(&e.path(), &dst);
+        } else {
+            std::fs::copy(e.path(), &dst).unwrap();
+            std::fs::File::options()
+                .write(true)
+                .open(&dst)
+                .unwrap()
+                .set_modified(past)
+                .unwrap();
+        }
+    }
+}
+
+/// `base.ShortPath` for paths under the module root (the command's
+/// working directory).
+fn short_path(path: &str, cwd: &Path) -> String {
+    let prefix = format!("{}/", cwd.display());
+    path.strip_prefix(&prefix)
+        .map_or_else(|| path.to_string(), str::to_string)
+}
+
+#[test]
+fn module_index_agrees_with_go_list() {
+    let root = goxide_testing::goroot();
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let module = tmp.join("build-index-fixtures");
+    let _ = std::fs::remove_dir_all(&module);
+    copy_fixtures(&fixtures_dir(), &module);
+    std::fs::write(module.join("go.mod"), "module fixtures\n\ngo 1.27\n").unwrap();
+    let mut dirs = Vec::new();
+    walk(&module, &mut dirs);
+    dirs.remove(0); // the module root holds only go.mod
+
+    const LISTS: &[&str] = &[
+        "GoFiles",
+        "CgoFiles",
+        "IgnoredGoFiles",
+        "InvalidGoFiles",
+        "IgnoredOtherFiles",
+        "CFiles",
+        "CXXFiles",
+        "MFiles",
+        "HFiles",
+        "FFiles",
+        "SFiles",
+        "SwigFiles",
+        "SwigCXXFiles",
+        "SysoFiles",
+        "CgoCFLAGS",
+        "CgoCPPFLAGS",
+        "CgoCXXFLAGS",
+        "CgoFFLAGS",
+        "CgoLDFLAGS",
+        "CgoPkgConfig",
+        "TestGoFiles",
+        "XTestGoFiles",
+        "EmbedPatterns",
+        "TestEmbedPatterns",
+        "XTestEmbedPatterns",
+    ];
+    let ours_lists = |p: &Package| -> Vec<Vec<String>> {
+        vec![
+            p.go_files.clone(),
+            p.cgo_files.clone(),
+            p.ignored_go_files.clone(),
+            p.invalid_go_files.clone(),
+            p.ignored_other_files.clone(),
+            p.c_files.clone(),
+            p.cxx_files.clone(),
+            p.m_files.clone(),
+            p.h_files.clone(),
+            p.f_files.clone(),
+            p.s_files.clone(),
+            p.swig_files.clone(),
+            p.swig_cxx_files.clone(),
+            p.syso_files.clone(),
+            p.cgo_cflags.clone(),
+            p.cgo_cppflags.clone(),
+            p.cgo_cxxflags.clone(),
+            p.cgo_fflags.clone(),
+            p.cgo_ldflags.clone(),
+            p.cgo_pkg_config.clone(),
+            p.test_go_files.clone(),
+            p.xtest_go_files.clone(),
+            p.embed_patterns.clone(),
+            p.test_embed_patterns.clone(),
+            p.xtest_embed_patterns.clone(),
+        ]
+    };
+
+    let mut report = Vec::new();
+    let mut agree = 0;
+    let mut total = 0;
+    let mut indexed = 0;
+    for cgo in [false, true] {
+        let fields = format!("Dir,Name,Doc,BinaryOnly,Error,{}", LISTS.join(","));
+        let out = Command::new(root.join("bin/go"))
+            .arg("list")
+            .arg("-e")
+            .arg(format!("-json={fields}"))
+            .args(
+                dirs.iter()
+                    .map(|d| format!("./{}", d.strip_prefix(&module).unwrap().display())),
+            )
+            .current_dir(&module)
+            .env("GOROOT", &root)
+            .env("GOTOOLCHAIN", "local")
+            .env("GOFLAGS", "-mod=mod")
+            .env("GO111MODULE", "on")
+            .env("GOWORK", "off")
+            .env("GOPROXY", "off")
+            .env("GOTELEMETRY", "off")
+            .env("GOOS", "linux")
+            .env("GOARCH", "amd64")
+            .env("CGO_ENABLED", if cgo { "1" } else { "0" })
+            .env_remove("GOEXPERIMENT")
+            .env_remove("GODEBUG")
+            .env("GOCACHE", tmp.join("gocache"))
+            .env("GOPATH", tmp.join("gopath"))
+            .output()
+            .expect("run go list");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let listed: BTreeMap<String, Json> = parse_json_stream(&text)
+            .into_iter()
+            .map(|j| (j.str("Dir"), j))
+            .collect();
+
+        let mut ctx = Context::new("linux", "amd64", root.clone());
+        ctx.cgo_enabled = cgo;
+        for dir in &dirs {
+            total += 1;
+            let key = dir.display().to_string();
+            let Some(want) = listed.get(&key) else {
+                report.push(format!(
+                    "[cgo={cgo}] {key}: not in go list's output\n{}",
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+                continue;
+            };
+            let module_index = goxide_load::build::module_index_applies(dir);
+            indexed += usize::from(module_index && !cgo);
+            let mode = ImportMode {
+                module_index,
+                ..ImportMode::default()
+            };
+            let (mut p, err) = import_dir(&ctx, dir, mode);
+            if !cgo {
+                // cmd/go's load drops cgo's sources when cgo is off (load/pkg.go).
+                for l in [
+                    &mut p.c_files,
+                    &mut p.cxx_files,
+                    &mut p.m_files,
+                    &mut p.swig_files,
+                    &mut p.swig_cxx_files,
+                ] {
+                    l.clear();
+                }
+            }
+            if let Some(ImportError::NoGo { .. }) = err
+                && p.ignored_go_files.is_empty()
+                && p.invalid_go_files.is_empty()
+            {
+                // cmd/go loads no package from a directory without any Go
+                // file (it reports "no Go files in DIR"): only the error
+                // compares.
+                p = Package::default();
+            }
+            let mut diffs = Vec::new();
+            let mut check = |field: &str, theirs: String, ours: String| {
+                if theirs != ours {
+                    diffs.push(format!(
+                        "    {field}:\n      go list: {theirs}\n      goxide:  {ours}"
+                    ));
+                }
+            };
+            check("Name", want.str("Name"), p.name.clone());
+            check("Doc", want.str("Doc"), p.doc.clone());
+            check(
+                "BinaryOnly",
+                (want.get("BinaryOnly") == Some(&Json::Bool(true))).to_string(),
+                p.binary_only.to_string(),
+            );
+            for (field, ours) in LISTS.iter().zip(ours_lists(&p)) {
+                check(field, want.strings(field).join("|"), ours.join("|"));
+            }
+            // The error: cmd/go reports the build error first (the first
+            // of a parse error list, with its position); a package go/build
+            // accepts may still fail cmd/go's own checks.
+            let their_err = want.get("Error").map(|e| (e.str("Pos"), e.str("Err")));
+            match (&err, &their_err) {
+                (None, _) => {}
+                (Some(ImportError::NoGo { .. }), Some((_, e))) if e.contains("Go files in ") => {}
+                (
+                    Some(ImportError::Parse(goxide_load::build::ParseError::List(list))),
+                    Some(theirs),
+                ) => {
+                    let ours = (
+                        short_path(&list[0].0.to_string(), &module),
+                        list[0].1.clone(),
+                    );
+                    check("Error", format!("{theirs:?}"), format!("{ours:?}"));
+                }
+                (Some(e), Some((_, theirs))) => check("Error", theirs.clone(), e.to_string()),
+                (Some(e), None) => check("Error", "none".into(), e.to_string()),
+            }
+            if diffs.is_empty() {
+                agree += 1;
+            } else {
+                report.push(format!(
+                    "[cgo={cgo}, module_index={module_index}] {key}\n{}",
+                    diffs.join("\n")
+                ));
+            }
+        }
+    }
+    println!(
+        "build (module index vs go list): {agree}/{total} directory results agree ({indexed} of {} directories indexed)",
+        dirs.len()
+    );
+    for r in report.iter().take(25) {
+        println!("{r}");
+    }
+    assert!(
+        report.is_empty(),
+        "{} directory results differ from go list (first 25 above)",
+        report.len()
+    );
+    goxide_testing::conformance(
+        "build / module-index reads agree with go list, fixtures, 2 configurations",
+        agree,
+        total,
+    );
+}

@@ -54,6 +54,17 @@ pub struct ImportMode {
     pub import_comment: bool,
     /// Ignore vendor directories (no effect on a directory import).
     pub ignore_vendor: bool,
+    /// Read the directory as cmd/go's module index does
+    /// (`modindex.IndexPackage.Import`), which `go list` and `go build` use
+    /// for packages of GOROOT and of modules: every source file is read,
+    /// so a malformed file is invalid even when its name or constraints
+    /// exclude it (before its tags are recorded); a malformed `//go:build`
+    /// line fails the whole import at once; `//go:binary-only-package`
+    /// counts only in built non-test files; `#cgo` errors and the
+    /// cgo-in-test error name files by base name, and test files' `#cgo`
+    /// lines are read; a non-Go source that cannot be read or has a bad
+    /// header is kept; import comments are not looked at.
+    pub module_index: bool,
 }
 
 /// The package found in a directory (go/build's `Package`, the fields go
@@ -275,6 +286,77 @@ pub(crate) struct MatchError {
     pub(crate) text: String,
 }
 
+/// A source file read as go/build reads it: its info, and for non-Go
+/// sources the leading comments (`readComments`).
+struct ReadSource {
+    info: FileInfo,
+    comments: Vec<u8>,
+}
+
+impl ReadSource {
+    /// The text whose leading lines hold the build constraints.
+    fn header(&self) -> &[u8] {
+        match &self.info.go {
+            Some(g) => &g.header,
+            None => &self.comments,
+        }
+    }
+}
+
+/// The reading half of `matchFile` (and of modindex's `getFileInfo`): a
+/// `.syso` is not read, a Go file through its imports, another source
+/// through its leading comments. `full` is the file's full name.
+fn read_source(
+    full: Arc<str>,
+    name: &str,
+    parse: bool,
+    buf: &mut Vec<u8>,
+) -> Result<ReadSource, MatchError> {
+    if name.ends_with(".syso") {
+        return Ok(ReadSource {
+            info: FileInfo {
+                name: full,
+                go: None,
+            },
+            comments: Vec::new(),
+        });
+    }
+    let file = match fs::File::open(&*full) {
+        Ok(f) => f,
+        Err(e) => {
+            return Err(MatchError {
+                opened: false,
+                text: path_error("open", &full, &e),
+            });
+        }
+    };
+    let read = if name.ends_with(".go") {
+        read_go_info(&full, file, parse, buf).map(|g| (Vec::new(), Some(g)))
+    } else {
+        read_comments(file, buf).map(|h| (h, None))
+    };
+    match read {
+        Ok((comments, go)) => Ok(ReadSource {
+            info: FileInfo { name: full, go },
+            comments,
+        }),
+        Err(e) => Err(MatchError {
+            opened: true,
+            text: format!("read {full}: {}", e.text()),
+        }),
+    }
+}
+
+/// The extension of a file `matchFile` looks at, or `None` for names it
+/// skips (`_x`, `.x`, unknown extensions).
+fn source_ext(name: &str) -> Option<&str> {
+    if name.starts_with('_') || name.starts_with('.') {
+        return None;
+    }
+    let ext = name.rfind('.').map_or("", |i| &name[i..]);
+    (ext == ".go" || list_for_ext(ext).is_some()).then_some(ext)
+}
+
 /// go/build's `matchFile` for the file `name` of the clean directory
 /// `dir`: `Ok(None)` for a file this build ignores, `Ok(Some(info))` for
 /// one it uses, and `Err` for a failure.
@@ -287,60 +369,21 @@ pub(crate) fn match_file(
     parse: bool,
     buf: &mut Vec<u8>,
 ) -> Result<Option<FileInfo>, MatchError> {
-    if name.starts_with('_') || name.starts_with('.') {
-        return Ok(None);
-    }
-    let ext = match name.rfind('.') {
-        Some(i) => &name[i..],
-        None => "",
-    };
-    if ext != ".go" && list_for_ext(ext).is_none() {
+    if source_ext(name).is_none() {
         return Ok(None);
     }
     if !ctx.good_os_arch_file(name, all_tags.as_deref_mut()) && !ctx.use_all_files {
         return Ok(None);
     }
     let full: Arc<str> = Arc::from(join_name(dir, name));
-    if ext == ".syso" {
+    if name.ends_with(".syso") {
         return Ok(Some(FileInfo {
             name: full,
             go: None,
         }));
     }
-    let file = match fs::File::open(&*full) {
-        Ok(f) => f,
-        Err(e) => {
-            return Err(MatchError {
-                opened: false,
-                text: path_error("open", &full, &e),
-            });
-        }
-    };
-    let is_go = name.ends_with(".go");
-    let mut binary_only = binary_only;
-    let read = if is_go {
-        if name.ends_with("_test.go") {
-            binary_only = None;
-        }
-        read_go_info(&full, file, parse, buf).map(|g| (Vec::new(), Some(g)))
-    } else {
-        binary_only = None;
-        read_comments(file, buf).map(|h| (h, None))
-    };
-    let (comments, go) = match read {
-        Ok(r) => r,
-        Err(e) => {
-            return Err(MatchError {
-                opened: true,
-                text: format!("read {full}: {}", e.text()),
-            });
-        }
-    };
-    let header = match &go {
-        Some(g) => &g.header,
-        None => &comments,
-    };
-    let (ok, saw_binary_only) = match should_build(ctx, header, all_tags) {
+    let src = read_source(full, name, parse, buf)?;
+    let (ok, saw_binary_only) = match should_build(ctx, src.header(), all_tags) {
         Ok(r) => r,
         Err(e) => {
             return Err(MatchError {
@@ -352,12 +395,15 @@ pub(crate) fn match_file(
     if !ok && !ctx.use_all_files {
         return Ok(None);
     }
+    // //go:binary-only-package counts only in non-test Go files.
     if let Some(b) = binary_only
         && saw_binary_only
+        && name.ends_with(".go")
+        && !name.ends_with("_test.go")
     {
         *b = true;
     }
-    Ok(Some(FileInfo { name: full, go }))
+    Ok(Some(src.info))
 }
 
 impl Context {
@@ -563,7 +609,13 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
             EntryKind::Symlink if is_dir(&dir_path.join(&name)) => continue,
             _ => {}
         }
-        import_file(ctx, mode, &mut p, &mut c, &dir_text, &name);
+        if mode.module_index {
+            if let Err(e) = import_file_indexed(ctx, mode, &mut p, &mut c, &dir_text, &name) {
+                return (p, Some(e));
+            }
+        } else {
+            import_file(ctx, mode, &mut p, &mut c, &dir_text, &name);
+        }
     }
 
     p.all_tags = std::mem::take(&mut c.all_tags).into_iter().collect();
@@ -592,6 +644,38 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
         return (p, Some(ImportError::NoGo { dir }));
     }
     (p, pkgerr)
+}
+
+/// Whether cmd/go would read `dir` through its module index
+/// ([`ImportMode::module_index`]) rather than with go/build, as
+/// `modindex.dirHash` decides for a package outside the module cache:
+/// every entry that is not a directory must be a regular file (no
+/// symlinks) last modified at least two seconds ago (`modTimeCutoff`).
+/// A directory that cannot be read is not indexed either. (cmd/go also
+/// skips the index with GOCACHE=off or GODEBUG=goindex=0; the caller
+/// knows those.)
+pub fn module_index_applies(dir: &Path) -> bool {
+    let Ok(rd) = fs::read_dir(dir) else {
+        return false;
+    };
+    let cutoff = std::time::SystemTime::now() - std::time::Duration::from_secs(2);
+    for entry in rd {
+        let Ok(entry) = entry else { return false };
+        let Ok(t) = entry.file_type() else {
+            return false;
+        };
+        if t.is_dir() {
+            continue;
+        }
+        if !t.is_file() {
+            return false;
+        }
+        match entry.metadata().and_then(|m| m.modified()) {
+            Ok(m) if m <= cutoff => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The kind of a directory entry, as `DirEntry.Type` tells it (symlinks
@@ -631,7 +715,7 @@ fn clean_decls(
     (m.keys().cloned().collect(), m)
 }
 
-/// The body of Import's file loop for one non-directory entry.
+/// The body of Import's file loop for one non-directory entry (go/build).
 fn import_file(
     ctx: &Context,
     mode: ImportMode,
@@ -675,26 +759,137 @@ fn import_file(
         }
         return;
     };
+    if !add_non_go(p, c, name, ext) {
+        return;
+    }
+    let Some(go) = info.go else { return };
+    if let Some(e) = &go.parse_err {
+        c.bad_go_file(p, name, ImportError::Parse(e.clone()));
+    }
+    add_go_file(ctx, mode, p, c, name, &info.name, go, None);
+}
 
+/// The body of `IndexPackage.Import`'s file loop (cmd/go's module index):
+/// the file is read whatever its name says, read and parse errors make it
+/// invalid before its name and constraints are consulted, and a bad
+/// `//go:build` line aborts the whole import (`Err`).
+fn import_file_indexed(
+    ctx: &Context,
+    mode: ImportMode,
+    p: &mut Package,
+    c: &mut Collect,
+    dir: &str,
+    name: &str,
+) -> Result<(), ImportError> {
+    let Some(ext) = source_ext(name) else {
+        return Ok(());
+    };
+    let full: Arc<str> = Arc::from(join_name(dir, name));
+    // getFileInfo: read, then the header's constraints.
+    let read = read_source(full, name, true, &mut c.buf).and_then(|src| {
+        let h = constraint::parse_header(src.header()).map_err(|e| MatchError {
+            opened: false,
+            text: format!("{name}: {e}"),
+        })?;
+        let go_build = h.go_build.map(|l| l.text.to_vec());
+        let plus_build: Vec<Vec<u8>> = h.plus_build.iter().map(|l| l.text.to_vec()).collect();
+        let binary_only = h.binary_only && !name.ends_with("_test.go");
+        Ok((src.info, go_build, plus_build, binary_only))
+    });
+    let (info, go_build, plus_build, binary_only) = match read {
+        Ok(r) => (Some(r.0), r.1, r.2, r.3),
+        Err(e) if ext == ".go" => {
+            c.bad_go_file(p, name, ImportError::Other(e.text));
+            return Ok(());
+        }
+        // Non-Go sources with errors have no constraints; they stay.
+        Err(_) => (None, None, Vec::new(), false),
+    };
+    if let Some(FileInfo { go: Some(go), .. }) = &info
+        && let Some(e) = &go.parse_err
+    {
+        c.bad_go_file(p, name, ImportError::Parse(e.clone()));
+    }
+
+    let mut should_build = true;
+    if !ctx.good_os_arch_file(name, Some(&mut c.all_tags)) && !ctx.use_all_files {
+        should_build = false;
+    } else if let Some(line) = &go_build {
+        match constraint::parse(line) {
+            Ok(x) => should_build = ctx.eval(&x, Some(&mut c.all_tags)),
+            Err(e) => {
+                return Err(ImportError::Other(format!(
+                    "{name}: parsing //go:build line: {e}"
+                )));
+            }
+        }
+    } else {
+        for line in &plus_build {
+            if let Ok(x) = constraint::parse(line)
+                && !ctx.eval(&x, Some(&mut c.all_tags))
+            {
+                should_build = false;
+            }
+        }
+    }
+    if !should_build {
+        if ext == ".go" {
+            p.ignored_go_files.push(name.to_string());
+        } else {
+            p.ignored_other_files.push(name.to_string());
+        }
+        return Ok(());
+    }
+    if !add_non_go(p, c, name, ext) {
+        return Ok(());
+    }
+    let Some(FileInfo {
+        name: full,
+        go: Some(go),
+    }) = info
+    else {
+        return Ok(());
+    };
+    add_go_file(ctx, mode, p, c, name, &full, go, Some(binary_only));
+    Ok(())
+}
+
+/// Files other than Go files go to their lists (`.S`/`.sx` wait for the
+/// cgo decision); true for a Go file, which the caller goes on with.
+fn add_non_go(p: &mut Package, c: &mut Collect, name: &str, ext: &str) -> bool {
     match ext {
-        ".go" => {}
+        ".go" => true,
         ".S" | ".sx" => {
             c.s_files_cgo.push(name.to_string());
-            return;
+            false
         }
         _ => {
             if let Some(l) = list_for_ext(ext) {
                 p.other_list(l).push(name.to_string());
             }
-            return;
+            false
         }
     }
+}
 
-    let Some(go) = info.go else { return };
-    let filename = &info.name;
-    if let Some(e) = &go.parse_err {
-        c.bad_go_file(p, name, ImportError::Parse(e.clone()));
-    }
+/// The Go-file half of the loop, shared by both semantics: the package
+/// name, test kinds, doc, import comment, cgo, and the file's imports,
+/// embeds and directives. `index_binary_only` is `Some` under the module
+/// index's rules (binary-only counted here; `#cgo` errors and the
+/// cgo-in-test error name the file by its base name; `#cgo` lines of test
+/// files are read too; import comments are not looked at).
+#[allow(clippy::too_many_arguments)]
+fn add_go_file(
+    ctx: &Context,
+    mode: ImportMode,
+    p: &mut Package,
+    c: &mut Collect,
+    name: &str,
+    filename: &str,
+    go: GoInfo,
+    index_binary_only: Option<bool>,
+) {
+    let index = index_binary_only.is_some();
     let mut pkg = go
         .parsed
         .as_ref()
@@ -709,6 +904,9 @@ fn import_file(
     if is_test && pkg.ends_with("_test") && p.name != pkg {
         is_xtest = true;
         pkg.truncate(pkg.len() - "_test".len());
+    }
+    if !is_test && index_binary_only == Some(true) {
+        p.binary_only = true;
     }
     if p.name.is_empty() {
         p.name = pkg;
@@ -730,6 +928,7 @@ fn import_file(
     }
 
     if mode.import_comment
+        && !index
         && let Some((qcom, line)) = find_import_comment(&go.header)
     {
         match unquote(qcom.as_bytes()) {
@@ -758,18 +957,49 @@ fn import_file(
     }
 
     let mut is_cgo = false;
-    for imp in &go.imports {
-        if imp.path == "C" {
-            if is_test {
-                let msg = format!("use of cgo in test {filename} not supported");
-                c.bad_go_file(p, name, ImportError::Other(msg));
-                continue;
+    if index {
+        for imp in &go.imports {
+            if imp.path == "C" {
+                if is_test {
+                    let msg = format!("use of cgo in test {name} not supported");
+                    c.bad_go_file(p, name, ImportError::Other(msg));
+                    continue;
+                }
+                is_cgo = true;
             }
-            is_cgo = true;
-            if let Some(doc) = &imp.cgo_doc
-                && let Err(e) = save_cgo(ctx, filename, p, doc)
-            {
-                c.bad_go_file(p, name, ImportError::Other(e));
+        }
+        // extractCgoDirectives: the #cgo lines of every `import "C"` doc.
+        let lines: Vec<&str> = go
+            .imports
+            .iter()
+            .filter(|imp| imp.path == "C")
+            .filter_map(|imp| imp.cgo_doc.as_deref())
+            .flat_map(|doc| doc.split('\n'))
+            .map(super::cgo::trim_space)
+            .filter(|l| {
+                let b = l.as_bytes();
+                b.len() >= 5 && &b[..4] == b"#cgo" && (b[4] == b' ' || b[4] == b'\t')
+            })
+            .collect();
+        if !lines.is_empty()
+            && let Err(e) = save_cgo(ctx, name, p, &lines.join("\n"))
+        {
+            c.bad_go_file(p, name, ImportError::Other(e));
+        }
+    } else {
+        for imp in &go.imports {
+            if imp.path == "C" {
+                if is_test {
+                    let msg = format!("use of cgo in test {filename} not supported");
+                    c.bad_go_file(p, name, ImportError::Other(msg));
+                    continue;
+                }
+                is_cgo = true;
+                if let Some(doc) = &imp.cgo_doc
+                    && let Err(e) = save_cgo(ctx, filename, p, doc)
+                {
+                    c.bad_go_file(p, name, ImportError::Other(e));
+                }
             }
         }
     }

@@ -42,6 +42,6 @@ pub use context::{
     Context, EXPERIMENTS, GO_MINOR_VERSION, KNOWN_ARCH, KNOWN_OS, TagSet, UNIX_OS, arch_level_tags,
     enabled_experiments, is_known_arch, is_known_os, release_tags, tool_tags,
 };
-pub use import::{ImportError, ImportMode, Package, import_dir};
+pub use import::{ImportError, ImportMode, Package, import_dir, module_index_applies};
 pub use position::Position;
 pub use read::{Directive, ParseError};
