@@ -97,6 +97,7 @@ fn esc(s: &str) -> String {
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '|' => out.push_str("\\|"),
             c => out.push(c),
@@ -937,5 +938,209 @@ fn module_index_agrees_with_go_list() {
         "build / module-index reads agree with go list, fixtures, 2 configurations",
         agree,
         total,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Malformed headers: GOROOT files cut short and mutated, against go/build.
+// ---------------------------------------------------------------------------
+
+/// xorshift64*: a small deterministic generator, so that every run builds
+/// the same mutants.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Pieces that upset go/build's reader, go/scanner and go/parser.
+const PIECES: &[&[u8]] = &[
+    b"\"",
+    b"`",
+    b"/*",
+    b"*/",
+    b"//",
+    b"\n",
+    b";",
+    b"(",
+    b")",
+    b"\\",
+    b"\x00",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    b"import ",
+    b"package ",
+    b".",
+    b"_",
+    b"x",
+    b"0x",
+    b"'",
+    b"//go:build linux\n",
+    b"// +build ignore\n\n",
+    b"//line x.go:5\n",
+    b"//go:embed a b\n",
+    b"import \"C\"\n",
+    b"\r",
+    "\u{201c}".as_bytes(),
+    b"import \"embed\"\n",
+    b"1",
+    b"\t",
+    b" ",
+    b"//go:build !(\n",
+    b"package documentation\n",
+    b"_test",
+    b"\"a b\"",
+    b"\"\\q\"",
+    b"{",
+    b"}",
+    b",",
+];
+
+/// A mutant of `src`: a prefix of it with one to four edits near the start.
+fn mutate(src: &[u8], rng: &mut Rng) -> Vec<u8> {
+    let cut = src.len().min(200 + rng.below(2500));
+    let mut out = src[..cut].to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let near = out.len().min(700);
+        let at = rng.below(near + 1);
+        match rng.below(3) {
+            0 => {
+                let piece = PIECES[rng.below(PIECES.len())];
+                out.splice(at..at, piece.iter().copied());
+            }
+            1 => {
+                let end = (at + 1 + rng.below(10)).min(out.len());
+                out.drain(at..end);
+            }
+            _ => {
+                if at < out.len() {
+                    out[at] = PIECES[rng.below(PIECES.len())]
+                        .first()
+                        .copied()
+                        .unwrap_or(b'x');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn mutated_headers_agree_with_go_build() {
+    const MUTANTS: usize = 1500;
+    let root = goxide_testing::goroot();
+    let oracle = build_oracle(&root);
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("build-mutants");
+    let _ = std::fs::remove_dir_all(&tmp);
+
+    // Sources: every Go file of GOROOT/src outside testdata, in a fixed order.
+    let mut dirs = Vec::new();
+    walk(&root.join("src"), &mut dirs);
+    let mut sources: Vec<PathBuf> = Vec::new();
+    for d in &dirs {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "go"))
+            .collect();
+        files.sort();
+        sources.extend(files);
+    }
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut mutant_dirs = Vec::new();
+    for i in 0..MUTANTS {
+        let src = std::fs::read(&sources[rng.below(sources.len())]).unwrap();
+        let dir = tmp.join(format!("{i:04}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let name = if rng.below(4) == 0 {
+            "a_test.go"
+        } else {
+            "a.go"
+        };
+        std::fs::write(dir.join(name), mutate(&src, &mut rng)).unwrap();
+        if rng.below(3) == 0 {
+            // A second, well-formed file: names and errors then interact.
+            std::fs::write(
+                dir.join("b.go"),
+                mutate(b"package p\n\nimport \"fmt\"\n", &mut rng),
+            )
+            .unwrap();
+        }
+        mutant_dirs.push(dir);
+    }
+
+    let input: String = mutant_dirs
+        .iter()
+        .map(|d| format!("{}\n", d.display()))
+        .collect();
+    let mut child = Command::new(&oracle)
+        .arg(format!("-goroot={}", root.display()))
+        .env("GOOS", "linux")
+        .env("GOARCH", "amd64")
+        .env("CGO_ENABLED", "1")
+        .env_remove("GOEXPERIMENT")
+        .env_remove("GOAMD64")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run the oracle");
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let want = parse_oracle(&String::from_utf8_lossy(&out.stdout));
+
+    let mut ctx = Context::new("linux", "amd64", root.clone());
+    ctx.cgo_enabled = true;
+    let mut report = Vec::new();
+    let mut agree = 0;
+    let mut with_error = 0;
+    for dir in &mutant_dirs {
+        let key = dir.display().to_string();
+        let (p, err) = import_dir(&ctx, dir, ImportMode::default());
+        with_error += usize::from(err.is_some());
+        let got = render(&p, err.as_ref());
+        let expected = want.dirs.get(&key).expect("an oracle record per mutant");
+        let diffs: Vec<String> = expected
+            .iter()
+            .zip(&got)
+            .filter(|(w, g)| w != g)
+            .map(|(w, g)| {
+                format!(
+                    "    {}:\n      go/build: {}\n      goxide:   {}",
+                    w.0, w.1, g.1
+                )
+            })
+            .collect();
+        if diffs.is_empty() {
+            agree += 1;
+        } else {
+            report.push(format!("{key}\n{}", diffs.join("\n")));
+        }
+    }
+    println!(
+        "build (mutated headers): {agree}/{MUTANTS} directories agree ({with_error} with errors)"
+    );
+    for r in report.iter().take(15) {
+        println!("{r}");
+    }
+    assert!(
+        report.is_empty(),
+        "{} mutants differ from go/build (first 15 above)",
+        report.len()
+    );
+    goxide_testing::conformance(
+        "build / mutated GOROOT headers agree with go/build",
+        agree,
+        MUTANTS,
     );
 }
