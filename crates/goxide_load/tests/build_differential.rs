@@ -1034,30 +1034,13 @@ fn mutate(src: &[u8], rng: &mut Rng) -> Vec<u8> {
     out
 }
 
-#[test]
-fn mutated_headers_agree_with_go_build() {
-    const MUTANTS: usize = 1500;
-    let root = goxide_testing::goroot();
-    let oracle = build_oracle(&root);
-    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("build-mutants");
-    let _ = std::fs::remove_dir_all(&tmp);
-
-    // Sources: every Go file of GOROOT/src outside testdata, in a fixed order.
-    let mut dirs = Vec::new();
-    walk(&root.join("src"), &mut dirs);
-    let mut sources: Vec<PathBuf> = Vec::new();
-    for d in &dirs {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(d)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "go"))
-            .collect();
-        files.sort();
-        sources.extend(files);
-    }
+/// Writes `n` mutant directories under `tmp` (same seed, same mutants):
+/// each an `a.go` or `a_test.go` cut from a source and mutated, and
+/// sometimes a mutated well-formed `b.go`.
+fn make_mutants(sources: &[PathBuf], tmp: &Path, n: usize) -> Vec<PathBuf> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut mutant_dirs = Vec::new();
-    for i in 0..MUTANTS {
+    for i in 0..n {
         let src = std::fs::read(&sources[rng.below(sources.len())]).unwrap();
         let dir = tmp.join(format!("{i:04}"));
         std::fs::create_dir_all(&dir).unwrap();
@@ -1077,6 +1060,36 @@ fn mutated_headers_agree_with_go_build() {
         }
         mutant_dirs.push(dir);
     }
+    mutant_dirs
+}
+
+/// Every Go file of GOROOT/src outside testdata, in a fixed order.
+fn goroot_sources(root: &Path) -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    walk(&root.join("src"), &mut dirs);
+    let mut sources: Vec<PathBuf> = Vec::new();
+    for d in &dirs {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "go"))
+            .collect();
+        files.sort();
+        sources.extend(files);
+    }
+    sources
+}
+
+#[test]
+fn mutated_headers_agree_with_go_build() {
+    const MUTANTS: usize = 1500;
+    let root = goxide_testing::goroot();
+    let oracle = build_oracle(&root);
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("build-mutants");
+    let _ = std::fs::remove_dir_all(&tmp);
+
+    let sources = goroot_sources(&root);
+    let mutant_dirs = make_mutants(&sources, &tmp, MUTANTS);
 
     let input: String = mutant_dirs
         .iter()
@@ -1142,5 +1155,177 @@ fn mutated_headers_agree_with_go_build() {
         "build / mutated GOROOT headers agree with go/build",
         agree,
         MUTANTS,
+    );
+}
+
+/// `scan_dir` on cmd/go's own test data for its import scan
+/// (`cmd/go/internal/imports/testdata/*`: `tags.txt` gives the tags,
+/// `want.txt` the imports `ScanDir` must find), as `TestScanDir` runs it.
+#[test]
+fn scan_dir_agrees_with_cmd_go_testdata() {
+    use goxide_load::build::{ImportTags, scan_dir};
+    let root = goxide_testing::goroot();
+    let data = root.join("src/cmd/go/internal/imports/testdata");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 4, "cmd/go's scan test data is missing");
+    for dir in cases {
+        let tags_text = std::fs::read_to_string(dir.join("tags.txt")).unwrap();
+        let tags = ImportTags {
+            tags: tags_text.split_whitespace().map(str::to_string).collect(),
+            goos: "linux".to_string(),
+        };
+        let want = std::fs::read_to_string(dir.join("want.txt")).unwrap();
+        let (imports, _) =
+            scan_dir(&dir, &tags).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        assert_eq!(imports.join("\n"), want.trim(), "{}", dir.display());
+    }
+}
+
+/// Copies a directory tree (regular files only).
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// Builds the scandir oracle: cmd/go/internal/imports' own source, copied
+/// from the reference GOROOT next to stand-ins for the packages it imports.
+fn build_scandir_oracle(root: &Path) -> PathBuf {
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let module = tmp.join("scandir-oracle");
+    let _ = std::fs::remove_dir_all(&module);
+    let oracle_src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/build/oracle");
+    std::fs::create_dir_all(&module).unwrap();
+    std::fs::copy(oracle_src.join("go.mod"), module.join("go.mod")).unwrap();
+    copy_tree(&oracle_src.join("scandir"), &module.join("scandir"));
+    let imports = module.join("scandir/imports");
+    std::fs::create_dir_all(&imports).unwrap();
+    for f in ["build.go", "read.go", "scan.go"] {
+        let text =
+            std::fs::read_to_string(root.join("src/cmd/go/internal/imports").join(f)).unwrap();
+        let text = text
+            .replace(
+                "\"cmd/go/internal/cfg\"",
+                "\"goxide.test/buildoracle/scandir/cfg\"",
+            )
+            .replace(
+                "\"cmd/go/internal/fsys\"",
+                "\"goxide.test/buildoracle/scandir/fsys\"",
+            )
+            .replace(
+                "\"internal/syslist\"",
+                "\"goxide.test/buildoracle/scandir/syslist\"",
+            );
+        std::fs::write(imports.join(f), text).unwrap();
+    }
+    std::fs::copy(
+        root.join("src/internal/syslist/syslist.go"),
+        module.join("scandir/syslist/syslist.go"),
+    )
+    .unwrap();
+    let exe = tmp.join("build-oracle-scandir");
+    let status = Command::new(root.join("bin/go"))
+        .args(["build", "-o"])
+        .arg(&exe)
+        .arg("./scandir")
+        .current_dir(&module)
+        .env("GOROOT", root)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "")
+        .env("GOTELEMETRY", "off")
+        .env_remove("GOOS")
+        .env_remove("GOARCH")
+        .env("GOCACHE", tmp.join("gocache"))
+        .env("GOPATH", tmp.join("gopath"))
+        .status()
+        .expect("run the reference go");
+    assert!(status.success(), "building the scandir oracle failed");
+    exe
+}
+
+/// `scan_dir` against cmd/go's `imports.ScanDir` (its own source, built as
+/// an oracle) over GOROOT/src, the fixtures and 1,500 mutants, with the
+/// tag sets `*` (go mod's view) and linux/amd64's build tags.
+#[test]
+fn scan_dir_agrees_with_cmd_go() {
+    use goxide_load::build::{ImportTags, scan_dir};
+    let root = goxide_testing::goroot();
+    let oracle = build_scandir_oracle(&root);
+    let mut dirs = Vec::new();
+    walk(&root.join("src"), &mut dirs);
+    walk(&fixtures_dir(), &mut dirs);
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scandir-mutants");
+    let _ = std::fs::remove_dir_all(&tmp);
+    dirs.extend(make_mutants(&goroot_sources(&root), &tmp, 1500));
+    let input: String = dirs.iter().map(|d| format!("{}\n", d.display())).collect();
+
+    let mut linux = Context::new("linux", "amd64", root.clone());
+    linux.cgo_enabled = true;
+    let configs = [
+        ("*", ImportTags::any("linux")),
+        ("linux/amd64", ImportTags::for_context(&linux)),
+    ];
+    let mut agree = 0;
+    let mut total = 0;
+    let mut report = Vec::new();
+    for (name, tags) in &configs {
+        let list: Vec<&str> = tags.tags.iter().map(String::as_str).collect();
+        let mut child = Command::new(&oracle)
+            .arg(format!("-tags={}", list.join(",")))
+            .env("GOOS", &tags.goos)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("run the scandir oracle");
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.clone();
+        std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let want = parse_oracle(&String::from_utf8_lossy(&out.stdout));
+        for dir in &dirs {
+            total += 1;
+            let key = dir.display().to_string();
+            let (imports, tests, err) = match scan_dir(dir, tags) {
+                Ok((i, t)) => (i, t, String::new()),
+                Err(e) => (Vec::new(), Vec::new(), e.to_string().replace('\n', "\\n")),
+            };
+            let got = vec![
+                ("Imports".to_string(), imports.join("|")),
+                ("TestImports".to_string(), tests.join("|")),
+                ("Error".to_string(), err),
+            ];
+            match want.dirs.get(&key) {
+                Some(w) if *w == got => agree += 1,
+                w => report.push(format!(
+                    "[{name}] {key}\n  cmd/go: {w:?}\n  goxide: {got:?}"
+                )),
+            }
+        }
+    }
+    println!("build (import scan): {agree}/{total} directory scans agree");
+    for r in report.iter().take(15) {
+        println!("{r}");
+    }
+    assert!(
+        report.is_empty(),
+        "{} scans differ from cmd/go (first 15 above)",
+        report.len()
+    );
+    goxide_testing::conformance(
+        "build / import scans agree with cmd/go's ScanDir, 2 tag sets",
+        agree,
+        total,
     );
 }

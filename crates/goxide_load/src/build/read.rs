@@ -193,13 +193,15 @@ impl<'b> ChunkedFile<'b> {
     }
 }
 
-/// go/build's `importReader` over a [`ChunkedFile`].
+/// go/build's `importReader` over a [`ChunkedFile`] (with cmd/go/internal/
+/// imports' option of saving the import path literals it reads).
 struct ImportReader<'f, 'b> {
     f: &'f mut ChunkedFile<'b>,
     pos: usize,
     peek: u8,
     err: Option<ReadError>,
     eof: bool,
+    save: Option<Vec<Vec<u8>>>,
 }
 
 fn is_ident(c: u8) -> bool {
@@ -313,11 +315,21 @@ impl ImportReader<'_, '_> {
         }
     }
 
+    /// Records the literal that started at `start` and ends here.
+    fn save_literal(&mut self, start: usize) {
+        if let Some(list) = &mut self.save {
+            list.push(self.f.data[start..self.pos].to_vec());
+        }
+    }
+
     fn read_string(&mut self) {
-        match self.next_byte(true) {
+        let quote = self.next_byte(true);
+        let start = self.pos.saturating_sub(1);
+        match quote {
             b'`' => {
                 while self.err.is_none() {
                     if self.next_byte(false) == b'`' {
+                        self.save_literal(start);
                         break;
                     }
                     if self.eof {
@@ -329,6 +341,7 @@ impl ImportReader<'_, '_> {
                 while self.err.is_none() {
                     let c = self.next_byte(false);
                     if c == b'"' {
+                        self.save_literal(start);
                         break;
                     }
                     if self.eof || c == b'\n' {
@@ -386,6 +399,7 @@ pub(crate) fn read_go_info(
         peek: 0,
         err: None,
         eof: false,
+        save: None,
     };
     r.read_keyword(b"package");
     r.read_ident();
@@ -519,6 +533,53 @@ pub(crate) fn read_go_info(
         }
     }
     Ok(info)
+}
+
+/// cmd/go/internal/imports' `ReadImports(f, false, &list)`: the header
+/// (`buf[..len]`; the whole file after a syntax error) and the import path
+/// literals as read, quotes included. Unlike go/build, the rest of a file
+/// with a syntax error is read byte by byte, so a NUL there is an error.
+pub(crate) fn read_imports(
+    file: File,
+    buf: &mut Vec<u8>,
+) -> Result<(usize, Vec<Vec<u8>>), ReadError> {
+    let mut f = ChunkedFile::open(file, buf).map_err(ReadError::Io)?;
+    let mut r = ImportReader {
+        f: &mut f,
+        pos: 0,
+        peek: 0,
+        err: None,
+        eof: false,
+        save: Some(Vec::new()),
+    };
+    r.read_keyword(b"package");
+    r.read_ident();
+    while r.peek_byte(true) == b'i' {
+        r.read_keyword(b"import");
+        if r.peek_byte(true) == b'(' {
+            r.next_byte(false);
+            while r.peek_byte(true) != b')' && r.err.is_none() {
+                r.read_import();
+            }
+            r.next_byte(false);
+        } else {
+            r.read_import();
+        }
+    }
+    let list = r.save.take().unwrap_or_default();
+    if r.err.is_none() && !r.eof {
+        return Ok((r.pos - 1, list));
+    }
+    if matches!(r.err, Some(ReadError::Syntax)) {
+        r.err = None;
+        while r.err.is_none() && !r.eof {
+            r.read_byte();
+        }
+    }
+    match r.err.take() {
+        Some(e) => Err(e),
+        None => Ok((r.pos, list)),
+    }
 }
 
 /// `isValidImport`: non-empty, and every character graphic, not a space,
