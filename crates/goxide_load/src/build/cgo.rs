@@ -24,12 +24,19 @@ pub(crate) fn trim_space(s: &str) -> &str {
 
 /// `strings.Fields`.
 pub(crate) fn fields(s: &str) -> Vec<&str> {
-    s.split(|c: char| is_space(c as u32)).filter(|f| !f.is_empty()).collect()
+    s.split(|c: char| is_space(c as u32))
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 /// `saveCgo`: records the `#cgo` directives of `text` (the comment on
 /// `import "C"`) in `p`; `filename` is the file's full name.
-pub(crate) fn save_cgo(ctx: &Context, filename: &str, p: &mut Package, text: &str) -> Result<(), String> {
+pub(crate) fn save_cgo(
+    ctx: &Context,
+    filename: &str,
+    p: &mut Package,
+    text: &str,
+) -> Result<(), String> {
     for orig in text.split('\n') {
         let line = trim_space(orig);
         let b = line.as_bytes();
@@ -60,7 +67,10 @@ pub(crate) fn save_cgo(ctx: &Context, filename: &str, p: &mut Package, text: &st
             }
             *arg = expanded;
         }
-        if matches!(verb, "CFLAGS" | "CPPFLAGS" | "CXXFLAGS" | "FFLAGS" | "LDFLAGS") {
+        if matches!(
+            verb,
+            "CFLAGS" | "CPPFLAGS" | "CXXFLAGS" | "FFLAGS" | "LDFLAGS"
+        ) {
             make_paths_absolute(&mut args, &dir);
         }
         let list = match verb {
@@ -122,7 +132,8 @@ pub(crate) fn split_quoted(s: &str) -> Result<Vec<String>, &'static str> {
 }
 
 /// `safeString`: the ASCII characters allowed in cgo arguments.
-const SAFE: &[u8] = b"+-.,/0123456789=ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz:$@%! ~^";
+const SAFE: &[u8] =
+    b"+-.,/0123456789=ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz:$@%! ~^";
 
 /// `safeCgoName`.
 pub(crate) fn safe_cgo_name(s: &str) -> bool {
@@ -174,7 +185,10 @@ mod tests {
 
     #[test]
     fn quoting() {
-        assert_eq!(split_quoted(r#"a b:"c d" 'e''f'  "g\"""#).unwrap(), ["a", "b:c d", "ef", "g\""]);
+        assert_eq!(
+            split_quoted(r#"a b:"c d" 'e''f'  "g\"""#).unwrap(),
+            ["a", "b:c d", "ef", "g\""]
+        );
         assert_eq!(split_quoted(" '' x").unwrap(), ["", "x"]);
         assert_eq!(split_quoted("'a"), Err("unclosed quote"));
         assert_eq!(split_quoted("a\\"), Err("unfinished escaping"));

@@ -32,20 +32,67 @@ pub type TagSet = BTreeSet<String>;
 
 /// `internal/syslist.KnownOS`: every GOOS a file name suffix may name.
 pub const KNOWN_OS: &[&str] = &[
-    "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
-    "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
+    "aix",
+    "android",
+    "darwin",
+    "dragonfly",
+    "freebsd",
+    "hurd",
+    "illumos",
+    "ios",
+    "js",
+    "linux",
+    "nacl",
+    "netbsd",
+    "openbsd",
+    "plan9",
+    "solaris",
+    "wasip1",
+    "windows",
+    "zos",
 ];
 
 /// `internal/syslist.UnixOS`: the GOOS values the `unix` tag matches.
 pub const UNIX_OS: &[&str] = &[
-    "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "linux", "netbsd", "openbsd",
+    "aix",
+    "android",
+    "darwin",
+    "dragonfly",
+    "freebsd",
+    "hurd",
+    "illumos",
+    "ios",
+    "linux",
+    "netbsd",
+    "openbsd",
     "solaris",
 ];
 
 /// `internal/syslist.KnownArch`: every GOARCH a file name suffix may name.
 pub const KNOWN_ARCH: &[&str] = &[
-    "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips", "mipsle", "mips64", "mips64le",
-    "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64",
+    "386",
+    "amd64",
+    "amd64p32",
+    "arm",
+    "armbe",
+    "arm64",
+    "arm64be",
+    "loong64",
+    "mips",
+    "mipsle",
+    "mips64",
+    "mips64le",
+    "mips64p32",
+    "mips64p32le",
+    "ppc",
+    "ppc64",
+    "ppc64le",
+    "riscv",
+    "riscv64",
+    "s390",
+    "s390x",
+    "sparc",
+    "sparc64",
     "wasm",
 ];
 
@@ -87,8 +134,15 @@ pub const EXPERIMENTS: &[&str] = &[
 /// `buildcfg.ParseGOEXPERIMENT`: the experiments enabled for a target and a
 /// GOEXPERIMENT value (`""` for the toolchain default), in
 /// [`EXPERIMENTS`] order, or Go's error ("unknown GOEXPERIMENT x").
-pub fn enabled_experiments(goos: &str, goarch: &str, goexperiment: &str) -> Result<Vec<&'static str>, String> {
-    let regabi = matches!(goarch, "amd64" | "arm64" | "loong64" | "ppc64le" | "ppc64" | "riscv64" | "s390x");
+pub fn enabled_experiments(
+    goos: &str,
+    goarch: &str,
+    goexperiment: &str,
+) -> Result<Vec<&'static str>, String> {
+    let regabi = matches!(
+        goarch,
+        "amd64" | "arm64" | "loong64" | "ppc64le" | "ppc64" | "riscv64" | "s390x"
+    );
     let dwarf5 = !matches!(goos, "darwin" | "ios" | "aix");
     let mut on: Vec<bool> = EXPERIMENTS
         .iter()
@@ -128,7 +182,12 @@ pub fn enabled_experiments(goos: &str, goarch: &str, goexperiment: &str) -> Resu
             on[i] = regabi;
         }
     }
-    Ok(EXPERIMENTS.iter().zip(on).filter(|(_, v)| *v).map(|(e, _)| *e).collect())
+    Ok(EXPERIMENTS
+        .iter()
+        .zip(on)
+        .filter(|(_, v)| *v)
+        .map(|(e, _)| *e)
+        .collect())
 }
 
 /// `buildcfg.gogoarchTags`: the architecture level tags for GOARCH and the
@@ -136,7 +195,11 @@ pub fn enabled_experiments(goos: &str, goarch: &str, goexperiment: &str) -> Resu
 /// falls back to the default, as buildcfg does after recording its error).
 pub fn arch_level_tags(goarch: &str, level: &str) -> Vec<String> {
     let pick = |valid: &[&str], default: &'static str| -> String {
-        if valid.contains(&level) { level.to_string() } else { default.to_string() }
+        if valid.contains(&level) {
+            level.to_string()
+        } else {
+            default.to_string()
+        }
     };
     match goarch {
         "386" => vec![format!("386.{}", pick(&["sse2", "softfloat"], "sse2"))],
@@ -174,14 +237,18 @@ pub fn arch_level_tags(goarch: &str, level: &str) -> Vec<String> {
             let v = if valid { v } else { "v8.0" };
             let major = (v.as_bytes()[1] - b'0') as u32;
             let minor = (v.as_bytes()[3] - b'0') as u32;
-            let mut list: Vec<String> = (0..=minor).map(|i| format!("arm64.v{major}.{i}")).collect();
+            let mut list: Vec<String> =
+                (0..=minor).map(|i| format!("arm64.v{major}.{i}")).collect();
             if major == 9 {
                 list.extend((0..=(minor + 5).min(9)).map(|i| format!("arm64.v8.{i}")));
             }
             list
         }
         "mips" | "mipsle" | "mips64" | "mips64le" => {
-            vec![format!("{goarch}.{}", pick(&["hardfloat", "softfloat"], "hardfloat"))]
+            vec![format!(
+                "{goarch}.{}",
+                pick(&["hardfloat", "softfloat"], "hardfloat")
+            )]
         }
         "ppc64" | "ppc64le" => {
             let n = match level {
@@ -213,7 +280,12 @@ pub fn arch_level_tags(goarch: &str, level: &str) -> Vec<String> {
 
 /// `buildcfg.ToolTags` for a target: `goexperiment.X` for each enabled
 /// experiment, then the architecture level tags.
-pub fn tool_tags(goos: &str, goarch: &str, goexperiment: &str, arch_level: &str) -> Result<Vec<String>, String> {
+pub fn tool_tags(
+    goos: &str,
+    goarch: &str,
+    goexperiment: &str,
+    arch_level: &str,
+) -> Result<Vec<String>, String> {
     let mut tags: Vec<String> = enabled_experiments(goos, goarch, goexperiment)?
         .into_iter()
         .map(|e| format!("goexperiment.{e}"))
@@ -288,7 +360,11 @@ impl Context {
         if name == "unix" && UNIX_OS.contains(&self.goos.as_str()) {
             return true;
         }
-        let name = if name == "boringcrypto" { "goexperiment.boringcrypto" } else { name };
+        let name = if name == "boringcrypto" {
+            "goexperiment.boringcrypto"
+        } else {
+            name
+        };
         self.build_tags.iter().any(|t| t == name)
             || self.tool_tags.iter().any(|t| t == name)
             || self.release_tags.iter().any(|t| t == name)
@@ -334,7 +410,8 @@ impl Context {
             {
                 set.insert(l[n - 2].to_string());
             }
-            return self.match_tag(l[n - 1], all_tags.as_deref_mut()) && self.match_tag(l[n - 2], all_tags);
+            return self.match_tag(l[n - 1], all_tags.as_deref_mut())
+                && self.match_tag(l[n - 2], all_tags);
         }
         if n >= 1 && (is_known_os(l[n - 1]) || is_known_arch(l[n - 1])) {
             return self.match_tag(l[n - 1], all_tags);
@@ -378,9 +455,18 @@ mod tests {
     fn experiments() {
         let e = enabled_experiments("linux", "amd64", "arenas,nojsonv2,noregabi").unwrap();
         assert!(e.contains(&"arenas") && !e.contains(&"jsonv2") && e.contains(&"regabiargs"));
-        assert_eq!(enabled_experiments("linux", "amd64", "none").unwrap(), ["regabiwrappers", "regabiargs"]);
-        assert_eq!(enabled_experiments("linux", "amd64", "bogus").unwrap_err(), "unknown GOEXPERIMENT bogus");
-        assert_eq!(arch_level_tags("amd64", "v3"), ["amd64.v1", "amd64.v2", "amd64.v3"]);
+        assert_eq!(
+            enabled_experiments("linux", "amd64", "none").unwrap(),
+            ["regabiwrappers", "regabiargs"]
+        );
+        assert_eq!(
+            enabled_experiments("linux", "amd64", "bogus").unwrap_err(),
+            "unknown GOEXPERIMENT bogus"
+        );
+        assert_eq!(
+            arch_level_tags("amd64", "v3"),
+            ["amd64.v1", "amd64.v2", "amd64.v3"]
+        );
         assert_eq!(arch_level_tags("arm64", "v9.1,lse").len(), 2 + 7);
         assert_eq!(arch_level_tags("arm", "5,softfloat"), ["arm.5"]);
     }
@@ -391,14 +477,24 @@ mod tests {
         let mut all = TagSet::new();
         assert!(c.match_tag("linux", Some(&mut all)));
         assert!(c.match_tag("unix", Some(&mut all)));
-        assert!(c.match_tag("gc", None) && c.match_tag("go1.1", None) && c.match_tag("go1.27", None));
-        assert!(!c.match_tag("go1.28", None) && !c.match_tag("cgo", None) && !c.match_tag("gccgo", None));
+        assert!(
+            c.match_tag("gc", None) && c.match_tag("go1.1", None) && c.match_tag("go1.27", None)
+        );
+        assert!(
+            !c.match_tag("go1.28", None)
+                && !c.match_tag("cgo", None)
+                && !c.match_tag("gccgo", None)
+        );
         assert!(c.match_tag("amd64.v1", None) && !c.match_tag("amd64.v2", None));
         assert!(!c.match_tag("boringcrypto", None));
         assert_eq!(all.into_iter().collect::<Vec<_>>(), ["linux", "unix"]);
         let mut cgo = ctx("android", "arm64");
         cgo.cgo_enabled = true;
-        assert!(cgo.match_tag("cgo", None) && cgo.match_tag("linux", None) && cgo.match_tag("unix", None));
+        assert!(
+            cgo.match_tag("cgo", None)
+                && cgo.match_tag("linux", None)
+                && cgo.match_tag("unix", None)
+        );
         assert!(!ctx("windows", "amd64").match_tag("unix", None));
         assert!(ctx("ios", "arm64").match_tag("darwin", None));
         assert!(ctx("illumos", "amd64").match_tag("solaris", None));
@@ -413,8 +509,15 @@ mod tests {
         let ok = |n: &str| c.good_os_arch_file(n, None);
         assert!(ok("x.go") && ok("linux.go") && ok("x_linux.go") && ok("x_amd64.go"));
         assert!(ok("x_linux_amd64.go") && ok("x_linux_test.go") && ok("x_linux_amd64_test.go"));
-        assert!(!ok("x_windows.go") && !ok("x_arm64.go") && !ok("x_linux_arm64.go") && !ok("x_windows_amd64_test.go"));
-        assert!(ok("x_test.go") && ok("x_foo.go") && ok("x_linux_foo.go") && ok("x_amd64_linux.go"));
+        assert!(
+            !ok("x_windows.go")
+                && !ok("x_arm64.go")
+                && !ok("x_linux_arm64.go")
+                && !ok("x_windows_amd64_test.go")
+        );
+        assert!(
+            ok("x_test.go") && ok("x_foo.go") && ok("x_linux_foo.go") && ok("x_amd64_linux.go")
+        );
         assert!(!ok("_windows.go") && !ok("x_windows.go.bak"));
         assert!(ctx("android", "arm").good_os_arch_file("x_linux_arm.go", None));
         let mut all = TagSet::new();

@@ -27,7 +27,11 @@ use super::unicode::{decode_last_rune, decode_rune, is_letter, is_punct, is_uppe
 fn first_sentence(s: &str) -> &str {
     let (mut ppp, mut pp, mut p) = (0u32, 0u32, 0u32);
     for (i, q) in runes(s.as_bytes()) {
-        let q = if q == '\n' as u32 || q == '\r' as u32 || q == '\t' as u32 { ' ' as u32 } else { q };
+        let q = if q == '\n' as u32 || q == '\r' as u32 || q == '\t' as u32 {
+            ' ' as u32
+        } else {
+            q
+        };
         if q == ' ' as u32 && p == '.' as u32 && (!is_upper(pp) || is_upper(ppp)) {
             return &s[..i];
         }
@@ -43,7 +47,10 @@ fn first_sentence(s: &str) -> &str {
 pub(crate) fn synopsis(text: &str) -> String {
     let text = first_sentence(text);
     let lower = text.to_lowercase();
-    if ["copyright", "all rights", "author"].iter().any(|p| lower.starts_with(p)) {
+    if ["copyright", "all rights", "author"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
         return String::new();
     }
     let lines = unindent(text.split('\n').collect());
@@ -51,10 +58,8 @@ pub(crate) fn synopsis(text: &str) -> String {
     let mut first: Option<Option<String>> = None; // Some(Some(paragraph)) or Some(None) for another block
     for s in parse_spans(&lines) {
         let block = match s.kind {
-            SpanKind::Para => match paragraph(&lines[s.start..s.end], &mut links) {
-                Some(text) => Some(Some(text)),
-                None => None, // link definitions: no block
-            },
+            // A paragraph of link definitions makes no block.
+            SpanKind::Para => paragraph(&lines[s.start..s.end], &mut links).map(Some),
             _ => Some(None),
         };
         if first.is_none()
@@ -128,7 +133,11 @@ fn unindent(mut lines: Vec<&str>) -> Vec<String> {
         .iter()
         .map(|line| {
             let l = line.strip_prefix(prefix).unwrap_or(line);
-            if trim_space(l).is_empty() { String::new() } else { l.to_string() }
+            if trim_space(l).is_empty() {
+                String::new()
+            } else {
+                l.to_string()
+            }
         })
         .collect();
     while out.first().is_some_and(String::is_empty) {
@@ -152,7 +161,8 @@ fn list_marker(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     let (r, n) = decode_rune(line.as_bytes());
-    let (num, rest) = if r == '•' as u32 || r == '*' as u32 || r == '+' as u32 || r == '-' as u32 {
+    let (num, rest) = if r == '•' as u32 || r == '*' as u32 || r == '+' as u32 || r == '-' as u32
+    {
         ("", &line[n..])
     } else if line.as_bytes()[0].is_ascii_digit() {
         let n = line.bytes().take_while(u8::is_ascii_digit).count();
@@ -195,8 +205,8 @@ fn is_old_heading(line: &str, all: &[String], off: usize) -> bool {
         return false;
     }
     if line.contains([
-        ';', ':', '!', '?', '+', '*', '/', '=', '[', ']', '{', '}', '_', '^', '°', '&', '§', '~', '%', '#', '@', '<',
-        '"', '>', '\\',
+        ';', ':', '!', '?', '+', '*', '/', '=', '[', ']', '{', '}', '_', '^', '°', '&', '§', '~',
+        '%', '#', '@', '<', '"', '>', '\\',
     ]) {
         return false;
     }
@@ -258,7 +268,11 @@ fn parse_spans(lines: &[String]) -> Vec<Span> {
             if end < lines.len() && lines[end].starts_with('}') {
                 end += 1;
             }
-            kind = if is_list(&lines[start]) { SpanKind::List } else { SpanKind::Code };
+            kind = if is_list(&lines[start]) {
+                SpanKind::List
+            } else {
+                SpanKind::Code
+            };
         } else {
             i += 1;
             while i < lines.len() && !lines[i].is_empty() && !indented(&lines[i]) {
@@ -303,7 +317,10 @@ struct LinkDef {
 }
 
 fn is_scheme(s: &str) -> bool {
-    matches!(s, "file" | "ftp" | "gopher" | "http" | "https" | "mailto" | "nntp")
+    matches!(
+        s,
+        "file" | "ftp" | "gopher" | "http" | "https" | "mailto" | "nntp"
+    )
 }
 
 /// `parseLink`: a `[text]: url` line.
@@ -344,10 +361,10 @@ fn paragraph(lines: &[String], links: &mut Vec<LinkDef>) -> Option<String> {
 
 /// The single-element standard library packages (`comment.stdPkgs`).
 const STD_PKGS: &[&str] = &[
-    "bufio", "bytes", "cmp", "context", "crypto", "embed", "encoding", "errors", "expvar", "flag", "fmt", "hash",
-    "html", "image", "io", "iter", "log", "maps", "math", "mime", "net", "os", "path", "plugin", "reflect", "regexp",
-    "runtime", "slices", "sort", "strconv", "strings", "structs", "sync", "syscall", "testing", "time", "unicode",
-    "unique", "unsafe", "uuid", "weak",
+    "bufio", "bytes", "cmp", "context", "crypto", "embed", "encoding", "errors", "expvar", "flag",
+    "fmt", "hash", "html", "image", "io", "iter", "log", "maps", "math", "mime", "net", "os",
+    "path", "plugin", "reflect", "regexp", "runtime", "slices", "sort", "strconv", "strings",
+    "structs", "sync", "syscall", "testing", "time", "unicode", "unique", "unsafe", "uuid", "weak",
 ];
 
 fn import_path_ok(c: u8) -> bool {
@@ -360,7 +377,10 @@ fn valid_import_path(path: &str) -> bool {
         return false;
     }
     path.split('/').all(|elem| {
-        !elem.is_empty() && !elem.starts_with('.') && !elem.ends_with('.') && elem.bytes().all(import_path_ok)
+        !elem.is_empty()
+            && !elem.starts_with('.')
+            && !elem.ends_with('.')
+            && elem.bytes().all(import_path_ok)
     })
 }
 
@@ -614,9 +634,15 @@ mod tests {
     #[test]
     fn sentences() {
         assert_eq!(synopsis("Package p does x. And Y.\n"), "Package p does x.");
-        assert_eq!(synopsis("Package p uses the U.S. Rules. Yes."), "Package p uses the U.S. Rules.");
+        assert_eq!(
+            synopsis("Package p uses the U.S. Rules. Yes."),
+            "Package p uses the U.S. Rules."
+        );
         assert_eq!(synopsis("Copyright 2020 x.\n"), "");
-        assert_eq!(synopsis("Package p\nspans\tlines.  More."), "Package p spans lines.");
+        assert_eq!(
+            synopsis("Package p\nspans\tlines.  More."),
+            "Package p spans lines."
+        );
     }
 
     #[test]
@@ -630,10 +656,22 @@ mod tests {
 
     #[test]
     fn links_and_quotes() {
-        assert_eq!(synopsis("Package p wraps [os.Exit] and [fmt]."), "Package p wraps os.Exit and fmt.");
-        assert_eq!(synopsis("Package p wraps [Exit] and [a/b.C]."), "Package p wraps [Exit] and a/b.C.");
-        assert_eq!(synopsis("Compile, typically invoked as ``go tool compile,'' compiles."), "Compile, typically invoked as “go tool compile,” compiles.");
+        assert_eq!(
+            synopsis("Package p wraps [os.Exit] and [fmt]."),
+            "Package p wraps os.Exit and fmt."
+        );
+        assert_eq!(
+            synopsis("Package p wraps [Exit] and [a/b.C]."),
+            "Package p wraps [Exit] and a/b.C."
+        );
+        assert_eq!(
+            synopsis("Compile, typically invoked as ``go tool compile,'' compiles."),
+            "Compile, typically invoked as “go tool compile,” compiles."
+        );
         assert_eq!(synopsis("See http://x.org/``a``"), "See http://x.org/“a“");
-        assert_eq!(synopsis("See [RFC]\n\n[RFC]: https://r.org\n"), "See RFC\n\n[RFC]: https://r.org");
+        assert_eq!(
+            synopsis("See [RFC]\n\n[RFC]: https://r.org\n"),
+            "See RFC\n\n[RFC]: https://r.org"
+        );
     }
 }

@@ -58,7 +58,13 @@ mod tests {
     #[test]
     fn go_texts() {
         let e = io::Error::from_raw_os_error(2);
-        assert_eq!(path_error("open", "/x", &e), "open /x: no such file or directory");
-        assert_eq!(errno_text(&io::Error::from_raw_os_error(21)), "is a directory");
+        assert_eq!(
+            path_error("open", "/x", &e),
+            "open /x: no such file or directory"
+        );
+        assert_eq!(
+            errno_text(&io::Error::from_raw_os_error(21)),
+            "is a directory"
+        );
     }
 }

@@ -19,13 +19,14 @@
 
 use std::sync::Arc;
 
-use super::go_scanner::{ScanError, Scanner, Token};
+use super::go_scanner::{Lit, ScanError, Scanner, Token};
 
-/// One comment (`ast.Comment`): where its `/` is and its text.
+/// One comment (`ast.Comment`): where its `/` is and its text (a span of
+/// the parsed source unless `\r`s were removed).
 #[derive(Clone, Debug)]
 pub(crate) struct Comment {
     pub(crate) offset: usize,
-    pub(crate) text: Vec<u8>,
+    pub(crate) text: Lit,
 }
 
 /// `ast.CommentGroup`: adjacent comments.
@@ -39,10 +40,10 @@ impl CommentGroup {
     /// (`//go:x`, `//line `, `//export `, `//extern `) dropped, trailing
     /// space stripped, leading and repeated blank lines removed, ending in
     /// a newline when non-empty.
-    pub(crate) fn text(&self) -> String {
+    pub(crate) fn text(&self, src: &[u8]) -> String {
         let mut lines: Vec<Vec<u8>> = Vec::new();
         for c in &self.list {
-            let t = &c.text[..];
+            let t = c.text.bytes(src);
             let body: &[u8] = match t.get(1) {
                 Some(b'/') => {
                     let mut b = &t[2..];
@@ -59,7 +60,9 @@ impl CommentGroup {
                 _ => t,
             };
             for l in body.split(|&b| b == b'\n') {
-                let end = l.iter().rposition(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+                let end = l
+                    .iter()
+                    .rposition(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
                 lines.push(l[..end.map_or(0, |e| e + 1)].to_vec());
             }
         }
@@ -96,7 +99,7 @@ pub(crate) struct ImportSpec {
     /// `spec.Pos()`: the name's offset if named, else the path's.
     pub(crate) offset: usize,
     /// The path literal as scanned, quotes included (empty if missing).
-    pub(crate) path: Vec<u8>,
+    pub(crate) path: Lit,
     /// The spec's doc comment (a group in [`ParsedFile::comments`]).
     pub(crate) doc: Option<usize>,
 }
@@ -143,7 +146,7 @@ struct Parser<'a> {
     at_start: bool,
     pos: usize,
     tok: Token,
-    lit: Vec<u8>,
+    lit: Lit,
     sync_pos: i64,
     sync_cnt: u32,
 }
@@ -152,7 +155,20 @@ fn in_stmt_start(t: Token) -> bool {
     use Token::*;
     matches!(
         t,
-        Break | Const | Continue | Defer | Fallthrough | For | Go | Goto | If | Return | Select | Switch | Type | Var
+        Break
+            | Const
+            | Continue
+            | Defer
+            | Fallthrough
+            | For
+            | Go
+            | Goto
+            | If
+            | Return
+            | Select
+            | Switch
+            | Type
+            | Var
     )
 }
 
@@ -171,7 +187,7 @@ pub(crate) fn parse_imports(filename: Arc<str>, src: &[u8]) -> Parsed<'_> {
         at_start: true,
         pos: 0,
         tok: Token::Illegal,
-        lit: Vec::new(),
+        lit: Lit::Empty,
         sync_pos: -1,
         sync_cnt: 0,
     };
@@ -182,7 +198,12 @@ pub(crate) fn parse_imports(filename: Arc<str>, src: &[u8]) -> Parsed<'_> {
     };
     let mut errors = std::mem::take(&mut p.sc.errors);
     errors.sort_by(|a, b| {
-        (&a.pos.filename, a.pos.line, a.pos.column, &a.msg).cmp(&(&b.pos.filename, b.pos.line, b.pos.column, &b.msg))
+        (&a.pos.filename, a.pos.line, a.pos.column, &a.msg).cmp(&(
+            &b.pos.filename,
+            b.pos.line,
+            b.pos.column,
+            &b.msg,
+        ))
     });
     Parsed {
         file,
@@ -205,8 +226,9 @@ impl Parser<'_> {
 
     fn consume_comment(&mut self) -> (Comment, usize) {
         let mut endline = self.line_for(self.pos);
-        if self.lit.get(1) == Some(&b'*') {
-            endline += self.lit.iter().filter(|&&b| b == b'\n').count();
+        let text = self.lit.bytes(self.sc.src());
+        if text.get(1) == Some(&b'*') {
+            endline += text.iter().filter(|&&b| b == b'\n').count();
         }
         let c = Comment {
             offset: self.pos,
@@ -230,7 +252,11 @@ impl Parser<'_> {
 
     fn next(&mut self) {
         self.lead_comment = None;
-        let prev_line = if self.at_start { 0 } else { self.line_for(self.pos) };
+        let prev_line = if self.at_start {
+            0
+        } else {
+            self.line_for(self.pos)
+        };
         self.at_start = false;
         self.next0();
         if self.tok == Token::Comment {
@@ -267,11 +293,11 @@ impl Parser<'_> {
     fn error_expected(&mut self, offset: usize, what: &str) -> Step {
         let mut msg = format!("expected {what}");
         if offset == self.pos {
-            if self.tok == Token::Semicolon && self.lit == b"\n" {
+            if self.tok == Token::Semicolon && self.lit == Lit::Newline {
                 msg.push_str(", found newline");
             } else if self.tok.is_literal() {
                 msg.push_str(", found ");
-                msg.push_str(&String::from_utf8_lossy(&self.lit));
+                msg.push_str(&String::from_utf8_lossy(self.lit.bytes(self.sc.src())));
             } else {
                 msg.push_str(", found '");
                 msg.push_str(self.tok.as_str());
@@ -328,7 +354,7 @@ impl Parser<'_> {
 
     fn parse_ident(&mut self) -> Step<String> {
         if self.tok == Token::Ident {
-            let name = String::from_utf8_lossy(&self.lit).into_owned();
+            let name = String::from_utf8_lossy(self.lit.bytes(self.sc.src())).into_owned();
             self.next();
             Ok(name)
         } else {
@@ -351,7 +377,7 @@ impl Parser<'_> {
             _ => {}
         }
         let pos = self.pos;
-        let mut path = Vec::new();
+        let mut path = Lit::Empty;
         if self.tok == Token::String {
             path = std::mem::take(&mut self.lit);
             self.next();
@@ -419,23 +445,36 @@ mod tests {
 
     fn parse(src: &str) -> (ParsedFile, Vec<String>) {
         let p = parse_imports(Arc::from("/d/x.go"), src.as_bytes());
-        let errs = p.errors.iter().map(|e| format!("{}: {}", e.pos, e.msg)).collect();
+        let errs = p
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", e.pos, e.msg))
+            .collect();
         (p.file, errs)
     }
 
-    fn paths(f: &ParsedFile) -> Vec<String> {
+    fn paths(f: &ParsedFile, src: &str) -> Vec<String> {
         f.imports
             .iter()
-            .flat_map(|d| d.specs.iter().map(|s| String::from_utf8_lossy(&s.path).into_owned()))
+            .flat_map(|d| {
+                d.specs
+                    .iter()
+                    .map(|s| String::from_utf8_lossy(s.path.bytes(src.as_bytes())).into_owned())
+            })
             .collect()
     }
 
     #[test]
     fn imports_of_all_shapes() {
-        let (f, errs) = parse("package p\n\nimport \"a\"\nimport (\n\tb \"b\"\n\t. \"c\"\n\t_ `d`\n)\nimport \"C\"\n");
+        let src =
+            "package p\n\nimport \"a\"\nimport (\n\tb \"b\"\n\t. \"c\"\n\t_ `d`\n)\nimport \"C\"\n";
+        let (f, errs) = parse(src);
         assert!(errs.is_empty(), "{errs:?}");
         assert_eq!(f.name, "p");
-        assert_eq!(paths(&f), vec!["\"a\"", "\"b\"", "\"c\"", "`d`", "\"C\""]);
+        assert_eq!(
+            paths(&f, src),
+            vec!["\"a\"", "\"b\"", "\"c\"", "`d`", "\"C\""]
+        );
         assert_eq!(f.imports[1].specs[0].offset, 32); // the name `b`
     }
 
@@ -457,7 +496,13 @@ mod tests {
         assert_eq!(errs, vec!["/d/x.go:1:19: import path must be a string"]);
         assert_eq!(f.name, "p");
         let (_, errs) = parse("package p\nimport (\n\"a\" \"b\"\n)");
-        assert_eq!(errs, vec!["/d/x.go:3:5: expected ';', found \"b\"", "/d/x.go:4:2: expected ')', found 'EOF'"]);
+        assert_eq!(
+            errs,
+            vec![
+                "/d/x.go:3:5: expected ';', found \"b\"",
+                "/d/x.go:4:2: expected ')', found 'EOF'"
+            ]
+        );
         let (_, errs) = parse("package p\nimport x");
         assert_eq!(errs, vec!["/d/x.go:2:9: missing import path"]);
     }
@@ -468,9 +513,12 @@ mod tests {
         let (f, errs) = parse(src);
         assert!(errs.is_empty());
         let doc = &f.comments[f.doc.unwrap()];
-        assert_eq!(doc.text(), "Package p does things.\n");
+        assert_eq!(doc.text(src.as_bytes()), "Package p does things.\n");
         let d = &f.imports[0];
-        assert_eq!(f.comments[d.doc.unwrap()].text(), "#include <x.h>\n");
+        assert_eq!(
+            f.comments[d.doc.unwrap()].text(src.as_bytes()),
+            "#include <x.h>\n"
+        );
         assert_eq!(f.comments.len(), 3);
     }
 }

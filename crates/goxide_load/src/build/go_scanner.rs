@@ -22,7 +22,7 @@
 use std::sync::Arc;
 
 use super::position::{LineTable, Position};
-use super::unicode::{self, decode_rune, fmt_sharp_u, quote_rune, RUNE_ERROR};
+use super::unicode::{self, RUNE_ERROR, decode_rune, fmt_sharp_u, quote_rune};
 
 /// go/token's tokens (the subset's order does not matter; names do).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,14 +243,38 @@ impl Token {
     }
 }
 
-/// One scanned token: where it starts, what it is, and its literal text
-/// (`lit` as go/scanner returns it; comments and raw strings with `\r`
-/// removed, as Go does).
+/// A token's literal text (`lit` as go/scanner returns it): usually a span
+/// of the source, owned only where Go's differs from the source (comments
+/// and raw strings with `\r` removed, the character of an ILLEGAL token).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Lit {
+    #[default]
+    Empty,
+    Span(usize, usize),
+    Owned(Vec<u8>),
+    Newline,
+    Semicolon,
+}
+
+impl Lit {
+    /// The text, given the scanned source.
+    pub(crate) fn bytes<'s>(&'s self, src: &'s [u8]) -> &'s [u8] {
+        match self {
+            Lit::Empty => b"",
+            Lit::Span(a, b) => &src[*a..*b],
+            Lit::Owned(v) => v,
+            Lit::Newline => b"\n",
+            Lit::Semicolon => b";",
+        }
+    }
+}
+
+/// One scanned token: where it starts, what it is, and its literal text.
 #[derive(Clone, Debug)]
 pub(crate) struct Scanned {
     pub(crate) offset: usize,
     pub(crate) tok: Token,
-    pub(crate) lit: Vec<u8>,
+    pub(crate) lit: Lit,
 }
 
 /// One go/scanner error.
@@ -289,6 +313,12 @@ fn is_letter(ch: i32) -> bool {
 
 fn is_digit(ch: i32) -> bool {
     is_decimal(ch) || (ch >= 0x80 && unicode::is_digit(ch as u32))
+}
+
+/// An ASCII character that needs no bookkeeping beyond newlines: not NUL,
+/// not `\r` (counted in comments), not the end of input.
+fn is_plain(ch: i32) -> bool {
+    (1..0x80).contains(&ch) && ch != b'\r' as i32
 }
 
 fn is_decimal(ch: i32) -> bool {
@@ -363,7 +393,9 @@ fn strip_cr(b: &[u8], comment: bool) -> Vec<u8> {
     let mut c: Vec<u8> = Vec::with_capacity(b.len());
     for (j, &ch) in b.iter().enumerate() {
         let i = c.len();
-        if ch != b'\r' || (comment && i > 2 && c[i - 1] == b'*' && j + 1 < b.len() && b[j + 1] == b'/') {
+        if ch != b'\r'
+            || (comment && i > 2 && c[i - 1] == b'*' && j + 1 < b.len() && b[j + 1] == b'/')
+        {
             c.push(ch);
         }
     }
@@ -384,7 +416,10 @@ fn trailing_digits(text: &[u8]) -> (usize, u64, bool) {
             ok = false;
             break;
         }
-        match n.checked_mul(10).and_then(|n| n.checked_add((b - b'0') as u64)) {
+        match n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add((b - b'0') as u64))
+        {
             Some(v) => n = v,
             None => {
                 ok = false;
@@ -400,6 +435,11 @@ fn trailing_digits(text: &[u8]) -> (usize, u64, bool) {
 }
 
 impl<'a> Scanner<'a> {
+    /// The source being scanned.
+    pub(crate) fn src(&self) -> &'a [u8] {
+        self.src
+    }
+
     /// `Scanner.Init` with `ScanComments`; `filename` names positions,
     /// `report` says whether errors are collected.
     pub(crate) fn new(filename: Arc<str>, src: &'a [u8], report: bool) -> Scanner<'a> {
@@ -453,7 +493,8 @@ impl<'a> Scanner<'a> {
                     let input = &self.src[self.rd_offset..];
                     if self.offset == 0
                         && input.len() >= 2
-                        && ((input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF))
+                        && ((input[0] == 0xFF && input[1] == 0xFE)
+                            || (input[0] == 0xFE && input[1] == 0xFF))
                     {
                         self.error(self.offset, "illegal UTF-8 encoding (got UTF-16)".into());
                         w = input.len();
@@ -480,7 +521,39 @@ impl<'a> Scanner<'a> {
         self.src.get(self.rd_offset).copied().unwrap_or(0)
     }
 
-    fn scan_comment(&mut self) -> (Vec<u8>, usize) {
+    /// Moves over a run of plain ASCII (see [`is_plain`]) other than `*`
+    /// (and `\n` if `stop_at_newline`) starting at the current character,
+    /// with `next`'s line bookkeeping, recording the first newline in
+    /// `nl_offset`; the first other character is then read by `next`, so
+    /// its errors are reported as usual. A fast path of comment scanning.
+    fn skip_plain(&mut self, stop_at_newline: bool, nl_offset: &mut usize) {
+        if !is_plain(self.ch) {
+            return;
+        }
+        let mut i = self.offset;
+        while i < self.src.len() {
+            let b = self.src[i];
+            if !is_plain(b as i32) || b == b'*' || (b == b'\n' && stop_at_newline) {
+                break;
+            }
+            if b == b'\n' {
+                if *nl_offset == 0 {
+                    *nl_offset = i;
+                }
+                self.line_offset = i + 1;
+                self.lines.add_line(i + 1);
+            }
+            i += 1;
+        }
+        if i > self.offset {
+            self.offset = i - 1;
+            self.rd_offset = i;
+            self.ch = self.src[i - 1] as i32;
+            self.next();
+        }
+    }
+
+    fn scan_comment(&mut self) -> (Lit, usize) {
         let offs = self.offset - 1;
         let mut next: Option<usize> = None;
         let mut num_cr = 0;
@@ -488,6 +561,7 @@ impl<'a> Scanner<'a> {
 
         if self.ch == b'/' as i32 {
             self.next();
+            self.skip_plain(true, &mut nl_offset);
             while self.ch != b'\n' as i32 && self.ch >= 0 {
                 if self.ch == b'\r' as i32 {
                     num_cr += 1;
@@ -503,6 +577,10 @@ impl<'a> Scanner<'a> {
             self.next();
             let mut closed = false;
             while self.ch >= 0 {
+                if is_plain(self.ch) && self.ch != b'*' as i32 {
+                    self.skip_plain(false, &mut nl_offset);
+                    continue;
+                }
                 let ch = self.ch;
                 if ch == b'\r' as i32 {
                     num_cr += 1;
@@ -523,8 +601,10 @@ impl<'a> Scanner<'a> {
         }
 
         let mut lit = &self.src[offs..self.offset];
+        let mut end = self.offset;
         if num_cr > 0 && lit.len() >= 2 && lit[1] == b'/' && lit[lit.len() - 1] == b'\r' {
             lit = &lit[..lit.len() - 1];
+            end -= 1;
             num_cr -= 1;
         }
         if let Some(next) = next
@@ -534,9 +614,9 @@ impl<'a> Scanner<'a> {
             self.update_line_info(next, offs, lit);
         }
         let lit = if num_cr > 0 {
-            strip_cr(lit, lit[1] == b'*')
+            Lit::Owned(strip_cr(lit, lit[1] == b'*'))
         } else {
-            lit.to_vec()
+            Lit::Span(offs, end)
         };
         (lit, nl_offset)
     }
@@ -554,7 +634,10 @@ impl<'a> Scanner<'a> {
             return;
         }
         if !ok {
-            let msg = format!("invalid line number: {}", String::from_utf8_lossy(&text[i..]));
+            let msg = format!(
+                "invalid line number: {}",
+                String::from_utf8_lossy(&text[i..])
+            );
             self.error(offs + i, msg);
             return;
         }
@@ -568,7 +651,10 @@ impl<'a> Scanner<'a> {
             line = n2;
             col = n;
             if col == 0 || col > MAX_LINE_COL {
-                let msg = format!("invalid column number: {}", String::from_utf8_lossy(&text[i_col..]));
+                let msg = format!(
+                    "invalid column number: {}",
+                    String::from_utf8_lossy(&text[i_col..])
+                );
                 self.error(offs + i_col, msg);
                 return;
             }
@@ -578,7 +664,10 @@ impl<'a> Scanner<'a> {
             col = 0;
         }
         if line == 0 || line > MAX_LINE_COL {
-            let msg = format!("invalid line number: {}", String::from_utf8_lossy(&text[i..]));
+            let msg = format!(
+                "invalid line number: {}",
+                String::from_utf8_lossy(&text[i..])
+            );
             self.error(offs + i, msg);
             return;
         }
@@ -595,15 +684,34 @@ impl<'a> Scanner<'a> {
         } else {
             Arc::from("")
         };
-        self.lines.add_line_column_info(next, filename, line as usize, col as usize);
+        self.lines
+            .add_line_column_info(next, filename, line as usize, col as usize);
     }
 
-    fn scan_identifier(&mut self) -> Vec<u8> {
+    fn scan_identifier(&mut self) -> Lit {
         let offs = self.offset;
+        // ASCII fast path (Go's does the same): no line or error
+        // bookkeeping is due for identifier bytes.
+        let mut i = self.rd_offset;
+        while i < self.src.len() && (self.src[i].is_ascii_alphanumeric() || self.src[i] == b'_') {
+            i += 1;
+        }
+        if i < self.src.len() && self.src[i] != 0 && self.src[i] < 0x80 {
+            self.ch = self.src[i] as i32;
+            self.offset = i;
+            self.rd_offset = i + 1;
+            return Lit::Span(offs, self.offset);
+        }
+        if i > self.rd_offset {
+            // Resume the slow path at the last identifier byte.
+            self.offset = i - 1;
+            self.rd_offset = i;
+            self.ch = self.src[i - 1] as i32;
+        }
         while is_letter(self.ch) || is_digit(self.ch) {
             self.next();
         }
-        self.src[offs..self.offset].to_vec()
+        Lit::Span(offs, self.offset)
     }
 
     fn digits(&mut self, base: u32, invalid: &mut Option<usize>) -> u32 {
@@ -629,7 +737,7 @@ impl<'a> Scanner<'a> {
         digsep
     }
 
-    fn scan_number(&mut self) -> (Token, Vec<u8>) {
+    fn scan_number(&mut self) -> (Token, Lit) {
         let offs = self.offset;
         let mut tok = Token::Illegal;
         let mut base = 10;
@@ -670,7 +778,10 @@ impl<'a> Scanner<'a> {
         if self.ch == b'.' as i32 {
             tok = Token::Float;
             if prefix == b'o' || prefix == b'b' {
-                self.error(self.offset, format!("invalid radix point in {}", litname(prefix)));
+                self.error(
+                    self.offset,
+                    format!("invalid radix point in {}", litname(prefix)),
+                );
             }
             self.next();
             digsep |= self.digits(base, &mut invalid);
@@ -683,10 +794,16 @@ impl<'a> Scanner<'a> {
         let e = lower(self.ch);
         if e == b'e' as i32 || e == b'p' as i32 {
             if e == b'e' as i32 && prefix != 0 && prefix != b'0' {
-                let msg = format!("{} exponent requires decimal mantissa", quote_rune(self.ch as u32));
+                let msg = format!(
+                    "{} exponent requires decimal mantissa",
+                    quote_rune(self.ch as u32)
+                );
                 self.error(self.offset, msg);
             } else if e == b'p' as i32 && prefix != b'x' {
-                let msg = format!("{} exponent requires hexadecimal mantissa", quote_rune(self.ch as u32));
+                let msg = format!(
+                    "{} exponent requires hexadecimal mantissa",
+                    quote_rune(self.ch as u32)
+                );
                 self.error(self.offset, msg);
             }
             self.next();
@@ -701,7 +818,10 @@ impl<'a> Scanner<'a> {
                 self.error(self.offset, "exponent has no digits".into());
             }
         } else if prefix == b'x' && tok == Token::Float {
-            self.error(self.offset, "hexadecimal mantissa requires a 'p' exponent".into());
+            self.error(
+                self.offset,
+                "hexadecimal mantissa requires a 'p' exponent".into(),
+            );
         }
 
         if self.ch == b'i' as i32 {
@@ -709,26 +829,34 @@ impl<'a> Scanner<'a> {
             self.next();
         }
 
-        let lit = self.src[offs..self.offset].to_vec();
+        let lit = &self.src[offs..self.offset];
         if tok == Token::Int
             && let Some(inv) = invalid
         {
-            let msg = format!("invalid digit {} in {}", quote_rune(lit[inv - offs] as u32), litname(prefix));
+            let msg = format!(
+                "invalid digit {} in {}",
+                quote_rune(lit[inv - offs] as u32),
+                litname(prefix)
+            );
             self.error(inv, msg);
         }
         if digsep & 2 != 0
-            && let Some(i) = invalid_sep(&lit)
+            && let Some(i) = invalid_sep(lit)
         {
             self.error(offs + i, "'_' must separate successive digits".into());
         }
-        (tok, lit)
+        (tok, Lit::Span(offs, self.offset))
     }
 
     fn scan_escape(&mut self, quote: u8) -> bool {
         let offs = self.offset;
         let (mut n, base, max): (u32, u32, u32);
         match self.ch {
-            c if c == quote as i32 || [b'a', b'b', b'f', b'n', b'r', b't', b'v', b'\\'].map(i32::from).contains(&c) => {
+            c if c == quote as i32
+                || [b'a', b'b', b'f', b'n', b'r', b't', b'v', b'\\']
+                    .map(i32::from)
+                    .contains(&c) =>
+            {
                 self.next();
                 return true;
             }
@@ -764,7 +892,10 @@ impl<'a> Scanner<'a> {
                 let msg = if self.ch < 0 {
                     "escape sequence not terminated".to_string()
                 } else {
-                    format!("illegal character {} in escape sequence", fmt_sharp_u(self.ch as i64))
+                    format!(
+                        "illegal character {} in escape sequence",
+                        fmt_sharp_u(self.ch as i64)
+                    )
                 };
                 self.error(self.offset, msg);
                 return false;
@@ -780,7 +911,7 @@ impl<'a> Scanner<'a> {
         true
     }
 
-    fn scan_rune(&mut self) -> Vec<u8> {
+    fn scan_rune(&mut self) -> Lit {
         let offs = self.offset - 1;
         let mut valid = true;
         let mut n = 0;
@@ -805,10 +936,10 @@ impl<'a> Scanner<'a> {
         if valid && n != 1 {
             self.error(offs, "illegal rune literal".into());
         }
-        self.src[offs..self.offset].to_vec()
+        Lit::Span(offs, self.offset)
     }
 
-    fn scan_string(&mut self) -> Vec<u8> {
+    fn scan_string(&mut self) -> Lit {
         let offs = self.offset - 1;
         loop {
             let ch = self.ch;
@@ -824,10 +955,10 @@ impl<'a> Scanner<'a> {
                 self.scan_escape(b'"');
             }
         }
-        self.src[offs..self.offset].to_vec()
+        Lit::Span(offs, self.offset)
     }
 
-    fn scan_raw_string(&mut self) -> Vec<u8> {
+    fn scan_raw_string(&mut self) -> Lit {
         let offs = self.offset - 1;
         let mut has_cr = false;
         loop {
@@ -844,11 +975,10 @@ impl<'a> Scanner<'a> {
                 has_cr = true;
             }
         }
-        let lit = &self.src[offs..self.offset];
         if has_cr {
-            strip_cr(lit, false)
+            Lit::Owned(strip_cr(&self.src[offs..self.offset], false))
         } else {
-            lit.to_vec()
+            Lit::Span(offs, self.offset)
         }
     }
 
@@ -900,176 +1030,182 @@ impl<'a> Scanner<'a> {
 
     /// `Scanner.Scan`.
     pub(crate) fn scan(&mut self) -> Scanned {
-        loop {
-            if let Some(nl) = self.nl_pos.take() {
-                return Scanned {
-                    offset: nl,
-                    tok: Token::Semicolon,
-                    lit: b"\n".to_vec(),
-                };
-            }
-            self.skip_whitespace();
-            let pos = self.offset;
-            let mut insert_semi = false;
-            let ch = self.ch;
-            let (tok, lit);
-            if is_letter(ch) {
-                lit = self.scan_identifier();
-                if lit.len() > 1 {
-                    tok = Token::lookup(&lit);
-                    insert_semi = matches!(
-                        tok,
-                        Token::Ident | Token::Break | Token::Continue | Token::Fallthrough | Token::Return
-                    );
-                } else {
-                    insert_semi = true;
-                    tok = Token::Ident;
-                }
-            } else if is_decimal(ch) || (ch == b'.' as i32 && is_decimal(self.peek() as i32)) {
-                insert_semi = true;
-                (tok, lit) = self.scan_number();
+        if let Some(nl) = self.nl_pos.take() {
+            return Scanned {
+                offset: nl,
+                tok: Token::Semicolon,
+                lit: Lit::Newline,
+            };
+        }
+        self.skip_whitespace();
+        let pos = self.offset;
+        let mut insert_semi = false;
+        let ch = self.ch;
+        let (tok, lit);
+        if is_letter(ch) {
+            lit = self.scan_identifier();
+            if lit.bytes(self.src).len() > 1 {
+                tok = Token::lookup(lit.bytes(self.src));
+                insert_semi = matches!(
+                    tok,
+                    Token::Ident
+                        | Token::Break
+                        | Token::Continue
+                        | Token::Fallthrough
+                        | Token::Return
+                );
             } else {
-                self.next();
-                let mut l = Vec::new();
-                let t = match ch {
-                    EOF => {
-                        if self.insert_semi {
-                            self.insert_semi = false;
-                            return Scanned {
-                                offset: pos,
-                                tok: Token::Semicolon,
-                                lit: b"\n".to_vec(),
-                            };
-                        }
-                        Token::Eof
-                    }
-                    0x0A => {
+                insert_semi = true;
+                tok = Token::Ident;
+            }
+        } else if is_decimal(ch) || (ch == b'.' as i32 && is_decimal(self.peek() as i32)) {
+            insert_semi = true;
+            (tok, lit) = self.scan_number();
+        } else {
+            self.next();
+            let mut l = Lit::Empty;
+            let t = match ch {
+                EOF => {
+                    if self.insert_semi {
                         self.insert_semi = false;
                         return Scanned {
                             offset: pos,
                             tok: Token::Semicolon,
-                            lit: b"\n".to_vec(),
+                            lit: Lit::Newline,
                         };
                     }
-                    0x22 => {
-                        insert_semi = true;
-                        l = self.scan_string();
-                        Token::String
+                    Token::Eof
+                }
+                0x0A => {
+                    self.insert_semi = false;
+                    return Scanned {
+                        offset: pos,
+                        tok: Token::Semicolon,
+                        lit: Lit::Newline,
+                    };
+                }
+                0x22 => {
+                    insert_semi = true;
+                    l = self.scan_string();
+                    Token::String
+                }
+                0x27 => {
+                    insert_semi = true;
+                    l = self.scan_rune();
+                    Token::Char
+                }
+                0x60 => {
+                    insert_semi = true;
+                    l = self.scan_raw_string();
+                    Token::String
+                }
+                0x3A => self.switch2(Token::Colon, Token::Define),
+                0x2E => {
+                    if self.ch == b'.' as i32 && self.peek() == b'.' {
+                        self.next();
+                        self.next();
+                        Token::Ellipsis
+                    } else {
+                        Token::Period
                     }
-                    0x27 => {
-                        insert_semi = true;
-                        l = self.scan_rune();
-                        Token::Char
-                    }
-                    0x60 => {
-                        insert_semi = true;
-                        l = self.scan_raw_string();
-                        Token::String
-                    }
-                    0x3A => self.switch2(Token::Colon, Token::Define),
-                    0x2E => {
-                        if self.ch == b'.' as i32 && self.peek() == b'.' {
-                            self.next();
-                            self.next();
-                            Token::Ellipsis
+                }
+                0x2C => Token::Comma,
+                0x3B => {
+                    l = Lit::Semicolon;
+                    Token::Semicolon
+                }
+                0x28 => Token::Lparen,
+                0x29 => {
+                    insert_semi = true;
+                    Token::Rparen
+                }
+                0x5B => Token::Lbrack,
+                0x5D => {
+                    insert_semi = true;
+                    Token::Rbrack
+                }
+                0x7B => Token::Lbrace,
+                0x7D => {
+                    insert_semi = true;
+                    Token::Rbrace
+                }
+                0x2B => {
+                    let t = self.switch3(Token::Add, Token::AddAssign, b'+', Token::Inc);
+                    insert_semi = t == Token::Inc;
+                    t
+                }
+                0x2D => {
+                    let t = self.switch3(Token::Sub, Token::SubAssign, b'-', Token::Dec);
+                    insert_semi = t == Token::Dec;
+                    t
+                }
+                0x2A => self.switch2(Token::Mul, Token::MulAssign),
+                0x2F => {
+                    if self.ch == b'/' as i32 || self.ch == b'*' as i32 {
+                        let (comment, nl_offset) = self.scan_comment();
+                        if self.insert_semi && nl_offset != 0 {
+                            self.nl_pos = Some(nl_offset);
+                            self.insert_semi = false;
                         } else {
-                            Token::Period
+                            insert_semi = self.insert_semi;
                         }
+                        l = comment;
+                        Token::Comment
+                    } else {
+                        self.switch2(Token::Quo, Token::QuoAssign)
                     }
-                    0x2C => Token::Comma,
-                    0x3B => {
-                        l = b";".to_vec();
-                        Token::Semicolon
+                }
+                0x25 => self.switch2(Token::Rem, Token::RemAssign),
+                0x5E => self.switch2(Token::Xor, Token::XorAssign),
+                0x3C => {
+                    if self.ch == b'-' as i32 {
+                        self.next();
+                        Token::Arrow
+                    } else {
+                        self.switch4(Token::Lss, Token::Leq, b'<', Token::Shl, Token::ShlAssign)
                     }
-                    0x28 => Token::Lparen,
-                    0x29 => {
-                        insert_semi = true;
-                        Token::Rparen
+                }
+                0x3E => self.switch4(Token::Gtr, Token::Geq, b'>', Token::Shr, Token::ShrAssign),
+                0x3D => self.switch2(Token::Assign, Token::Eql),
+                0x21 => self.switch2(Token::Not, Token::Neq),
+                0x26 => {
+                    if self.ch == b'^' as i32 {
+                        self.next();
+                        self.switch2(Token::AndNot, Token::AndNotAssign)
+                    } else {
+                        self.switch3(Token::And, Token::AndAssign, b'&', Token::Land)
                     }
-                    0x5B => Token::Lbrack,
-                    0x5D => {
-                        insert_semi = true;
-                        Token::Rbrack
-                    }
-                    0x7B => Token::Lbrace,
-                    0x7D => {
-                        insert_semi = true;
-                        Token::Rbrace
-                    }
-                    0x2B => {
-                        let t = self.switch3(Token::Add, Token::AddAssign, b'+', Token::Inc);
-                        insert_semi = t == Token::Inc;
-                        t
-                    }
-                    0x2D => {
-                        let t = self.switch3(Token::Sub, Token::SubAssign, b'-', Token::Dec);
-                        insert_semi = t == Token::Dec;
-                        t
-                    }
-                    0x2A => self.switch2(Token::Mul, Token::MulAssign),
-                    0x2F => {
-                        if self.ch == b'/' as i32 || self.ch == b'*' as i32 {
-                            let (comment, nl_offset) = self.scan_comment();
-                            if self.insert_semi && nl_offset != 0 {
-                                self.nl_pos = Some(nl_offset);
-                                self.insert_semi = false;
-                            } else {
-                                insert_semi = self.insert_semi;
-                            }
-                            l = comment;
-                            Token::Comment
+                }
+                0x7C => self.switch3(Token::Or, Token::OrAssign, b'|', Token::Lor),
+                0x7E => Token::Tilde,
+                _ => {
+                    if ch != BOM {
+                        let msg = if ch == 0x201C || ch == 0x201D {
+                            format!(
+                                "curly quotation mark {} (use neutral {})",
+                                quote_rune(ch as u32),
+                                quote_rune(b'"' as u32)
+                            )
                         } else {
-                            self.switch2(Token::Quo, Token::QuoAssign)
-                        }
+                            format!("illegal character {}", fmt_sharp_u(ch as i64))
+                        };
+                        self.error(pos, msg);
                     }
-                    0x25 => self.switch2(Token::Rem, Token::RemAssign),
-                    0x5E => self.switch2(Token::Xor, Token::XorAssign),
-                    0x3C => {
-                        if self.ch == b'-' as i32 {
-                            self.next();
-                            Token::Arrow
-                        } else {
-                            self.switch4(Token::Lss, Token::Leq, b'<', Token::Shl, Token::ShlAssign)
-                        }
-                    }
-                    0x3E => self.switch4(Token::Gtr, Token::Geq, b'>', Token::Shr, Token::ShrAssign),
-                    0x3D => self.switch2(Token::Assign, Token::Eql),
-                    0x21 => self.switch2(Token::Not, Token::Neq),
-                    0x26 => {
-                        if self.ch == b'^' as i32 {
-                            self.next();
-                            self.switch2(Token::AndNot, Token::AndNotAssign)
-                        } else {
-                            self.switch3(Token::And, Token::AndAssign, b'&', Token::Land)
-                        }
-                    }
-                    0x7C => self.switch3(Token::Or, Token::OrAssign, b'|', Token::Lor),
-                    0x7E => Token::Tilde,
-                    _ => {
-                        if ch != BOM {
-                            let msg = if ch == 0x201C || ch == 0x201D {
-                                format!(
-                                    "curly quotation mark {} (use neutral {})",
-                                    quote_rune(ch as u32),
-                                    quote_rune(b'"' as u32)
-                                )
-                            } else {
-                                format!("illegal character {}", fmt_sharp_u(ch as i64))
-                            };
-                            self.error(pos, msg);
-                        }
-                        insert_semi = self.insert_semi;
-                        let mut s = String::new();
-                        unicode::push_rune(&mut s, ch as u32);
-                        l = s.into_bytes();
-                        Token::Illegal
-                    }
-                };
-                tok = t;
-                lit = l;
-            }
-            self.insert_semi = insert_semi;
-            return Scanned { offset: pos, tok, lit };
+                    insert_semi = self.insert_semi;
+                    let mut s = String::new();
+                    unicode::push_rune(&mut s, ch as u32);
+                    l = Lit::Owned(s.into_bytes());
+                    Token::Illegal
+                }
+            };
+            tok = t;
+            lit = l;
+        }
+        self.insert_semi = insert_semi;
+        Scanned {
+            offset: pos,
+            tok,
+            lit,
         }
     }
 }
@@ -1114,9 +1250,16 @@ mod tests {
             if t.tok == Token::Eof {
                 break;
             }
-            out.push((t.tok, String::from_utf8_lossy(&t.lit).into_owned()));
+            out.push((
+                t.tok,
+                String::from_utf8_lossy(t.lit.bytes(src.as_bytes())).into_owned(),
+            ));
         }
-        let errs = s.errors.iter().map(|e| format!("{}: {}", e.pos, e.msg)).collect();
+        let errs = s
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", e.pos, e.msg))
+            .collect();
         (out, errs)
     }
 
@@ -1127,22 +1270,57 @@ mod tests {
         let kinds: Vec<Token> = toks.iter().map(|t| t.0).collect();
         assert_eq!(
             kinds,
-            vec![Token::Package, Token::Ident, Token::Comment, Token::Semicolon, Token::Import, Token::String, Token::Semicolon]
+            vec![
+                Token::Package,
+                Token::Ident,
+                Token::Comment,
+                Token::Semicolon,
+                Token::Import,
+                Token::String,
+                Token::Semicolon
+            ]
         );
     }
 
     #[test]
     fn errors_as_go_scanner() {
-        assert_eq!(tokens("\"abc\n").1, vec!["x.go:1:1: string literal not terminated"]);
-        assert_eq!(tokens("`abc").1, vec!["x.go:1:1: raw string literal not terminated"]);
+        assert_eq!(
+            tokens("\"abc\n").1,
+            vec!["x.go:1:1: string literal not terminated"]
+        );
+        assert_eq!(
+            tokens("`abc").1,
+            vec!["x.go:1:1: raw string literal not terminated"]
+        );
         assert_eq!(tokens("/* x").1, vec!["x.go:1:1: comment not terminated"]);
-        assert_eq!(tokens("a # b").1, vec!["x.go:1:3: illegal character U+0023 '#'"]);
-        assert_eq!(tokens("\"\\q\"").1, vec!["x.go:1:3: unknown escape sequence"]);
-        assert_eq!(tokens("0x").1, vec!["x.go:1:3: hexadecimal literal has no digits"]);
-        assert_eq!(tokens("09").1, vec!["x.go:1:2: invalid digit '9' in octal literal"]);
-        assert_eq!(tokens("1__2").1, vec!["x.go:1:3: '_' must separate successive digits"]);
-        assert_eq!(tokens("“").1, vec!["x.go:1:1: curly quotation mark '“' (use neutral '\"')"]);
-        assert_eq!(tokens("a\u{feff}").1, vec!["x.go:1:2: illegal byte order mark"]);
+        assert_eq!(
+            tokens("a # b").1,
+            vec!["x.go:1:3: illegal character U+0023 '#'"]
+        );
+        assert_eq!(
+            tokens("\"\\q\"").1,
+            vec!["x.go:1:3: unknown escape sequence"]
+        );
+        assert_eq!(
+            tokens("0x").1,
+            vec!["x.go:1:3: hexadecimal literal has no digits"]
+        );
+        assert_eq!(
+            tokens("09").1,
+            vec!["x.go:1:2: invalid digit '9' in octal literal"]
+        );
+        assert_eq!(
+            tokens("1__2").1,
+            vec!["x.go:1:3: '_' must separate successive digits"]
+        );
+        assert_eq!(
+            tokens("“").1,
+            vec!["x.go:1:1: curly quotation mark '“' (use neutral '\"')"]
+        );
+        assert_eq!(
+            tokens("a\u{feff}").1,
+            vec!["x.go:1:2: illegal byte order mark"]
+        );
         assert_eq!(tokens("'ab'").1, vec!["x.go:1:1: illegal rune literal"]);
     }
 

@@ -38,7 +38,7 @@ use super::fs_error::path_error;
 use super::go_scanner::clean_path;
 use super::position::Position;
 use super::quoted::unquote;
-use super::read::{read_comments, read_go_info, Directive, GoInfo, ParseError, ReadError};
+use super::read::{Directive, GoInfo, ParseError, read_comments, read_go_info};
 use super::unicode::{decode_rune, is_letter};
 
 /// How much [`import_dir`] does (go/build's `ImportMode` flags).
@@ -54,6 +54,17 @@ pub struct ImportMode {
     pub import_comment: bool,
     /// Ignore vendor directories (no effect on a directory import).
     pub ignore_vendor: bool,
+    /// Read the directory as cmd/go's module index does
+    /// (`modindex.IndexPackage.Import`), which `go list` and `go build` use
+    /// for packages of GOROOT and of modules: every source file is read,
+    /// so a malformed file is invalid even when its name or constraints
+    /// exclude it (before its tags are recorded); a malformed `//go:build`
+    /// line fails the whole import at once; `//go:binary-only-package`
+    /// counts only in built non-test files; `#cgo` errors and the
+    /// cgo-in-test error name files by base name, and test files' `#cgo`
+    /// lines are read; a non-Go source that cannot be read or has a bad
+    /// header is kept; import comments are not looked at.
+    pub module_index: bool,
 }
 
 /// The package found in a directory (go/build's `Package`, the fields go
@@ -139,7 +150,11 @@ pub enum ImportError {
     /// `NoGoError`: "no buildable Go source files in DIR".
     NoGo { dir: PathBuf },
     /// `MultiplePackageError`: "found packages a (a.go) and b (b.go) in DIR".
-    MultiplePackages { dir: PathBuf, packages: Vec<String>, files: Vec<String> },
+    MultiplePackages {
+        dir: PathBuf,
+        packages: Vec<String>,
+        files: Vec<String>,
+    },
     /// A file's syntax error as go/parser reports it (cmd/go shows the
     /// first error of a list with its position).
     Parse(ParseError),
@@ -150,8 +165,14 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NoGo { dir } => write!(f, "no buildable Go source files in {}", dir.display()),
-            ImportError::MultiplePackages { dir, packages, files } => write!(
+            ImportError::NoGo { dir } => {
+                write!(f, "no buildable Go source files in {}", dir.display())
+            }
+            ImportError::MultiplePackages {
+                dir,
+                packages,
+                files,
+            } => write!(
                 f,
                 "found packages {} ({}) and {} ({}) in {}",
                 packages[0],
@@ -228,7 +249,11 @@ pub(crate) struct FileInfo {
 
 /// Whether a file's constraints hold, recording tags; `header` is the text
 /// go/build gives `shouldBuild`.
-fn should_build(ctx: &Context, header: &[u8], all_tags: Option<&mut TagSet>) -> Result<(bool, bool), String> {
+fn should_build(
+    ctx: &Context,
+    header: &[u8],
+    all_tags: Option<&mut TagSet>,
+) -> Result<(bool, bool), String> {
     let h = constraint::parse_header(header).map_err(|e| e.to_string())?;
     let mut tags = all_tags;
     let ok = h
@@ -237,85 +262,148 @@ fn should_build(ctx: &Context, header: &[u8], all_tags: Option<&mut TagSet>) -> 
     Ok((ok, h.binary_only))
 }
 
-/// `filepath.Join(dir, name)` as text.
-fn join_name(dir: &Path, name: &str) -> String {
-    let d = dir.to_string_lossy();
-    if d.is_empty() {
+/// `filepath.Join(dir, name)` for a clean `dir`: a plain `name` (no `/`,
+/// not `.` or `..`, as directory entries are) needs no cleaning.
+fn join_name(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
         return clean_path(name);
     }
-    clean_path(&format!("{d}/{name}"))
+    if !name.contains('/') && name != "." && name != ".." {
+        return if dir.ends_with('/') {
+            format!("{dir}{name}")
+        } else {
+            format!("{dir}/{name}")
+        };
+    }
+    clean_path(&format!("{dir}/{name}"))
 }
 
-/// go/build's `matchFile`: `Ok(None)` for a file this build ignores,
-/// `Ok(Some(info))` for one it uses, and `Err((info, text))` for a failure
-/// (with the info when the file was opened, as Go returns both).
+/// A failure of `matchFile`: its text, and whether Go also returned the
+/// file's info (a read error after opening), which keeps a non-Go source
+/// in its list.
+pub(crate) struct MatchError {
+    pub(crate) opened: bool,
+    pub(crate) text: String,
+}
+
+/// A source file read as go/build reads it: its info, and for non-Go
+/// sources the leading comments (`readComments`).
+struct ReadSource {
+    info: FileInfo,
+    comments: Vec<u8>,
+}
+
+impl ReadSource {
+    /// The text whose leading lines hold the build constraints.
+    fn header(&self) -> &[u8] {
+        match &self.info.go {
+            Some(g) => &g.header,
+            None => &self.comments,
+        }
+    }
+}
+
+/// The reading half of `matchFile` (and of modindex's `getFileInfo`): a
+/// `.syso` is not read, a Go file through its imports, another source
+/// through its leading comments. `full` is the file's full name.
+fn read_source(
+    full: Arc<str>,
+    name: &str,
+    parse: bool,
+    buf: &mut Vec<u8>,
+) -> Result<ReadSource, MatchError> {
+    if name.ends_with(".syso") {
+        return Ok(ReadSource {
+            info: FileInfo {
+                name: full,
+                go: None,
+            },
+            comments: Vec::new(),
+        });
+    }
+    let file = match fs::File::open(&*full) {
+        Ok(f) => f,
+        Err(e) => {
+            return Err(MatchError {
+                opened: false,
+                text: path_error("open", &full, &e),
+            });
+        }
+    };
+    let read = if name.ends_with(".go") {
+        read_go_info(&full, file, parse, buf).map(|g| (Vec::new(), Some(g)))
+    } else {
+        read_comments(file, buf).map(|h| (h, None))
+    };
+    match read {
+        Ok((comments, go)) => Ok(ReadSource {
+            info: FileInfo { name: full, go },
+            comments,
+        }),
+        Err(e) => Err(MatchError {
+            opened: true,
+            text: format!("read {full}: {}", e.text()),
+        }),
+    }
+}
+
+/// The extension of a file `matchFile` looks at, or `None` for names it
+/// skips (`_x`, `.x`, unknown extensions).
+fn source_ext(name: &str) -> Option<&str> {
+    if name.starts_with('_') || name.starts_with('.') {
+        return None;
+    }
+    let ext = name.rfind('.').map_or("", |i| &name[i..]);
+    (ext == ".go" || list_for_ext(ext).is_some()).then_some(ext)
+}
+
+/// go/build's `matchFile` for the file `name` of the clean directory
+/// `dir`: `Ok(None)` for a file this build ignores, `Ok(Some(info))` for
+/// one it uses, and `Err` for a failure.
 pub(crate) fn match_file(
     ctx: &Context,
-    dir: &Path,
+    dir: &str,
     name: &str,
     mut all_tags: Option<&mut TagSet>,
     binary_only: Option<&mut bool>,
     parse: bool,
-) -> Result<Option<FileInfo>, (Option<FileInfo>, String)> {
-    if name.starts_with('_') || name.starts_with('.') {
-        return Ok(None);
-    }
-    let ext = match name.rfind('.') {
-        Some(i) => &name[i..],
-        None => "",
-    };
-    if ext != ".go" && list_for_ext(ext).is_none() {
+    buf: &mut Vec<u8>,
+) -> Result<Option<FileInfo>, MatchError> {
+    if source_ext(name).is_none() {
         return Ok(None);
     }
     if !ctx.good_os_arch_file(name, all_tags.as_deref_mut()) && !ctx.use_all_files {
         return Ok(None);
     }
     let full: Arc<str> = Arc::from(join_name(dir, name));
-    if ext == ".syso" {
-        return Ok(Some(FileInfo { name: full, go: None }));
+    if name.ends_with(".syso") {
+        return Ok(Some(FileInfo {
+            name: full,
+            go: None,
+        }));
     }
-    let file = match fs::File::open(&*full) {
-        Ok(f) => f,
-        Err(e) => return Err((None, path_error("open", &full, &e))),
-    };
-    let is_go = name.ends_with(".go");
-    let mut binary_only = binary_only;
-    let read = if is_go {
-        if name.ends_with("_test.go") {
-            binary_only = None;
-        }
-        read_go_info(&full, file, parse).map(|g| (g.header.clone(), Some(g)))
-    } else {
-        binary_only = None;
-        read_comments(file).map(|h| (h, None))
-    };
-    let (header, go) = match read {
+    let src = read_source(full, name, parse, buf)?;
+    let (ok, saw_binary_only) = match should_build(ctx, src.header(), all_tags) {
         Ok(r) => r,
         Err(e) => {
-            let text = format!("read {full}: {}", e.text());
-            let info = match e {
-                // Go returns the file info along with a read error; for
-                // non-Go sources the caller keeps the file.
-                ReadError::Nul | ReadError::Syntax | ReadError::Io(_) | ReadError::BadQuote(_) => {
-                    FileInfo { name: full, go: None }
-                }
-            };
-            return Err((Some(info), text));
+            return Err(MatchError {
+                opened: false,
+                text: format!("{name}: {e}"),
+            });
         }
-    };
-    let (ok, saw_binary_only) = match should_build(ctx, &header, all_tags) {
-        Ok(r) => r,
-        Err(e) => return Err((None, format!("{name}: {e}"))),
     };
     if !ok && !ctx.use_all_files {
         return Ok(None);
     }
+    // //go:binary-only-package counts only in non-test Go files.
     if let Some(b) = binary_only
         && saw_binary_only
+        && name.ends_with(".go")
+        && !name.ends_with("_test.go")
     {
         *b = true;
     }
-    Ok(Some(FileInfo { name: full, go }))
+    Ok(Some(src.info))
 }
 
 impl Context {
@@ -323,9 +411,10 @@ impl Context {
     /// of the package [`import_dir`] builds there (name, constraints; the
     /// header is read but not parsed). Errors are go/build's texts.
     pub fn match_file(&self, dir: &Path, name: &str) -> Result<bool, String> {
-        match match_file(self, dir, name, None, None, false) {
+        let dir = clean_path(&dir.to_string_lossy());
+        match match_file(self, &dir, name, None, None, false, &mut Vec::new()) {
             Ok(info) => Ok(info.is_some()),
-            Err((_, e)) => Err(e),
+            Err(e) => Err(e.text),
         }
     }
 }
@@ -347,7 +436,11 @@ fn has_subdir(root: &Path, dir: &Path) -> Option<String> {
     if let Some(rel) = has_subdir_lexical(&r, &d) {
         return Some(rel);
     }
-    let eval = |p: &Path| fs::canonicalize(p).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let eval = |p: &Path| {
+        fs::canonicalize(p)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     let root_sym = eval(root);
     let dir_sym = eval(dir);
     has_subdir_lexical(&root_sym, &d)
@@ -356,7 +449,10 @@ fn has_subdir(root: &Path, dir: &Path) -> Option<String> {
 }
 
 fn in_testdata(sub: &str) -> bool {
-    sub.contains("/testdata/") || sub.ends_with("/testdata") || sub.starts_with("testdata/") || sub == "testdata"
+    sub.contains("/testdata/")
+        || sub.ends_with("/testdata")
+        || sub.starts_with("testdata/")
+        || sub == "testdata"
 }
 
 fn is_dir(p: &Path) -> bool {
@@ -389,6 +485,8 @@ struct Collect {
     embed_pos: BTreeMap<String, Vec<Position>>,
     test_embed_pos: BTreeMap<String, Vec<Position>>,
     xtest_embed_pos: BTreeMap<String, Vec<Position>>,
+    /// Scratch space for reading files.
+    buf: Vec<u8>,
 }
 
 impl Collect {
@@ -411,10 +509,18 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
     };
     let pkgerr = match ctx.compiler.as_str() {
         "gc" | "gccgo" => None,
-        c => Some(ImportError::Other(format!("import \".\": unknown compiler {}", super::quoted::quote(c)))),
+        c => Some(ImportError::Other(format!(
+            "import \".\": unknown compiler {}",
+            super::quoted::quote(c)
+        ))),
     };
     if dir.as_os_str().is_empty() {
-        return (p, Some(ImportError::Other("import \".\": import relative to unknown directory".into())));
+        return (
+            p,
+            Some(ImportError::Other(
+                "import \".\": import relative to unknown directory".into(),
+            )),
+        );
     }
     p.dir = PathBuf::from(clean_path(&dir.to_string_lossy()));
 
@@ -444,7 +550,11 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
                     break;
                 }
             }
-            if let Some(d) = all[..i].iter().map(|r| r.join("src").join(&sub)).find(|d| is_dir(d)) {
+            if let Some(d) = all[..i]
+                .iter()
+                .map(|r| r.join("src").join(&sub))
+                .find(|d| is_dir(d))
+            {
                 p.conflict_dir = d;
                 break;
             }
@@ -489,21 +599,31 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
         embed_pos: BTreeMap::new(),
         test_embed_pos: BTreeMap::new(),
         xtest_embed_pos: BTreeMap::new(),
+        buf: Vec::new(),
     };
     let dir_path = p.dir.clone();
+    let dir_text = dir_path.to_string_lossy().into_owned();
     for (name, kind) in entries {
         match kind {
             EntryKind::Dir => continue,
             EntryKind::Symlink if is_dir(&dir_path.join(&name)) => continue,
             _ => {}
         }
-        import_file(ctx, mode, &mut p, &mut c, &dir_path, &name);
+        if mode.module_index {
+            if let Err(e) = import_file_indexed(ctx, mode, &mut p, &mut c, &dir_text, &name) {
+                return (p, Some(e));
+            }
+        } else {
+            import_file(ctx, mode, &mut p, &mut c, &dir_text, &name);
+        }
     }
 
     p.all_tags = std::mem::take(&mut c.all_tags).into_iter().collect();
     (p.embed_patterns, p.embed_pattern_pos) = clean_decls(std::mem::take(&mut c.embed_pos));
-    (p.test_embed_patterns, p.test_embed_pattern_pos) = clean_decls(std::mem::take(&mut c.test_embed_pos));
-    (p.xtest_embed_patterns, p.xtest_embed_pattern_pos) = clean_decls(std::mem::take(&mut c.xtest_embed_pos));
+    (p.test_embed_patterns, p.test_embed_pattern_pos) =
+        clean_decls(std::mem::take(&mut c.test_embed_pos));
+    (p.xtest_embed_patterns, p.xtest_embed_pattern_pos) =
+        clean_decls(std::mem::take(&mut c.xtest_embed_pos));
     (p.imports, p.import_pos) = clean_decls(std::mem::take(&mut c.import_pos));
     (p.test_imports, p.test_import_pos) = clean_decls(std::mem::take(&mut c.test_import_pos));
     (p.xtest_imports, p.xtest_import_pos) = clean_decls(std::mem::take(&mut c.xtest_import_pos));
@@ -524,6 +644,38 @@ pub fn import_dir(ctx: &Context, dir: &Path, mode: ImportMode) -> (Package, Opti
         return (p, Some(ImportError::NoGo { dir }));
     }
     (p, pkgerr)
+}
+
+/// Whether cmd/go would read `dir` through its module index
+/// ([`ImportMode::module_index`]) rather than with go/build, as
+/// `modindex.dirHash` decides for a package outside the module cache:
+/// every entry that is not a directory must be a regular file (no
+/// symlinks) last modified at least two seconds ago (`modTimeCutoff`).
+/// A directory that cannot be read is not indexed either. (cmd/go also
+/// skips the index with GOCACHE=off or GODEBUG=goindex=0; the caller
+/// knows those.)
+pub fn module_index_applies(dir: &Path) -> bool {
+    let Ok(rd) = fs::read_dir(dir) else {
+        return false;
+    };
+    let cutoff = std::time::SystemTime::now() - std::time::Duration::from_secs(2);
+    for entry in rd {
+        let Ok(entry) = entry else { return false };
+        let Ok(t) = entry.file_type() else {
+            return false;
+        };
+        if t.is_dir() {
+            continue;
+        }
+        if !t.is_file() {
+            return false;
+        }
+        match entry.metadata().and_then(|m| m.modified()) {
+            Ok(m) if m <= cutoff => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The kind of a directory entry, as `DirEntry.Type` tells it (symlinks
@@ -550,26 +702,51 @@ fn read_dir_sorted(dir: &Path) -> Result<Vec<(String, EntryKind)>, String> {
         out.push((entry.file_name(), kind));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out.into_iter().map(|(n, k)| (n.to_string_lossy().into_owned(), k)).collect())
+    Ok(out
+        .into_iter()
+        .map(|(n, k)| (n.to_string_lossy().into_owned(), k))
+        .collect())
 }
 
 /// `cleanDecls`: the sorted keys and the map.
-fn clean_decls(m: BTreeMap<String, Vec<Position>>) -> (Vec<String>, BTreeMap<String, Vec<Position>>) {
+fn clean_decls(
+    m: BTreeMap<String, Vec<Position>>,
+) -> (Vec<String>, BTreeMap<String, Vec<Position>>) {
     (m.keys().cloned().collect(), m)
 }
 
-/// The body of Import's file loop for one non-directory entry.
-fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect, dir: &Path, name: &str) {
+/// The body of Import's file loop for one non-directory entry (go/build).
+fn import_file(
+    ctx: &Context,
+    mode: ImportMode,
+    p: &mut Package,
+    c: &mut Collect,
+    dir: &str,
+    name: &str,
+) {
     let ext = name_ext(name);
     let mut binary_only = p.binary_only;
-    let matched = match_file(ctx, dir, name, Some(&mut c.all_tags), Some(&mut binary_only), true);
+    let matched = match_file(
+        ctx,
+        dir,
+        name,
+        Some(&mut c.all_tags),
+        Some(&mut binary_only),
+        true,
+        &mut c.buf,
+    );
     p.binary_only = binary_only;
     let info = match matched {
-        Err((_, err)) if name.ends_with(".go") => {
-            c.bad_go_file(p, name, ImportError::Other(err));
+        Err(e) if name.ends_with(".go") => {
+            c.bad_go_file(p, name, ImportError::Other(e.text));
             return;
         }
-        Err((info, _)) => info,
+        // A non-Go source that failed to read is still used, unchecked.
+        Err(e) if e.opened => Some(FileInfo {
+            name: Arc::from(""),
+            go: None,
+        }),
+        Err(_) => None,
         Ok(info) => info,
     };
     let Some(info) = info else {
@@ -582,27 +759,142 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
         }
         return;
     };
+    if !add_non_go(p, c, name, ext) {
+        return;
+    }
+    let Some(go) = info.go else { return };
+    if let Some(e) = &go.parse_err {
+        c.bad_go_file(p, name, ImportError::Parse(e.clone()));
+    }
+    add_go_file(ctx, mode, p, c, name, &info.name, go, None);
+}
 
+/// The body of `IndexPackage.Import`'s file loop (cmd/go's module index):
+/// the file is read whatever its name says, read and parse errors make it
+/// invalid before its name and constraints are consulted, and a bad
+/// `//go:build` line aborts the whole import (`Err`).
+fn import_file_indexed(
+    ctx: &Context,
+    mode: ImportMode,
+    p: &mut Package,
+    c: &mut Collect,
+    dir: &str,
+    name: &str,
+) -> Result<(), ImportError> {
+    let Some(ext) = source_ext(name) else {
+        return Ok(());
+    };
+    let full: Arc<str> = Arc::from(join_name(dir, name));
+    // getFileInfo: read, then the header's constraints.
+    let read = read_source(full, name, true, &mut c.buf).and_then(|src| {
+        let h = constraint::parse_header(src.header()).map_err(|e| MatchError {
+            opened: false,
+            text: format!("{name}: {e}"),
+        })?;
+        let go_build = h.go_build.map(|l| l.text.to_vec());
+        let plus_build: Vec<Vec<u8>> = h.plus_build.iter().map(|l| l.text.to_vec()).collect();
+        let binary_only = h.binary_only && !name.ends_with("_test.go");
+        Ok((src.info, go_build, plus_build, binary_only))
+    });
+    let (info, go_build, plus_build, binary_only) = match read {
+        Ok(r) => (Some(r.0), r.1, r.2, r.3),
+        Err(e) if ext == ".go" => {
+            c.bad_go_file(p, name, ImportError::Other(e.text));
+            return Ok(());
+        }
+        // Non-Go sources with errors have no constraints; they stay.
+        Err(_) => (None, None, Vec::new(), false),
+    };
+    if let Some(FileInfo { go: Some(go), .. }) = &info
+        && let Some(e) = &go.parse_err
+    {
+        c.bad_go_file(p, name, ImportError::Parse(e.clone()));
+    }
+
+    let mut should_build = true;
+    if !ctx.good_os_arch_file(name, Some(&mut c.all_tags)) && !ctx.use_all_files {
+        should_build = false;
+    } else if let Some(line) = &go_build {
+        match constraint::parse(line) {
+            Ok(x) => should_build = ctx.eval(&x, Some(&mut c.all_tags)),
+            Err(e) => {
+                return Err(ImportError::Other(format!(
+                    "{name}: parsing //go:build line: {e}"
+                )));
+            }
+        }
+    } else {
+        for line in &plus_build {
+            if let Ok(x) = constraint::parse(line)
+                && !ctx.eval(&x, Some(&mut c.all_tags))
+            {
+                should_build = false;
+            }
+        }
+    }
+    if !should_build {
+        if ext == ".go" {
+            p.ignored_go_files.push(name.to_string());
+        } else {
+            p.ignored_other_files.push(name.to_string());
+        }
+        return Ok(());
+    }
+    if !add_non_go(p, c, name, ext) {
+        return Ok(());
+    }
+    let Some(FileInfo {
+        name: full,
+        go: Some(go),
+    }) = info
+    else {
+        return Ok(());
+    };
+    add_go_file(ctx, mode, p, c, name, &full, go, Some(binary_only));
+    Ok(())
+}
+
+/// Files other than Go files go to their lists (`.S`/`.sx` wait for the
+/// cgo decision); true for a Go file, which the caller goes on with.
+fn add_non_go(p: &mut Package, c: &mut Collect, name: &str, ext: &str) -> bool {
     match ext {
-        ".go" => {}
+        ".go" => true,
         ".S" | ".sx" => {
             c.s_files_cgo.push(name.to_string());
-            return;
+            false
         }
         _ => {
             if let Some(l) = list_for_ext(ext) {
                 p.other_list(l).push(name.to_string());
             }
-            return;
+            false
         }
     }
+}
 
-    let Some(go) = info.go else { return };
-    let filename = &info.name;
-    if let Some(e) = &go.parse_err {
-        c.bad_go_file(p, name, ImportError::Parse(e.clone()));
-    }
-    let mut pkg = go.parsed.as_ref().map(|f| f.name.clone()).unwrap_or_default();
+/// The Go-file half of the loop, shared by both semantics: the package
+/// name, test kinds, doc, import comment, cgo, and the file's imports,
+/// embeds and directives. `index_binary_only` is `Some` under the module
+/// index's rules (binary-only counted here; `#cgo` errors and the
+/// cgo-in-test error name the file by its base name; `#cgo` lines of test
+/// files are read too; import comments are not looked at).
+#[allow(clippy::too_many_arguments)]
+fn add_go_file(
+    ctx: &Context,
+    mode: ImportMode,
+    p: &mut Package,
+    c: &mut Collect,
+    name: &str,
+    filename: &str,
+    go: GoInfo,
+    index_binary_only: Option<bool>,
+) {
+    let index = index_binary_only.is_some();
+    let mut pkg = go
+        .parsed
+        .as_ref()
+        .map(|f| f.name.clone())
+        .unwrap_or_default();
     if pkg == "documentation" {
         p.ignored_go_files.push(name.to_string());
         return;
@@ -612,6 +904,9 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
     if is_test && pkg.ends_with("_test") && p.name != pkg {
         is_xtest = true;
         pkg.truncate(pkg.len() - "_test".len());
+    }
+    if !is_test && index_binary_only == Some(true) {
+        p.binary_only = true;
     }
     if p.name.is_empty() {
         p.name = pkg;
@@ -624,16 +919,16 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
         };
         c.bad_go_file(p, name, err);
     }
-    if let Some(f) = &go.parsed
-        && let Some(d) = f.doc
-        && p.doc.is_empty()
+    if p.doc.is_empty()
         && !is_test
         && !is_xtest
+        && let Some(text) = go.doc_text()
     {
-        p.doc = synopsis(&f.comments[d].text());
+        p.doc = synopsis(&text);
     }
 
     if mode.import_comment
+        && !index
         && let Some((qcom, line)) = find_import_comment(&go.header)
     {
         match unquote(qcom.as_bytes()) {
@@ -662,18 +957,49 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
     }
 
     let mut is_cgo = false;
-    for imp in &go.imports {
-        if imp.path == "C" {
-            if is_test {
-                let msg = format!("use of cgo in test {filename} not supported");
-                c.bad_go_file(p, name, ImportError::Other(msg));
-                continue;
+    if index {
+        for imp in &go.imports {
+            if imp.path == "C" {
+                if is_test {
+                    let msg = format!("use of cgo in test {name} not supported");
+                    c.bad_go_file(p, name, ImportError::Other(msg));
+                    continue;
+                }
+                is_cgo = true;
             }
-            is_cgo = true;
-            if let Some(doc) = &imp.cgo_doc
-                && let Err(e) = save_cgo(ctx, filename, p, doc)
-            {
-                c.bad_go_file(p, name, ImportError::Other(e));
+        }
+        // extractCgoDirectives: the #cgo lines of every `import "C"` doc.
+        let lines: Vec<&str> = go
+            .imports
+            .iter()
+            .filter(|imp| imp.path == "C")
+            .filter_map(|imp| imp.cgo_doc.as_deref())
+            .flat_map(|doc| doc.split('\n'))
+            .map(super::cgo::trim_space)
+            .filter(|l| {
+                let b = l.as_bytes();
+                b.len() >= 5 && &b[..4] == b"#cgo" && (b[4] == b' ' || b[4] == b'\t')
+            })
+            .collect();
+        if !lines.is_empty()
+            && let Err(e) = save_cgo(ctx, name, p, &lines.join("\n"))
+        {
+            c.bad_go_file(p, name, ImportError::Other(e));
+        }
+    } else {
+        for imp in &go.imports {
+            if imp.path == "C" {
+                if is_test {
+                    let msg = format!("use of cgo in test {filename} not supported");
+                    c.bad_go_file(p, name, ImportError::Other(msg));
+                    continue;
+                }
+                is_cgo = true;
+                if let Some(doc) = &imp.cgo_doc
+                    && let Err(e) = save_cgo(ctx, filename, p, doc)
+                {
+                    c.bad_go_file(p, name, ImportError::Other(e));
+                }
             }
         }
     }
@@ -687,7 +1013,11 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
     }
     let kind = if is_cgo {
         c.all_tags.insert("cgo".to_string());
-        if ctx.cgo_enabled { Kind::Cgo } else { Kind::Ignored }
+        if ctx.cgo_enabled {
+            Kind::Cgo
+        } else {
+            Kind::Ignored
+        }
     } else if is_xtest {
         Kind::XTest
     } else if is_test {
@@ -696,8 +1026,18 @@ fn import_file(ctx: &Context, mode: ImportMode, p: &mut Package, c: &mut Collect
         Kind::Go
     };
     let (files, imports, embeds, directives) = match kind {
-        Kind::Go => (&mut p.go_files, Some(&mut c.import_pos), Some(&mut c.embed_pos), Some(&mut p.directives)),
-        Kind::Cgo => (&mut p.cgo_files, Some(&mut c.import_pos), Some(&mut c.embed_pos), Some(&mut p.directives)),
+        Kind::Go => (
+            &mut p.go_files,
+            Some(&mut c.import_pos),
+            Some(&mut c.embed_pos),
+            Some(&mut p.directives),
+        ),
+        Kind::Cgo => (
+            &mut p.cgo_files,
+            Some(&mut c.import_pos),
+            Some(&mut c.embed_pos),
+            Some(&mut p.directives),
+        ),
         Kind::Ignored => (&mut p.ignored_go_files, None, None, None),
         Kind::Test => (
             &mut p.test_go_files,
@@ -788,7 +1128,10 @@ fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
     let rest = &data[d..];
     let (comment_start, comment): (usize, &[u8]) = if rest.starts_with(b"//") {
         let c = &rest[2..];
-        (d + 2, &c[..c.iter().position(|&b| b == b'\n').unwrap_or(c.len())])
+        (
+            d + 2,
+            &c[..c.iter().position(|&b| b == b'\n').unwrap_or(c.len())],
+        )
     } else if rest.starts_with(b"/*") {
         let c = &rest[2..];
         let end = c.windows(2).position(|w| w == b"*/")?;
@@ -802,7 +1145,10 @@ fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
     };
     // bytes.TrimSpace(comment)
     let text = String::from_utf8_lossy(comment);
-    let trimmed_start = comment.len() - text.trim_start_matches(|ch: char| super::unicode::is_space(ch as u32)).len();
+    let trimmed_start = comment.len()
+        - text
+            .trim_start_matches(|ch: char| super::unicode::is_space(ch as u32))
+            .len();
     let trimmed = super::cgo::trim_space(&text);
     let tb = trimmed.as_bytes();
     let (ws, we) = parse_word(tb, 0)?;
@@ -810,7 +1156,10 @@ fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
         return None;
     }
     let arg_offset = comment_start + trimmed_start + we;
-    let line = 1 + data[d.min(arg_offset)..arg_offset.min(data.len())].iter().filter(|&&b| b == b'\n').count();
+    let line = 1 + data[d.min(arg_offset)..arg_offset.min(data.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
     Some((super::cgo::trim_space(&trimmed[we..]).to_string(), line))
 }
 
@@ -834,9 +1183,14 @@ mod tests {
 
     #[test]
     fn subdirs() {
-        assert_eq!(has_subdir_lexical("/a/b/", "/a/b/c/d"), Some("c/d".to_string()));
+        assert_eq!(
+            has_subdir_lexical("/a/b/", "/a/b/c/d"),
+            Some("c/d".to_string())
+        );
         assert_eq!(has_subdir_lexical("/a/b", "/a/b"), None);
         assert_eq!(has_subdir_lexical("/a/b", "/a/bc"), None);
-        assert!(in_testdata("x/testdata") && in_testdata("testdata/y") && !in_testdata("xtestdata"));
+        assert!(
+            in_testdata("x/testdata") && in_testdata("testdata/y") && !in_testdata("xtestdata")
+        );
     }
 }

@@ -14,6 +14,8 @@
 //! - `go_parser`, `go_scanner`: go/parser (imports only) and go/scanner,
 //!   for go/parser's errors on file headers.
 //! - `position`: `token.Position` and `token.File`'s line table.
+//! - `imports_scan`: cmd/go's tag-set import scan (`cmd/go/internal/
+//!   imports`: `ScanDir`, `ShouldBuild` with `*`), for `go mod`.
 //! - `cgo`: `#cgo` lines (`saveCgo`); `doc`: `doc.Synopsis`.
 //! - `quoted`, `unicode`, `unicode_tables`, `fs_error`: Go's strconv
 //!   quoting, Unicode classes and OS error texts.
@@ -31,16 +33,19 @@ mod fs_error;
 mod go_parser;
 mod go_scanner;
 mod import;
+mod imports_scan;
 mod position;
 mod quoted;
 mod read;
 mod unicode;
+#[rustfmt::skip]
 mod unicode_tables;
 
 pub use context::{
-    arch_level_tags, enabled_experiments, is_known_arch, is_known_os, release_tags, tool_tags, Context, TagSet,
-    EXPERIMENTS, GO_MINOR_VERSION, KNOWN_ARCH, KNOWN_OS, UNIX_OS,
+    Context, EXPERIMENTS, GO_MINOR_VERSION, KNOWN_ARCH, KNOWN_OS, TagSet, UNIX_OS, arch_level_tags,
+    enabled_experiments, is_known_arch, is_known_os, release_tags, tool_tags,
 };
-pub use import::{import_dir, ImportError, ImportMode, Package};
+pub use import::{ImportError, ImportMode, Package, import_dir, module_index_applies};
+pub use imports_scan::{ImportTags, ScanError, scan_dir, scan_files};
 pub use position::Position;
 pub use read::{Directive, ParseError};

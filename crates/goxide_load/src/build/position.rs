@@ -95,7 +95,13 @@ impl LineTable {
     }
 
     /// `File.AddLineColumnInfo`.
-    pub(crate) fn add_line_column_info(&mut self, offset: usize, filename: Arc<str>, line: usize, column: usize) {
+    pub(crate) fn add_line_column_info(
+        &mut self,
+        offset: usize,
+        filename: Arc<str>,
+        line: usize,
+        column: usize,
+    ) {
         if self.infos.last().is_none_or(|i| i.offset < offset) && offset < self.size {
             self.infos.push(LineInfo {
                 offset,

@@ -12,7 +12,7 @@
 //! Invariant: any syntax error is `None` (Go's `strconv.ErrSyntax`); no
 //! input panics.
 
-use super::unicode::{decode_rune, is_print, push_rune, RUNE_ERROR};
+use super::unicode::{RUNE_ERROR, decode_rune, is_print, push_rune};
 
 /// `strconv.Quote` (fmt's `%q` of a string): printable characters kept,
 /// invalid bytes as `\xNN`, other characters escaped.
@@ -80,7 +80,11 @@ fn unquote_prefix(input: &[u8], unescape: bool) -> Option<(Vec<u8>, &[u8])> {
             let out = if !unescape {
                 Vec::new()
             } else {
-                input[1..end - 1].iter().copied().filter(|&b| b != b'\r').collect()
+                input[1..end - 1]
+                    .iter()
+                    .copied()
+                    .filter(|&b| b != b'\r')
+                    .collect()
             };
             Some((out, &input[end..]))
         }
@@ -182,9 +186,7 @@ fn unquote_char(s: &[u8], quote: u8) -> Option<(Char, &[u8])> {
             if c == b'x' {
                 return Some((Char::Byte(v as u8), s));
             }
-            if char::from_u32(v).is_none() {
-                return None;
-            }
+            char::from_u32(v)?;
             Some((Char::Rune(v), s))
         }
         b'0'..=b'7' => {
@@ -222,7 +224,10 @@ mod tests {
     fn unquoting() {
         assert_eq!(unquote(b"\"fmt\"").as_deref(), Some(&b"fmt"[..]));
         assert_eq!(unquote(b"`a\rb`").as_deref(), Some(&b"ab"[..]));
-        assert_eq!(unquote(b"\"a\\x41\\u00e9\\101\"").as_deref(), Some("aAéA".as_bytes()));
+        assert_eq!(
+            unquote(b"\"a\\x41\\u00e9\\101\"").as_deref(),
+            Some("aAéA".as_bytes())
+        );
         assert_eq!(unquote(b"\"\\xff\"").as_deref(), Some(&b"\xff"[..]));
         assert_eq!(unquote(b"\"a\"b"), None);
         assert_eq!(unquote(b"\"\\q\""), None);

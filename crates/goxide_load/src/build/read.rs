@@ -26,7 +26,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::sync::Arc;
 
-use super::go_parser::{parse_imports, ParsedFile};
+use super::go_parser::{ParsedFile, parse_imports};
 use super::go_scanner::{ScanError, Scanner, Token};
 use super::position::Position;
 use super::quoted::{quoted_prefix, unquote};
@@ -95,8 +95,8 @@ impl std::fmt::Display for ParseError {
 /// What `readGoInfo` learned about a Go file (`fileInfo`).
 #[derive(Debug, Default)]
 pub(crate) struct GoInfo {
-    /// The bytes through the imports (the whole file after a reader syntax
-    /// error), BOM removed.
+    /// The header, BOM removed: the bytes through the imports, or the
+    /// whole file after a reader syntax error.
     pub(crate) header: Vec<u8>,
     pub(crate) parsed: Option<ParsedFile>,
     pub(crate) parse_err: Option<ParseError>,
@@ -116,6 +116,14 @@ pub(crate) enum ReadError {
     BadQuote(String),
 }
 
+impl GoInfo {
+    /// The package doc comment's text, if the file has one.
+    pub(crate) fn doc_text(&self) -> Option<String> {
+        let f = self.parsed.as_ref()?;
+        Some(f.comments[f.doc?].text(&self.header))
+    }
+}
+
 impl ReadError {
     /// The text after `read NAME: `.
     pub(crate) fn text(&self) -> String {
@@ -128,19 +136,21 @@ impl ReadError {
     }
 }
 
-/// A file read in chunks as bytes are asked for; `data` has the BOM
-/// removed, and `data[..pos]` is what go/build's `importReader.buf` holds.
-struct ChunkedFile {
+/// A file read in chunks as bytes are asked for, into a buffer the caller
+/// reuses from file to file; `data` has the BOM removed, and `data[..pos]`
+/// is what go/build's `importReader.buf` holds.
+struct ChunkedFile<'b> {
     file: File,
-    data: Vec<u8>,
+    data: &'b mut Vec<u8>,
     at_eof: bool,
 }
 
-impl ChunkedFile {
-    fn open(file: File) -> io::Result<ChunkedFile> {
+impl<'b> ChunkedFile<'b> {
+    fn open(file: File, data: &'b mut Vec<u8>) -> io::Result<ChunkedFile<'b>> {
+        data.clear();
         let mut f = ChunkedFile {
             file,
-            data: Vec::with_capacity(CHUNK),
+            data,
             at_eof: false,
         };
         while f.data.len() < BOM.len() && !f.at_eof {
@@ -183,20 +193,22 @@ impl ChunkedFile {
     }
 }
 
-/// go/build's `importReader` over a [`ChunkedFile`].
-struct ImportReader<'f> {
-    f: &'f mut ChunkedFile,
+/// go/build's `importReader` over a [`ChunkedFile`] (with cmd/go/internal/
+/// imports' option of saving the import path literals it reads).
+struct ImportReader<'f, 'b> {
+    f: &'f mut ChunkedFile<'b>,
     pos: usize,
     peek: u8,
     err: Option<ReadError>,
     eof: bool,
+    save: Option<Vec<Vec<u8>>>,
 }
 
 fn is_ident(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
 }
 
-impl ImportReader<'_> {
+impl ImportReader<'_, '_> {
     fn syntax_error(&mut self) {
         if self.err.is_none() {
             self.err = Some(ReadError::Syntax);
@@ -204,13 +216,14 @@ impl ImportReader<'_> {
     }
 
     fn read_byte(&mut self) -> u8 {
-        if self.pos == self.f.data.len() && !self.f.at_eof {
-            if let Err(e) = self.f.fill() {
-                if self.err.is_none() {
-                    self.err = Some(ReadError::Io(e));
-                }
-                return 0;
+        if self.pos == self.f.data.len()
+            && !self.f.at_eof
+            && let Err(e) = self.f.fill()
+        {
+            if self.err.is_none() {
+                self.err = Some(ReadError::Io(e));
             }
+            return 0;
         }
         match self.f.data.get(self.pos) {
             Some(&c) => {
@@ -302,11 +315,21 @@ impl ImportReader<'_> {
         }
     }
 
+    /// Records the literal that started at `start` and ends here.
+    fn save_literal(&mut self, start: usize) {
+        if let Some(list) = &mut self.save {
+            list.push(self.f.data[start..self.pos].to_vec());
+        }
+    }
+
     fn read_string(&mut self) {
-        match self.next_byte(true) {
+        let quote = self.next_byte(true);
+        let start = self.pos.saturating_sub(1);
+        match quote {
             b'`' => {
                 while self.err.is_none() {
                     if self.next_byte(false) == b'`' {
+                        self.save_literal(start);
                         break;
                     }
                     if self.eof {
@@ -318,6 +341,7 @@ impl ImportReader<'_> {
                 while self.err.is_none() {
                     let c = self.next_byte(false);
                     if c == b'"' {
+                        self.save_literal(start);
                         break;
                     }
                     if self.eof || c == b'\n' {
@@ -344,29 +368,38 @@ impl ImportReader<'_> {
 }
 
 /// go/build's `readComments` on an open file: the leading spaces and
-/// comments (BOM removed), or the reader's error.
-pub(crate) fn read_comments(file: File) -> Result<Vec<u8>, ReadError> {
-    let mut f = ChunkedFile::open(file).map_err(ReadError::Io)?;
+/// comments (BOM removed), or the reader's error. `buf` is scratch space.
+pub(crate) fn read_comments(file: File, buf: &mut Vec<u8>) -> Result<Vec<u8>, ReadError> {
+    let mut f = ChunkedFile::open(file, buf).map_err(ReadError::Io)?;
     loop {
-        match goxide_syntax::constraint::read_comments(&f.data) {
+        match goxide_syntax::constraint::read_comments(f.data) {
             Ok(h) if h.len() < f.data.len() || f.at_eof => return Ok(h.to_vec()),
             Err(goxide_syntax::constraint::ReadError::Nul) => return Err(ReadError::Nul),
-            Err(goxide_syntax::constraint::ReadError::Syntax) if f.at_eof => return Err(ReadError::Syntax),
+            Err(goxide_syntax::constraint::ReadError::Syntax) if f.at_eof => {
+                return Err(ReadError::Syntax);
+            }
             _ => f.fill().map_err(ReadError::Io)?,
         }
     }
 }
 
 /// go/build's `readGoInfo` with a file set (`parse`), or without one (only
-/// the header is found, as for `Context.MatchFile`).
-pub(crate) fn read_go_info(name: &Arc<str>, file: File, parse: bool) -> Result<GoInfo, ReadError> {
-    let mut f = ChunkedFile::open(file).map_err(ReadError::Io)?;
+/// the header is found, as for `Context.MatchFile`). `buf` is scratch
+/// space for the file's bytes.
+pub(crate) fn read_go_info(
+    name: &Arc<str>,
+    file: File,
+    parse: bool,
+    buf: &mut Vec<u8>,
+) -> Result<GoInfo, ReadError> {
+    let mut f = ChunkedFile::open(file, buf).map_err(ReadError::Io)?;
     let mut r = ImportReader {
         f: &mut f,
         pos: 0,
         peek: 0,
         err: None,
         eof: false,
+        save: None,
     };
     r.read_keyword(b"package");
     r.read_ident();
@@ -403,12 +436,17 @@ pub(crate) fn read_go_info(name: &Arc<str>, file: File, parse: bool) -> Result<G
         return Ok(info);
     }
 
-    let parsed = parse_imports(name.clone(), &info.header);
+    let header = &f.data[..header_len];
+    let parsed = parse_imports(name.clone(), header);
     let lines = &parsed.scanner.lines;
     let file_ast = parsed.file;
     if !parsed.errors.is_empty() {
         info.parse_err = Some(ParseError::List(
-            parsed.errors.into_iter().map(|ScanError { pos, msg }| (pos, msg)).collect(),
+            parsed
+                .errors
+                .into_iter()
+                .map(|ScanError { pos, msg }| (pos, msg))
+                .collect(),
         ));
         info.parsed = Some(file_ast);
         return Ok(info);
@@ -417,8 +455,11 @@ pub(crate) fn read_go_info(name: &Arc<str>, file: File, parse: bool) -> Result<G
     let mut has_embed = false;
     for decl in &file_ast.imports {
         for spec in &decl.specs {
-            let Some(path) = unquote(&spec.path) else {
-                return Err(ReadError::BadQuote(String::from_utf8_lossy(&spec.path).into_owned()));
+            let lit = spec.path.bytes(header);
+            let Some(path) = unquote(lit) else {
+                return Err(ReadError::BadQuote(
+                    String::from_utf8_lossy(lit).into_owned(),
+                ));
             };
             if !is_valid_import(&path) {
                 let pos = lines.position(spec.offset, true);
@@ -432,8 +473,12 @@ pub(crate) fn read_go_info(name: &Arc<str>, file: File, parse: bool) -> Result<G
                 has_embed = true;
             }
             let cgo_doc = if path == b"C" {
-                let doc = spec.doc.or(if decl.specs.len() == 1 { decl.doc } else { None });
-                doc.map(|g| file_ast.comments[g].text())
+                let doc = spec.doc.or(if decl.specs.len() == 1 {
+                    decl.doc
+                } else {
+                    None
+                });
+                doc.map(|g| file_ast.comments[g].text(header))
             } else {
                 None
             };
@@ -446,13 +491,18 @@ pub(crate) fn read_go_info(name: &Arc<str>, file: File, parse: bool) -> Result<G
     }
 
     for group in &file_ast.comments {
-        if group.list.first().is_none_or(|c| c.offset >= file_ast.package) {
+        if group
+            .list
+            .first()
+            .is_none_or(|c| c.offset >= file_ast.package)
+        {
             break;
         }
         for c in &group.list {
-            if c.text.starts_with(b"//go:") {
+            let text = c.text.bytes(header);
+            if text.starts_with(b"//go:") {
                 info.directives.push(Directive {
-                    text: String::from_utf8_lossy(&c.text).into_owned(),
+                    text: String::from_utf8_lossy(text).into_owned(),
                     pos: lines.position(c.offset, true),
                 });
             }
@@ -462,25 +512,74 @@ pub(crate) fn read_go_info(name: &Arc<str>, file: File, parse: bool) -> Result<G
 
     if has_embed {
         f.read_rest().map_err(ReadError::Io)?;
-        let mut sc = Scanner::new(name.clone(), &f.data, false);
+        let mut sc = Scanner::new(name.clone(), f.data, false);
         loop {
             let t = sc.scan();
             if t.tok == Token::Eof {
                 break;
             }
-            if t.tok == Token::Comment && t.lit.starts_with(b"//go:embed") {
-                if let Some(args) = parse_go_embed(&t.lit) {
-                    for (arg, offset) in args {
-                        info.embeds.push(FileEmbed {
-                            pattern: String::from_utf8_lossy(&arg).into_owned(),
-                            pos: sc.lines.position(t.offset + offset, true),
-                        });
-                    }
+            let lit = t.lit.bytes(f.data);
+            if t.tok == Token::Comment
+                && lit.starts_with(b"//go:embed")
+                && let Some(args) = parse_go_embed(lit)
+            {
+                for (arg, offset) in args {
+                    info.embeds.push(FileEmbed {
+                        pattern: String::from_utf8_lossy(&arg).into_owned(),
+                        pos: sc.lines.position(t.offset + offset, true),
+                    });
                 }
             }
         }
     }
     Ok(info)
+}
+
+/// cmd/go/internal/imports' `ReadImports(f, false, &list)`: the header
+/// (`buf[..len]`; the whole file after a syntax error) and the import path
+/// literals as read, quotes included. Unlike go/build, the rest of a file
+/// with a syntax error is read byte by byte, so a NUL there is an error.
+pub(crate) fn read_imports(
+    file: File,
+    buf: &mut Vec<u8>,
+) -> Result<(usize, Vec<Vec<u8>>), ReadError> {
+    let mut f = ChunkedFile::open(file, buf).map_err(ReadError::Io)?;
+    let mut r = ImportReader {
+        f: &mut f,
+        pos: 0,
+        peek: 0,
+        err: None,
+        eof: false,
+        save: Some(Vec::new()),
+    };
+    r.read_keyword(b"package");
+    r.read_ident();
+    while r.peek_byte(true) == b'i' {
+        r.read_keyword(b"import");
+        if r.peek_byte(true) == b'(' {
+            r.next_byte(false);
+            while r.peek_byte(true) != b')' && r.err.is_none() {
+                r.read_import();
+            }
+            r.next_byte(false);
+        } else {
+            r.read_import();
+        }
+    }
+    let list = r.save.take().unwrap_or_default();
+    if r.err.is_none() && !r.eof {
+        return Ok((r.pos - 1, list));
+    }
+    if matches!(r.err, Some(ReadError::Syntax)) {
+        r.err = None;
+        while r.err.is_none() && !r.eof {
+            r.read_byte();
+        }
+    }
+    match r.err.take() {
+        Some(e) => Err(e),
+        None => Ok((r.pos, list)),
+    }
 }
 
 /// `isValidImport`: non-empty, and every character graphic, not a space,
@@ -489,18 +588,25 @@ pub(crate) fn is_valid_import(s: &[u8]) -> bool {
     const ILLEGAL: &[u8] = b"!\"#$%&'()*,:;<=>?[\\]^{|}`";
     !s.is_empty()
         && runes(s).all(|(_, r)| {
-            is_graphic(r) && !is_space(r) && r != 0xFFFD && !(r < 0x80 && ILLEGAL.contains(&(r as u8)))
+            is_graphic(r)
+                && !is_space(r)
+                && r != 0xFFFD
+                && !(r < 0x80 && ILLEGAL.contains(&(r as u8)))
         })
 }
 
 /// The byte offset of the first Unicode space in `s`, or its length.
 fn index_space(s: &[u8]) -> usize {
-    runes(s).find(|&(_, r)| is_space(r)).map_or(s.len(), |(i, _)| i)
+    runes(s)
+        .find(|&(_, r)| is_space(r))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// `strings.TrimLeftFunc(s, unicode.IsSpace)` as the number of bytes cut.
 fn leading_space(s: &[u8]) -> usize {
-    runes(s).find(|&(_, r)| !is_space(r)).map_or(s.len(), |(i, _)| i)
+    runes(s)
+        .find(|&(_, r)| !is_space(r))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// `strings.TrimRightFunc(s, unicode.IsSpace)`.
@@ -589,8 +695,16 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("goxide-read-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("f{}.go", src.len()));
-        std::fs::File::create(&path).unwrap().write_all(src).unwrap();
-        let r = read_go_info(&Arc::from("x.go"), File::open(&path).unwrap(), true);
+        std::fs::File::create(&path)
+            .unwrap()
+            .write_all(src)
+            .unwrap();
+        let r = read_go_info(
+            &Arc::from("x.go"),
+            File::open(&path).unwrap(),
+            true,
+            &mut Vec::new(),
+        );
         std::fs::remove_file(&path).unwrap();
         r
     }
@@ -599,7 +713,10 @@ mod tests {
     fn header_ends_after_imports() {
         let src = b"\xEF\xBB\xBFpackage p\n\nimport (\n\t\"a\"\n\tb \"b\"\n)\n\nfunc f() {}\n";
         let info = info_of(src).unwrap();
-        assert_eq!(info.header, b"package p\n\nimport (\n\t\"a\"\n\tb \"b\"\n)\n\n");
+        assert_eq!(
+            info.header,
+            b"package p\n\nimport (\n\t\"a\"\n\tb \"b\"\n)\n\n"
+        );
         let paths: Vec<_> = info.imports.iter().map(|i| i.path.as_str()).collect();
         assert_eq!(paths, ["a", "b"]);
         assert_eq!(info.imports[1].pos.to_string(), "x.go:5:2");
@@ -612,23 +729,44 @@ mod tests {
         // The reader stops at the `.`; go/parser then sees the whole file.
         let info = info_of(b"package p; import x.y \"z\"\nfunc f(){}").unwrap();
         assert_eq!(info.header.len(), 36);
-        assert_eq!(info.parse_err.unwrap().to_string(), "x.go:1:20: missing import path");
+        assert_eq!(
+            info.parse_err.unwrap().to_string(),
+            "x.go:1:20: missing import path"
+        );
     }
 
     #[test]
     fn invalid_import_path() {
         let info = info_of(b"package p\nimport \"a b\"\n").unwrap();
-        assert_eq!(info.parse_err.unwrap().to_string(), "x.go:2:8: invalid import path: a b");
+        assert_eq!(
+            info.parse_err.unwrap().to_string(),
+            "x.go:2:8: invalid import path: a b"
+        );
         assert!(info.imports.is_empty());
-        assert!(is_valid_import(b"golang.org/x/y") && !is_valid_import(b"") && !is_valid_import(b"a\xff"));
+        assert!(
+            is_valid_import(b"golang.org/x/y")
+                && !is_valid_import(b"")
+                && !is_valid_import(b"a\xff")
+        );
     }
 
     #[test]
     fn embeds_and_directives() {
         let src = b"//go:build linux\n\n//go:debug x=y\npackage p\n\nimport _ \"embed\"\n\n//go:embed a* \"b c\" `d`\nvar x string\n// go:embed no\n//go:embed \"bad\"x\n";
         let info = info_of(src).unwrap();
-        let pats: Vec<_> = info.embeds.iter().map(|e| (e.pattern.as_str(), e.pos.to_string())).collect();
-        assert_eq!(pats, [("a*", "x.go:8:12".to_string()), ("b c", "x.go:8:15".to_string()), ("d", "x.go:8:21".to_string())]);
+        let pats: Vec<_> = info
+            .embeds
+            .iter()
+            .map(|e| (e.pattern.as_str(), e.pos.to_string()))
+            .collect();
+        assert_eq!(
+            pats,
+            [
+                ("a*", "x.go:8:12".to_string()),
+                ("b c", "x.go:8:15".to_string()),
+                ("d", "x.go:8:21".to_string())
+            ]
+        );
         let dirs: Vec<_> = info.directives.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(dirs, ["//go:build linux", "//go:debug x=y"]);
     }
@@ -637,7 +775,10 @@ mod tests {
     fn go_embed_args() {
         assert_eq!(parse_go_embed(b"//go:embed"), Some(vec![]));
         assert_eq!(parse_go_embed(b"//go:embedx a"), None);
-        assert_eq!(parse_go_embed(b"//go:embed \"a\\\"b\"  c  ").unwrap(), vec![(b"a\"b".to_vec(), 11), (b"c".to_vec(), 19)]);
+        assert_eq!(
+            parse_go_embed(b"//go:embed \"a\\\"b\"  c  ").unwrap(),
+            vec![(b"a\"b".to_vec(), 11), (b"c".to_vec(), 19)]
+        );
         assert_eq!(parse_go_embed(b"//go:embed \"unterminated"), None);
     }
 }

@@ -179,7 +179,11 @@ pub(crate) fn fmt_sharp_u(c: i64) -> String {
 
 /// fmt's `%q` of a rune: a Go character literal, `strconv.QuoteRune`.
 pub(crate) fn quote_rune(c: u32) -> String {
-    let c = if char::from_u32(c).is_none() { RUNE_ERROR } else { c };
+    let c = if char::from_u32(c).is_none() {
+        RUNE_ERROR
+    } else {
+        c
+    };
     let mut s = String::from("'");
     match c {
         0x27 => s.push_str("\\'"),
@@ -211,7 +215,12 @@ mod tests {
         assert!(is_upper('É' as u32) && !is_upper('é' as u32));
         assert!(is_space(0x85) && is_space(0x3000) && !is_space(0x200B));
         assert!(is_graphic(0xA0) && !is_print(0xA0) && is_print('€' as u32));
-        assert!(is_punct('.' as u32) && is_punct('“' as u32) && !is_punct('+' as u32) && !is_punct('$' as u32));
+        assert!(
+            is_punct('.' as u32)
+                && is_punct('“' as u32)
+                && !is_punct('+' as u32)
+                && !is_punct('$' as u32)
+        );
     }
 
     #[test]

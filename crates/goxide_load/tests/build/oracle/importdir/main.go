@@ -8,7 +8,7 @@
 // tags, the import mode, and fix GOROOT (GOPATH is emptied).
 //
 // Format: "@dir DIR" starts a record; then "Field value" lines. Strings are
-// escaped by esc (backslash, newline, tab, '|'), lists are elements joined
+// escaped by esc (backslash, newline, return, tab, '|'), lists are joined
 // by '|', positions are file:line:col:offset.
 package main
 
@@ -32,7 +32,7 @@ var (
 )
 
 func esc(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\t", `\t`, "|", `\|`).Replace(s)
+	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\r", `\r`, "\t", `\t`, "|", `\|`).Replace(s)
 }
 
 func list(l []string) string {
