@@ -322,6 +322,7 @@ fn load_config(g: &GoConfig, build_tags: Vec<String>, gc_exact: bool, mod_flag: 
         go_version: version,
         temp_dir: text(&osenv::temp_dir(&g.os)),
         workers: cores(),
+        module_index: text(&g.gocache().0) != "off" && !text(g.os.get("GODEBUG")).split(',').any(|kv| kv.trim() == "goindex=0"),
         pgo,
     })
 }

@@ -39,6 +39,7 @@ fn config(cwd: &Path) -> Config {
         go_version: version,
         temp_dir: std::env::temp_dir().display().to_string(),
         workers: 2,
+        module_index: true,
         pgo: "auto".into(),
         ..Config::default()
     }

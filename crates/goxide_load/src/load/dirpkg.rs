@@ -132,10 +132,26 @@ fn build_context(ctx: &BuildContext) -> build::Context {
     c
 }
 
-/// Reads `dir` as a package under `ctx` (`ImportDir(dir, 0)`).
-pub fn import_dir(ctx: &BuildContext, dir: &str) -> (DirPackage, Option<DirError>) {
+/// How a directory is read: as go/build's `ImportDir` does, or as cmd/go's
+/// module index does (`modindex.IndexPackage.Import`, which go list uses
+/// for packages of GOROOT and of modules; the two differ on malformed
+/// files). The caller decides which applies (see
+/// [`crate::load::loader::Loader::read_for`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Read {
+    GoBuild,
+    Index,
+}
+
+/// Reads `dir` as a package under `ctx` (`ImportDir(dir, 0)`, or the
+/// module index's reading of it).
+pub fn import_dir(ctx: &BuildContext, dir: &str, read: Read) -> (DirPackage, Option<DirError>) {
     let c = build_context(ctx);
-    let (p, err) = build::import_dir(&c, Path::new(dir), build::ImportMode::default());
+    let mode = build::ImportMode {
+        module_index: read == Read::Index,
+        ..build::ImportMode::default()
+    };
+    let (p, err) = build::import_dir(&c, Path::new(dir), mode);
     (convert(p, &|s: &str| s.to_string()), err.map(|e| convert_error(e, &|s: &str| s.to_string())))
 }
 
@@ -263,10 +279,11 @@ fn convert_error(e: build::ImportError, map: &dyn Fn(&str) -> String) -> DirErro
     }
 }
 
-/// Memo of [`import_dir`] per directory, safe to share between threads.
+/// Memo of [`import_dir`] per directory and way of reading, safe to
+/// share between threads.
 #[derive(Default)]
 pub struct DirCache {
-    map: Mutex<HashMap<String, Slot>>,
+    map: Mutex<HashMap<(String, Read), Slot>>,
     ready: Condvar,
 }
 
@@ -277,35 +294,36 @@ enum Slot {
 
 impl DirCache {
     /// The package in `dir`, read now or earlier.
-    pub fn get(&self, ctx: &BuildContext, dir: &str) -> DirResult {
+    pub fn get(&self, ctx: &BuildContext, dir: &str, read: Read) -> DirResult {
+        let key = (dir.to_string(), read);
         {
             let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
             loop {
-                match map.get(dir) {
+                match map.get(&key) {
                     Some(Slot::Done(r)) => return r.clone(),
                     Some(Slot::Loading) => {
                         map = self.ready.wait(map).unwrap_or_else(|e| e.into_inner());
                     }
                     None => {
-                        map.insert(dir.to_string(), Slot::Loading);
+                        map.insert(key.clone(), Slot::Loading);
                         break;
                     }
                 }
             }
         }
-        let r = Arc::new(import_dir(ctx, dir));
+        let r = Arc::new(import_dir(ctx, dir, read));
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        map.insert(dir.to_string(), Slot::Done(r.clone()));
+        map.insert(key, Slot::Done(r.clone()));
         self.ready.notify_all();
         r
     }
 
     /// Reads every directory of `dirs` (not yet read) on `workers`
     /// threads, so that later [`DirCache::get`] calls find them.
-    pub fn prefetch(&self, ctx: &BuildContext, dirs: &[String], workers: usize) {
+    pub fn prefetch(&self, ctx: &BuildContext, dirs: &[(String, Read)], workers: usize) {
         if dirs.len() < 2 || workers < 2 {
-            for d in dirs {
-                self.get(ctx, d);
+            for (d, r) in dirs {
+                self.get(ctx, d, *r);
             }
             return;
         }
@@ -315,8 +333,8 @@ impl DirCache {
                 s.spawn(|| {
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(d) = dirs.get(i) else { break };
-                        self.get(ctx, d);
+                        let Some((d, r)) = dirs.get(i) else { break };
+                        self.get(ctx, d, *r);
                     }
                 });
             }

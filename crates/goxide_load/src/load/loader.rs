@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::dirpkg::{BuildContext, DirCache, DirError, DirPackage};
+use super::dirpkg::{BuildContext, DirCache, DirError, DirPackage, Read};
 use super::embed;
 use super::fspath;
 use super::godebug;
@@ -154,7 +154,8 @@ impl<'a> Loader<'a> {
             ..PkgData::default()
         };
         if !r.dir.is_empty() {
-            let res = self.dirs.get(&self.ctx, &r.dir);
+            let read = self.read_for_resolved(&r);
+            let res = self.dirs.get(&self.ctx, &r.dir, read);
             data.bp = Arc::new(res.0.clone());
             data.root = res.0.root.clone();
             if let Some(e) = &res.1 {
@@ -189,6 +190,49 @@ impl<'a> Loader<'a> {
         let data = Arc::new(data);
         self.data_cache.insert(r.path.clone(), data.clone());
         data
+    }
+
+    /// How cmd/go reads a package whose module root is `modroot`
+    /// (`loadPackageData`'s `modindex.GetPackage`): through the module
+    /// index for the module cache (outside vendor mode), and for GOROOT
+    /// and local module trees when the directory qualifies
+    /// (`module_index_applies`); else with go/build.
+    pub fn read_for(&self, modroot: &str, dir: &str) -> Read {
+        if !self.cfg.module_index || modroot.is_empty() {
+            return Read::GoBuild;
+        }
+        let goroot_src = fspath::join(&[&self.cfg.build.goroot, "src"]);
+        let modcache = &self.cfg.gomodcache;
+        if self.modules.build_mod != super::modules::BuildMod::Vendor
+            && !modcache.is_empty()
+            && fspath::has_file_path_prefix(modroot, modcache)
+            && !fspath::has_file_path_prefix(modroot, &goroot_src)
+        {
+            return Read::Index;
+        }
+        if crate::build::module_index_applies(std::path::Path::new(dir)) {
+            Read::Index
+        } else {
+            Read::GoBuild
+        }
+    }
+
+    /// [`Loader::read_for`] a resolved import: its module's root
+    /// (`PackageModRoot`, none in vendor mode), or GOROOT/src (or
+    /// GOROOT/src/cmd) for a directory there.
+    pub fn read_for_resolved(&self, r: &super::resolve::Resolved) -> Read {
+        let mut modroot = String::new();
+        if self.modules.build_mod != super::modules::BuildMod::Vendor
+            && r.module.as_ref().is_some_and(|m| !m.path.is_empty())
+        {
+            modroot = r.mod_root.clone();
+        }
+        let goroot_src = fspath::join(&[&self.cfg.build.goroot, "src"]);
+        if modroot.is_empty() && fspath::has_file_path_prefix(&r.dir, &goroot_src) {
+            let cmd = fspath::join(&[&goroot_src, "cmd"]);
+            modroot = if fspath::has_file_path_prefix(&r.dir, &cmd) { cmd } else { goroot_src };
+        }
+        self.read_for(&modroot, &r.dir)
     }
 
     /// `setLoadPackageDataError`.

@@ -92,6 +92,10 @@ pub struct Config {
     pub temp_dir: String,
     /// Threads for reading directories.
     pub workers: usize,
+    /// cmd/go's module index is in use (it is unless GOCACHE=off or
+    /// GODEBUG=goindex=0): packages of GOROOT and of modules are read as
+    /// the index reads them.
+    pub module_index: bool,
     /// `-pgo`: `auto` (a main package's `default.pgo`) or `off`.
     pub pgo: String,
 }
@@ -247,7 +251,7 @@ impl Loader<'_> {
             }
         }
         while !frontier.is_empty() {
-            let resolved: Vec<(String, String, bool)> = frontier
+            let resolved: Vec<(String, String, bool, dirpkg::Read)> = frontier
                 .iter()
                 .filter_map(|(path, parent, parent_std)| {
                     if path == "C" {
@@ -258,17 +262,17 @@ impl Loader<'_> {
                         return None;
                     }
                     let std = search::is_standard_import_path(&r.path) && r.module.is_none();
-                    Some((r.path.clone(), r.dir.clone(), std))
+                    Some((r.path.clone(), r.dir.clone(), std, self.read_for_resolved(&r)))
                 })
                 .collect();
-            let dirs: Vec<String> = resolved.iter().map(|(_, d, _)| d.clone()).collect();
+            let dirs: Vec<(String, dirpkg::Read)> = resolved.iter().map(|(_, d, _, rd)| (d.clone(), *rd)).collect();
             self.prefetch(dirs);
             frontier.clear();
             if self.opts.ignore_imports {
                 break;
             }
-            for (path, dir, std) in resolved {
-                let res = self.dirs.get(&self.ctx, &dir);
+            for (path, dir, std, read) in resolved {
+                let res = self.dirs.get(&self.ctx, &dir, read);
                 for imp in &res.0.imports {
                     let key = format!("{path}\u{0}{imp}");
                     if seen.insert(key) {
@@ -298,7 +302,7 @@ impl Loader<'_> {
             if r.dir.is_empty() {
                 continue;
             }
-            let res = self.dirs.get(&self.ctx, &r.dir);
+            let res = self.dirs.get(&self.ctx, &r.dir, self.read_for_resolved(&r));
             let in_std = search::is_standard_import_path(&path) && r.module.is_none();
             let in_main = r.module.as_ref().is_some_and(|m| m.version.is_empty() && self.modules.contains_main(&m.path));
             let mut imports: Vec<String> = res.0.imports.clone();

@@ -10,7 +10,7 @@
 //! at all. Each directory is read once ([`super::dirpkg::DirCache`]);
 //! the reads of one walk run on several threads.
 
-use super::dirpkg::DirError;
+use super::dirpkg::{DirError, Read};
 use super::fspath;
 use super::loader::Loader;
 use super::modules::{BuildMod, Fatal};
@@ -98,9 +98,9 @@ impl Loader<'_> {
             dirs.push((path.to_string(), name));
             true
         }, &mut |_| {});
-        self.prefetch(dirs.iter().map(|(d, _)| d.clone()).collect());
+        self.prefetch(dirs.iter().map(|(d, _)| (d.clone(), Read::GoBuild)).collect());
         for (dir, name) in dirs {
-            let res = self.dirs.get(&self.ctx, &dir);
+            let res = self.dirs.get(&self.ctx, &dir, Read::GoBuild);
             if matches!(res.1, Some(DirError::NoGo)) {
                 continue;
             }
@@ -112,7 +112,7 @@ impl Loader<'_> {
     }
 
     /// Reads `dirs` in parallel ahead of their use.
-    pub fn prefetch(&self, dirs: Vec<String>) {
+    pub fn prefetch(&self, dirs: Vec<(String, Read)>) {
         self.dirs.prefetch(&self.ctx, &dirs, self.cfg.workers);
     }
 
@@ -123,14 +123,14 @@ impl Loader<'_> {
         let meta = m.is_meta();
         let is_match = |name: &str| meta || Pattern::new(&pattern).matches(name);
         let tree_can_match = |name: &str| meta || search::tree_can_match(&pattern, name);
-        let mut found: Vec<(String, String)> = Vec::new();
+        let mut found: Vec<(String, String, String)> = Vec::new();
         let mut have: std::collections::HashSet<String> = ["builtin".to_string()].into();
         if !self.cfg.build.cgo_enabled {
             have.insert("runtime/cgo".into());
         }
         let wildcard = pattern.contains("...");
         let mut links: Vec<String> = Vec::new();
-        let mut walk_pkgs = |root: &str, import_root: &str, prune_vendor: bool, prune_gomod: bool, found: &mut Vec<(String, String)>| {
+        let mut walk_pkgs = |root: &str, import_root: &str, prune_vendor: bool, prune_gomod: bool, found: &mut Vec<(String, String, String)>| {
             let root_clean = fspath::clean(root);
             let name_of = |dir: &str| {
                 let rel = if dir == root_clean { "" } else { fspath::trim_file_path_prefix(dir, &root_clean) };
@@ -181,7 +181,7 @@ impl Loader<'_> {
                     return false;
                 }
                 if have.insert(name.clone()) && is_match(&name) {
-                    found.push((dir.to_string(), name));
+                    found.push((dir.to_string(), name, root_clean.clone()));
                 }
                 !(elem == "vendor" && prune_vendor)
             }, &mut on_link);
@@ -232,10 +232,13 @@ impl Loader<'_> {
                 self.warnings.push(format!("warning: ignoring symlink {l}"));
             }
         }
-        self.prefetch(found.iter().map(|(d, _)| d.clone()).collect());
+        // modload's scanDir reads through the module index where cmd/go
+        // has one (the walk's root stands for the module root).
+        let reads: Vec<(String, Read)> = found.iter().map(|(d, _, root)| (d.clone(), self.read_for(root, d))).collect();
+        self.prefetch(reads.clone());
         let mut pkgs = Vec::new();
-        for (dir, name) in found {
-            let res = self.dirs.get(&self.ctx, &dir);
+        for ((dir, name, _), (_, read)) in found.into_iter().zip(reads) {
+            let res = self.dirs.get(&self.ctx, &dir, read);
             if !matches!(res.1, Some(DirError::NoGo)) {
                 pkgs.push(name);
             }
@@ -397,9 +400,9 @@ impl Loader<'_> {
             }
             true
         }, &mut |_| {});
-        self.prefetch(cands.iter().map(|(a, _)| a.clone()).collect());
+        self.prefetch(cands.iter().map(|(a, _)| (a.clone(), Read::GoBuild)).collect());
         for (abs, name) in cands {
-            let res = self.dirs.get(&self.ctx, &abs);
+            let res = self.dirs.get(&self.ctx, &abs, Read::GoBuild);
             if matches!(res.1, Some(DirError::NoGo)) && res.0.invalid_go_files.is_empty() {
                 continue;
             }
@@ -411,7 +414,7 @@ impl Loader<'_> {
     fn resolve_local_package(&mut self, dir: &str) -> Result<String, LocalErr> {
         let cwd = self.cfg.cwd.clone();
         let abs = if fspath::is_abs(dir) { fspath::clean(dir) } else { fspath::join(&[&cwd, dir]) };
-        let res = self.dirs.get(&self.ctx, &abs);
+        let res = self.dirs.get(&self.ctx, &abs, Read::GoBuild);
         if let Some(e) = &res.1
             && res.0.ignored_go_files.is_empty()
         {

@@ -1,0 +1,3 @@
+module example.com/quirk
+
+go 1.21

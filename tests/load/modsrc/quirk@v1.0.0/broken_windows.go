@@ -1,0 +1,4 @@
+package quirk
+
+import (
+	"fmt"
