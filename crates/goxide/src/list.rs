@@ -32,7 +32,9 @@ pub const GOXIDE_TOOL_TAGS: &[&str] = &["goxide", "purego", "math_big_pure_go"];
 
 /// The number of hardware threads (go's `GOMAXPROCS` default).
 fn cores() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 /// Runs `goxide list args...`; returns the exit status.
@@ -113,7 +115,10 @@ fn parse_tags(v: &[u8]) -> Result<Vec<String>, String> {
     if s.contains(' ') || s.contains('\'') {
         return quoted::split(v).map(|l| l.iter().map(|t| text(t)).collect());
     }
-    Ok(s.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect())
+    Ok(s.split(',')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect())
 }
 
 /// The `-json` flag's value: on/off, and the fields asked for.
@@ -173,7 +178,15 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
     if find && flags.bool("export") {
         return Err(fatal("goxide list -export cannot be used with -find"));
     }
-    for f in ["export", "compiled", "race", "msan", "asan", "cover", "linkshared"] {
+    for f in [
+        "export",
+        "compiled",
+        "race",
+        "msan",
+        "asan",
+        "cover",
+        "linkshared",
+    ] {
         if flags.bool(f) {
             return Err(unsupported(&format!("-{f}")));
         }
@@ -197,13 +210,24 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
         "gc" => true,
         "gccgo" => return Err(unsupported("-compiler=gccgo")),
         other => {
-            output::stderr(format!("invalid value \"{other}\" for flag -compiler: unknown compiler \"{other}\"\n").as_bytes());
+            output::stderr(
+                format!(
+                    "invalid value \"{other}\" for flag -compiler: unknown compiler \"{other}\"\n"
+                )
+                .as_bytes(),
+            );
             output::stderr(crate::help::command_usage(cmd).as_bytes());
             return Err(2);
         }
     };
     let tags = parse_tags(flags.str("tags")).map_err(|e| {
-        output::stderr(format!("invalid value {} for flag -tags: {e}\n", goxide_build::strconv::quote(flags.str("tags"))).as_bytes());
+        output::stderr(
+            format!(
+                "invalid value {} for flag -tags: {e}\n",
+                goxide_build::strconv::quote(flags.str("tags"))
+            )
+            .as_bytes(),
+        );
         output::stderr(crate::help::command_usage(cmd).as_bytes());
         2
     })?;
@@ -214,11 +238,20 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
         )));
     }
 
-    let pgo = if pgo.is_empty() { "auto".to_string() } else { pgo };
+    let pgo = if pgo.is_empty() {
+        "auto".to_string()
+    } else {
+        pgo
+    };
     let cfg = load_config(&gocfg, tags, gc_exact, &mod_flag, pgo)?;
     // go resolves embeds unless -json named fields and none of these.
     let suppress_embed_files = match &json_fields {
-        Some(f) if json => !f.iter().any(|x| matches!(x.as_str(), "EmbedFiles" | "TestEmbedFiles" | "XTestEmbedFiles")),
+        Some(f) if json => !f.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "EmbedFiles" | "TestEmbedFiles" | "XTestEmbedFiles"
+            )
+        }),
         _ => false,
     };
     let opts = Options {
@@ -273,12 +306,21 @@ fn goxide_prefix(msg: &str) -> String {
 }
 
 /// Builds the loader's configuration from the go command's.
-fn load_config(g: &GoConfig, build_tags: Vec<String>, gc_exact: bool, mod_flag: &str, pgo: String) -> Result<load::Config, i32> {
+fn load_config(
+    g: &GoConfig,
+    build_tags: Vec<String>,
+    gc_exact: bool,
+    mod_flag: &str,
+    pgo: String,
+) -> Result<load::Config, i32> {
     let goos = g.goos_str();
     let goarch = g.goarch_str();
-    let arch_value = g.arch_env().map(|(_, s)| text(&s.value)).unwrap_or_default();
-    let mut tool_tags =
-        build::tool_tags(&goos, &goarch, &text(&g.raw_goexperiment), &arch_value).map_err(|e| fatal(&format!("goxide: {e}")))?;
+    let arch_value = g
+        .arch_env()
+        .map(|(_, s)| text(&s.value))
+        .unwrap_or_default();
+    let mut tool_tags = build::tool_tags(&goos, &goarch, &text(&g.raw_goexperiment), &arch_value)
+        .map_err(|e| fatal(&format!("goxide: {e}")))?;
     if !gc_exact {
         tool_tags.extend(GOXIDE_TOOL_TAGS.iter().map(|s| s.to_string()));
     }
@@ -322,7 +364,10 @@ fn load_config(g: &GoConfig, build_tags: Vec<String>, gc_exact: bool, mod_flag: 
         go_version: version,
         temp_dir: text(&osenv::temp_dir(&g.os)),
         workers: cores(),
-        module_index: text(&g.gocache().0) != "off" && !text(g.os.get("GODEBUG")).split(',').any(|kv| kv.trim() == "goindex=0"),
+        module_index: text(&g.gocache().0) != "off"
+            && !text(g.os.get("GODEBUG"))
+                .split(',')
+                .any(|kv| kv.trim() == "goindex=0"),
         pgo,
     })
 }
@@ -342,7 +387,8 @@ struct Output<'a> {
 /// Everything after the load: errors, tests, `-deps`, renaming, `Deps`,
 /// `ImportMap`, output. Returns the exit status.
 fn print(loaded: load::Loaded, opts: &Options, o: &Output) -> i32 {
-    let (deps, test, json, fields, goroot_src, pgo_auto) = (o.deps, o.test, o.json, o.fields, o.goroot_src, o.pgo_auto);
+    let (deps, test, json, fields, goroot_src, pgo_auto) =
+        (o.deps, o.test, o.json, o.fields, o.goroot_src, o.pgo_auto);
     let mut graph = loaded.graph;
     let mut status = 0;
     let mut pkgs: Vec<PackageId> = loaded.roots.clone();
@@ -370,12 +416,18 @@ fn print(loaded: load::Loaded, opts: &Options, o: &Output) -> i32 {
             if !opts.allow_errors {
                 // TestPackagesFor: the first error among the test packages
                 // (or their dependencies) is fatal.
-                for p1 in [Some(set.ptest), set.pxtest, Some(set.pmain)].into_iter().flatten() {
+                for p1 in [Some(set.ptest), set.pxtest, Some(set.pmain)]
+                    .into_iter()
+                    .flatten()
+                {
                     let p = graph.get(p1);
                     let perr = if p.error.is_some() {
                         Some(p1)
                     } else if p.incomplete {
-                        graph.package_list(&[p1]).into_iter().find(|&q| graph.get(q).error.is_some())
+                        graph
+                            .package_list(&[p1])
+                            .into_iter()
+                            .find(|&q| graph.get(q).error.is_some())
                     } else {
                         continue;
                     };
@@ -401,7 +453,9 @@ fn print(loaded: load::Loaded, opts: &Options, o: &Output) -> i32 {
                 // and lists that file.
                 if let Some(data) = graph.get(m).internal.testmain_go.clone() {
                     if let Some(e) = &o.gocache.1 {
-                        output::stderr_line(&format!("build cache is required, but could not be located: {e}"));
+                        output::stderr_line(&format!(
+                            "build cache is required, but could not be located: {e}"
+                        ));
                         return 1;
                     }
                     match buildcache::put_output(&o.gocache.0, &data) {
@@ -448,14 +502,22 @@ fn print(loaded: load::Loaded, opts: &Options, o: &Output) -> i32 {
         p.dep_only = !cmdline.contains(&id);
     }
     if test || (pgo_auto && cmdline.len() > 1) {
-        let all = if deps { pkgs.clone() } else { graph.package_list(&pkgs) };
+        let all = if deps {
+            pkgs.clone()
+        } else {
+            graph.package_list(&pkgs)
+        };
         graph.rename_test_variants(&all);
         for &id in &all {
             graph.get_mut(id).dep_only = !cmdline.contains(&id);
         }
     }
     if fields.want("Deps") || fields.want("DepsErrors") {
-        let all = if deps { pkgs.clone() } else { graph.package_list(&pkgs) };
+        let all = if deps {
+            pkgs.clone()
+        } else {
+            graph.package_list(&pkgs)
+        };
         if fields.want("Deps") {
             graph.collect_deps(&all);
         }
@@ -480,7 +542,12 @@ fn print(loaded: load::Loaded, opts: &Options, o: &Output) -> i32 {
 
 /// `Package.Resolve` for test imports: standard-library importers see
 /// GOROOT's vendor directories; the list is deduplicated and sorted.
-fn resolve_list(imports: &[String], parent_std: bool, parent_path: &str, goroot_src: &str) -> Vec<String> {
+fn resolve_list(
+    imports: &[String],
+    parent_std: bool,
+    parent_path: &str,
+    goroot_src: &str,
+) -> Vec<String> {
     let mut out: Vec<String> = imports
         .iter()
         .map(|path| {

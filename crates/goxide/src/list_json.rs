@@ -284,7 +284,11 @@ mod tests {
             "{\n\t\"Dir\": \"/d\",\n\t\"ImportPath\": \"a\\u003cb\\u003e\",\n\t\"Name\": \"p\",\n\t\"GoFiles\": [\n\t\t\"a.go\"\n\t],\n\t\"ImportMap\": {\n\t\t\"x\": \"vendor/x\"\n\t},\n\t\"Error\": {\n\t\t\"ImportStack\": [],\n\t\t\"Pos\": \"\",\n\t\t\"Err\": \"boom\"\n\t}\n}\n"
         );
         let mut out = Vec::new();
-        write_package(&mut out, &Package::default(), &Fields(Some(vec!["Name".into()])));
+        write_package(
+            &mut out,
+            &Package::default(),
+            &Fields(Some(vec!["Name".into()])),
+        );
         assert_eq!(out, b"{}\n");
     }
 }

@@ -14,7 +14,9 @@ use list_support::Sandbox;
 fn reword(s: &str) -> String {
     s.split_inclusive('\n')
         .map(|l| {
-            let l = l.replace("usage: go ", "usage: goxide ").replace("'go help", "'goxide help");
+            let l = l
+                .replace("usage: go ", "usage: goxide ")
+                .replace("'go help", "'goxide help");
             if let Some(rest) = l.strip_prefix("go: ") {
                 format!("goxide: {rest}")
             } else if let Some(rest) = l.strip_prefix("go ") {
@@ -35,7 +37,8 @@ fn fixture(sb: &Sandbox) -> std::path::PathBuf {
 fn flags_and_errors_as_go() {
     let sb = Sandbox::new("cli");
     let dir = fixture(&sb);
-    let cases: &[(&[&str], &[(&str, &str)])] = &[
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         (&["-bogus"], &[]),
         (&["-json", "-f", "{{.Dir}}", "./p"], &[]),
         (&["-deps", "-find", "./p"], &[]),
@@ -55,7 +58,20 @@ fn flags_and_errors_as_go() {
         (&[""], &[]),
         (&["-e", "./nothere"], &[]),
         (&["./nothere"], &[]),
-        (&["-x", "-n", "-v", "-a", "-p=1", "-trimpath", "-gcflags=-N", "-ldflags=-s", "./p"], &[]),
+        (
+            &[
+                "-x",
+                "-n",
+                "-v",
+                "-a",
+                "-p=1",
+                "-trimpath",
+                "-gcflags=-N",
+                "-ldflags=-s",
+                "./p",
+            ],
+            &[],
+        ),
         (&["./p"], &[("GO111MODULE", "bogus")]),
         (&["./p"], &[("GOWORK", "relative/go.work")]),
     ];
@@ -88,17 +104,39 @@ fn refused_flags_say_so() {
     let dir = fixture(&sb);
     let env = sb.env(&[]);
     for (args, msg) in [
-        (&["-f", "{{.Dir}}", "./p"][..], "goxide list: -f (templates); use -json is not supported yet\n"),
-        (&["-m", "all"][..], "goxide list: -m (listing modules) is not supported yet\n"),
-        (&["-export", "./p"][..], "goxide list: -export is not supported yet\n"),
-        (&["-race", "./p"][..], "goxide list: -race is not supported yet\n"),
-        (&["-compiler=gccgo", "./p"][..], "goxide list: -compiler=gccgo is not supported yet\n"),
-        (&["-pgo=prof.pgo", "./p"][..], "goxide list: -pgo with a profile is not supported yet\n"),
+        (
+            &["-f", "{{.Dir}}", "./p"][..],
+            "goxide list: -f (templates); use -json is not supported yet\n",
+        ),
+        (
+            &["-m", "all"][..],
+            "goxide list: -m (listing modules) is not supported yet\n",
+        ),
+        (
+            &["-export", "./p"][..],
+            "goxide list: -export is not supported yet\n",
+        ),
+        (
+            &["-race", "./p"][..],
+            "goxide list: -race is not supported yet\n",
+        ),
+        (
+            &["-compiler=gccgo", "./p"][..],
+            "goxide list: -compiler=gccgo is not supported yet\n",
+        ),
+        (
+            &["-pgo=prof.pgo", "./p"][..],
+            "goxide list: -pgo with a profile is not supported yet\n",
+        ),
     ] {
         let mut a = vec!["list"];
         a.extend_from_slice(args);
         let got = list_support::goxide(&a, &dir, &env);
-        assert_eq!((got.code, got.stderr.as_str(), got.stdout.as_str()), (1, msg, ""), "list {args:?}");
+        assert_eq!(
+            (got.code, got.stderr.as_str(), got.stdout.as_str()),
+            (1, msg, ""),
+            "list {args:?}"
+        );
     }
 }
 
@@ -111,19 +149,36 @@ fn goxide_tags_select_pure_go_files() {
     let dir = fixture(&sb);
     let env = sb.env(&[]);
     let own = list_support::goxide(&["list", "-json=GoFiles,IgnoredGoFiles", "./p"], &dir, &env);
-    let gc = list_support::goxide(&["list", "-compiler=gc", "-json=GoFiles,IgnoredGoFiles", "./p"], &dir, &env);
+    let gc = list_support::goxide(
+        &[
+            "list",
+            "-compiler=gc",
+            "-json=GoFiles,IgnoredGoFiles",
+            "./p",
+        ],
+        &dir,
+        &env,
+    );
     assert_eq!((own.code, gc.code), (0, 0), "{}{}", own.stderr, gc.stderr);
     let files = |out: &str, field: &str| -> Vec<String> {
         let v = list_support::json::parse_stream(out).unwrap();
         match v[0].get(field) {
-            Some(list_support::json::Value::Arr(a)) => a.iter().map(|x| x.show().trim_matches('"').to_string()).collect(),
+            Some(list_support::json::Value::Arr(a)) => a
+                .iter()
+                .map(|x| x.show().trim_matches('"').to_string())
+                .collect(),
             _ => Vec::new(),
         }
     };
     let (own_go, gc_go) = (files(&own.stdout, "GoFiles"), files(&gc.stdout, "GoFiles"));
     for f in ["gx.go", "pure.go"] {
-        assert!(own_go.contains(&f.to_string()) && !gc_go.contains(&f.to_string()), "{f}: {own_go:?} / {gc_go:?}");
+        assert!(
+            own_go.contains(&f.to_string()) && !gc_go.contains(&f.to_string()),
+            "{f}: {own_go:?} / {gc_go:?}"
+        );
     }
-    assert!(gc_go.contains(&"notpure.go".to_string()) && !own_go.contains(&"notpure.go".to_string()));
+    assert!(
+        gc_go.contains(&"notpure.go".to_string()) && !own_go.contains(&"notpure.go".to_string())
+    );
     assert!(files(&own.stdout, "IgnoredGoFiles").contains(&"notpure.go".to_string()));
 }

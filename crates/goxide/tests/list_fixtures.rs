@@ -23,14 +23,17 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let text = std::fs::read_to_string(list_support::repo_root().join("tests/load/cases.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(list_support::repo_root().join("tests/load/cases.txt")).unwrap();
     let mut out = Vec::new();
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (head, args) = line.split_once(" -- ").unwrap_or_else(|| panic!("bad case line {line:?}"));
+        let (head, args) = line
+            .split_once(" -- ")
+            .unwrap_or_else(|| panic!("bad case line {line:?}"));
         let mut words = head.split_whitespace();
         let fixture = words.next().unwrap().to_string();
         let mut dir = String::new();
@@ -61,8 +64,16 @@ fn fixtures_agree_with_go_list() {
     let all = cases();
     for (i, c) in all.iter().enumerate() {
         let root = sb.copy_fixture(&c.fixture, &format!("case{i}"));
-        let cwd = if c.dir.is_empty() { root.clone() } else { root.join(&c.dir) };
-        let extra: Vec<(&str, &str)> = c.env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let cwd = if c.dir.is_empty() {
+            root.clone()
+        } else {
+            root.join(&c.dir)
+        };
+        let extra: Vec<(&str, &str)> = c
+            .env
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let env = sb.env(&extra);
         let mut args: Vec<&str> = vec!["list"];
         args.extend(c.args.iter().map(String::as_str));
@@ -76,7 +87,10 @@ fn fixtures_agree_with_go_list() {
         }
         let want_err = goxide_wording(&want.stderr);
         if want_err != got.stderr {
-            problems.push(format!("stderr:\n--- go\n{want_err}--- goxide\n{}", got.stderr));
+            problems.push(format!(
+                "stderr:\n--- go\n{want_err}--- goxide\n{}",
+                got.stderr
+            ));
         }
         if c.args.iter().any(|a| a.starts_with("-json")) {
             let cmp = compare_streams(&want.stdout, &got.stdout);
@@ -85,7 +99,10 @@ fn fixtures_agree_with_go_list() {
             agree_acceptance += cmp.agree_acceptance;
             problems.extend(cmp.diffs.into_iter().take(6));
         } else if want.stdout != got.stdout {
-            problems.push(format!("stdout:\n--- go\n{}--- goxide\n{}", want.stdout, got.stdout));
+            problems.push(format!(
+                "stdout:\n--- go\n{}--- goxide\n{}",
+                want.stdout, got.stdout
+            ));
         }
         if problems.is_empty() {
             cases_ok += 1;
@@ -96,14 +113,29 @@ fn fixtures_agree_with_go_list() {
             }
             failed.push(c.line.clone());
         }
-        let _ = std::process::Command::new("chmod").args(["-R", "u+w"]).arg(&root).status();
+        let _ = std::process::Command::new("chmod")
+            .args(["-R", "u+w"])
+            .arg(&root)
+            .status();
         let _ = std::fs::remove_dir_all(&root);
     }
     eprintln!(
         "{cases_ok}/{} cases agree; packages: {agree_acceptance}/{pkgs} on the acceptance fields, {agree}/{pkgs} on all fields",
         all.len()
     );
-    goxide_testing::conformance("go list fixtures tests-load / cases agreeing", cases_ok, all.len());
-    goxide_testing::conformance("go list fixtures tests-load / packages agreeing on the acceptance fields", agree_acceptance, pkgs);
-    goxide_testing::conformance("go list fixtures tests-load / packages agreeing on all fields", agree, pkgs);
+    goxide_testing::conformance(
+        "go list fixtures tests-load / cases agreeing",
+        cases_ok,
+        all.len(),
+    );
+    goxide_testing::conformance(
+        "go list fixtures tests-load / packages agreeing on the acceptance fields",
+        agree_acceptance,
+        pkgs,
+    );
+    goxide_testing::conformance(
+        "go list fixtures tests-load / packages agreeing on all fields",
+        agree,
+        pkgs,
+    );
 }

@@ -23,18 +23,49 @@ struct Config {
 }
 
 const CONFIGS: &[Config] = &[
-    Config { name: "linux/amd64", goos: "linux", goarch: "amd64", tags: "" },
-    Config { name: "linux/arm64", goos: "linux", goarch: "arm64", tags: "" },
-    Config { name: "darwin/arm64", goos: "darwin", goarch: "arm64", tags: "" },
-    Config { name: "windows/amd64", goos: "windows", goarch: "amd64", tags: "" },
-    Config { name: "wasip1/wasm", goos: "wasip1", goarch: "wasm", tags: "" },
-    Config { name: "linux/amd64 -tags purego", goos: "linux", goarch: "amd64", tags: "purego" },
+    Config {
+        name: "linux/amd64",
+        goos: "linux",
+        goarch: "amd64",
+        tags: "",
+    },
+    Config {
+        name: "linux/arm64",
+        goos: "linux",
+        goarch: "arm64",
+        tags: "",
+    },
+    Config {
+        name: "darwin/arm64",
+        goos: "darwin",
+        goarch: "arm64",
+        tags: "",
+    },
+    Config {
+        name: "windows/amd64",
+        goos: "windows",
+        goarch: "amd64",
+        tags: "",
+    },
+    Config {
+        name: "wasip1/wasm",
+        goos: "wasip1",
+        goarch: "wasm",
+        tags: "",
+    },
+    Config {
+        name: "linux/amd64 -tags purego",
+        goos: "linux",
+        goarch: "amd64",
+        tags: "purego",
+    },
 ];
 
 /// go's `list -json -deps std cmd` for a configuration, from the cache or
 /// a fresh run.
 fn go_output(sb: &Sandbox, c: &Config, env: &[(String, String)]) -> String {
-    let version = std::fs::read_to_string(list_support::goroot().join("VERSION")).unwrap_or_default();
+    let version =
+        std::fs::read_to_string(list_support::goroot().join("VERSION")).unwrap_or_default();
     let version = version.lines().next().unwrap_or("");
     let key = format!(
         "{}-{}-{}-{}-{}",
@@ -42,9 +73,14 @@ fn go_output(sb: &Sandbox, c: &Config, env: &[(String, String)]) -> String {
         c.goos,
         c.goarch,
         if c.tags.is_empty() { "notags" } else { c.tags },
-        list_support::goroot().display().to_string().replace('/', "_")
+        list_support::goroot()
+            .display()
+            .to_string()
+            .replace('/', "_")
     );
-    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("go-list-std-cmd").join(format!("{key}.json"));
+    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("go-list-std-cmd")
+        .join(format!("{key}.json"));
     if let Ok(s) = std::fs::read_to_string(&cache) {
         return s;
     }
@@ -73,7 +109,11 @@ fn std_and_cmd_agree_with_go_list() {
         }
         args.extend(["std", "cmd"]);
         let got = list_support::goxide(&args, &sb.root, &env);
-        assert_eq!(got.code, 0, "goxide list failed for {}: {}", c.name, got.stderr);
+        assert_eq!(
+            got.code, 0,
+            "goxide list failed for {}: {}",
+            c.name, got.stderr
+        );
         assert_eq!(got.stderr, "", "goxide list wrote to stderr for {}", c.name);
         let cmp = compare_streams(&want, &got.stdout);
         eprintln!(
@@ -84,12 +124,18 @@ fn std_and_cmd_agree_with_go_list() {
             eprintln!("  {d}");
         }
         goxide_testing::conformance(
-            &format!("go list -deps std cmd {} / packages agreeing on the acceptance fields", c.name),
+            &format!(
+                "go list -deps std cmd {} / packages agreeing on the acceptance fields",
+                c.name
+            ),
             cmp.agree_acceptance,
             cmp.total,
         );
         goxide_testing::conformance(
-            &format!("go list -deps std cmd {} / packages agreeing on all fields", c.name),
+            &format!(
+                "go list -deps std cmd {} / packages agreeing on all fields",
+                c.name
+            ),
             cmp.agree,
             cmp.total,
         );
@@ -97,5 +143,8 @@ fn std_and_cmd_agree_with_go_list() {
             failures.push(c.name);
         }
     }
-    assert!(failures.is_empty(), "acceptance fields differ for {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "acceptance fields differ for {failures:?}"
+    );
 }

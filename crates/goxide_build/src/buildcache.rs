@@ -23,9 +23,12 @@ pub fn put_output(gocache: &str, data: &[u8]) -> Result<String, String> {
     if std::fs::metadata(&file).is_ok_and(|m| m.len() == data.len() as u64) {
         return Ok(file);
     }
-    std::fs::create_dir_all(&dir).map_err(|e| format!("mkdir {dir}: {}", crate::os_error::errno_text(&e)))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("mkdir {dir}: {}", crate::os_error::errno_text(&e)))?;
     let tmp = format!("{file}.{}.tmp", std::process::id());
-    std::fs::write(&tmp, data).map_err(|e| format!("write {file}: {}", crate::os_error::errno_text(&e)))?;
-    std::fs::rename(&tmp, &file).map_err(|e| format!("write {file}: {}", crate::os_error::errno_text(&e)))?;
+    std::fs::write(&tmp, data)
+        .map_err(|e| format!("write {file}: {}", crate::os_error::errno_text(&e)))?;
+    std::fs::rename(&tmp, &file)
+        .map_err(|e| format!("write {file}: {}", crate::os_error::errno_text(&e)))?;
     Ok(file)
 }

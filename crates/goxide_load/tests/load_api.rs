@@ -7,16 +7,24 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use goxide_load::build;
-use goxide_load::load::{self, langver, Config, Options};
+use goxide_load::load::{self, Config, Options, langver};
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn config(cwd: &Path) -> Config {
     let goroot = goxide_testing::goroot();
     let version = std::fs::read_to_string(goroot.join("VERSION")).unwrap();
-    let version = version.lines().next().unwrap().trim_start_matches("go").to_string();
+    let version = version
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches("go")
+        .to_string();
     let minor: u32 = version.split('.').nth(1).unwrap().parse().unwrap();
     Config {
         build: load::BuildContext {
@@ -33,7 +41,10 @@ fn config(cwd: &Path) -> Config {
         host_goarch: "amd64".into(),
         cwd: cwd.display().to_string(),
         gomodcache: repo().join("tests/load/modcache").display().to_string(),
-        gopath: std::env::temp_dir().join("goxide-load-api-gopath").display().to_string(),
+        gopath: std::env::temp_dir()
+            .join("goxide-load-api-gopath")
+            .display()
+            .to_string(),
         goproxy: "off".into(),
         gotoolchain: "local".into(),
         go_version: version,
@@ -57,23 +68,52 @@ fn std_graph_in_dependency_order() {
     for &id in &order {
         let p = g.get(id);
         for &imp in &p.internal.imports {
-            assert!(seen.contains(&imp), "{} listed before its import {}", p.import_path, g.get(imp).import_path);
+            assert!(
+                seen.contains(&imp),
+                "{} listed before its import {}",
+                p.import_path,
+                g.get(imp).import_path
+            );
         }
         seen.insert(id);
         assert!(p.error.is_none(), "{}: {:?}", p.import_path, p.error);
-        assert!(p.standard && !p.go_files.is_empty() || p.import_path == "unsafe", "{}", p.import_path);
+        assert!(
+            p.standard && !p.go_files.is_empty() || p.import_path == "unsafe",
+            "{}",
+            p.import_path
+        );
         if p.import_path == "os" {
             // os's files are selected by GOOS suffixes and unix constraints.
-            assert!(p.internal.all_tags.iter().any(|t| t == "unix"), "{:?}", p.internal.all_tags);
-            assert!(p.ignored_go_files.iter().any(|f| f.ends_with("_windows.go")));
+            assert!(
+                p.internal.all_tags.iter().any(|t| t == "unix"),
+                "{:?}",
+                p.internal.all_tags
+            );
+            assert!(
+                p.ignored_go_files
+                    .iter()
+                    .any(|f| f.ends_with("_windows.go"))
+            );
         }
     }
     // net/http imports golang.org/x/net through GOROOT's vendor directory.
     let http = g.get(*order.last().unwrap());
-    assert!(http.imports.iter().any(|i| i.starts_with("vendor/golang.org/x/net/")));
-    assert!(http.internal.raw_imports.iter().any(|i| i.starts_with("golang.org/x/net/")));
+    assert!(
+        http.imports
+            .iter()
+            .any(|i| i.starts_with("vendor/golang.org/x/net/"))
+    );
+    assert!(
+        http.internal
+            .raw_imports
+            .iter()
+            .any(|i| i.starts_with("golang.org/x/net/"))
+    );
     let versions = langver::file_versions(http);
-    assert_eq!(versions.len(), http.go_files.len() + http.test_go_files.len() + http.xtest_go_files.len());
+    assert_eq!(
+        versions.len(),
+        http.go_files.len() + http.test_go_files.len() + http.xtest_go_files.len()
+    );
     assert!(versions.iter().all(|v| v.module_version.starts_with("1.")));
 }
 
@@ -82,8 +122,14 @@ fn module_graph_with_errors_and_positions() {
     let dir = std::env::temp_dir().join(format!("goxide-load-api-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     for (f, text) in [
-        ("go.mod", "module example.com/api\n\ngo 1.22\n\nrequire example.com/dep v1.1.0\n"),
-        ("a/a.go", "package a\n\nimport (\n\t\"example.com/dep\"\n\t\"example.com/api/missing\"\n)\n\nvar _ = dep.Hello\n"),
+        (
+            "go.mod",
+            "module example.com/api\n\ngo 1.22\n\nrequire example.com/dep v1.1.0\n",
+        ),
+        (
+            "a/a.go",
+            "package a\n\nimport (\n\t\"example.com/dep\"\n\t\"example.com/api/missing\"\n)\n\nvar _ = dep.Hello\n",
+        ),
     ] {
         std::fs::create_dir_all(dir.join(f).parent().unwrap()).unwrap();
         std::fs::write(dir.join(f), text).unwrap();
@@ -101,11 +147,26 @@ fn module_graph_with_errors_and_positions() {
     assert!(a.incomplete);
     let m = a.module.as_ref().unwrap();
     assert!(m.main && m.go_version == "1.22");
-    let missing = a.internal.imports.iter().map(|&i| g.get(i)).find(|p| p.import_path == "example.com/api/missing").unwrap();
+    let missing = a
+        .internal
+        .imports
+        .iter()
+        .map(|&i| g.get(i))
+        .find(|p| p.import_path == "example.com/api/missing")
+        .unwrap();
     let e = missing.error.as_ref().unwrap();
     assert_eq!(e.pos, "a/a.go:5:2");
-    assert!(e.err.starts_with("no required module provides package example.com/api/missing"));
-    let dep = a.internal.imports.iter().map(|&i| g.get(i)).find(|p| p.import_path == "example.com/dep").unwrap();
+    assert!(
+        e.err
+            .starts_with("no required module provides package example.com/api/missing")
+    );
+    let dep = a
+        .internal
+        .imports
+        .iter()
+        .map(|&i| g.get(i))
+        .find(|p| p.import_path == "example.com/dep")
+        .unwrap();
     assert_eq!(dep.module.as_ref().unwrap().version, "v1.1.0");
     assert!(dep.dir.ends_with("example.com/dep@v1.1.0"));
     let _ = std::fs::remove_dir_all(dir);

@@ -45,17 +45,28 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .env("PWD", &cwd)
     };
     let group = |title: &str, list_args: &[&str]| -> Result<(), String> {
-        let mut gx = with_env(Contender::new("goxide", &goxide)).arg("-C").arg(&cwd).arg("list").arg("-compiler=gc");
-        let mut g = with_env(Contender::new("go", &go)).arg("-C").arg(&cwd).arg("list");
+        let mut gx = with_env(Contender::new("goxide", &goxide))
+            .arg("-C")
+            .arg(&cwd)
+            .arg("list")
+            .arg("-compiler=gc");
+        let mut g = with_env(Contender::new("go", &go))
+            .arg("-C")
+            .arg(&cwd)
+            .arg("list");
         for a in list_args {
             gx = gx.arg(a);
             g = g.arg(a);
         }
         let contenders = vec![gx, g];
         let want = check_contenders(&contenders, list_args.contains(&"-json"))?;
-        println!("\n{title}: {} packages, {runs} rounds (alternating):", want.len());
+        println!(
+            "\n{title}: {} packages, {runs} rounds (alternating):",
+            want.len()
+        );
         let json = list_args.contains(&"-json");
-        let series = runner::run_alternating(&contenders, runs, |_, o| same_packages(o, json, &want))?;
+        let series =
+            runner::run_alternating(&contenders, runs, |_, o| same_packages(o, json, &want))?;
         runner::print_table(&series, None);
         runner::print_ratio("go / goxide", &series[1], &series[0], Some(GOAL_SPEEDUP));
         Ok(())
@@ -84,7 +95,12 @@ fn check_contenders(contenders: &[Contender], json: bool) -> Result<Vec<String>,
     for c in contenders {
         let o = runner::run_once(c)?;
         if o.exit != ExitKind::Code(0) {
-            return Err(format!("{}: {}\n  command: {}", c.label, o.describe(), c.command_line()));
+            return Err(format!(
+                "{}: {}\n  command: {}",
+                c.label,
+                o.describe(),
+                c.command_line()
+            ));
         }
         lists.push(import_paths(&o, json));
     }

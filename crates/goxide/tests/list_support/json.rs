@@ -85,7 +85,10 @@ impl Value {
 
 /// Parses a stream of JSON values separated by white space.
 pub fn parse_stream(text: &str) -> Result<Vec<Value>, String> {
-    let mut p = Parser { b: text.as_bytes(), i: 0 };
+    let mut p = Parser {
+        b: text.as_bytes(),
+        i: 0,
+    };
     let mut out = Vec::new();
     loop {
         p.ws();
@@ -187,9 +190,12 @@ impl Parser<'_> {
                                 b'b' => s.push('\u{8}'),
                                 b'f' => s.push('\u{c}'),
                                 b'u' => {
-                                    let hex = std::str::from_utf8(self.b.get(self.i..self.i + 4).ok_or("json: \\u")?)
-                                        .map_err(|e| e.to_string())?;
-                                    let n = u32::from_str_radix(hex, 16).map_err(|e| e.to_string())?;
+                                    let hex = std::str::from_utf8(
+                                        self.b.get(self.i..self.i + 4).ok_or("json: \\u")?,
+                                    )
+                                    .map_err(|e| e.to_string())?;
+                                    let n =
+                                        u32::from_str_radix(hex, 16).map_err(|e| e.to_string())?;
                                     self.i += 4;
                                     s.push(char::from_u32(n).unwrap_or('\u{fffd}'));
                                 }
@@ -198,7 +204,10 @@ impl Parser<'_> {
                         }
                         Some(_) => {
                             let start = self.i;
-                            while self.i < self.b.len() && self.b[self.i] != b'"' && self.b[self.i] != b'\\' {
+                            while self.i < self.b.len()
+                                && self.b[self.i] != b'"'
+                                && self.b[self.i] != b'\\'
+                            {
                                 self.i += 1;
                             }
                             s.push_str(&String::from_utf8_lossy(&self.b[start..self.i]));
@@ -220,10 +229,17 @@ impl Parser<'_> {
             }
             Some(c) if c.is_ascii_digit() || *c == b'-' => {
                 let start = self.i;
-                while self.i < self.b.len() && matches!(self.b[self.i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
+                while self.i < self.b.len()
+                    && matches!(
+                        self.b[self.i],
+                        b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'
+                    )
+                {
                     self.i += 1;
                 }
-                Ok(Value::Num(String::from_utf8_lossy(&self.b[start..self.i]).into_owned()))
+                Ok(Value::Num(
+                    String::from_utf8_lossy(&self.b[start..self.i]).into_owned(),
+                ))
             }
             _ => self.err("value"),
         }

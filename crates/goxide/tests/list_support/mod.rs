@@ -35,7 +35,10 @@ pub const ACCEPTANCE_FIELDS: &[&str] = &[
 pub const UNCOMPARED: &[&str] = &["Stale", "StaleReason"];
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// The reference GOROOT as the tests spell it.
@@ -56,7 +59,8 @@ impl Sandbox {
     pub fn new(tag: &str) -> Sandbox {
         static N: AtomicUsize = AtomicUsize::new(0);
         let n = N.fetch_add(1, Ordering::Relaxed);
-        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("list-{tag}-{}-{n}", std::process::id()));
+        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("list-{tag}-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("home")).unwrap();
         Sandbox {
@@ -75,9 +79,15 @@ impl Sandbox {
             ("HOME".into(), self.path("home").display().to_string()),
             ("GOPATH".into(), self.path("gopath").display().to_string()),
             ("GOCACHE".into(), self.path("gocache").display().to_string()),
-            ("GOMODCACHE".into(), self.path("modcache").display().to_string()),
+            (
+                "GOMODCACHE".into(),
+                self.path("modcache").display().to_string(),
+            ),
             ("GOROOT".into(), goroot.display().to_string()),
-            ("PATH".into(), format!("{}:/usr/bin:/bin", goroot.join("bin").display())),
+            (
+                "PATH".into(),
+                format!("{}:/usr/bin:/bin", goroot.join("bin").display()),
+            ),
             ("GOFLAGS".into(), String::new()),
             ("GOTOOLCHAIN".into(), "local".into()),
             ("GOPROXY".into(), "off".into()),
@@ -107,14 +117,20 @@ impl Sandbox {
 impl Drop for Sandbox {
     fn drop(&mut self) {
         // Module cache trees may be read-only.
-        let _ = Command::new("chmod").args(["-R", "u+w"]).arg(&self.root).status();
+        let _ = Command::new("chmod")
+            .args(["-R", "u+w"])
+            .arg(&self.root)
+            .status();
         let _ = std::fs::remove_dir_all(&self.root);
     }
 }
 
 pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
-    let mut entries: Vec<_> = std::fs::read_dir(from).unwrap().map(|e| e.unwrap()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(from)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let (src, dst) = (e.path(), to.join(e.file_name()));
@@ -214,7 +230,10 @@ fn field<'a>(v: &'a Value, k: &str) -> Option<std::borrow::Cow<'a, Value>> {
 }
 
 fn compared_keys(v: &Value) -> Vec<String> {
-    v.keys().into_iter().filter(|k| !UNCOMPARED.contains(&k.as_str())).collect()
+    v.keys()
+        .into_iter()
+        .filter(|k| !UNCOMPARED.contains(&k.as_str()))
+        .collect()
 }
 
 /// Compares go's and goxide's `-json` outputs package by package.
@@ -226,19 +245,28 @@ pub fn compare_streams(go_out: &str, gx_out: &str) -> Comparison {
         ..Comparison::default()
     };
     if a.len() != b.len() {
-        c.diffs.push(format!("go listed {} packages, goxide {}", a.len(), b.len()));
+        c.diffs.push(format!(
+            "go listed {} packages, goxide {}",
+            a.len(),
+            b.len()
+        ));
     }
     for (i, pa) in a.iter().enumerate() {
         let ip = pa.str("ImportPath");
         let Some(pb) = b.get(i) else { break };
         if pb.str("ImportPath") != ip {
-            c.diffs.push(format!("package {i}: go lists {ip}, goxide {}", pb.str("ImportPath")));
+            c.diffs.push(format!(
+                "package {i}: go lists {ip}, goxide {}",
+                pb.str("ImportPath")
+            ));
             continue;
         }
         let (ka, kb) = (compared_keys(pa), compared_keys(pb));
         let mut ok = ka == kb;
         if !ok {
-            c.diffs.push(format!("{ip}: fields\n   go:     {ka:?}\n   goxide: {kb:?}"));
+            c.diffs.push(format!(
+                "{ip}: fields\n   go:     {ka:?}\n   goxide: {kb:?}"
+            ));
         }
         for k in &ka {
             let (fa, fb) = (field(pa, k), field(pb, k));

@@ -152,12 +152,19 @@ pub fn import_dir(ctx: &BuildContext, dir: &str, read: Read) -> (DirPackage, Opt
         ..build::ImportMode::default()
     };
     let (p, err) = build::import_dir(&c, Path::new(dir), mode);
-    (convert(p, &|s: &str| s.to_string()), err.map(|e| convert_error(e, &|s: &str| s.to_string())))
+    (
+        convert(p, &|s: &str| s.to_string()),
+        err.map(|e| convert_error(e, &|s: &str| s.to_string())),
+    )
 }
 
 /// `ImportDir` over only the named files of `dir`, build constraints
 /// ignored (`GoFilesPackage`'s `ReadDir` hook and `UseAllFiles`).
-pub fn import_files(ctx: &BuildContext, dir: &str, files: &[String]) -> (DirPackage, Option<DirError>) {
+pub fn import_files(
+    ctx: &BuildContext,
+    dir: &str,
+    files: &[String],
+) -> (DirPackage, Option<DirError>) {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = std::env::temp_dir().join(format!("goxide-files-{}-{n}", std::process::id()));
@@ -167,7 +174,14 @@ pub fn import_files(ctx: &BuildContext, dir: &str, files: &[String]) -> (DirPack
             dir: dir.to_string(),
             ..DirPackage::default()
         };
-        return (p, Some(DirError::Other(format!("mkdir {}: {}", tmp.display(), fspath::errno_text(&e)))));
+        return (
+            p,
+            Some(DirError::Other(format!(
+                "mkdir {}: {}",
+                tmp.display(),
+                fspath::errno_text(&e)
+            ))),
+        );
     }
     for f in files {
         let _ = std::os::unix::fs::symlink(fspath::join(&[dir, f]), tmp.join(f));
@@ -185,7 +199,9 @@ pub fn import_files(ctx: &BuildContext, dir: &str, files: &[String]) -> (DirPack
     // The package's own directory decides GOROOT membership.
     if !ctx.goroot.is_empty() {
         let src = fspath::join(&[&ctx.goroot, "src"]);
-        if let Some(sub) = fspath::in_dir(dir, &src).filter(|s| s != "." && !s.split('/').any(|e| e == "testdata")) {
+        if let Some(sub) =
+            fspath::in_dir(dir, &src).filter(|s| s != "." && !s.split('/').any(|e| e == "testdata"))
+        {
             out.goroot = true;
             out.root = ctx.goroot.clone();
             out.goroot_import_path = sub;
@@ -202,16 +218,26 @@ fn convert_pos(p: &build::Position, map: &dyn Fn(&str) -> String) -> Position {
     }
 }
 
-fn convert_table(t: std::collections::BTreeMap<String, Vec<build::Position>>, map: &dyn Fn(&str) -> String) -> Vec<(String, Vec<Position>)> {
+fn convert_table(
+    t: std::collections::BTreeMap<String, Vec<build::Position>>,
+    map: &dyn Fn(&str) -> String,
+) -> Vec<(String, Vec<Position>)> {
     t.into_iter()
         .map(|(k, v)| (k, v.iter().map(|p| convert_pos(p, map)).collect()))
         .collect()
 }
 
-fn convert_directives(d: Vec<build::Directive>, map: &dyn Fn(&str) -> String) -> Vec<(String, Position)> {
+fn convert_directives(
+    d: Vec<build::Directive>,
+    map: &dyn Fn(&str) -> String,
+) -> Vec<(String, Position)> {
     d.into_iter()
         .map(|d| {
-            let text = d.text.strip_prefix("//go:debug").map(|t| t.to_string()).unwrap_or(d.text.clone());
+            let text = d
+                .text
+                .strip_prefix("//go:debug")
+                .map(|t| t.to_string())
+                .unwrap_or(d.text.clone());
             (text, convert_pos(&d.pos, map))
         })
         .filter(|(t, _)| !t.starts_with("//"))
@@ -221,7 +247,11 @@ fn convert_directives(d: Vec<build::Directive>, map: &dyn Fn(&str) -> String) ->
 fn convert(p: build::Package, map: &dyn Fn(&str) -> String) -> DirPackage {
     DirPackage {
         dir: map(&p.dir.to_string_lossy()),
-        goroot_import_path: if p.goroot { p.import_path.clone() } else { String::new() },
+        goroot_import_path: if p.goroot {
+            p.import_path.clone()
+        } else {
+            String::new()
+        },
         root: p.root.to_string_lossy().into_owned(),
         goroot: p.goroot,
         name: p.name,
@@ -271,10 +301,12 @@ fn convert(p: build::Package, map: &dyn Fn(&str) -> String) -> DirPackage {
 fn convert_error(e: build::ImportError, map: &dyn Fn(&str) -> String) -> DirError {
     match e {
         build::ImportError::NoGo { .. } => DirError::NoGo,
-        build::ImportError::Parse(build::ParseError::List(list)) if !list.is_empty() => DirError::Parse {
-            pos: convert_pos(&list[0].0, map),
-            msg: list[0].1.clone(),
-        },
+        build::ImportError::Parse(build::ParseError::List(list)) if !list.is_empty() => {
+            DirError::Parse {
+                pos: convert_pos(&list[0].0, map),
+                msg: list[0].1.clone(),
+            }
+        }
         other => DirError::Other(map(&other.to_string())),
     }
 }

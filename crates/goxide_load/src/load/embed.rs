@@ -1,6 +1,6 @@
 //! `//go:embed` patterns to files: cmd/go's `load.resolveEmbed` (pkg.go)
 //! with `path.Match` syntax, `filepath.Glob` over the package directory,
-//! `fs.ValidPath` and the file-name rules of `module.CheckFilePath`.
+//! `fs.ValidPath` and `module.CheckFilePath` (`crate::module`).
 //!
 //! For each pattern (`all:` prefix allowed): check its syntax, glob it
 //! under the package directory, and for each match reject files in other
@@ -52,14 +52,15 @@ pub fn resolve_embed(pkgdir: &str, patterns: &[String]) -> Result<Embedded, Embe
         let mut list = Vec::new();
         for file in matches {
             let rel = fspath::trim_file_path_prefix(&file, pkgdir).to_string();
-            let info = std::fs::symlink_metadata(&file).map_err(|e| {
-                fail(format!("lstat {file}: {}", super::fspath::errno_text(&e)))
-            })?;
+            let info = std::fs::symlink_metadata(&file)
+                .map_err(|e| fail(format!("lstat {file}: {}", super::fspath::errno_text(&e))))?;
             let what = if info.is_dir() { "directory" } else { "file" };
             let mut d = file.clone();
             while d.len() > pkgdir.len() + 1 && !dir_ok.get(&d).copied().unwrap_or(false) {
                 if std::fs::metadata(fspath::join(&[&d, "go.mod"])).is_ok() {
-                    return Err(fail(format!("cannot embed {what} {rel}: in different module")));
+                    return Err(fail(format!(
+                        "cannot embed {what} {rel}: in different module"
+                    )));
                 }
                 if d != file
                     && let Ok(i) = std::fs::symlink_metadata(&d)
@@ -119,11 +120,21 @@ pub fn resolve_embed(pkgdir: &str, patterns: &[String]) -> Result<Embedded, Embe
 /// Walks `dir` in name order as `fs.WalkDir` does, reporting regular
 /// files (relative to `pkgdir`) and skipping hidden names, bad names and
 /// nested modules.
-fn walk_embed_dir(dir: &str, pkgdir: &str, all: bool, add: &mut impl FnMut(&str)) -> Result<(), String> {
+fn walk_embed_dir(
+    dir: &str,
+    pkgdir: &str,
+    all: bool,
+    add: &mut impl FnMut(&str),
+) -> Result<(), String> {
     let mut entries: Vec<(String, std::fs::FileType)> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
             .flatten()
-            .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.file_type().ok()?)))
+            .filter_map(|e| {
+                Some((
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.file_type().ok()?,
+                ))
+            })
             .collect(),
         Err(e) => return Err(format!("open {dir}: {}", super::fspath::errno_text(&e))),
     };
@@ -162,48 +173,16 @@ fn valid_path(name: &str) -> bool {
     if name == "." {
         return true;
     }
-    name.split('/').all(|e| !e.is_empty() && e != "." && e != "..")
+    name.split('/')
+        .all(|e| !e.is_empty() && e != "." && e != "..")
 }
 
 /// `isBadEmbedName`: a name a module zip cannot hold, or a VCS directory.
 fn is_bad_embed_name(name: &str) -> bool {
-    if check_file_elem(name).is_err() {
+    if crate::module::check_file_path(name).is_err() {
         return true;
     }
     matches!(name, "" | ".bzr" | ".hg" | ".git" | ".svn")
-}
-
-/// The element check of `module.CheckFilePath`.
-fn check_file_elem(elem: &str) -> Result<(), ()> {
-    if elem.is_empty() || elem.bytes().all(|b| b == b'.') || elem.ends_with('.') {
-        return Err(());
-    }
-    for c in elem.chars() {
-        let ok = if (c as u32) < 0x80 {
-            c.is_ascii_alphanumeric() || "!#$%&()+,-.=@[]^_{}~ ".contains(c)
-        } else {
-            c.is_alphabetic()
-        };
-        if !ok {
-            return Err(());
-        }
-    }
-    let short = elem.split('.').next().unwrap_or("");
-    const BAD: &[&str] = &[
-        "CON", "PRN", "AUX", "NUL", "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
-        "COM8", "COM9", "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
-        "LPT9",
-    ];
-    if BAD.iter().any(|b| b.eq_ignore_ascii_case(short)) {
-        return Err(());
-    }
-    if let Some(i) = short.rfind('~')
-        && i + 1 < short.len()
-        && short[i + 1..].bytes().all(|b| b.is_ascii_digit())
-    {
-        return Err(());
-    }
-    Ok(())
 }
 
 /// `filepath.Glob(dir + "/" + pattern)` for a slash-separated pattern:
@@ -220,8 +199,13 @@ fn glob_dir(dir: &str, pattern: &str) -> Vec<String> {
                 }
                 continue;
             }
-            let Ok(rd) = std::fs::read_dir(base) else { continue };
-            let mut names: Vec<String> = rd.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+            let Ok(rd) = std::fs::read_dir(base) else {
+                continue;
+            };
+            let mut names: Vec<String> = rd
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
             names.sort();
             for n in names {
                 if path_match(elem, &n) == Ok(true) {
@@ -253,8 +237,12 @@ fn unescape(p: &str) -> String {
     out
 }
 
+/// A malformed `path.Match` pattern (`path.ErrBadPattern`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadPattern;
+
 /// `path.Match`: `Err` for a malformed pattern.
-pub fn path_match(pattern: &str, name: &str) -> Result<bool, ()> {
+pub fn path_match(pattern: &str, name: &str) -> Result<bool, BadPattern> {
     let p: Vec<char> = pattern.chars().collect();
     let n: Vec<char> = name.chars().collect();
     let r = match_here(&p, &n)?;
@@ -265,13 +253,13 @@ pub fn path_match(pattern: &str, name: &str) -> Result<bool, ()> {
     Ok(r)
 }
 
-fn validate(p: &[char]) -> Result<(), ()> {
+fn validate(p: &[char]) -> Result<(), BadPattern> {
     let mut i = 0;
     while i < p.len() {
         match p[i] {
             '\\' => {
                 if i + 1 >= p.len() {
-                    return Err(());
+                    return Err(BadPattern);
                 }
                 i += 2;
             }
@@ -285,7 +273,7 @@ fn validate(p: &[char]) -> Result<(), ()> {
 }
 
 /// Index just past the `]` of the class starting at `p[i] == '['`.
-fn class_end(p: &[char], mut i: usize) -> Result<usize, ()> {
+fn class_end(p: &[char], mut i: usize) -> Result<usize, BadPattern> {
     i += 1;
     if p.get(i) == Some(&'^') {
         i += 1;
@@ -293,7 +281,7 @@ fn class_end(p: &[char], mut i: usize) -> Result<usize, ()> {
     let mut first = true;
     loop {
         match p.get(i) {
-            None => return Err(()),
+            None => return Err(BadPattern),
             Some(']') if !first => return Ok(i + 1),
             _ => {}
         }
@@ -307,11 +295,11 @@ fn class_end(p: &[char], mut i: usize) -> Result<usize, ()> {
     }
 }
 
-fn read_class_char(p: &[char], i: &mut usize) -> Result<char, ()> {
+fn read_class_char(p: &[char], i: &mut usize) -> Result<char, BadPattern> {
     match p.get(*i) {
-        None | Some('-') | Some(']') => Err(()),
+        None | Some('-') | Some(']') => Err(BadPattern),
         Some('\\') => {
-            let c = *p.get(*i + 1).ok_or(())?;
+            let c = *p.get(*i + 1).ok_or(BadPattern)?;
             *i += 2;
             Ok(c)
         }
@@ -322,7 +310,7 @@ fn read_class_char(p: &[char], i: &mut usize) -> Result<char, ()> {
     }
 }
 
-fn match_here(p: &[char], n: &[char]) -> Result<bool, ()> {
+fn match_here(p: &[char], n: &[char]) -> Result<bool, BadPattern> {
     if p.is_empty() {
         return Ok(n.is_empty());
     }
@@ -386,7 +374,7 @@ fn match_here(p: &[char], n: &[char]) -> Result<bool, ()> {
             match_here(&p[end..], &n[1..])
         }
         '\\' => {
-            let c = *p.get(1).ok_or(())?;
+            let c = *p.get(1).ok_or(BadPattern)?;
             if n.first() != Some(&c) {
                 validate(&p[2..])?;
                 return Ok(false);
@@ -424,13 +412,13 @@ mod tests {
             ("ab[^e-g]", "abc", Ok(true)),
             ("a\\*b", "a*b", Ok(true)),
             ("a?b", "a☺b", Ok(true)),
-            ("[", "a", Err(())),
-            ("[^", "a", Err(())),
-            ("a[", "x", Err(())),
+            ("[", "a", Err(BadPattern)),
+            ("[^", "a", Err(BadPattern)),
+            ("a[", "x", Err(BadPattern)),
             ("*x", "xxx", Ok(true)),
-            ("[]a]", "]", Err(())),
-            ("[-]", "-", Err(())),
-            ("\\", "a", Err(())),
+            ("[]a]", "]", Err(BadPattern)),
+            ("[-]", "-", Err(BadPattern)),
+            ("\\", "a", Err(BadPattern)),
             ("a*b", "a/b", Ok(false)),
         ] {
             assert_eq!(path_match(p, n), want, "{p} {n}");
@@ -441,8 +429,12 @@ mod tests {
 
     #[test]
     fn embed_names() {
-        assert!(is_bad_embed_name(".git") && is_bad_embed_name("con.txt") && is_bad_embed_name("a~1"));
+        assert!(
+            is_bad_embed_name(".git") && is_bad_embed_name("con.txt") && !is_bad_embed_name("a~1")
+        );
         assert!(!is_bad_embed_name("hello.txt") && !is_bad_embed_name(".hidden"));
-        assert!(valid_embed_pattern("a/b") && !valid_embed_pattern("../a") && !valid_embed_pattern("."));
+        assert!(
+            valid_embed_pattern("a/b") && !valid_embed_pattern("../a") && !valid_embed_pattern(".")
+        );
     }
 }

@@ -186,18 +186,38 @@ mod tests {
         assert_eq!(default_godebug(&t, "1.27.3", "1.20.1", &[], &[]), "a=1,b=0");
         assert_eq!(default_godebug(&t, "1.27.3", "1.27", &[], &[]), "");
         assert_eq!(
-            default_godebug(&t, "1.27.3", "1.27", &[("c".into(), "x".into())], &["default=go1.20".into()]),
+            default_godebug(
+                &t,
+                "1.27.3",
+                "1.27",
+                &[("c".into(), "x".into())],
+                &["default=go1.20".into()]
+            ),
             "a=1,b=0,c=x"
         );
-        assert_eq!(default_godebug(&t, "1.27.3", "1.27", &[], &["nope=1".into()]), "");
+        assert_eq!(
+            default_godebug(&t, "1.27.3", "1.27", &[], &["nope=1".into()]),
+            ""
+        );
     }
 
     #[test]
     fn parses_table_fields() {
         assert_eq!(
-            field_str(r#"{Name: "x509sha1", Package: "crypto/x509", Changed: 24, Old: "1"},"#, "Changed:").as_deref(),
+            field_str(
+                r#"{Name: "x509sha1", Package: "crypto/x509", Changed: 24, Old: "1"},"#,
+                "Changed:"
+            )
+            .as_deref(),
             Some("24")
         );
-        assert_eq!(field_str(r#"{Name: "zipinsecurepath", Package: "archive/zip"},"#, "Name:").as_deref(), Some("zipinsecurepath"));
+        assert_eq!(
+            field_str(
+                r#"{Name: "zipinsecurepath", Package: "archive/zip"},"#,
+                "Name:"
+            )
+            .as_deref(),
+            Some("zipinsecurepath")
+        );
     }
 }

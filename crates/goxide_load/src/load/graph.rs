@@ -180,7 +180,15 @@ impl Graph {
         }
     }
 
-    fn pgo_visit(&mut self, p: PackageId, pmain: PackageId, copy: bool, main_path: &str, file: &str, visited: &mut HashMap<PackageId, PackageId>) -> PackageId {
+    fn pgo_visit(
+        &mut self,
+        p: PackageId,
+        pmain: PackageId,
+        copy: bool,
+        main_path: &str,
+        file: &str,
+        visited: &mut HashMap<PackageId, PackageId>,
+    ) -> PackageId {
         let id = if copy && p != pmain {
             let mut c = self.get(p).clone();
             c.internal.for_main = main_path.to_string();

@@ -32,7 +32,11 @@ pub fn file_versions(p: &Package) -> Vec<FileVersion> {
         .chain(&p.xtest_go_files);
     files
         .map(|f| {
-            let path = if f.starts_with('/') { f.clone() } else { format!("{}/{f}", p.dir) };
+            let path = if f.starts_with('/') {
+                f.clone()
+            } else {
+                format!("{}/{f}", p.dir)
+            };
             FileVersion {
                 file: f.clone(),
                 build_version: build_version(&path),
@@ -64,7 +68,11 @@ mod tests {
     fn reads_build_versions() {
         let dir = std::env::temp_dir().join(format!("goxide-langver-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("a.go"), "//go:build go1.21 && linux\n\npackage p\n").unwrap();
+        std::fs::write(
+            dir.join("a.go"),
+            "//go:build go1.21 && linux\n\npackage p\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("b.go"), "package p\n").unwrap();
         let mut p = Package {
             dir: dir.to_string_lossy().into_owned(),

@@ -99,7 +99,11 @@ impl<'a> Loader<'a> {
     }
 
     fn exe_suffix(&self) -> &'static str {
-        if self.cfg.build.goos == "windows" { ".exe" } else { "" }
+        if self.cfg.build.goos == "windows" {
+            ".exe"
+        } else {
+            ""
+        }
     }
 
     /// `modload.BinDir`.
@@ -128,7 +132,13 @@ impl<'a> Loader<'a> {
 
     /// `loadPackageData` for `path` imported from `parent` (its path, its
     /// module's version, and whether the import is in a test file).
-    pub fn load_package_data(&mut self, path: &str, parent_path: &str, parent_is_std: bool, importer: Option<(&str, &str, bool)>) -> Arc<PkgData> {
+    pub fn load_package_data(
+        &mut self,
+        path: &str,
+        parent_path: &str,
+        parent_is_std: bool,
+        importer: Option<(&str, &str, bool)>,
+    ) -> Arc<PkgData> {
         if path.starts_with("mod/") {
             return Arc::new(PkgData {
                 none: true,
@@ -171,8 +181,14 @@ impl<'a> Loader<'a> {
                 data.err = Some(DataError::Import(e.clone()));
             }
         } else if let Some(e) = &r.err {
-            let e = match (e.kind == super::resolve::ImportErrorKind::MissingSum, importer) {
-                (true, Some(imp)) => self.resolver.missing_sum(&r.path, &e.sum_mods, e.sum_found, Some(imp)),
+            let e = match (
+                e.kind == super::resolve::ImportErrorKind::MissingSum,
+                importer,
+            ) {
+                (true, Some(imp)) => {
+                    self.resolver
+                        .missing_sum(&r.path, &e.sum_mods, e.sum_found, Some(imp))
+                }
                 _ => e.clone(),
             };
             data.err = Some(DataError::Import(e));
@@ -230,13 +246,24 @@ impl<'a> Loader<'a> {
         let goroot_src = fspath::join(&[&self.cfg.build.goroot, "src"]);
         if modroot.is_empty() && fspath::has_file_path_prefix(&r.dir, &goroot_src) {
             let cmd = fspath::join(&[&goroot_src, "cmd"]);
-            modroot = if fspath::has_file_path_prefix(&r.dir, &cmd) { cmd } else { goroot_src };
+            modroot = if fspath::has_file_path_prefix(&r.dir, &cmd) {
+                cmd
+            } else {
+                goroot_src
+            };
         }
         self.read_for(&modroot, &r.dir)
     }
 
     /// `setLoadPackageDataError`.
-    fn set_load_package_data_error(&mut self, id: PackageId, err: &DataError, path: &str, stk: &mut ImportStack, import_pos: &[Position]) {
+    fn set_load_package_data_error(
+        &mut self,
+        id: PackageId,
+        err: &DataError,
+        path: &str,
+        stk: &mut ImportStack,
+        import_pos: &[Position],
+    ) {
         let cwd = self.cfg.cwd.clone();
         let p = self.graph.get_mut(id);
         let mut pos = String::new();
@@ -290,12 +317,28 @@ impl<'a> Loader<'a> {
         let (parent_path, parent_is_std, parent_dir, parent_local, parent_version) = match parent {
             Some(pid) => {
                 let pp = self.graph.get(pid);
-                let v = pp.module.as_ref().map(|m| m.version.clone()).unwrap_or_default();
-                (pp.import_path.clone(), pp.standard, pp.dir.clone(), pp.internal.local, v)
+                let v = pp
+                    .module
+                    .as_ref()
+                    .map(|m| m.version.clone())
+                    .unwrap_or_default();
+                (
+                    pp.import_path.clone(),
+                    pp.standard,
+                    pp.dir.clone(),
+                    pp.internal.local,
+                    v,
+                )
             }
             None => (String::new(), false, String::new(), false, String::new()),
         };
-        let importer = parent.map(|_| (parent_path.as_str(), parent_version.as_str(), mode & FROM_TEST != 0));
+        let importer = parent.map(|_| {
+            (
+                parent_path.as_str(),
+                parent_version.as_str(),
+                mode & FROM_TEST != 0,
+            )
+        });
         let data = self.load_package_data(path, &parent_path, parent_is_std, importer);
         if data.none {
             let id = self.graph.add(Package {
@@ -331,11 +374,11 @@ impl<'a> Loader<'a> {
         };
         self.set_cmdline(id, mode);
 
-        if mode & ALLOW_SIMD_BRIDGE == 0 || path != SIMD_BRIDGE_PKG {
-            if let Some(mut perr) = self.disallow_internal(src_dir, parent, &parent_path, id, stk) {
-                perr.set_pos(&shorten(&self.cfg.cwd, import_pos));
-                return (id, Some(perr));
-            }
+        if (mode & ALLOW_SIMD_BRIDGE == 0 || path != SIMD_BRIDGE_PKG)
+            && let Some(mut perr) = self.disallow_internal(src_dir, parent, &parent_path, id, stk)
+        {
+            perr.set_pos(&shorten(&self.cfg.cwd, import_pos));
+            return (id, Some(perr));
         }
         if mode & RESOLVE_IMPORT != 0
             && let Some(mut perr) = self.disallow_vendor(src_dir, path, &parent_path, id, stk)
@@ -345,7 +388,10 @@ impl<'a> Loader<'a> {
         }
         let p = self.graph.get(id);
         if p.name == "main" && parent.is_some() && parent_dir != p.dir {
-            let mut perr = PackageError::new(stk, format!("import {path:?} is a program, not an importable package"));
+            let mut perr = PackageError::new(
+                stk,
+                format!("import {path:?} is a program, not an importable package"),
+            );
             perr.set_pos(&shorten(&self.cfg.cwd, import_pos));
             return (id, Some(perr));
         }
@@ -411,7 +457,9 @@ impl<'a> Loader<'a> {
         p.root = data.root.clone();
         p.binary_only = bp.binary_only;
         p.goroot = bp.goroot;
-        p.standard = p.goroot && !p.import_path.is_empty() && search::is_standard_import_path(&p.import_path);
+        p.standard = p.goroot
+            && !p.import_path.is_empty()
+            && search::is_standard_import_path(&p.import_path);
         p.go_files = bp.go_files.clone();
         p.cgo_files = bp.cgo_files.clone();
         p.ignored_go_files = bp.ignored_go_files.clone();
@@ -457,7 +505,14 @@ impl<'a> Loader<'a> {
     }
 
     /// `(*Package).load`.
-    pub fn load_package(&mut self, id: PackageId, path: &str, stk: &mut ImportStack, import_pos: &[Position], data: &PkgData) {
+    pub fn load_package(
+        &mut self,
+        id: PackageId,
+        path: &str,
+        stk: &mut ImportStack,
+        import_pos: &[Position],
+        data: &PkgData,
+    ) {
         self.copy_build(id, data);
         if let Some(err) = &data.err {
             self.graph.get_mut(id).incomplete = true;
@@ -485,20 +540,22 @@ impl<'a> Loader<'a> {
 
         let mut import_paths = self.graph.get(id).imports.clone();
         let mut compiled: Vec<String> = Vec::new();
-        let add = |list: &mut Vec<String>, compiled: &mut Vec<String>, path: &str, for_compiler: bool| {
-            if list.iter().any(|p| p == path) {
-                return;
-            }
-            list.push(path.to_string());
-            if for_compiler {
-                compiled.push(path.to_string());
-            }
-        };
+        let add =
+            |list: &mut Vec<String>, compiled: &mut Vec<String>, path: &str, for_compiler: bool| {
+                if list.iter().any(|p| p == path) {
+                    return;
+                }
+                list.push(path.to_string());
+                if for_compiler {
+                    compiled.push(path.to_string());
+                }
+            };
         let mut simd_mode = 0;
         {
             let goarch = self.cfg.build.goarch.as_str();
             let p = self.graph.get(id);
-            if matches!(goarch, "wasm" | "amd64" | "arm64") && p.imports.iter().any(|i| i == "simd") {
+            if matches!(goarch, "wasm" | "amd64" | "arm64") && p.imports.iter().any(|i| i == "simd")
+            {
                 add(&mut import_paths, &mut compiled, SIMD_BRIDGE_PKG, true);
                 simd_mode = ALLOW_SIMD_BRIDGE;
             }
@@ -518,7 +575,12 @@ impl<'a> Loader<'a> {
                 if !standard || ip != "runtime/cgo" {
                     add(&mut import_paths, &mut compiled, "runtime/cgo", true);
                 }
-                if !standard || !matches!(ip.as_str(), "runtime/cgo" | "runtime/race" | "runtime/msan" | "runtime/asan") {
+                if !standard
+                    || !matches!(
+                        ip.as_str(),
+                        "runtime/cgo" | "runtime/race" | "runtime/msan" | "runtime/asan"
+                    )
+                {
                     add(&mut import_paths, &mut compiled, "syscall", true);
                 }
             }
@@ -552,7 +614,11 @@ impl<'a> Loader<'a> {
             }
             Some(other) if *other != ip => {
                 let other = other.clone();
-                set_error(self, stk, format!("case-insensitive import collision: {ip:?} and {other:?}"));
+                set_error(
+                    self,
+                    stk,
+                    format!("case-insensitive import collision: {ip:?} and {other:?}"),
+                );
                 return;
             }
             _ => {}
@@ -576,7 +642,8 @@ impl<'a> Loader<'a> {
             p.internal.go_version = info.go_version.clone();
             p.module = Some(info);
         } else if self.graph.get(id).standard || self.graph.get(id).goroot {
-            self.graph.get_mut(id).internal.go_version = crate::modfile::gover::lang(&self.cfg.go_version);
+            self.graph.get_mut(id).internal.go_version =
+                crate::modfile::gover::lang(&self.cfg.go_version);
         }
         self.set_default_godebug(id);
 
@@ -595,7 +662,10 @@ impl<'a> Loader<'a> {
                     self.graph.get_mut(id).incomplete = true;
                     set_error(self, stk, e.to_string());
                     let p = self.graph.get_mut(id);
-                    let positions = shorten(&cwd, positions_of(&p.internal.embed_pattern_pos, &e.pattern));
+                    let positions = shorten(
+                        &cwd,
+                        positions_of(&p.internal.embed_pattern_pos, &e.pattern),
+                    );
                     if let Some(err) = &mut p.error {
                         err.set_pos(&positions);
                     }
@@ -608,7 +678,9 @@ impl<'a> Loader<'a> {
             let inputs = p.all_files();
             let mut err = None;
             if let Some((f1, f2)) = fold_dup(&inputs) {
-                err = Some(format!("case-insensitive file name collision: {f1:?} and {f2:?}"));
+                err = Some(format!(
+                    "case-insensitive file name collision: {f1:?} and {f2:?}"
+                ));
             }
             if err.is_none() {
                 for f in &inputs {
@@ -638,13 +710,15 @@ impl<'a> Loader<'a> {
         let n_src = self.graph.get(id).imports.len();
         let dir = self.graph.get(id).dir.clone();
         let mut imports: Vec<PackageId> = Vec::with_capacity(import_paths.len());
+        #[allow(clippy::needless_range_loop)] // import_paths[i] is rewritten in the loop
         for i in 0..import_paths.len() {
             let imp = import_paths[i].clone();
             if imp == "C" {
                 continue;
             }
             let pos = positions_of(&self.graph.get(id).internal.import_pos, &imp).to_vec();
-            let (p1, err) = self.load_import(&imp, &dir, Some(id), stk, &pos, RESOLVE_IMPORT | simd_mode);
+            let (p1, err) =
+                self.load_import(&imp, &dir, Some(id), stk, &pos, RESOLVE_IMPORT | simd_mode);
             let p1_path = self.graph.get(p1).import_path.clone();
             let p1_incomplete = self.graph.get(p1).incomplete;
             let p = self.graph.get_mut(id);
@@ -682,13 +756,25 @@ impl<'a> Loader<'a> {
             }
             let cgo_or_swig = p.uses_cgo() || p.uses_swig();
             if !p.c_files.is_empty() && !cgo_or_swig && compiler_gc {
-                Some(format!("C source files not allowed when not using cgo or SWIG: {}", p.c_files.join(" ")))
+                Some(format!(
+                    "C source files not allowed when not using cgo or SWIG: {}",
+                    p.c_files.join(" ")
+                ))
             } else if !p.cxx_files.is_empty() && !cgo_or_swig {
-                Some(format!("C++ source files not allowed when not using cgo or SWIG: {}", p.cxx_files.join(" ")))
+                Some(format!(
+                    "C++ source files not allowed when not using cgo or SWIG: {}",
+                    p.cxx_files.join(" ")
+                ))
             } else if !p.m_files.is_empty() && !cgo_or_swig {
-                Some(format!("Objective-C source files not allowed when not using cgo or SWIG: {}", p.m_files.join(" ")))
+                Some(format!(
+                    "Objective-C source files not allowed when not using cgo or SWIG: {}",
+                    p.m_files.join(" ")
+                ))
             } else if !p.f_files.is_empty() && !cgo_or_swig {
-                Some(format!("Fortran source files not allowed when not using cgo or SWIG: {}", p.f_files.join(" ")))
+                Some(format!(
+                    "Fortran source files not allowed when not using cgo or SWIG: {}",
+                    p.f_files.join(" ")
+                ))
             } else {
                 None
             }
@@ -725,7 +811,10 @@ impl<'a> Loader<'a> {
                 p.target = String::new();
             }
         }
-        if p.goroot && p.import_path.starts_with("cmd/") && !matches!(p.import_path.as_str(), "cmd/go" | "cmd/gofmt") {
+        if p.goroot
+            && p.import_path.starts_with("cmd/")
+            && !matches!(p.import_path.as_str(), "cmd/go" | "cmd/gofmt")
+        {
             p.target = fspath::join(&[&goroot, "pkg", "tool", &full]);
         }
     }
@@ -737,7 +826,9 @@ impl<'a> Loader<'a> {
         let what = external_linking_reason(goos, goarch);
         if !what.is_empty() && self.cfg.build.compiler != "gccgo" {
             if !self.cfg.build.cgo_enabled {
-                return Err(format!("{what} requires external (cgo) linking, but cgo is not enabled"));
+                return Err(format!(
+                    "{what} requires external (cgo) linking, but cgo is not enabled"
+                ));
             }
             deps.push("runtime/cgo".into());
         }
@@ -751,7 +842,14 @@ impl<'a> Loader<'a> {
         if self.graph.get(id).name != "main" {
             return;
         }
-        let directives: Vec<String> = self.graph.get(id).internal.directives.iter().map(|(t, _)| t.clone()).collect();
+        let directives: Vec<String> = self
+            .graph
+            .get(id)
+            .internal
+            .directives
+            .iter()
+            .map(|(t, _)| t.clone())
+            .collect();
         let s = self.default_godebug_for(&directives);
         self.graph.get_mut(id).default_godebug = s;
     }
@@ -770,19 +868,39 @@ impl<'a> Loader<'a> {
             m.mains
                 .first()
                 .and_then(|mm| mm.modfile.as_ref())
-                .map(|f| f.godebug.iter().map(|g| (g.key.clone(), g.value.clone())).collect())
+                .map(|f| {
+                    f.godebug
+                        .iter()
+                        .map(|g| (g.key.clone(), g.value.clone()))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
-        godebug::default_godebug(table, &self.cfg.go_version, &go_version, &module_godebugs, directives)
+        godebug::default_godebug(
+            table,
+            &self.cfg.go_version,
+            &go_version,
+            &module_godebugs,
+            directives,
+        )
     }
 
     /// `disallowInternal`.
-    fn disallow_internal(&self, src_dir: &str, importer: Option<PackageId>, importer_path: &str, id: PackageId, stk: &ImportStack) -> Option<PackageError> {
+    fn disallow_internal(
+        &self,
+        src_dir: &str,
+        importer: Option<PackageId>,
+        importer_path: &str,
+        id: PackageId,
+        stk: &ImportStack,
+    ) -> Option<PackageError> {
         let p = self.graph.get(id);
         if p.error.is_some() {
             return None;
         }
-        if fspath::has_path_prefix(&p.import_path, "testing/internal") && importer_path == "testmain" {
+        if fspath::has_path_prefix(&p.import_path, "testing/internal")
+            && importer_path == "testmain"
+        {
             return None;
         }
         if p.standard && importer_path.starts_with("bootstrap/") {
@@ -795,15 +913,18 @@ impl<'a> Loader<'a> {
         if !ok {
             return None;
         }
-        if i > 0 {
-            i -= 1;
-        }
+        i = i.saturating_sub(1);
         let err = || {
-            let mut e = PackageError::new(stk, format!("use of internal package {} not allowed", p.import_path));
+            let mut e = PackageError::new(
+                stk,
+                format!("use of internal package {} not allowed", p.import_path),
+            );
             e.always_print_stack = true;
             Some(e)
         };
-        if fspath::has_path_prefix(importer_path, "crypto") && fspath::has_path_prefix(&p.import_path, "crypto/internal/fips140") {
+        if fspath::has_path_prefix(importer_path, "crypto")
+            && fspath::has_path_prefix(&p.import_path, "crypto/internal/fips140")
+        {
             return None;
         }
         if fspath::has_path_prefix(importer_path, "crypto/internal/fips140") {
@@ -875,32 +996,50 @@ impl<'a> Loader<'a> {
     }
 
     /// `disallowVendor`.
-    fn disallow_vendor(&self, src_dir: &str, path: &str, importer_path: &str, id: PackageId, stk: &ImportStack) -> Option<PackageError> {
+    fn disallow_vendor(
+        &self,
+        src_dir: &str,
+        path: &str,
+        importer_path: &str,
+        id: PackageId,
+        stk: &ImportStack,
+    ) -> Option<PackageError> {
         if importer_path.is_empty() {
             return None;
         }
         let p = self.graph.get(id);
-        if let (mut i, true) = find_vendor(&p.import_path) {
-            if i > 0 {
-                i -= 1;
-            }
+        if let (i, true) = find_vendor(&p.import_path) {
+            let i = i.saturating_sub(1);
             let truncate_to = (i + p.dir.len()) as isize - p.import_path.len() as isize;
-            if truncate_to >= 0 && (truncate_to as usize) <= p.dir.len() && p.dir.is_char_boundary(truncate_to as usize) {
+            if truncate_to >= 0
+                && (truncate_to as usize) <= p.dir.len()
+                && p.dir.is_char_boundary(truncate_to as usize)
+            {
                 let parent = &p.dir[..truncate_to as usize];
-                let ok = fspath::has_file_path_prefix(&fspath::clean(src_dir), &fspath::clean(parent)) || {
-                    let xs = fspath::eval_symlinks(src_dir).unwrap_or_else(|| src_dir.to_string());
-                    let xp = fspath::eval_symlinks(parent).unwrap_or_else(|| parent.to_string());
-                    fspath::has_file_path_prefix(&fspath::clean(&xs), &fspath::clean(&xp))
-                };
+                let ok =
+                    fspath::has_file_path_prefix(&fspath::clean(src_dir), &fspath::clean(parent))
+                        || {
+                            let xs = fspath::eval_symlinks(src_dir)
+                                .unwrap_or_else(|| src_dir.to_string());
+                            let xp =
+                                fspath::eval_symlinks(parent).unwrap_or_else(|| parent.to_string());
+                            fspath::has_file_path_prefix(&fspath::clean(&xs), &fspath::clean(&xp))
+                        };
                 if !ok {
-                    return Some(PackageError::new(stk, "use of vendored package not allowed"));
+                    return Some(PackageError::new(
+                        stk,
+                        "use of vendored package not allowed",
+                    ));
                 }
             }
         }
         if let (i, true) = find_vendor(path) {
             return Some(PackageError::new(
                 stk,
-                format!("{path} must be imported as {}", &path[i + "vendor/".len()..]),
+                format!(
+                    "{path} must be imported as {}",
+                    &path[i + "vendor/".len()..]
+                ),
             ));
         }
         None
@@ -982,7 +1121,9 @@ fn is_version_element(s: &str) -> bool {
 
 /// `SafeArg`.
 pub fn safe_arg(name: &str) -> bool {
-    let Some(&c) = name.as_bytes().first() else { return false };
+    let Some(&c) = name.as_bytes().first() else {
+        return false;
+    };
     c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || c == b'/' || c >= 0x80
 }
 
@@ -994,7 +1135,11 @@ fn fold_dup(list: &[String]) -> Option<(String, String)> {
         if let Some(t) = seen.get(&f)
             && *t != s
         {
-            let (a, b) = if t.as_str() < s.as_str() { (*t, s) } else { (s, *t) };
+            let (a, b) = if t.as_str() < s.as_str() {
+                (*t, s)
+            } else {
+                (s, *t)
+            };
             return Some((a.clone(), b.clone()));
         }
         seen.insert(f, s);

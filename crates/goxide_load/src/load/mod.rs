@@ -58,8 +58,8 @@ pub use modules::{BuildMod, Fatal};
 pub use package::{ImportStack, ModuleInfo, Package, PackageError, PackageId, Position};
 pub use testpkg::TestSet;
 
-use loader::{CMDLINE_PKG, CMDLINE_PKG_LITERAL, Loader};
 use crate::modfile::gover;
+use loader::{CMDLINE_PKG, CMDLINE_PKG_LITERAL, Loader};
 use modules::Modules;
 
 /// What the loader needs to know about the invocation: the build
@@ -147,9 +147,10 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
             return Err(Fatal::one("invalid package: \"\""));
         }
     }
-    let go_files = patterns
-        .iter()
-        .any(|p| p.ends_with(".go") && std::fs::metadata(fspath::join(&[&cfg.cwd, p])).is_ok_and(|m| !m.is_dir()));
+    let go_files = patterns.iter().any(|p| {
+        p.ends_with(".go")
+            && std::fs::metadata(fspath::join(&[&cfg.cwd, p])).is_ok_and(|m| !m.is_dir())
+    });
     let modules = Modules::load(cfg)?;
     if !go_files {
         modules.check_unpruned_roots()?;
@@ -174,7 +175,8 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
         out.warnings.append(&mut ld.warnings);
         for m in &matches {
             if m.pkgs.is_empty() && m.errs.is_empty() {
-                out.warnings.push(format!("warning: {:?} matched no packages", m.pattern));
+                out.warnings
+                    .push(format!("warning: {:?} matched no packages", m.pattern));
             }
         }
         ld.preload(&matches);
@@ -202,7 +204,11 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
                 };
                 // setLoadPackageDataError unwraps a literal pattern's
                 // MatchError when the pattern is the path itself.
-                let text = if e.literal && !e.raw { e.err.clone() } else { e.to_string() };
+                let text = if e.literal && !e.raw {
+                    e.err.clone()
+                } else {
+                    e.to_string()
+                };
                 let text = match &e.no_go_dir {
                     Some(dir) => {
                         p.dir = dir.clone();
@@ -262,10 +268,18 @@ impl Loader<'_> {
                         return None;
                     }
                     let std = search::is_standard_import_path(&r.path) && r.module.is_none();
-                    Some((r.path.clone(), r.dir.clone(), std, self.read_for_resolved(&r)))
+                    Some((
+                        r.path.clone(),
+                        r.dir.clone(),
+                        std,
+                        self.read_for_resolved(&r),
+                    ))
                 })
                 .collect();
-            let dirs: Vec<(String, dirpkg::Read)> = resolved.iter().map(|(_, d, _, rd)| (d.clone(), *rd)).collect();
+            let dirs: Vec<(String, dirpkg::Read)> = resolved
+                .iter()
+                .map(|(_, d, _, rd)| (d.clone(), *rd))
+                .collect();
             self.prefetch(dirs);
             frontier.clear();
             if self.opts.ignore_imports {
@@ -304,7 +318,10 @@ impl Loader<'_> {
             }
             let res = self.dirs.get(&self.ctx, &r.dir, self.read_for_resolved(&r));
             let in_std = search::is_standard_import_path(&path) && r.module.is_none();
-            let in_main = r.module.as_ref().is_some_and(|m| m.version.is_empty() && self.modules.contains_main(&m.path));
+            let in_main = r
+                .module
+                .as_ref()
+                .is_some_and(|m| m.version.is_empty() && self.modules.contains_main(&m.path));
             let mut imports: Vec<String> = res.0.imports.clone();
             if in_main || closes_over_tests {
                 imports.extend(res.0.test_imports.iter().cloned());
@@ -314,7 +331,11 @@ impl Loader<'_> {
                 if imp == "C" || imp == "appengine" || imp.starts_with("appengine/") {
                     continue;
                 }
-                let key = if in_std { self.resolver.std_vendor(&path, &imp) } else { imp };
+                let key = if in_std {
+                    self.resolver.std_vendor(&path, &imp)
+                } else {
+                    imp
+                };
                 if resolve::check_import_path(&key).is_err() {
                     continue;
                 }
@@ -338,7 +359,10 @@ impl Loader<'_> {
                 };
                 p.internal.local = true;
                 p.internal.cmdline_files = true;
-                p.error = Some(PackageError::new(&ImportStack::default(), format!("named files must be .go files: {f}")));
+                p.error = Some(PackageError::new(
+                    &ImportStack::default(),
+                    format!("named files must be .go files: {f}"),
+                ));
                 return Ok(self.graph.add(p));
             }
         }
@@ -352,7 +376,9 @@ impl Loader<'_> {
                     return Err(Fatal::raw(format!("stat {f}: {}", fspath::errno_text(&e))));
                 }
                 Ok(m) if m.is_dir() => {
-                    return Err(Fatal::raw(format!("{f} is a directory, should be a Go file")));
+                    return Err(Fatal::raw(format!(
+                        "{f} is a directory, should be a Go file"
+                    )));
                 }
                 Ok(_) => {}
             }
@@ -360,14 +386,20 @@ impl Loader<'_> {
             if dir.is_empty() {
                 dir = d;
             } else if dir != d {
-                return Err(Fatal::raw(format!("named files must all be in one directory; have {dir} and {d}")));
+                return Err(Fatal::raw(format!(
+                    "named files must all be in one directory; have {dir} and {d}"
+                )));
             }
             names.push(fspath::base(f).to_string());
         }
         let abs_dir = fspath::join(&[&cwd, &dir]);
         let (bp, err) = dirpkg::import_files(&self.ctx, &abs_dir, &names);
         let data = loader::PkgData {
-            import_path: if bp.goroot { bp.goroot_import_path.clone() } else { ".".into() },
+            import_path: if bp.goroot {
+                bp.goroot_import_path.clone()
+            } else {
+                ".".into()
+            },
             root: bp.root.clone(),
             bin_dir: String::new(),
             err: err.map(loader::DataError::Dir),
@@ -382,7 +414,11 @@ impl Loader<'_> {
         }
         let mut stk = ImportStack::default();
         self.load_package(id, "command-line-arguments", &mut stk, &[], &data);
-        let exe = if self.cfg.build.goos == "windows" { ".exe" } else { "" };
+        let exe = if self.cfg.build.goos == "windows" {
+            ".exe"
+        } else {
+            ""
+        };
         let bin = self.bin_dir();
         let p = self.graph.get_mut(id);
         p.import_path = "command-line-arguments".into();

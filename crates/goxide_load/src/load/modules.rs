@@ -27,11 +27,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::Config;
 use super::fspath;
 use crate::modfile::gover;
 use crate::modfile::{self, File as ModFile, WorkFile};
 use crate::module::Version;
-use super::Config;
 
 /// `cfg.BuildMod`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,7 +137,11 @@ impl ModuleGraph {
                 version: v.clone(),
             })
             .collect();
-        rest.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| cmp_version(&a.path, &a.version, &b.version)));
+        rest.sort_by(|a, b| {
+            a.path
+                .cmp(&b.path)
+                .then_with(|| cmp_version(&a.path, &a.version, &b.version))
+        });
         list.extend(rest);
         list
     }
@@ -178,7 +182,9 @@ pub struct GoSum {
 
 impl GoSum {
     fn add_file(&mut self, file: &str) {
-        let Ok(data) = std::fs::read(file) else { return };
+        let Ok(data) = std::fs::read(file) else {
+            return;
+        };
         for line in String::from_utf8_lossy(&data).lines() {
             let f: Vec<&str> = line.split_whitespace().collect();
             if f.len() == 3 {
@@ -417,7 +423,8 @@ impl Modules {
             && !first.is_empty()
             && std::path::Path::new(&fspath::join(&[first, "go.mod"])).exists()
         {
-            m.warnings.push(format!("warning: ignoring go.mod in $GOPATH {first}"));
+            m.warnings
+                .push(format!("warning: ignoring go.mod in $GOPATH {first}"));
         }
 
         if mod_roots.is_empty() {
@@ -437,7 +444,9 @@ impl Modules {
                 in_goroot_src: false,
             });
             let gv = if let Some(w) = &m.work {
-                w.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into())
+                w.go.as_ref()
+                    .map(|g| g.version.clone())
+                    .unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into())
             } else {
                 cfg.go_version.clone()
             };
@@ -469,7 +478,10 @@ impl Modules {
             match read_mod_file(&gomod, &cfg.cwd, &m.local) {
                 Ok(f) => {
                     if m.work.is_some() {
-                        let mv = f.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| gover::DEFAULT_GO_MOD_VERSION.into());
+                        let mv =
+                            f.go.as_ref()
+                                .map(|g| g.version.clone())
+                                .unwrap_or_else(|| gover::DEFAULT_GO_MOD_VERSION.into());
                         let wv = m
                             .work
                             .as_ref()
@@ -482,7 +494,11 @@ impl Modules {
                             continue;
                         }
                     }
-                    let path = f.module.as_ref().map(|v| v.path.clone()).unwrap_or_default();
+                    let path = f
+                        .module
+                        .as_ref()
+                        .map(|v| v.path.clone())
+                        .unwrap_or_default();
                     if let Err(e) = modfile::check_main_module_path(&path) {
                         errs.push(e.to_string());
                     }
@@ -517,7 +533,9 @@ impl Modules {
             }
         }
         if !errs.is_empty() {
-            return Err(Fatal(errs.into_iter().map(|e| format!("go: {e}")).collect()));
+            return Err(Fatal(
+                errs.into_iter().map(|e| format!("go: {e}")).collect(),
+            ));
         }
         m.make_main_modules()?;
         m.set_default_build_mod()?;
@@ -529,13 +547,18 @@ impl Modules {
     }
 
     fn set_roots(&mut self, mut roots: Vec<Version>) {
-        roots.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| mod_compare(&a.path, &a.version, &b.version)));
+        roots.sort_by(|a, b| {
+            a.path
+                .cmp(&b.path)
+                .then_with(|| mod_compare(&a.path, &a.version, &b.version))
+        });
         self.max_root_version.clear();
         for r in &roots {
             match self.max_root_version.get(&r.path) {
                 Some(v) if mod_compare(&r.path, v, &r.version).is_ge() => {}
                 _ => {
-                    self.max_root_version.insert(r.path.clone(), r.version.clone());
+                    self.max_root_version
+                        .insert(r.path.clone(), r.version.clone());
                 }
             }
         }
@@ -549,7 +572,10 @@ impl Modules {
         let mut seen = HashSet::new();
         for mm in &self.mains {
             if !seen.insert(mm.path.clone()) {
-                errs.push(format!("module {} appears multiple times in workspace", mm.path));
+                errs.push(format!(
+                    "module {} appears multiple times in workspace",
+                    mm.path
+                ));
             }
         }
         let mut replaced_by_work = HashSet::new();
@@ -599,7 +625,9 @@ impl Modules {
             self.main_replace.push(table);
         }
         if !errs.is_empty() {
-            return Err(Fatal(errs.into_iter().map(|e| format!("go: {e}")).collect()));
+            return Err(Fatal(
+                errs.into_iter().map(|e| format!("go: {e}")).collect(),
+            ));
         }
         Ok(())
     }
@@ -607,7 +635,9 @@ impl Modules {
     /// `setDefaultBuildMod`.
     fn set_default_build_mod(&mut self) -> Result<(), Fatal> {
         if self.build_mod_explicit {
-            if self.work.is_some() && !matches!(self.build_mod, BuildMod::Readonly | BuildMod::Vendor) {
+            if self.work.is_some()
+                && !matches!(self.build_mod, BuildMod::Readonly | BuildMod::Vendor)
+            {
                 return Err(Fatal::one(format!(
                     "-mod may only be set to readonly or vendor when in workspace mode, but it is set to {:?}\n\tRemove the -mod flag to use the default readonly value, \n\tor set GOWORK=off to disable workspace mode.",
                     self.build_mod.as_str()
@@ -617,7 +647,10 @@ impl Modules {
         }
         let (go_version, source, vendor_dir) = if self.work.is_some() {
             (
-                self.work.as_ref().and_then(|w| w.go.as_ref().map(|g| g.version.clone())).unwrap_or_default(),
+                self.work
+                    .as_ref()
+                    .and_then(|w| w.go.as_ref().map(|g| g.version.clone()))
+                    .unwrap_or_default(),
                 "go.work",
                 fspath::join(&[&fspath::dir(&self.work_file), "vendor"]),
             )
@@ -638,8 +671,9 @@ impl Modules {
                     "Go version in {source} is {go_version}, so vendor directory was not used."
                 );
             } else {
-                let for_workspace = modules_txt_is_for_workspace(&vendor_dir)
-                    .map_err(|e| Fatal::one(format!("reading modules.txt for vendor directory: {e}")))?;
+                let for_workspace = modules_txt_is_for_workspace(&vendor_dir).map_err(|e| {
+                    Fatal::one(format!("reading modules.txt for vendor directory: {e}"))
+                })?;
                 if for_workspace != (source == "go.work") {
                     self.build_mod_reason = if for_workspace {
                         "Outside workspace mode, but vendor directory is for a workspace.".into()
@@ -671,7 +705,10 @@ impl Modules {
                     version: String::new(),
                 });
             }
-            let gv = w.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
+            let gv =
+                w.go.as_ref()
+                    .map(|g| g.version.clone())
+                    .unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
             roots.push(Version {
                 path: "go".into(),
                 version: gv,
@@ -746,10 +783,14 @@ impl Modules {
         let file = fspath::join(&[&self.vendor_dir(), "modules.txt"]);
         let data = std::fs::read(&file).unwrap_or_default();
         let display = fspath::short_path(&self.cwd, &file);
-        self.vendor = modfile::read_vendor_list(&data, &display, &self.local).map_err(|e| Fatal::one(e.to_string()))?;
+        self.vendor = modfile::read_vendor_list(&data, &display, &self.local)
+            .map_err(|e| Fatal::one(e.to_string()))?;
         for (m, meta) in &self.vendor.meta {
             if !meta.go_version.is_empty() {
-                self.raw_go_version.lock().unwrap().insert(m.clone(), meta.go_version.clone());
+                self.raw_go_version
+                    .lock()
+                    .unwrap()
+                    .insert(m.clone(), meta.go_version.clone());
             }
         }
         let displays: Vec<String> = self
@@ -809,7 +850,11 @@ impl Modules {
     /// `MainModules.GoVersion`.
     pub fn main_go_version(&self) -> String {
         if let Some(w) = &self.work {
-            return w.go.as_ref().map(|g| g.version.clone()).unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
+            return w
+                .go
+                .as_ref()
+                .map(|g| g.version.clone())
+                .unwrap_or_else(|| gover::DEFAULT_GO_WORK_VERSION.into());
         }
         if self.mains[0].modfile.is_none() {
             return self.cfg_go_version.clone();
@@ -914,7 +959,8 @@ impl Modules {
         let how = if self.goproxy == "off" {
             "module lookup disabled by GOPROXY=off".to_string()
         } else {
-            "module lookup disabled: goxide does not download modules (not in GOMODCACHE)".to_string()
+            "module lookup disabled: goxide does not download modules (not in GOMODCACHE)"
+                .to_string()
         };
         format!("{}@{}: {how}", m.path, m.version)
     }
@@ -922,7 +968,10 @@ impl Modules {
     /// `fetch`: the directory holding `m`'s files, and whether it is a
     /// local (replacement or main) tree.
     pub fn fetch(&self, m: &Version) -> Result<(String, bool), FetchError> {
-        if let Some(mm) = self.mains.iter().find(|mm| mm.path == m.path && m.version.is_empty())
+        if let Some(mm) = self
+            .mains
+            .iter()
+            .find(|mm| mm.path == m.path && m.version.is_empty())
             && !mm.root.is_empty()
         {
             return Ok((mm.root.clone(), true));
@@ -944,26 +993,32 @@ impl Modules {
         if self.must_have_sums() && self.gosum.get(&m.path, &m.version).is_none() {
             return Err(FetchError::SumMissing(m));
         }
-        self.download_dir(&m).map(|d| (d, false)).map_err(FetchError::Other)
+        self.download_dir(&m)
+            .map(|d| (d, false))
+            .map_err(FetchError::Other)
     }
 
     /// The go.mod text of a module version (`rawGoModData`).
     fn raw_go_mod_data(&self, m: &Version) -> Result<(String, Vec<u8>), String> {
         if m.version.is_empty() {
             let dir = if self.in_workspace_mode() && self.contains_main(&m.path) {
-                self.main_by_path(&m.path).map(|mm| mm.root.clone()).unwrap_or_default()
+                self.main_by_path(&m.path)
+                    .map(|mm| mm.root.clone())
+                    .unwrap_or_default()
             } else {
                 self.replacement_dir(m)
             };
             let name = fspath::join(&[&dir, "go.mod"]);
-            return std::fs::read(&name).map(|d| (name.clone(), d)).map_err(|e| {
-                format!(
-                    "{}: reading {}: {}",
-                    fmt_module(m),
-                    fspath::short_path(&self.cwd, &name),
-                    open_error_text(&name, &e)
-                )
-            });
+            return std::fs::read(&name)
+                .map(|d| (name.clone(), d))
+                .map_err(|e| {
+                    format!(
+                        "{}: reading {}: {}",
+                        fmt_module(m),
+                        fspath::short_path(&self.cwd, &name),
+                        open_error_text(&name, &e)
+                    )
+                });
         }
         let file = self.cache_file(m, "mod");
         match std::fs::read(&file) {
@@ -1032,13 +1087,18 @@ impl Modules {
             s.pruning = Some(Pruning::Unpruned);
         }
         s.require = f.require.iter().map(|r| r.module.clone()).collect();
-        if !s.go_version.is_empty() && gover::compare(&s.go_version, gover::GO_STRICT_VERSION).is_ge() {
+        if !s.go_version.is_empty()
+            && gover::compare(&s.go_version, gover::GO_STRICT_VERSION).is_ge()
+        {
             s.require.push(Version {
                 path: "go".into(),
                 version: s.go_version.clone(),
             });
             if gover::compare(&s.go_version, &self.cfg_go_version).is_gt() {
-                return Err(self.local.too_new(format!("module {m}"), &s.go_version, "").to_string());
+                return Err(self
+                    .local
+                    .too_new(format!("module {m}"), &s.go_version, "")
+                    .to_string());
             }
         }
         Ok(s)
@@ -1080,7 +1140,10 @@ impl Modules {
         let s = self.raw_go_mod_summary(&actual)?;
         if !actual.version.is_empty() {
             if s.module.path.is_empty() {
-                return Err(format!("{}: parsing go.mod: missing module line", fmt_module(&actual)));
+                return Err(format!(
+                    "{}: parsing go.mod: missing module line",
+                    fmt_module(&actual)
+                ));
             }
             if s.module.path != m.path && s.module.path != actual.path {
                 return Err(format!(
@@ -1129,7 +1192,10 @@ impl Modules {
     /// lower than any module requires; otherwise go would rewrite it,
     /// which readonly mode refuses.
     pub fn check_unpruned_roots(&self) -> Result<(), Fatal> {
-        if self.pruning != Pruning::Unpruned || !self.has_mod_root || self.build_mod != BuildMod::Readonly {
+        if self.pruning != Pruning::Unpruned
+            || !self.has_mod_root
+            || self.build_mod != BuildMod::Readonly
+        {
             return Ok(());
         }
         let (g, err) = self.graph();
@@ -1192,7 +1258,12 @@ impl Modules {
             return (g, None);
         }
         if self.pruning != Pruning::Workspace {
-            require(&mut g, &mut reachable, &main_versions[0], self.roots.clone());
+            require(
+                &mut g,
+                &mut reachable,
+                &main_versions[0],
+                self.roots.clone(),
+            );
         }
         let mut errors: Vec<(Version, String)> = Vec::new();
         let mut loaded: HashSet<(Version, Pruning)> = HashSet::new();
@@ -1206,11 +1277,13 @@ impl Modules {
             if m.version == "none" || !loaded.insert((m.clone(), pruning)) {
                 continue;
             }
-            let summary = if m.version.is_empty() && self.contains_main(&m.path) && !self.in_workspace_mode() {
-                continue;
-            } else {
-                self.go_mod_summary(&m)
-            };
+            let summary =
+                if m.version.is_empty() && self.contains_main(&m.path) && !self.in_workspace_mode()
+                {
+                    continue;
+                } else {
+                    self.go_mod_summary(&m)
+                };
             let summary = match summary {
                 Ok(s) => s,
                 Err(e) => {
@@ -1257,7 +1330,9 @@ impl Modules {
                                 path: r.path.clone(),
                                 version: g.selected(&r.path),
                             };
-                            if mod_compare(&r.path, &s.version, &r.version).is_gt() && !seen.contains(&s) {
+                            if mod_compare(&r.path, &s.version, &r.version).is_gt()
+                                && !seen.contains(&s)
+                            {
                                 need.push(s);
                             }
                         }
@@ -1395,7 +1470,10 @@ impl Modules {
         let checksum_ok = |suffix: &str| {
             m.version.is_empty()
                 || !self.must_have_sums()
-                || self.gosum.get(&m.path, &format!("{}{suffix}", m.version)).is_some()
+                || self
+                    .gosum
+                    .get(&m.path, &format!("{}{suffix}", m.version))
+                    .is_some()
         };
         let (ok_mod, ok_zip) = (checksum_ok("/go.mod"), checksum_ok(""));
         if !m.version.is_empty() {
@@ -1434,7 +1512,12 @@ impl Modules {
 
 /// `mvs.Graph.Require` bookkeeping: record edges, mark reachable, raise
 /// selected versions.
-fn require(g: &mut ModuleGraph, reachable: &mut HashMap<Version, bool>, m: &Version, reqs: Vec<Version>) {
+fn require(
+    g: &mut ModuleGraph,
+    reachable: &mut HashMap<Version, bool>,
+    m: &Version,
+    reqs: Vec<Version>,
+) {
     for dep in &reqs {
         reachable.entry(dep.clone()).or_insert(false);
         select(g, dep);
@@ -1473,9 +1556,13 @@ fn fmt_module(m: &Version) -> String {
 /// The `Time` field of a `.info` file, as written.
 fn info_time(data: &[u8]) -> String {
     let s = String::from_utf8_lossy(data);
-    let Some(i) = s.find("\"Time\"") else { return String::new() };
+    let Some(i) = s.find("\"Time\"") else {
+        return String::new();
+    };
     let rest = &s[i + 6..];
-    let Some(q1) = rest.find('"') else { return String::new() };
+    let Some(q1) = rest.find('"') else {
+        return String::new();
+    };
     let rest = &rest[q1 + 1..];
     match rest.find('"') {
         Some(q2) => rest[..q2].to_string(),
@@ -1512,7 +1599,11 @@ fn read_mod_file(gomod: &str, cwd: &str, local: &gover::Local) -> Result<ModFile
 }
 
 /// `LoadWorkFile`.
-fn load_work_file(path: &str, cwd: &str, local: &gover::Local) -> Result<(WorkFile, Vec<String>), Fatal> {
+fn load_work_file(
+    path: &str,
+    cwd: &str,
+    local: &gover::Local,
+) -> Result<(WorkFile, Vec<String>), Fatal> {
     let short = fspath::short_path(cwd, path);
     let data = std::fs::read(path)
         .map_err(|e| Fatal::one(format!("reading go.work: {}", open_error_text(&short, &e))))?;

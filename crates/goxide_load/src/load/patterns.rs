@@ -14,8 +14,8 @@ use super::dirpkg::{DirError, Read};
 use super::fspath;
 use super::loader::Loader;
 use super::modules::{BuildMod, Fatal};
-use crate::module::Version;
 use super::search::{self, Match, Pattern};
+use crate::module::Version;
 
 impl Loader<'_> {
     /// Evaluates every pattern (cleaned) to import paths.
@@ -80,25 +80,33 @@ impl Loader<'_> {
         };
         let std = m.pattern == "std";
         let mut dirs: Vec<(String, String)> = Vec::new();
-        walk_dirs(&root, &mut |path: &str| {
-            if path == src {
-                return true;
-            }
-            let elem = fspath::base(path);
-            if elem.starts_with('.') || elem.starts_with('_') || elem == "testdata" {
-                return false;
-            }
-            let name = fspath::trim_file_path_prefix(path, &src).to_string();
-            if std && (!search::is_standard_import_path(&name) || name == "cmd") {
-                return false;
-            }
-            if name == "builtin" || (!self.cfg.build.cgo_enabled && name == "runtime/cgo") {
-                return true;
-            }
-            dirs.push((path.to_string(), name));
-            true
-        }, &mut |_| {});
-        self.prefetch(dirs.iter().map(|(d, _)| (d.clone(), Read::GoBuild)).collect());
+        walk_dirs(
+            &root,
+            &mut |path: &str| {
+                if path == src {
+                    return true;
+                }
+                let elem = fspath::base(path);
+                if elem.starts_with('.') || elem.starts_with('_') || elem == "testdata" {
+                    return false;
+                }
+                let name = fspath::trim_file_path_prefix(path, &src).to_string();
+                if std && (!search::is_standard_import_path(&name) || name == "cmd") {
+                    return false;
+                }
+                if name == "builtin" || (!self.cfg.build.cgo_enabled && name == "runtime/cgo") {
+                    return true;
+                }
+                dirs.push((path.to_string(), name));
+                true
+            },
+            &mut |_| {},
+        );
+        self.prefetch(
+            dirs.iter()
+                .map(|(d, _)| (d.clone(), Read::GoBuild))
+                .collect(),
+        );
         for (dir, name) in dirs {
             let res = self.dirs.get(&self.ctx, &dir, Read::GoBuild);
             if matches!(res.1, Some(DirError::NoGo)) {
@@ -130,67 +138,91 @@ impl Loader<'_> {
         }
         let wildcard = pattern.contains("...");
         let mut links: Vec<String> = Vec::new();
-        let mut walk_pkgs = |root: &str, import_root: &str, prune_vendor: bool, prune_gomod: bool, found: &mut Vec<(String, String, String)>| {
-            let root_clean = fspath::clean(root);
-            let name_of = |dir: &str| {
-                let rel = if dir == root_clean { "" } else { fspath::trim_file_path_prefix(dir, &root_clean) };
-                if import_root.is_empty() {
-                    rel.to_string()
-                } else if rel.is_empty() {
-                    import_root.to_string()
-                } else {
-                    format!("{import_root}/{rel}")
-                }
-            };
-            let mut on_link = |path: &str| {
-                let elem = fspath::base(path);
-                let hidden = elem.starts_with('.') || elem.starts_with('_') || elem == "testdata";
-                if wildcard && !hidden && tree_can_match(&name_of(path)) {
-                    links.push(path.to_string());
-                }
-            };
-            walk_dirs(&root_clean, &mut |dir: &str| {
-                let rel = fspath::trim_file_path_prefix(dir, &root_clean);
-                let rel = if dir == root_clean { "" } else { rel };
-                let mut want = true;
-                let mut elem = "";
-                if dir == root_clean {
+        let mut walk_pkgs =
+            |root: &str,
+             import_root: &str,
+             prune_vendor: bool,
+             prune_gomod: bool,
+             found: &mut Vec<(String, String, String)>| {
+                let root_clean = fspath::clean(root);
+                let name_of = |dir: &str| {
+                    let rel = if dir == root_clean {
+                        ""
+                    } else {
+                        fspath::trim_file_path_prefix(dir, &root_clean)
+                    };
                     if import_root.is_empty() {
-                        return true;
+                        rel.to_string()
+                    } else if rel.is_empty() {
+                        import_root.to_string()
+                    } else {
+                        format!("{import_root}/{rel}")
                     }
-                } else {
-                    elem = fspath::base(dir);
-                    if elem.starts_with('.') || elem.starts_with('_') || elem == "testdata" {
-                        want = false;
-                    }
-                }
-                let name = if import_root.is_empty() {
-                    rel.to_string()
-                } else if rel.is_empty() {
-                    import_root.to_string()
-                } else {
-                    format!("{import_root}/{rel}")
                 };
-                if !tree_can_match(&name) {
-                    want = false;
-                }
-                if !want {
-                    return false;
-                }
-                if prune_gomod && dir != root_clean && fspath::is_file(&fspath::join(&[dir, "go.mod"])) {
-                    return false;
-                }
-                if have.insert(name.clone()) && is_match(&name) {
-                    found.push((dir.to_string(), name, root_clean.clone()));
-                }
-                !(elem == "vendor" && prune_vendor)
-            }, &mut on_link);
-        };
+                let mut on_link = |path: &str| {
+                    let elem = fspath::base(path);
+                    let hidden =
+                        elem.starts_with('.') || elem.starts_with('_') || elem == "testdata";
+                    if wildcard && !hidden && tree_can_match(&name_of(path)) {
+                        links.push(path.to_string());
+                    }
+                };
+                walk_dirs(
+                    &root_clean,
+                    &mut |dir: &str| {
+                        let rel = fspath::trim_file_path_prefix(dir, &root_clean);
+                        let rel = if dir == root_clean { "" } else { rel };
+                        let mut want = true;
+                        let mut elem = "";
+                        if dir == root_clean {
+                            if import_root.is_empty() {
+                                return true;
+                            }
+                        } else {
+                            elem = fspath::base(dir);
+                            if elem.starts_with('.') || elem.starts_with('_') || elem == "testdata"
+                            {
+                                want = false;
+                            }
+                        }
+                        let name = if import_root.is_empty() {
+                            rel.to_string()
+                        } else if rel.is_empty() {
+                            import_root.to_string()
+                        } else {
+                            format!("{import_root}/{rel}")
+                        };
+                        if !tree_can_match(&name) {
+                            want = false;
+                        }
+                        if !want {
+                            return false;
+                        }
+                        if prune_gomod
+                            && dir != root_clean
+                            && fspath::is_file(&fspath::join(&[dir, "go.mod"]))
+                        {
+                            return false;
+                        }
+                        if have.insert(name.clone()) && is_match(&name) {
+                            found.push((dir.to_string(), name, root_clean.clone()));
+                        }
+                        !(elem == "vendor" && prune_vendor)
+                    },
+                    &mut on_link,
+                );
+            };
         let src = fspath::join(&[&self.cfg.build.goroot, "src"]);
         if include_std {
             walk_pkgs(&src, "", false, true, &mut found);
             if tree_can_match("cmd") {
-                walk_pkgs(&fspath::join(&[&src, "cmd"]), "cmd", false, true, &mut found);
+                walk_pkgs(
+                    &fspath::join(&[&src, "cmd"]),
+                    "cmd",
+                    false,
+                    true,
+                    &mut found,
+                );
             }
         }
         if self.modules.build_mod == BuildMod::Vendor {
@@ -208,7 +240,12 @@ impl Loader<'_> {
                 if v.path == "go" || v.path == "toolchain" || !tree_can_match(&v.path) {
                     continue;
                 }
-                let (root, prefix, local) = if let Some(mm) = self.modules.mains.iter().find(|mm| mm.path == v.path && v.version.is_empty()) {
+                let (root, prefix, local) = if let Some(mm) = self
+                    .modules
+                    .mains
+                    .iter()
+                    .find(|mm| mm.path == v.path && v.version.is_empty())
+                {
                     if mm.root.is_empty() {
                         continue;
                     }
@@ -234,7 +271,10 @@ impl Loader<'_> {
         }
         // modload's scanDir reads through the module index where cmd/go
         // has one (the walk's root stands for the module root).
-        let reads: Vec<(String, Read)> = found.iter().map(|(d, _, root)| (d.clone(), self.read_for(root, d))).collect();
+        let reads: Vec<(String, Read)> = found
+            .iter()
+            .map(|(d, _, root)| (d.clone(), self.read_for(root, d)))
+            .collect();
         self.prefetch(reads.clone());
         let mut pkgs = Vec::new();
         for ((dir, name, _), (_, read)) in found.into_iter().zip(reads) {
@@ -251,10 +291,20 @@ impl Loader<'_> {
     /// directory.
     fn match_local(&mut self, m: &mut Match) -> Result<(), Fatal> {
         let cwd = self.cfg.cwd.clone();
-        let mod_roots: Vec<String> = self.modules.mains.iter().map(|mm| mm.root.clone()).filter(|r| !r.is_empty()).collect();
+        let mod_roots: Vec<String> = self
+            .modules
+            .mains
+            .iter()
+            .map(|mm| mm.root.clone())
+            .filter(|r| !r.is_empty())
+            .collect();
         if let Some(i) = m.pattern.find("...") {
             let dir = fspath::dir(&fspath::clean(&m.pattern[..i + 3]));
-            let abs = if fspath::is_abs(&dir) { dir.clone() } else { fspath::join(&[&cwd, &dir]) };
+            let abs = if fspath::is_abs(&dir) {
+                dir.clone()
+            } else {
+                fspath::join(&[&cwd, &dir])
+            };
             let mod_root = super::modules::find_module_root(&abs).unwrap_or_default();
             let goroot_src = fspath::join(&[&self.cfg.build.goroot, "src"]);
             if !mod_roots.contains(&mod_root)
@@ -306,7 +356,11 @@ impl Loader<'_> {
                 loop {
                     if fspath::is_file(&fspath::join(&[&dir, ".git/config"])) {
                         let rel = fspath::rel(&cwd, &dir).unwrap_or_else(|| dir.clone());
-                        let cd = if rel == "." { String::new() } else { format!("cd {rel} && ") };
+                        let cd = if rel == "." {
+                            String::new()
+                        } else {
+                            format!("cd {rel} && ")
+                        };
                         return Fatal::one(format!(
                             "cannot find main module, but found .git/config in {dir}\n\tto create a module there, run:\n\t{cd}go mod init"
                         ));
@@ -343,7 +397,13 @@ impl Loader<'_> {
             Some(j) => head[..=j].to_string(),
             None => String::new(),
         };
-        let abs_dir = |d: &str| if fspath::is_abs(d) { fspath::clean(d) } else { fspath::join(&[&cwd, d]) };
+        let abs_dir = |d: &str| {
+            if fspath::is_abs(d) {
+                fspath::clean(d)
+            } else {
+                fspath::join(&[&cwd, d])
+            }
+        };
         let mut mod_root = String::new();
         if !mod_roots.is_empty() {
             let abs = abs_dir(if dir.is_empty() { "." } else { &dir });
@@ -368,39 +428,62 @@ impl Loader<'_> {
             .iter()
             .find(|mm| mm.root == mod_root && !mod_root.is_empty())
             .and_then(|mm| mm.modfile.as_ref())
-            .map(|f| f.ignore.iter().map(|i| i.path.clone()).collect::<Vec<String>>())
+            .map(|f| {
+                f.ignore
+                    .iter()
+                    .map(|i| i.path.clone())
+                    .collect::<Vec<String>>()
+            })
             .unwrap_or_default();
-        let walk_root = if dir.is_empty() { ".".to_string() } else { dir.clone() };
+        let walk_root = if dir.is_empty() {
+            ".".to_string()
+        } else {
+            dir.clone()
+        };
         let walk_root_abs = abs_dir(&walk_root);
         let mut cands: Vec<(String, String)> = Vec::new();
-        walk_dirs(&walk_root_abs, &mut |abs: &str| {
-            let rel_to_root = fspath::trim_file_path_prefix(abs, &walk_root_abs);
-            let top = abs == walk_root_abs;
-            let path = if top {
-                fspath::clean(&walk_root)
-            } else if walk_root == "." {
-                rel_to_root.to_string()
-            } else {
-                fspath::join(&[&walk_root, rel_to_root])
-            };
-            let elem = fspath::base(&path);
-            let dot = elem.starts_with('.') && elem != "." && elem != "..";
-            if dot || elem.starts_with('_') || elem == "testdata" {
-                return false;
-            }
-            if !mod_root.is_empty() && should_ignore(&ignore, fspath::in_dir(abs, &mod_root).as_deref().unwrap_or("")) {
-                return false;
-            }
-            if !top && fspath::is_file(&fspath::join(&[abs, "go.mod"])) {
-                return false;
-            }
-            let name = format!("{prefix}{path}");
-            if matcher.matches(&name) {
-                cands.push((abs.to_string(), name));
-            }
-            true
-        }, &mut |_| {});
-        self.prefetch(cands.iter().map(|(a, _)| (a.clone(), Read::GoBuild)).collect());
+        walk_dirs(
+            &walk_root_abs,
+            &mut |abs: &str| {
+                let rel_to_root = fspath::trim_file_path_prefix(abs, &walk_root_abs);
+                let top = abs == walk_root_abs;
+                let path = if top {
+                    fspath::clean(&walk_root)
+                } else if walk_root == "." {
+                    rel_to_root.to_string()
+                } else {
+                    fspath::join(&[&walk_root, rel_to_root])
+                };
+                let elem = fspath::base(&path);
+                let dot = elem.starts_with('.') && elem != "." && elem != "..";
+                if dot || elem.starts_with('_') || elem == "testdata" {
+                    return false;
+                }
+                if !mod_root.is_empty()
+                    && should_ignore(
+                        &ignore,
+                        fspath::in_dir(abs, &mod_root).as_deref().unwrap_or(""),
+                    )
+                {
+                    return false;
+                }
+                if !top && fspath::is_file(&fspath::join(&[abs, "go.mod"])) {
+                    return false;
+                }
+                let name = format!("{prefix}{path}");
+                if matcher.matches(&name) {
+                    cands.push((abs.to_string(), name));
+                }
+                true
+            },
+            &mut |_| {},
+        );
+        self.prefetch(
+            cands
+                .iter()
+                .map(|(a, _)| (a.clone(), Read::GoBuild))
+                .collect(),
+        );
         for (abs, name) in cands {
             let res = self.dirs.get(&self.ctx, &abs, Read::GoBuild);
             if matches!(res.1, Some(DirError::NoGo)) && res.0.invalid_go_files.is_empty() {
@@ -413,7 +496,11 @@ impl Loader<'_> {
     /// `resolveLocalPackage`.
     fn resolve_local_package(&mut self, dir: &str) -> Result<String, LocalErr> {
         let cwd = self.cfg.cwd.clone();
-        let abs = if fspath::is_abs(dir) { fspath::clean(dir) } else { fspath::join(&[&cwd, dir]) };
+        let abs = if fspath::is_abs(dir) {
+            fspath::clean(dir)
+        } else {
+            fspath::join(&[&cwd, dir])
+        };
         let res = self.dirs.get(&self.ctx, &abs, Read::GoBuild);
         if let Some(e) = &res.1
             && res.0.ignored_go_files.is_empty()
@@ -423,7 +510,10 @@ impl Loader<'_> {
                     return Err(LocalErr::Text(format!("stat {abs}: directory not found")));
                 }
                 Err(e) => {
-                    return Err(LocalErr::Text(format!("stat {abs}: {}", super::fspath::errno_text(&e))));
+                    return Err(LocalErr::Text(format!(
+                        "stat {abs}: {}",
+                        super::fspath::errno_text(&e)
+                    )));
                 }
                 Ok(_) => {}
             }
@@ -442,16 +532,23 @@ impl Loader<'_> {
         }
         let mut not_found: Option<(usize, String)> = None;
         for mm in &self.modules.mains {
-            if mm.root.is_empty() || !fspath::has_file_path_prefix(&abs, &mm.root) || abs[mm.root.len()..].contains('@') {
+            if mm.root.is_empty()
+                || !fspath::has_file_path_prefix(&abs, &mm.root)
+                || abs[mm.root.len()..].contains('@')
+            {
                 continue;
             }
             let suffix = fspath::trim_file_path_prefix(&abs, &mm.root).to_string();
             if let Some(pkg) = suffix.strip_prefix("vendor/") {
                 if self.modules.build_mod != BuildMod::Vendor {
-                    return Err(LocalErr::Text(format!("without -mod=vendor, directory {abs} has no package path")));
+                    return Err(LocalErr::Text(format!(
+                        "without -mod=vendor, directory {abs} has no package path"
+                    )));
                 }
                 if !self.modules.vendor.pkg_module.contains_key(pkg) {
-                    return Err(LocalErr::Text(format!("directory {abs} is not a package listed in vendor/modules.txt")));
+                    return Err(LocalErr::Text(format!(
+                        "directory {abs} is not a package listed in vendor/modules.txt"
+                    )));
                 }
                 return Ok(pkg.to_string());
             }
@@ -476,7 +573,10 @@ impl Loader<'_> {
             };
             let has_go = !nested && go_files_in(&abs);
             if !has_go {
-                if not_found.as_ref().is_none_or(|(l, _)| mm.path_prefix.len() > *l) {
+                if not_found
+                    .as_ref()
+                    .is_none_or(|(l, _)| mm.path_prefix.len() > *l)
+                {
                     not_found = Some((
                         mm.path_prefix.len(),
                         format!("main module ({}) does not contain package {pkg}", mm.path),
@@ -512,9 +612,13 @@ impl Loader<'_> {
                     fspath::short_path(&cwd, &mr)
                 )));
             }
-            return Err(LocalErr::Text(format!("{dirstr} outside modules listed in go.work or their selected dependencies")));
+            return Err(LocalErr::Text(format!(
+                "{dirstr} outside modules listed in go.work or their selected dependencies"
+            )));
         }
-        Err(LocalErr::Text(format!("{dirstr} outside main module or its selected dependencies")))
+        Err(LocalErr::Text(format!(
+            "{dirstr} outside main module or its selected dependencies"
+        )))
     }
 
     /// `pathInModuleCache`: the import path of a directory inside a
@@ -537,7 +641,11 @@ impl Loader<'_> {
             if sub.contains("/vendor/") || sub.starts_with("vendor/") || sub.contains('@') {
                 return None;
             }
-            Some(if sub == "." { v.path.clone() } else { format!("{}/{sub}", v.path) })
+            Some(if sub == "." {
+                v.path.clone()
+            } else {
+                format!("{}/{sub}", v.path)
+            })
         };
         if m.pruning == super::modules::Pruning::Pruned {
             for r in &m.roots {
@@ -578,7 +686,8 @@ fn go_files_in(dir: &str) -> bool {
     std::fs::read_dir(dir).is_ok_and(|rd| {
         rd.flatten().any(|e| {
             let n = e.file_name();
-            n.to_string_lossy().ends_with(".go") && std::fs::metadata(e.path()).is_ok_and(|m| m.is_file())
+            n.to_string_lossy().ends_with(".go")
+                && std::fs::metadata(e.path()).is_ok_and(|m| m.is_file())
         })
     })
 }
@@ -589,7 +698,11 @@ fn should_ignore(patterns: &[String], dir: &str) -> bool {
         return false;
     }
     let norm = |p: &str| {
-        let mut s = if p.starts_with('/') { p.to_string() } else { format!("/{p}") };
+        let mut s = if p.starts_with('/') {
+            p.to_string()
+        } else {
+            format!("/{p}")
+        };
         if !s.ends_with('/') {
             s.push('/');
         }
@@ -606,7 +719,11 @@ fn should_ignore(patterns: &[String], dir: &str) -> bool {
 /// following a symbolic link only at the root; `visit` returns whether
 /// to descend. `on_dir_link` sees each symbolic link to a directory met
 /// inside the walk (which is not followed).
-pub fn walk_dirs(root: &str, visit: &mut impl FnMut(&str) -> bool, on_dir_link: &mut impl FnMut(&str)) {
+pub fn walk_dirs(
+    root: &str,
+    visit: &mut impl FnMut(&str) -> bool,
+    on_dir_link: &mut impl FnMut(&str),
+) {
     if !fspath::is_dir(root) {
         return;
     }
@@ -617,7 +734,9 @@ fn walk_rec(dir: &str, visit: &mut impl FnMut(&str) -> bool, on_dir_link: &mut i
     if !visit(dir) {
         return;
     }
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<(String, bool)> = rd
         .flatten()
         .filter_map(|e| {

@@ -23,10 +23,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::fspath;
-use crate::modfile::gover;
-use crate::module::Version;
 use super::modules::{BuildMod, FetchError, Modules};
 use super::search;
+use crate::modfile::gover;
+use crate::module::Version;
 
 /// From this go version on, vendored packages must be listed in
 /// vendor/modules.txt (`gover.ExplicitModulesTxtImportVersion`).
@@ -179,12 +179,21 @@ impl<'m> Resolver<'m> {
     /// `dirInModule`: the directory `path` would have in module `mpath`
     /// rooted at `mdir`, and whether it holds `.go` files; `None` if the
     /// path is not in the module (or, for local trees, in a nested one).
-    fn dir_in_module(&self, path: &str, mpath: &str, mdir: &str, is_local: bool) -> Option<(String, bool)> {
+    fn dir_in_module(
+        &self,
+        path: &str,
+        mpath: &str,
+        mdir: &str,
+        is_local: bool,
+    ) -> Option<(String, bool)> {
         let dir = if path == mpath {
             mdir.to_string()
         } else if mpath.is_empty() {
             fspath::join(&[mdir, path])
-        } else if path.len() > mpath.len() && path.as_bytes()[mpath.len()] == b'/' && path.starts_with(mpath) {
+        } else if path.len() > mpath.len()
+            && path.as_bytes()[mpath.len()] == b'/'
+            && path.starts_with(mpath)
+        {
             fspath::join(&[mdir, &path[mpath.len() + 1..]])
         } else {
             return None;
@@ -243,10 +252,18 @@ impl<'m> Resolver<'m> {
         // A replaced module (at its highest replaced version) that would
         // provide the package: go suggests requiring it.
         for (mp, mv) in self.highest_replaced() {
-            if !(path == mp || (path.len() > mp.len() && path.as_bytes()[mp.len()] == b'/' && path.starts_with(&mp))) {
+            if !(path == mp
+                || (path.len() > mp.len()
+                    && path.as_bytes()[mp.len()] == b'/'
+                    && path.starts_with(&mp)))
+            {
                 continue;
             }
-            let mv = if mv.is_empty() { zero_pseudo_version(&mp) } else { mv };
+            let mv = if mv.is_empty() {
+                zero_pseudo_version(&mp)
+            } else {
+                mv
+            };
             let sel = m.graph().0.selected(&mp);
             if super::modules::mod_compare(&mp, &sel, &mv).is_ge() {
                 continue;
@@ -259,7 +276,9 @@ impl<'m> Resolver<'m> {
                 && let Some((_, true)) = self.dir_in_module(path, &mp, &root, local)
                 && m.build_mod == BuildMod::Readonly
             {
-                let arg = if mv.starts_with("v0.0.0-00010101000000-") || mv.contains("-00010101000000-") {
+                let arg = if mv.starts_with("v0.0.0-00010101000000-")
+                    || mv.contains("-00010101000000-")
+                {
                     mp.clone()
                 } else {
                     format!("{mp}@{mv}")
@@ -277,7 +296,10 @@ impl<'m> Resolver<'m> {
             return self.missing(path, true, None);
         }
         let q = if m.build_mod_explicit {
-            Some(format!("import lookup disabled by -mod={}", m.build_mod.as_str()))
+            Some(format!(
+                "import lookup disabled by -mod={}",
+                m.build_mod.as_str()
+            ))
         } else if !m.build_mod_reason.is_empty() {
             Some(format!(
                 "import lookup disabled by -mod={}\n\t({})",
@@ -294,7 +316,9 @@ impl<'m> Resolver<'m> {
         let mut out: HashMap<String, String> = HashMap::new();
         let mut consider = |old: &Version| {
             let e = out.entry(old.path.clone()).or_default();
-            if super::modules::mod_compare(&old.path, &old.version, e).is_gt() || e.is_empty() && old.version.is_empty() {
+            if super::modules::mod_compare(&old.path, &old.version, e).is_gt()
+                || e.is_empty() && old.version.is_empty()
+            {
                 *e = old.version.clone();
             }
         };
@@ -322,9 +346,8 @@ impl<'m> Resolver<'m> {
             path: path.to_string(),
             ..Resolved::default()
         };
-        let invalid = |text: String| {
-            Some(ImportError::new(ImportErrorKind::Invalid, Some(path), text))
-        };
+        let invalid =
+            |text: String| Some(ImportError::new(ImportErrorKind::Invalid, Some(path), text));
         if path.contains('@') {
             r.err = invalid(format!("import path {path:?} should not have @version"));
             return r;
@@ -336,11 +359,15 @@ impl<'m> Resolver<'m> {
             return r;
         }
         if path.starts_with('/') {
-            r.err = invalid(format!("{path:?} is not a package path; see 'go help packages'"));
+            r.err = invalid(format!(
+                "{path:?} is not a package path; see 'go help packages'"
+            ));
             return r;
         }
         if search::is_meta_package(path) {
-            r.err = invalid(format!("{path:?} is not an importable package; see 'go help packages'"));
+            r.err = invalid(format!(
+                "{path:?} is not an importable package; see 'go help packages'"
+            ));
             return r;
         }
         if path == "C" {
@@ -358,7 +385,8 @@ impl<'m> Resolver<'m> {
         if path_is_std && self.is_standard_package(path) {
             for mm in &m.mains {
                 if mm.in_goroot_src
-                    && let Some((dir, true)) = self.dir_in_module(path, &mm.path_prefix, &mm.root, true)
+                    && let Some((dir, true)) =
+                        self.dir_in_module(path, &mm.path_prefix, &mm.root, true)
                 {
                     r.dir = dir;
                     r.mod_root = mm.root.clone();
@@ -383,7 +411,8 @@ impl<'m> Resolver<'m> {
                 if mm.root.is_empty() {
                     continue;
                 }
-                if let Some((dir, true)) = self.dir_in_module(path, &mm.path_prefix, &mm.root, true) {
+                if let Some((dir, true)) = self.dir_in_module(path, &mm.path_prefix, &mm.root, true)
+                {
                     mods.push(Some(Version {
                         path: mm.path.clone(),
                         version: String::new(),
@@ -397,7 +426,8 @@ impl<'m> Resolver<'m> {
                 if let Some((dir, true)) = self.dir_in_module(path, "", &vdir, false) {
                     let listed = m.vendor.pkg_module.get(path).cloned();
                     if listed.is_some()
-                        || gover::compare(&m.main_go_version(), EXPLICIT_MODULES_TXT_IMPORT_VERSION).is_lt()
+                        || gover::compare(&m.main_go_version(), EXPLICIT_MODULES_TXT_IMPORT_VERSION)
+                            .is_lt()
                     {
                         mods.push(Some(listed.unwrap_or_default()));
                         dirs.push(dir);
@@ -451,7 +481,9 @@ impl<'m> Resolver<'m> {
                                 return r;
                             }
                             Ok((root, local)) => {
-                                if let Some((dir, true)) = self.dir_in_module(path, &mv.path, &root, local) {
+                                if let Some((dir, true)) =
+                                    self.dir_in_module(path, &mv.path, &root, local)
+                                {
                                     found_mods.push(mv);
                                     found_dirs.push(dir);
                                     found_roots.push(root);
@@ -468,7 +500,8 @@ impl<'m> Resolver<'m> {
             let n = found_mods.len() + mods.len();
             if n > 1 {
                 let mut all_dirs = dirs.clone();
-                let mut all_mods: Vec<Version> = mods.iter().map(|m| m.clone().unwrap_or_default()).collect();
+                let mut all_mods: Vec<Version> =
+                    mods.iter().map(|m| m.clone().unwrap_or_default()).collect();
                 found_dirs.reverse();
                 found_mods.reverse();
                 all_dirs.extend(found_dirs);
@@ -512,13 +545,21 @@ impl<'m> Resolver<'m> {
     }
 
     /// `ImportMissingSumError`.
-    pub fn missing_sum(&self, path: &str, mods: &[Version], found: bool, importer: Option<(&str, &str, bool)>) -> ImportError {
+    pub fn missing_sum(
+        &self,
+        path: &str,
+        mods: &[Version],
+        found: bool,
+        importer: Option<(&str, &str, bool)>,
+    ) -> ImportError {
         let paren = match importer {
             Some((imp, _, _)) => format!(" (imported by {imp})"),
             None => String::new(),
         };
         let message = if found {
-            format!("missing go.sum entry needed to verify package {path}{paren} is provided by exactly one module")
+            format!(
+                "missing go.sum entry needed to verify package {path}{paren} is provided by exactly one module"
+            )
         } else {
             format!("missing go.sum entry for module providing package {path}{paren}")
         };
@@ -533,7 +574,11 @@ impl<'m> Resolver<'m> {
             }
             Some((imp, ver, is_test)) => {
                 let t = if is_test { " -t" } else { "" };
-                let v = if ver.is_empty() { String::new() } else { format!("@{ver}") };
+                let v = if ver.is_empty() {
+                    String::new()
+                } else {
+                    format!("@{ver}")
+                };
                 format!("; to add:\n\tgo get{t} {imp}{v}")
             }
         };
@@ -546,7 +591,11 @@ impl<'m> Resolver<'m> {
 
 /// `AmbiguousImportError`.
 fn ambiguous(path: &str, dirs: &[String], mods: &[Version]) -> ImportError {
-    let loc = if mods.is_empty() { "directories" } else { "modules" };
+    let loc = if mods.is_empty() {
+        "directories"
+    } else {
+        "modules"
+    };
     let mut s = format!("ambiguous import: found package {path} in multiple {loc}:");
     for (i, d) in dirs.iter().enumerate() {
         s.push_str("\n\t");
@@ -569,7 +618,9 @@ fn zero_pseudo_version(mpath: &str) -> String {
     let major = mpath
         .rsplit('/')
         .next()
-        .filter(|e| e.len() >= 2 && e.starts_with('v') && e[1..].bytes().all(|b| b.is_ascii_digit()))
+        .filter(|e| {
+            e.len() >= 2 && e.starts_with('v') && e[1..].bytes().all(|b| b.is_ascii_digit())
+        })
         .unwrap_or("v0");
     format!("{major}.0.0-00010101000000-000000000000")
 }
@@ -601,8 +652,15 @@ pub fn check_import_path(path: &str) -> Result<(), String> {
             return bad("trailing dot in path element");
         }
         for c in elem.chars() {
-            let ok = c.is_ascii_alphanumeric() || "-._~+!#$%&'()*,;=@[]^`{}|".contains(c) || (c as u32) >= 0x80;
-            if !ok || matches!(c, '"' | '\'' | '*' | '<' | '>' | '?' | '`' | '|' | ':' | '\\') {
+            let ok = c.is_ascii_alphanumeric()
+                || "-._~+!#$%&'()*,;=@[]^`{}|".contains(c)
+                || (c as u32) >= 0x80;
+            if !ok
+                || matches!(
+                    c,
+                    '"' | '\'' | '*' | '<' | '>' | '?' | '`' | '|' | ':' | '\\'
+                )
+            {
                 return bad(&format!("invalid char {c:?}"));
             }
         }

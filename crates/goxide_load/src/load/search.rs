@@ -347,7 +347,9 @@ mod tests {
         for line in tests.lines() {
             let line = line.split('#').next().unwrap();
             let f_: Vec<&str> = line.split_whitespace().collect();
-            let Some((head, rest)) = f_.split_first() else { continue };
+            let Some((head, rest)) = f_.split_first() else {
+                continue;
+            };
             match *head {
                 "pattern" => patterns = rest.to_vec(),
                 "match" | "not" => {

@@ -61,7 +61,11 @@ fn is_test(name: &str, prefix: &str) -> bool {
 
 /// `loadTestFuncs`: the test functions of the package's test files.
 /// The error is the first file's (a parse or signature error).
-pub fn load_test_funcs(dir: &str, test_files: &[String], xtest_files: &[String]) -> (TestFuncs, Option<String>) {
+pub fn load_test_funcs(
+    dir: &str,
+    test_files: &[String],
+    xtest_files: &[String],
+) -> (TestFuncs, Option<String>) {
     let mut t = TestFuncs::default();
     let mut err = None;
     for f in test_files {
@@ -83,8 +87,15 @@ pub fn load_test_funcs(dir: &str, test_files: &[String], xtest_files: &[String])
     (t, err)
 }
 
-fn load_file(t: &mut TestFuncs, filename: &str, pkg: &'static str, do_import: &mut bool, seen: &mut bool) -> Result<(), String> {
-    let src = std::fs::read(filename).map_err(|e| format!("open {filename}: {}", super::fspath::errno_text(&e)))?;
+fn load_file(
+    t: &mut TestFuncs,
+    filename: &str,
+    pkg: &'static str,
+    do_import: &mut bool,
+    seen: &mut bool,
+) -> Result<(), String> {
+    let src = std::fs::read(filename)
+        .map_err(|e| format!("open {filename}: {}", super::fspath::errno_text(&e)))?;
     let mode = Mode {
         keep_comments: true,
         ..Mode::default()
@@ -103,7 +114,15 @@ fn load_file(t: &mut TestFuncs, filename: &str, pkg: &'static str, do_import: &m
     let mut examples: Vec<TestFunc> = Vec::new();
     for &d in f.decls_of(f.decls) {
         let decl = f.decl(d);
-        let DeclKind::Func { recv, name, tparams, typ, body, .. } = &decl.kind else {
+        let DeclKind::Func {
+            recv,
+            name,
+            tparams,
+            typ,
+            body,
+            ..
+        } = &decl.kind
+        else {
             continue;
         };
         if recv.is_some() {
@@ -113,7 +132,10 @@ fn load_file(t: &mut TestFuncs, filename: &str, pkg: &'static str, do_import: &m
         let check = |arg: &str| -> Result<(), String> {
             let mut why = String::new();
             if !is_test_func(&f, *typ, arg) {
-                why = format!("must be: func {fname}({} *testing.{arg})", arg.to_lowercase());
+                why = format!(
+                    "must be: func {fname}({} *testing.{arg})",
+                    arg.to_lowercase()
+                );
             }
             if !tparams.is_empty() {
                 why = "test functions cannot have type parameters".into();
@@ -122,7 +144,10 @@ fn load_file(t: &mut TestFuncs, filename: &str, pkg: &'static str, do_import: &m
                 return Ok(());
             }
             let pos = lines.absolute(decl.pos);
-            Err(format!("{}:{}:{}: wrong signature for {fname}, {why}", filename, pos.line, pos.col))
+            Err(format!(
+                "{}:{}:{}: wrong signature for {fname}, {why}",
+                filename, pos.line, pos.col
+            ))
         };
         if fname == "TestMain" {
             if is_test_func(&f, *typ, "T") {
@@ -191,7 +216,12 @@ fn is_test_func(f: &File, typ: goxide_syntax::ast::ExprId, arg: &str) -> bool {
         return false;
     }
     let field = f.field(f.fields_of(*params)[0]);
-    let ExprKind::Operation { op: Operator::Mul, x, y: None } = &f.expr(field.typ).kind else {
+    let ExprKind::Operation {
+        op: Operator::Mul,
+        x,
+        y: None,
+    } = &f.expr(field.typ).kind
+    else {
         return false;
     };
     match &f.expr(*x).kind {
@@ -224,7 +254,9 @@ fn example_output(f: &File, body: goxide_syntax::ast::StmtId) -> (String, bool, 
     for &(pos, end) in inside.iter().rev().skip(1) {
         let next = group[0].0;
         let between = &f.src[end as usize..next as usize];
-        if between.iter().all(|b| b.is_ascii_whitespace()) && between.iter().filter(|&&b| b == b'\n').count() <= 1 {
+        if between.iter().all(|b| b.is_ascii_whitespace())
+            && between.iter().filter(|&&b| b == b'\n').count() <= 1
+        {
             group.insert(0, (pos, end));
         } else {
             break;
@@ -236,7 +268,10 @@ fn example_output(f: &File, body: goxide_syntax::ast::StmtId) -> (String, bool, 
         .collect();
     let text = comment_group_text(&texts);
     let lower = text.to_lowercase();
-    let trimmed_start = lower.len() - lower.trim_start_matches(|c: char| c.is_ascii_whitespace()).len();
+    let trimmed_start = lower.len()
+        - lower
+            .trim_start_matches(|c: char| c.is_ascii_whitespace())
+            .len();
     let rest = &lower[trimmed_start..];
     let (unordered, prefix_len) = if rest.starts_with("unordered output:") {
         (true, "unordered output:".len())
@@ -273,7 +308,10 @@ fn comment_group_text(comments: &[String]) -> String {
             c.clone()
         };
         for l in body.split('\n') {
-            lines.push(l.trim_end_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']).to_string());
+            lines.push(
+                l.trim_end_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r'])
+                    .to_string(),
+            );
         }
     }
     let mut kept: Vec<String> = Vec::new();
@@ -294,7 +332,9 @@ fn is_directive(c: &str) -> bool {
     if c.starts_with("line ") || c.starts_with("extern ") || c.starts_with("export ") {
         return true;
     }
-    let Some(colon) = c.find(':') else { return false };
+    let Some(colon) = c.find(':') else {
+        return false;
+    };
     if colon == 0 || colon + 1 >= c.len() {
         return false;
     }
@@ -304,7 +344,9 @@ fn is_directive(c: &str) -> bool {
 
 /// `formatTestmain` (without coverage): the `_testmain.go` text.
 pub fn format_testmain(t: &TestFuncs, pkg_import_path: &str, module_path: &str) -> Vec<u8> {
-    let mut s = String::from("\n// Code generated by 'go test'. DO NOT EDIT.\n\npackage main\n\nimport (\n\t\"os\"\n");
+    let mut s = String::from(
+        "\n// Code generated by 'go test'. DO NOT EDIT.\n\npackage main\n\nimport (\n\t\"os\"\n",
+    );
     if t.test_main.is_some() {
         s.push_str("\n\t\"reflect\"\n");
     }
@@ -316,12 +358,18 @@ pub fn format_testmain(t: &TestFuncs, pkg_import_path: &str, module_path: &str) 
     s.push('\n');
     if t.import_xtest {
         let name = if t.need_xtest { "_xtest" } else { "_" };
-        s.push_str(&format!("\n\t{name} {}\n", quote(&format!("{pkg_import_path}_test"))));
+        s.push_str(&format!(
+            "\n\t{name} {}\n",
+            quote(&format!("{pkg_import_path}_test"))
+        ));
     }
     s.push_str("\n)\n\nvar tests = []testing.InternalTest{\n");
     let entries = |s: &mut String, list: &[TestFunc]| {
         for f in list {
-            s.push_str(&format!("\n\t{{\"{}\", {}.{}}},\n", f.name, f.package, f.name));
+            s.push_str(&format!(
+                "\n\t{{\"{}\", {}.{}}},\n",
+                f.name, f.package, f.name
+            ));
         }
     };
     entries(&mut s, &t.tests);
@@ -341,11 +389,12 @@ pub fn format_testmain(t: &TestFuncs, pkg_import_path: &str, module_path: &str) 
         ));
     }
     s.push_str("\n}\n\nfunc init() {\n");
-    let import_path = if pkg_import_path.starts_with("_/") || pkg_import_path == "command-line-arguments" {
-        ""
-    } else {
-        pkg_import_path
-    };
+    let import_path =
+        if pkg_import_path.starts_with("_/") || pkg_import_path == "command-line-arguments" {
+            ""
+        } else {
+            pkg_import_path
+        };
     s.push_str(&format!(
         "\n\ttestdeps.ModulePath = {}\n\ttestdeps.ImportPath = {}\n}}\n\nfunc main() {{\n\tm := testing.MainStart(testdeps.TestDeps{{}}, tests, benchmarks, fuzzTargets, examples)\n",
         quote(module_path),
@@ -368,8 +417,14 @@ mod tests {
 
     #[test]
     fn comment_text_and_names() {
-        assert_eq!(comment_group_text(&["// Output:".into(), "// hello".into()]), "Output:\nhello\n");
-        assert_eq!(comment_group_text(&["/* Output: x */".into()]), " Output: x\n");
+        assert_eq!(
+            comment_group_text(&["// Output:".into(), "// hello".into()]),
+            "Output:\nhello\n"
+        );
+        assert_eq!(
+            comment_group_text(&["/* Output: x */".into()]),
+            " Output: x\n"
+        );
         assert!(is_test("Test", "Test") && is_test("TestX", "Test") && !is_test("Testx", "Test"));
         assert!(is_directive("go:noinline") && !is_directive("Output: x"));
     }

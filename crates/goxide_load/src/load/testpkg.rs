@@ -19,9 +19,9 @@
 use std::collections::HashMap;
 
 use super::embed;
-use super::testmain;
 use super::loader::{FROM_TEST, Loader, RESOLVE_IMPORT};
 use super::package::{ImportStack, Package, PackageError, PackageId, positions_of};
+use super::testmain;
 
 /// The dependencies every test main imports (`TestMainDeps`).
 const TEST_MAIN_DEPS: &[&str] = &["os", "reflect", "testing", "testing/internal/testdeps"];
@@ -52,7 +52,14 @@ impl Loader<'_> {
         let mut imports: Vec<PackageId> = Vec::new();
         for (i, path) in raw_test_imports.iter().enumerate() {
             let pos = positions_of(&self.graph.get(p).internal.test_import_pos, path).to_vec();
-            let (p1, err) = self.load_import(path, &dir, Some(p), &mut stk, &pos, RESOLVE_IMPORT | FROM_TEST);
+            let (p1, err) = self.load_import(
+                path,
+                &dir,
+                Some(p),
+                &mut stk,
+                &pos,
+                RESOLVE_IMPORT | FROM_TEST,
+            );
             if err.is_some() && ptest_err.is_none() {
                 ptest_err = err;
                 incomplete = true;
@@ -66,7 +73,10 @@ impl Loader<'_> {
         }
         let (test_pats, test_pos) = {
             let pp = self.graph.get(p);
-            (pp.test_embed_patterns.clone(), pp.internal.test_embed_pattern_pos.clone())
+            (
+                pp.test_embed_patterns.clone(),
+                pp.internal.test_embed_pattern_pos.clone(),
+            )
         };
         let mut test_embed: Vec<(String, Vec<String>)> = Vec::new();
         match embed::resolve_embed(&dir, &test_pats) {
@@ -76,7 +86,10 @@ impl Loader<'_> {
             }
             Err(e) => {
                 let mut pe = PackageError::new(&stk, e.to_string());
-                pe.set_pos(&super::loader::shorten(&self.cfg.cwd, positions_of(&test_pos, &e.pattern)));
+                pe.set_pos(&super::loader::shorten(
+                    &self.cfg.cwd,
+                    positions_of(&test_pos, &e.pattern),
+                ));
                 ptest_err = Some(pe);
                 incomplete = true;
             }
@@ -90,7 +103,14 @@ impl Loader<'_> {
         let mut pxtest_incomplete = false;
         for (i, path) in raw_xtest_imports.iter().enumerate() {
             let pos = positions_of(&self.graph.get(p).internal.xtest_import_pos, path).to_vec();
-            let (p1, err) = self.load_import(path, &dir, Some(p), &mut stk, &pos, RESOLVE_IMPORT | FROM_TEST);
+            let (p1, err) = self.load_import(
+                path,
+                &dir,
+                Some(p),
+                &mut stk,
+                &pos,
+                RESOLVE_IMPORT | FROM_TEST,
+            );
             if err.is_some() && pxtest_err.is_none() {
                 pxtest_err = err;
             }
@@ -107,7 +127,10 @@ impl Loader<'_> {
         }
         let (xpats, xpos) = {
             let pp = self.graph.get(p);
-            (pp.xtest_embed_patterns.clone(), pp.internal.xtest_embed_pattern_pos.clone())
+            (
+                pp.xtest_embed_patterns.clone(),
+                pp.internal.xtest_embed_pattern_pos.clone(),
+            )
         };
         let mut xtest_embed: Vec<(String, Vec<String>)> = Vec::new();
         match embed::resolve_embed(&dir, &xpats) {
@@ -118,7 +141,10 @@ impl Loader<'_> {
             Err(e) => {
                 if pxtest_err.is_none() {
                     let mut pe = PackageError::new(&stk, e.to_string());
-                    pe.set_pos(&super::loader::shorten(&self.cfg.cwd, positions_of(&xpos, &e.pattern)));
+                    pe.set_pos(&super::loader::shorten(
+                        &self.cfg.cwd,
+                        positions_of(&xpos, &e.pattern),
+                    ));
                     pxtest_err = Some(pe);
                 }
             }
@@ -139,7 +165,8 @@ impl Loader<'_> {
             t.target = String::new();
             t.imports = [pp.test_imports.clone(), pp.imports.clone()].concat();
             t.internal.imports = [imports.clone(), pp.internal.imports.clone()].concat();
-            t.internal.raw_imports = [raw_test_imports.clone(), pp.internal.raw_imports.clone()].concat();
+            t.internal.raw_imports =
+                [raw_test_imports.clone(), pp.internal.raw_imports.clone()].concat();
             t.internal.force_library = true;
             let mut ipos = pp.internal.import_pos.clone();
             for (k, v) in &pp.internal.test_import_pos {
@@ -152,8 +179,16 @@ impl Loader<'_> {
             let mut emb = test_embed.clone();
             emb.extend(pp.internal.embed.iter().cloned());
             t.internal.embed = emb;
-            t.embed_files = [pp.embed_files.clone(), self.graph.get(p).test_embed_files.clone()].concat();
-            t.internal.directives = [pp.internal.directives.clone(), pp.internal.test_directives.clone()].concat();
+            t.embed_files = [
+                pp.embed_files.clone(),
+                self.graph.get(p).test_embed_files.clone(),
+            ]
+            .concat();
+            t.internal.directives = [
+                pp.internal.directives.clone(),
+                pp.internal.test_directives.clone(),
+            ]
+            .concat();
             t.internal.cmdline_pkg = false;
             self.graph.add(t)
         } else {
@@ -257,7 +292,8 @@ impl Loader<'_> {
             pm.internal.imports.push(ptest);
             pm.imports.push(ptest_path.clone());
         }
-        let (mut funcs, funcs_err) = testmain::load_test_funcs(&pp.dir, &pp.test_go_files, &pp.xtest_go_files);
+        let (mut funcs, funcs_err) =
+            testmain::load_test_funcs(&pp.dir, &pp.test_go_files, &pp.xtest_go_files);
         if let Some(e) = funcs_err {
             let pm = self.graph.get_mut(pmain_id);
             if pm.error.is_none() {
@@ -275,8 +311,13 @@ impl Loader<'_> {
             pm.imports.push(xp);
             funcs.import_xtest = true;
         }
-        let module_path = pp.module.as_ref().map(|m| m.path.clone()).unwrap_or_default();
-        self.graph.get_mut(pmain_id).internal.testmain_go = Some(testmain::format_testmain(&funcs, &ip, &module_path));
+        let module_path = pp
+            .module
+            .as_ref()
+            .map(|m| m.path.clone())
+            .unwrap_or_default();
+        self.graph.get_mut(pmain_id).internal.testmain_go =
+            Some(testmain::format_testmain(&funcs, &ip, &module_path));
         {
             let pm = self.graph.get_mut(pmain_id);
             pm.imports.sort();
@@ -306,7 +347,9 @@ impl Loader<'_> {
         let must = (goos == "android" && goarch != "arm64") || (goos == "ios" && goarch == "arm64");
         if must {
             if !self.cfg.build.cgo_enabled {
-                return Err(format!("{goos}/{goarch} requires external (cgo) linking, but cgo is not enabled"));
+                return Err(format!(
+                    "{goos}/{goarch} requires external (cgo) linking, but cgo is not enabled"
+                ));
             }
             deps.insert(1, "runtime/cgo".into());
         }
@@ -315,7 +358,13 @@ impl Loader<'_> {
 
     /// `recompileForTest`: test variants of the packages between `pmain`
     /// and `preal`, and the search for a cycle through `ptest`.
-    fn recompile_for_test(&mut self, pmain: PackageId, preal: PackageId, ptest: PackageId, pxtest: Option<PackageId>) -> Option<PackageError> {
+    fn recompile_for_test(
+        &mut self,
+        pmain: PackageId,
+        preal: PackageId,
+        ptest: PackageId,
+        pxtest: Option<PackageId>,
+    ) -> Option<PackageError> {
         let mut test_copy: HashMap<PackageId, PackageId> = HashMap::new();
         test_copy.insert(preal, ptest);
         let preal_path = self.graph.get(preal).import_path.clone();
@@ -362,7 +411,9 @@ impl Loader<'_> {
                         None => ptest,
                     };
                     let cp = self.graph.get(c).import_path.clone();
-                    let pos = positions_of(&self.graph.get(importer).internal.import_pos, &cp).first().cloned();
+                    let pos = positions_of(&self.graph.get(importer).internal.import_pos, &cp)
+                        .first()
+                        .cloned();
                     items.push((cp, pos));
                     cur = importer_of.get(&c).copied().flatten();
                 }
@@ -388,7 +439,12 @@ impl Loader<'_> {
         None
     }
 
-    fn split_for_test(&mut self, p: PackageId, preal_path: &str, test_copy: &mut HashMap<PackageId, PackageId>) -> PackageId {
+    fn split_for_test(
+        &mut self,
+        p: PackageId,
+        preal_path: &str,
+        test_copy: &mut HashMap<PackageId, PackageId>,
+    ) -> PackageId {
         let mut c = self.graph.get(p).clone();
         c.for_test = preal_path.to_string();
         c.target = String::new();
