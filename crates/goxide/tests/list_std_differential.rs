@@ -3,6 +3,10 @@
 //! darwin/arm64, windows/amd64, wasip1/wasm and linux/amd64 with
 //! `-tags purego`, all with CGO_ENABLED=0 (the acceptance of issue 3).
 //!
+//! Then `-e -json -deps -test std cmd` on linux/amd64: every test
+//! variant and test main of the standard library and commands (go writes
+//! each `_testmain.go` into GOCACHE and lists that file; so does goxide).
+//!
 //! go's output for a configuration is cached in CARGO_TARGET_TMPDIR,
 //! keyed by the configuration and the reference GOROOT's VERSION, so a
 //! rerun costs one goxide run per configuration. The counts go to the
@@ -20,6 +24,8 @@ struct Config {
     goos: &'static str,
     goarch: &'static str,
     tags: &'static str,
+    /// Extra `go list` flags (before the patterns).
+    flags: &'static [&'static str],
 }
 
 const CONFIGS: &[Config] = &[
@@ -28,36 +34,49 @@ const CONFIGS: &[Config] = &[
         goos: "linux",
         goarch: "amd64",
         tags: "",
+        flags: &[],
     },
     Config {
         name: "linux/arm64",
         goos: "linux",
         goarch: "arm64",
         tags: "",
+        flags: &[],
     },
     Config {
         name: "darwin/arm64",
         goos: "darwin",
         goarch: "arm64",
         tags: "",
+        flags: &[],
     },
     Config {
         name: "windows/amd64",
         goos: "windows",
         goarch: "amd64",
         tags: "",
+        flags: &[],
     },
     Config {
         name: "wasip1/wasm",
         goos: "wasip1",
         goarch: "wasm",
         tags: "",
+        flags: &[],
     },
     Config {
         name: "linux/amd64 -tags purego",
         goos: "linux",
         goarch: "amd64",
         tags: "purego",
+        flags: &[],
+    },
+    Config {
+        name: "linux/amd64 -test -e",
+        goos: "linux",
+        goarch: "amd64",
+        tags: "",
+        flags: &["-test", "-e"],
     },
 ];
 
@@ -68,11 +87,12 @@ fn go_output(sb: &Sandbox, c: &Config, env: &[(String, String)]) -> String {
         std::fs::read_to_string(list_support::goroot().join("VERSION")).unwrap_or_default();
     let version = version.lines().next().unwrap_or("");
     let key = format!(
-        "{}-{}-{}-{}-{}",
+        "{}-{}-{}-{}{}-{}",
         version,
         c.goos,
         c.goarch,
         if c.tags.is_empty() { "notags" } else { c.tags },
+        c.flags.join(""),
         list_support::goroot()
             .display()
             .to_string()
@@ -85,6 +105,7 @@ fn go_output(sb: &Sandbox, c: &Config, env: &[(String, String)]) -> String {
         return s;
     }
     let mut args = vec!["list", "-json", "-deps"];
+    args.extend(c.flags);
     if !c.tags.is_empty() {
         args.extend(["-tags", c.tags]);
     }
@@ -98,12 +119,14 @@ fn go_output(sb: &Sandbox, c: &Config, env: &[(String, String)]) -> String {
 
 #[test]
 fn std_and_cmd_agree_with_go_list() {
-    let sb = Sandbox::new("std");
+    // A fixed place: go's cached output names files in this GOCACHE.
+    let sb = Sandbox::fixed("std");
     let mut failures = Vec::new();
     for c in CONFIGS {
         let env = sb.env(&[("GOOS", c.goos), ("GOARCH", c.goarch)]);
         let want = go_output(&sb, c, &env);
         let mut args = vec!["list", "-json", "-deps", "-compiler=gc"];
+        args.extend(c.flags);
         if !c.tags.is_empty() {
             args.extend(["-tags", c.tags]);
         }

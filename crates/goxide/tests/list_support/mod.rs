@@ -59,8 +59,21 @@ impl Sandbox {
     pub fn new(tag: &str) -> Sandbox {
         static N: AtomicUsize = AtomicUsize::new(0);
         let n = N.fetch_add(1, Ordering::Relaxed);
-        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("list-{tag}-{}-{n}", std::process::id()));
+        Sandbox::at(&format!("list-{tag}-{}-{n}", std::process::id()))
+    }
+
+    /// A sandbox at a fixed place (its paths can appear in cached
+    /// outputs); emptied first.
+    pub fn fixed(tag: &str) -> Sandbox {
+        Sandbox::at(&format!("list-{tag}"))
+    }
+
+    fn at(name: &str) -> Sandbox {
+        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = Command::new("chmod")
+            .args(["-R", "u+w"])
+            .arg(&root)
+            .status();
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("home")).unwrap();
         Sandbox {

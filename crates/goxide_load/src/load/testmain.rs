@@ -96,12 +96,15 @@ fn load_file(
 ) -> Result<(), String> {
     let src = std::fs::read(filename)
         .map_err(|e| format!("open {filename}: {}", super::fspath::errno_text(&e)))?;
+    // go/parser checks syntax only: no branch checks, and no directive
+    // rules (gc's noder reports those).
     let mode = Mode {
         keep_comments: true,
+        check_branches: false,
         ..Mode::default()
     };
     let (f, diags) = goxide_syntax::parse_file_with(filename, &src, mode);
-    if let Some(d) = diags.first() {
+    if let Some(d) = diags.iter().find(|d| !is_directive_diagnostic(&d.msg)) {
         return Err(d.to_string());
     }
     let lines = f.pos_table();
@@ -206,6 +209,15 @@ fn load_file(
     Ok(())
 }
 
+/// Whether a diagnostic is gc's judgement of a `//go:` directive (which
+/// go/parser does not make).
+fn is_directive_diagnostic(msg: &str) -> bool {
+    msg.starts_with("//")
+        || msg.starts_with("usage: //")
+        || msg.starts_with("misplaced ")
+        || msg.starts_with("invalid library name")
+}
+
 /// `isTestFunc`: one parameter of type `*X` or `*pkg.X` named `arg`, no
 /// results.
 fn is_test_func(f: &File, typ: goxide_syntax::ast::ExprId, arg: &str) -> bool {
@@ -245,37 +257,24 @@ fn example_output(f: &File, body: goxide_syntax::ast::StmtId) -> (String, bool, 
         .filter(|c| c.pos > lo && c.end <= hi)
         .map(|c| (c.pos, c.end))
         .collect();
-    let Some(&last) = inside.last() else {
+    let Some(group) = comment_groups(&f.src, &inside).pop() else {
         return (String::new(), false, false);
     };
-    // The last comment group: comments on consecutive lines with nothing
-    // but white space between them.
-    let mut group = vec![last];
-    for &(pos, end) in inside.iter().rev().skip(1) {
-        let next = group[0].0;
-        let between = &f.src[end as usize..next as usize];
-        if between.iter().all(|b| b.is_ascii_whitespace())
-            && between.iter().filter(|&&b| b == b'\n').count() <= 1
-        {
-            group.insert(0, (pos, end));
-        } else {
-            break;
-        }
-    }
     let texts: Vec<String> = group
         .iter()
         .map(|&(p, e)| String::from_utf8_lossy(&f.src[p as usize..e as usize]).into_owned())
         .collect();
     let text = comment_group_text(&texts);
-    let lower = text.to_lowercase();
-    let trimmed_start = lower.len()
-        - lower
+    let trimmed_start = text.len()
+        - text
             .trim_start_matches(|c: char| c.is_ascii_whitespace())
             .len();
-    let rest = &lower[trimmed_start..];
-    let (unordered, prefix_len) = if rest.starts_with("unordered output:") {
+    let rest = text[trimmed_start..].as_bytes();
+    let starts =
+        |p: &str| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let (unordered, prefix_len) = if starts("unordered output:") {
         (true, "unordered output:".len())
-    } else if rest.starts_with("output:") {
+    } else if starts("output:") {
         (false, "output:".len())
     } else {
         return (String::new(), false, false);
@@ -286,6 +285,68 @@ fn example_output(f: &File, body: goxide_syntax::ast::StmtId) -> (String, bool, 
         out = r;
     }
     (out.to_string(), unordered, true)
+}
+
+/// The comment groups go/parser forms from `comments` (sorted spans of
+/// `src`): after a token on the same line, a group holds only comments
+/// continuing that line; otherwise it extends over comments starting on
+/// the line after the previous one ends. Code between comments always
+/// ends a group.
+fn comment_groups(src: &[u8], comments: &[(u32, u32)]) -> Vec<Vec<(u32, u32)>> {
+    let line_of = |pos: u32| {
+        src[..(pos as usize).min(src.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    };
+    // Whether non-space text other than comments precedes `pos` on its
+    // line (go/parser: the comment is on the previous token's line).
+    let after_code = |k: usize| {
+        let pos = comments[k].0 as usize;
+        let start = src[..pos]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let mut i = start;
+        while i < pos {
+            if let Some(&(cs, ce)) = comments[..k]
+                .iter()
+                .find(|&&(cs, ce)| cs as usize <= i && i < ce as usize)
+            {
+                let _ = cs;
+                i = ce as usize;
+                continue;
+            }
+            if !src[i].is_ascii_whitespace() {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    };
+    let only_space = |a: u32, b: u32| {
+        src[a as usize..b as usize]
+            .iter()
+            .all(|c| c.is_ascii_whitespace())
+    };
+    let mut groups: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut k = 0;
+    while k < comments.len() {
+        let n = if after_code(k) { 0 } else { 1 };
+        let mut group = vec![comments[k]];
+        let mut endline = line_of(comments[k].1);
+        k += 1;
+        while k < comments.len()
+            && only_space(group[group.len() - 1].1, comments[k].0)
+            && line_of(comments[k].0) <= endline + n
+        {
+            group.push(comments[k]);
+            endline = line_of(comments[k].1);
+            k += 1;
+        }
+        groups.push(group);
+    }
+    groups
 }
 
 /// `ast.CommentGroup.Text`.

@@ -219,6 +219,7 @@ impl Loader<'_> {
             x.internal.embed = xtest_embed;
             x.internal.orig_import_path = pp.internal.orig_import_path.clone();
             x.internal.go_version = pp.internal.go_version.clone();
+            x.internal.pgo_profile = pp.internal.pgo_profile.clone();
             x.internal.imports_loaded = true;
             if pxtest_needs_ptest {
                 x.internal.imports.push(ptest);
@@ -240,6 +241,7 @@ impl Loader<'_> {
             ..Package::default()
         };
         pmain.internal.go_version = pp.internal.go_version.clone();
+        pmain.internal.pgo_profile = pp.internal.pgo_profile.clone();
         pmain.internal.imports_loaded = true;
         let pmain_id = self.graph.add(pmain);
         {
@@ -368,6 +370,7 @@ impl Loader<'_> {
         let mut test_copy: HashMap<PackageId, PackageId> = HashMap::new();
         test_copy.insert(preal, ptest);
         let preal_path = self.graph.get(preal).import_path.clone();
+        let preal_pgo = self.graph.get(preal).internal.pgo_profile.clone();
         let order = self.graph.package_list(&[pmain]);
         for orig in order {
             if orig == preal {
@@ -382,13 +385,22 @@ impl Loader<'_> {
                 {
                     if !did_split {
                         did_split = true;
-                        p = self.split_for_test(p, &preal_path, &mut test_copy);
+                        p = self.split_for_test(p, &preal_path, &preal_pgo, &mut test_copy);
                     }
                     self.graph.get_mut(p).internal.imports[i] = p1;
                 }
             }
             if self.graph.get(p).name == "main" && p != pmain && p != ptest && !did_split {
-                self.split_for_test(p, &preal_path, &mut test_copy);
+                p = self.split_for_test(p, &preal_path, &preal_pgo, &mut test_copy);
+                did_split = true;
+            }
+            // Test dependencies of a package built with a PGO profile are
+            // built with it too.
+            if !preal_pgo.is_empty()
+                && self.graph.get(p).internal.pgo_profile.is_empty()
+                && !did_split
+            {
+                self.split_for_test(p, &preal_path, &preal_pgo, &mut test_copy);
             }
         }
 
@@ -443,10 +455,12 @@ impl Loader<'_> {
         &mut self,
         p: PackageId,
         preal_path: &str,
+        preal_pgo: &str,
         test_copy: &mut HashMap<PackageId, PackageId>,
     ) -> PackageId {
         let mut c = self.graph.get(p).clone();
         c.for_test = preal_path.to_string();
+        c.internal.pgo_profile = preal_pgo.to_string();
         c.target = String::new();
         c.internal.force_library = true;
         c.internal.cmdline_pkg = false;
