@@ -92,6 +92,8 @@ pub struct Summary {
     pub go_version: String,
     pub pruning: Option<Pruning>,
     pub require: Vec<Version>,
+    /// `ignore` directives.
+    pub ignore: Vec<String>,
 }
 
 /// The module graph (`ModuleGraph`): required-by edges and the selected
@@ -1087,6 +1089,7 @@ impl Modules {
             s.pruning = Some(Pruning::Unpruned);
         }
         s.require = f.require.iter().map(|r| r.module.clone()).collect();
+        s.ignore = f.ignore.iter().map(|i| i.path.clone()).collect();
         if !s.go_version.is_empty()
             && gover::compare(&s.go_version, gover::GO_STRICT_VERSION).is_ge()
         {

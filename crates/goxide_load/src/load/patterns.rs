@@ -137,6 +137,7 @@ impl Loader<'_> {
             have.insert("runtime/cgo".into());
         }
         let wildcard = pattern.contains("...");
+        let ignores = self.ignore_patterns(modules, &tree_can_match);
         let mut links: Vec<String> = Vec::new();
         let mut walk_pkgs =
             |root: &str,
@@ -145,6 +146,10 @@ impl Loader<'_> {
              prune_gomod: bool,
              found: &mut Vec<(String, String, String)>| {
                 let root_clean = fspath::clean(root);
+                let ignore: &[String] = ignores
+                    .iter()
+                    .find(|(r, _)| *r == root_clean)
+                    .map_or(&[], |(_, v)| v.as_slice());
                 let name_of = |dir: &str| {
                     let rel = if dir == root_clean {
                         ""
@@ -182,6 +187,8 @@ impl Loader<'_> {
                             elem = fspath::base(dir);
                             if elem.starts_with('.') || elem.starts_with('_') || elem == "testdata"
                             {
+                                want = false;
+                            } else if should_ignore(ignore, rel) {
                                 want = false;
                             }
                         }
@@ -659,6 +666,32 @@ impl Loader<'_> {
         }
         let list = m.graph().0.build_list();
         list.iter().find_map(try_mod)
+    }
+}
+
+impl Loader<'_> {
+    /// `parseIgnorePatterns`: each module root's `ignore` directives (the
+    /// main modules' from their go.mod, the others' from their summary;
+    /// none for vendored modules).
+    fn ignore_patterns(&self, modules: &[Version], tree_can_match: &impl Fn(&str) -> bool) -> Vec<(String, Vec<String>)> {
+        let m = self.modules;
+        let mut out = Vec::new();
+        for v in modules {
+            if v.path == "go" || v.path == "toolchain" || !tree_can_match(&v.path) {
+                continue;
+            }
+            if let Some(mm) = m.mains.iter().find(|mm| mm.path == v.path && v.version.is_empty()) {
+                if let (false, Some(f)) = (mm.root.is_empty(), &mm.modfile) {
+                    out.push((fspath::clean(&mm.root), f.ignore.iter().map(|i| i.path.clone()).collect()));
+                }
+            } else if m.build_mod != BuildMod::Vendor
+                && let Ok((root, _)) = m.fetch(v)
+                && let Ok(s) = m.go_mod_summary(v)
+            {
+                out.push((fspath::clean(&root), s.ignore.clone()));
+            }
+        }
+        out
     }
 }
 

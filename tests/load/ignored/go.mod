@@ -1,0 +1,7 @@
+module example.com/ignored
+
+go 1.25
+
+ignore ./skipped
+
+ignore node_modules
