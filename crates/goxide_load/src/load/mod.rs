@@ -224,6 +224,9 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
             }
         }
     }
+    if !go_files {
+        ld.check_requirements(&out.roots)?;
+    }
     if cfg.pgo == "auto" {
         ld.graph.apply_pgo_auto(&out.roots);
     }
@@ -295,6 +298,77 @@ impl Loader<'_> {
                 }
             }
         }
+    }
+
+    /// What `updateRequirements` would change in go.mod, which readonly
+    /// mode refuses ("updates to go.mod needed"): in a pruned module
+    /// graph, every module providing a package the main module imports
+    /// (transitively) or a package named on the command line must be
+    /// required explicitly, and the requirements of those modules must
+    /// not exceed the versions go.mod requires; in an unpruned one, the
+    /// modules providing the main module's direct imports must be
+    /// required.
+    fn check_requirements(&self, roots: &[PackageId]) -> Result<(), Fatal> {
+        let m = self.modules;
+        if !m.has_mod_root || m.in_workspace_mode() || m.build_mod != BuildMod::Readonly {
+            return Ok(());
+        }
+        let g = &self.graph;
+        let external = |id: PackageId| -> Option<crate::module::Version> {
+            let p = g.get(id);
+            let info = p.module.as_ref()?;
+            if info.main || m.contains_main(&info.path) {
+                return None;
+            }
+            Some(crate::module::Version::new(info.path.clone(), info.version.clone()))
+        };
+        let mains: Vec<PackageId> = (0..g.packages.len() as u32)
+            .map(PackageId)
+            .filter(|&id| g.get(id).module.as_ref().is_some_and(|i| i.main) && g.get(id).for_test.is_empty())
+            .collect();
+        let mut needed: Vec<crate::module::Version> = Vec::new();
+        if m.pruning == modules::Pruning::Pruned {
+            let mut in_all: HashSet<PackageId> = HashSet::new();
+            let mut stack: Vec<PackageId> = mains.clone();
+            while let Some(id) = stack.pop() {
+                for &imp in &g.get(id).internal.imports {
+                    if in_all.insert(imp) {
+                        stack.push(imp);
+                    }
+                }
+            }
+            for id in in_all.into_iter().chain(roots.iter().copied()) {
+                needed.extend(external(id));
+            }
+        } else {
+            for &id in &mains {
+                for &imp in &g.get(id).internal.imports {
+                    needed.extend(external(imp));
+                }
+            }
+        }
+        let dirty = || Err(Fatal::one(m.go_mod_dirty_error()));
+        let mut checked: HashSet<crate::module::Version> = HashSet::new();
+        for v in needed {
+            if !checked.insert(v.clone()) {
+                continue;
+            }
+            if m.root_selected(&v.path).is_none() {
+                return dirty();
+            }
+            if m.pruning == modules::Pruning::Pruned
+                && let Ok(s) = m.go_mod_summary(&v)
+            {
+                for r in &s.require {
+                    if let Some(rv) = m.root_selected(&r.path)
+                        && modules::mod_compare(&r.path, &rv, &r.version).is_lt()
+                    {
+                        return dirty();
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `computePatternAll`: the main modules' packages, everything they
