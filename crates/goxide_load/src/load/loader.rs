@@ -78,6 +78,9 @@ pub struct Loader<'a> {
     godebug_table: Option<Vec<godebug::Setting>>,
     /// Warnings go prints while matching patterns (without `go: `).
     pub warnings: Vec<String>,
+    /// Whether a directory qualifies for the module index
+    /// (`module_index_applies`, which stats every file), per directory.
+    index_applies: std::sync::Mutex<HashMap<String, bool>>,
 }
 
 impl<'a> Loader<'a> {
@@ -95,6 +98,7 @@ impl<'a> Loader<'a> {
             fold_path: HashMap::new(),
             godebug_table: None,
             warnings: Vec::new(),
+            index_applies: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -226,11 +230,11 @@ impl<'a> Loader<'a> {
         {
             return Read::Index;
         }
-        if crate::build::module_index_applies(std::path::Path::new(dir)) {
-            Read::Index
-        } else {
-            Read::GoBuild
-        }
+        let mut memo = self.index_applies.lock().unwrap_or_else(|e| e.into_inner());
+        let applies = *memo
+            .entry(dir.to_string())
+            .or_insert_with(|| crate::build::module_index_applies(std::path::Path::new(dir)));
+        if applies { Read::Index } else { Read::GoBuild }
     }
 
     /// [`Loader::read_for`] a resolved import: its module's root

@@ -88,6 +88,7 @@ pub struct Resolver<'m> {
     goroot_src: String,
     cache: Mutex<HashMap<String, Arc<Resolved>>>,
     go_dir_cache: Mutex<HashMap<String, bool>>,
+    std_cache: Mutex<HashMap<String, bool>>,
 }
 
 impl<'m> Resolver<'m> {
@@ -98,6 +99,7 @@ impl<'m> Resolver<'m> {
             goroot_src: fspath::join(&[goroot, "src"]),
             cache: Mutex::new(HashMap::new()),
             go_dir_cache: Mutex::new(HashMap::new()),
+            std_cache: Mutex::new(HashMap::new()),
         }
     }
 
@@ -140,14 +142,18 @@ impl<'m> Resolver<'m> {
     }
 
     /// `modindex.IsStandardPackage` for the gc compiler: GOROOT/src/path
-    /// holds `.go` files.
+    /// holds `.go` files (memoised).
     pub fn is_standard_package(&self, path: &str) -> bool {
+        if let Some(&b) = self.std_cache.lock().unwrap().get(path) {
+            return b;
+        }
         let dir = fspath::join(&[&self.goroot_src, path]);
-        let Ok(rd) = std::fs::read_dir(&dir) else {
-            return false;
-        };
-        rd.flatten()
-            .any(|e| e.file_name().to_string_lossy().ends_with(".go"))
+        let b = std::fs::read_dir(&dir).is_ok_and(|rd| {
+            rd.flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".go"))
+        });
+        self.std_cache.lock().unwrap().insert(path.to_string(), b);
+        b
     }
 
     /// `findStandardImportPath`.
