@@ -154,7 +154,7 @@ fn usage_without_command() {
 fn unimplemented_commands_say_so() {
     let dir = TempDir::new("unimpl");
     let env = base_env(dir.path(), &[]);
-    for cmd in ["build", "run", "test", "install", "list"] {
+    for cmd in ["build", "run", "test", "install"] {
         let out = goxide(&[cmd, "./..."], dir.path(), &env);
         assert_eq!(out.code, 2, "{cmd}");
         assert_eq!(

@@ -1,6 +1,6 @@
 //! Path algebra the loader needs, on Unix paths held as `&str`: Go's
-//! `path/filepath` (`Clean`, `Join`, `Dir`, `Base`, `Rel`), `path.Clean`
-//! and `path.Join` for import paths, `cmd/go/internal/str`
+//! `path/filepath` (`Clean`, `Join`, `Dir`, `Rel` from
+//! `crate::modfile::filepath`; `Base` here), `cmd/go/internal/str`
 //! (`HasFilePathPrefix`, `TrimFilePathPrefix`, `HasPathPrefix`),
 //! `search.InDir` and `base.ShortPath`.
 //!
@@ -11,50 +11,7 @@
 
 use std::path::Path;
 
-/// `filepath.Clean` (and `path.Clean`: on Unix they agree).
-pub fn clean(path: &str) -> String {
-    if path.is_empty() {
-        return ".".to_string();
-    }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for elem in path.split('/') {
-        match elem {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            e => parts.push(e),
-        }
-    }
-    let body = parts.join("/");
-    match (rooted, body.is_empty()) {
-        (true, _) => format!("/{body}"),
-        (false, true) => ".".to_string(),
-        (false, false) => body,
-    }
-}
-
-/// `filepath.Join`: the non-empty elements joined by `/`, cleaned.
-pub fn join(elems: &[&str]) -> String {
-    let parts: Vec<&str> = elems.iter().copied().filter(|e| !e.is_empty()).collect();
-    if parts.is_empty() {
-        return String::new();
-    }
-    clean(&parts.join("/"))
-}
-
-/// `filepath.Dir`.
-pub fn dir(path: &str) -> String {
-    match path.rfind('/') {
-        Some(i) => clean(&path[..i + 1]),
-        None => ".".to_string(),
-    }
-}
+pub use crate::modfile::filepath::{clean, dir, is_abs, join, rel};
 
 /// `filepath.Base`.
 pub fn base(path: &str) -> &str {
@@ -69,35 +26,6 @@ pub fn base(path: &str) -> &str {
         Some(i) => &p[i + 1..],
         None => p,
     }
-}
-
-pub fn is_abs(path: &str) -> bool {
-    path.starts_with('/')
-}
-
-/// `filepath.Rel` for two absolute (or two relative) paths.
-pub fn rel(basepath: &str, targpath: &str) -> Option<String> {
-    let base = clean(basepath);
-    let targ = clean(targpath);
-    if targ == base {
-        return Some(".".to_string());
-    }
-    let base = if base == "." { String::new() } else { base };
-    if is_abs(&base) != is_abs(&targ) {
-        return None;
-    }
-    let b: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-    let t: Vec<&str> = targ.split('/').filter(|s| !s.is_empty()).collect();
-    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
-    if b[common..].contains(&"..") {
-        return None;
-    }
-    let mut out: Vec<&str> = vec![".."; b.len() - common];
-    out.extend_from_slice(&t[common..]);
-    if out.is_empty() {
-        return Some(".".to_string());
-    }
-    Some(out.join("/"))
 }
 
 /// `str.HasFilePathPrefix`: `s` is `prefix` or inside it.

@@ -75,7 +75,6 @@ pub struct Loader<'a> {
     pub cache: HashMap<String, PackageId>,
     data_cache: HashMap<String, Arc<PkgData>>,
     fold_path: HashMap<String, String>,
-    godebug_table: Option<Vec<godebug::Setting>>,
     /// Warnings go prints while matching patterns (without `go: `).
     pub warnings: Vec<String>,
     /// Whether a directory qualifies for the module index
@@ -96,7 +95,6 @@ impl<'a> Loader<'a> {
             cache: HashMap::new(),
             data_cache: HashMap::new(),
             fold_path: HashMap::new(),
-            godebug_table: None,
             warnings: Vec::new(),
             index_applies: std::sync::Mutex::new(HashMap::new()),
         }
@@ -860,33 +858,21 @@ impl<'a> Loader<'a> {
 
     /// `defaultGODEBUG` of a main package with these `//go:debug` texts.
     pub fn default_godebug_for(&mut self, directives: &[String]) -> String {
-        if self.godebug_table.is_none() {
-            self.godebug_table = Some(godebug::read_table(&self.cfg.build.goroot));
-        }
-        let table = self.godebug_table.as_deref().unwrap_or(&[]);
         let m = self.modules;
         let go_version = m.main_go_version();
         let module_godebugs: Vec<(String, String)> = if m.in_workspace_mode() {
-            Vec::new()
+            m.work
+                .as_ref()
+                .map(|w| w.godebug.iter().map(|g| (g.key.clone(), g.value.clone())).collect())
+                .unwrap_or_default()
         } else {
             m.mains
                 .first()
                 .and_then(|mm| mm.modfile.as_ref())
-                .map(|f| {
-                    f.godebug
-                        .iter()
-                        .map(|g| (g.key.clone(), g.value.clone()))
-                        .collect()
-                })
+                .map(|f| f.godebug.iter().map(|g| (g.key.clone(), g.value.clone())).collect())
                 .unwrap_or_default()
         };
-        godebug::default_godebug(
-            table,
-            &self.cfg.go_version,
-            &go_version,
-            &module_godebugs,
-            directives,
-        )
+        godebug::default_godebug(&self.cfg.go_version, &go_version, &module_godebugs, directives)
     }
 
     /// `disallowInternal`.

@@ -160,17 +160,7 @@ pub fn cmp_version(path: &str, v1: &str, v2: &str) -> std::cmp::Ordering {
     }
 }
 
-/// `gover.ModCompare`.
-pub fn mod_compare(path: &str, x: &str, y: &str) -> std::cmp::Ordering {
-    if path == "go" {
-        return gover::compare(x, y);
-    }
-    if path == "toolchain" {
-        let t = |v: &str| v.strip_prefix("go").unwrap_or(v).to_string();
-        return gover::compare(&t(x), &t(y));
-    }
-    crate::semver::compare(x, y)
-}
+pub use crate::modfile::gover::mod_compare;
 
 /// What vendor/modules.txt says (`vendorList`, `vendorPkgModule`, ...).
 pub type VendorInfo = modfile::VendorList;
@@ -1616,6 +1606,7 @@ fn load_work_file(
         Err(e) => return Err(Fatal::one(format!("errors parsing go.work:\n{e}"))),
     };
     let roots = modfile::work_module_roots(&wf, &fspath::dir(path), &short).map_err(Fatal::one)?;
+    modfile::godebug::check_go_work_godebugs(&wf, &short, &local.version).map_err(Fatal::one)?;
     Ok((wf, roots))
 }
 
