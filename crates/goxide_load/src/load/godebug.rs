@@ -96,7 +96,10 @@ mod tests {
             &[("panicnil".into(), "1".into())],
             &[" default=go1.22".into(), "nosuchsetting=1".into()],
         );
-        assert!(with.contains("panicnil=1") && with.starts_with(&newer[0][..newer[0].find('=').unwrap()]));
+        assert!(
+            with.contains("panicnil=1")
+                && with.starts_with(&newer[0][..newer[0].find('=').unwrap()])
+        );
         assert!(!with.contains("nosuchsetting"));
     }
 }

@@ -863,16 +863,31 @@ impl<'a> Loader<'a> {
         let module_godebugs: Vec<(String, String)> = if m.in_workspace_mode() {
             m.work
                 .as_ref()
-                .map(|w| w.godebug.iter().map(|g| (g.key.clone(), g.value.clone())).collect())
+                .map(|w| {
+                    w.godebug
+                        .iter()
+                        .map(|g| (g.key.clone(), g.value.clone()))
+                        .collect()
+                })
                 .unwrap_or_default()
         } else {
             m.mains
                 .first()
                 .and_then(|mm| mm.modfile.as_ref())
-                .map(|f| f.godebug.iter().map(|g| (g.key.clone(), g.value.clone())).collect())
+                .map(|f| {
+                    f.godebug
+                        .iter()
+                        .map(|g| (g.key.clone(), g.value.clone()))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
-        godebug::default_godebug(&self.cfg.go_version, &go_version, &module_godebugs, directives)
+        godebug::default_godebug(
+            &self.cfg.go_version,
+            &go_version,
+            &module_godebugs,
+            directives,
+        )
     }
 
     /// `disallowInternal`.

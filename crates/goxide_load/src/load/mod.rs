@@ -320,11 +320,16 @@ impl Loader<'_> {
             if info.main || m.contains_main(&info.path) {
                 return None;
             }
-            Some(crate::module::Version::new(info.path.clone(), info.version.clone()))
+            Some(crate::module::Version::new(
+                info.path.clone(),
+                info.version.clone(),
+            ))
         };
         let mains: Vec<PackageId> = (0..g.packages.len() as u32)
             .map(PackageId)
-            .filter(|&id| g.get(id).module.as_ref().is_some_and(|i| i.main) && g.get(id).for_test.is_empty())
+            .filter(|&id| {
+                g.get(id).module.as_ref().is_some_and(|i| i.main) && g.get(id).for_test.is_empty()
+            })
             .collect();
         let mut needed: Vec<crate::module::Version> = Vec::new();
         if m.pruning == modules::Pruning::Pruned {

@@ -673,16 +673,27 @@ impl Loader<'_> {
     /// `parseIgnorePatterns`: each module root's `ignore` directives (the
     /// main modules' from their go.mod, the others' from their summary;
     /// none for vendored modules).
-    fn ignore_patterns(&self, modules: &[Version], tree_can_match: &impl Fn(&str) -> bool) -> Vec<(String, Vec<String>)> {
+    fn ignore_patterns(
+        &self,
+        modules: &[Version],
+        tree_can_match: &impl Fn(&str) -> bool,
+    ) -> Vec<(String, Vec<String>)> {
         let m = self.modules;
         let mut out = Vec::new();
         for v in modules {
             if v.path == "go" || v.path == "toolchain" || !tree_can_match(&v.path) {
                 continue;
             }
-            if let Some(mm) = m.mains.iter().find(|mm| mm.path == v.path && v.version.is_empty()) {
+            if let Some(mm) = m
+                .mains
+                .iter()
+                .find(|mm| mm.path == v.path && v.version.is_empty())
+            {
                 if let (false, Some(f)) = (mm.root.is_empty(), &mm.modfile) {
-                    out.push((fspath::clean(&mm.root), f.ignore.iter().map(|i| i.path.clone()).collect()));
+                    out.push((
+                        fspath::clean(&mm.root),
+                        f.ignore.iter().map(|i| i.path.clone()).collect(),
+                    ));
                 }
             } else if m.build_mod != BuildMod::Vendor
                 && let Ok((root, _)) = m.fetch(v)
