@@ -399,6 +399,7 @@ impl BigFloat {
     }
 
     /// Go's `Cmp`.
+    #[allow(clippy::should_implement_trait)]
     pub fn cmp(&self, y: &BigFloat) -> std::cmp::Ordering {
         use std::cmp::Ordering;
         let ord = |x: &BigFloat| -> i32 {

@@ -101,7 +101,8 @@ fn rat_to_f32(x: &BigRational) -> (f32, bool) {
 /// Go's `int64(f)` on amd64 (CVTTSD2SQ): truncation, out of range (and
 /// NaN) giving `math.MinInt64`.
 fn go_f64_to_i64(f: f64) -> i64 {
-    if (-9.223372036854775808e18..9.223372036854775808e18).contains(&f) { f as i64 } else { i64::MIN }
+    const TWO63: f64 = 9_223_372_036_854_775_808.0;
+    if (-TWO63..TWO63).contains(&f) { f as i64 } else { i64::MIN }
 }
 
 /// The low 64 bits of |x| (`low64(x.abs)`).
@@ -370,8 +371,8 @@ mod tests {
 
     #[test]
     fn int64_float_round_trip() {
-        assert_eq!(Value(V::Int64(i64::MAX)).float64_val(), (9.223372036854775807e18, false));
-        assert_eq!(Value(V::Int64(i64::MIN)).float64_val(), (-9.223372036854775808e18, true));
+        assert_eq!(Value(V::Int64(i64::MAX)).float64_val(), (i64::MAX as f64, false));
+        assert_eq!(Value(V::Int64(i64::MIN)).float64_val(), (i64::MIN as f64, true));
         assert_eq!(Value(V::Int64(16777217)).float32_val(), (16777216.0, false));
     }
 }

@@ -19,6 +19,9 @@
 //! Invariants: total functions on all f64 inputs (NaN and ±Inf follow
 //! Go's special cases); no panics.
 
+// Constants are spelled as in Go's source, digit for digit.
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
 const MASK: u64 = 0x7ff;
 const SHIFT: u32 = 64 - 11 - 1;
 const BIAS: i64 = 1023;

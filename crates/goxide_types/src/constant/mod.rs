@@ -56,6 +56,8 @@ mod isprint_tables;
 mod literal;
 mod ops;
 mod value;
+#[cfg(test)]
+mod value_tests;
 
 pub use bigfloat::{Accuracy, BigFloat, RoundingMode};
 pub use format::is_print;

@@ -218,19 +218,25 @@ impl CmpOp {
     }
 }
 
-/// Where Go's go/constant panics.
+/// Where Go's go/constant panics; `Display` is Go's panic message.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum OpError {
-    /// Division (or remainder) by an exact zero, or 0/0 of Floats.
-    DivisionByZero,
+    /// Division (or remainder) by an exact zero, or 0/0 of Floats; the
+    /// message is the one Go panics with (`division by zero` from
+    /// math/big, `runtime error: integer divide by zero` for int64, the
+    /// `ErrNaN` text for 0/0 of binary floats).
+    DivisionByZero(&'static str),
     /// An operation the operands' kinds do not support.
     Invalid(String),
 }
 
+const BIG_DIV_ZERO: OpError = OpError::DivisionByZero("division by zero");
+const INT_DIV_ZERO: OpError = OpError::DivisionByZero("runtime error: integer divide by zero");
+
 impl fmt::Display for OpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OpError::DivisionByZero => f.write_str("division by zero"),
+            OpError::DivisionByZero(m) => f.write_str(m),
             OpError::Invalid(s) => f.write_str(s),
         }
     }
@@ -304,7 +310,7 @@ fn is63bit(x: i64) -> bool {
 fn float_result(r: Result<(BigFloat, super::bigfloat::Accuracy), super::bigfloat::NaN>) -> Result<Value, OpError> {
     match r {
         Ok((f, _)) => Ok(make_float(f)),
-        Err(_) => Err(OpError::DivisionByZero),
+        Err(_) => Err(OpError::DivisionByZero("division of zero by zero or infinity by infinity")),
     }
 }
 
@@ -333,11 +339,11 @@ pub fn try_binary_op(x_: &Value, op: BinOp, y_: &Value) -> Result<Value, OpError
                 BinOp::Mul => a * b,
                 BinOp::Quo => {
                     if b == 0 {
-                        return Err(OpError::DivisionByZero);
+                        return Err(BIG_DIV_ZERO);
                     }
                     return Ok(make_rat(BigRational::new(BigInt::from(a), BigInt::from(b))));
                 }
-                BinOp::QuoInt | BinOp::Rem if b == 0 => return Err(OpError::DivisionByZero),
+                BinOp::QuoInt | BinOp::Rem if b == 0 => return Err(INT_DIV_ZERO),
                 BinOp::QuoInt => a.wrapping_div(b),
                 BinOp::Rem => a.wrapping_rem(b),
                 BinOp::And => a & b,
@@ -356,11 +362,11 @@ pub fn try_binary_op(x_: &Value, op: BinOp, y_: &Value) -> Result<Value, OpError
                 BinOp::Mul => a * b,
                 BinOp::Quo => {
                     if b.is_zero() {
-                        return Err(OpError::DivisionByZero);
+                        return Err(BIG_DIV_ZERO);
                     }
                     return Ok(make_rat(BigRational::new(a.clone(), b.clone())));
                 }
-                BinOp::QuoInt | BinOp::Rem if b.is_zero() => return Err(OpError::DivisionByZero),
+                BinOp::QuoInt | BinOp::Rem if b.is_zero() => return Err(BIG_DIV_ZERO),
                 // big.Int's Quo and Rem truncate, as Rust's / and %.
                 BinOp::QuoInt => a / b,
                 BinOp::Rem => a % b,
@@ -380,7 +386,7 @@ pub fn try_binary_op(x_: &Value, op: BinOp, y_: &Value) -> Result<Value, OpError
                 BinOp::Mul => a * b,
                 BinOp::Quo => {
                     if b.is_zero() {
-                        return Err(OpError::DivisionByZero);
+                        return Err(BIG_DIV_ZERO);
                     }
                     a / b
                 }

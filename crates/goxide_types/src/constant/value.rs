@@ -287,10 +287,11 @@ pub fn make_float64(x: f64) -> Value {
     }
     let x = x + 0.0;
     let (_, e) = super::gomath::frexp(x);
-    if -(MAX_EXP as i64) < e && e < MAX_EXP as i64 {
-        if let Some(r) = BigRational::from_float(x) {
-            return Value(V::Rat(Arc::new(r)));
-        }
+    if -(MAX_EXP as i64) < e
+        && e < MAX_EXP as i64
+        && let Some(r) = BigRational::from_float(x)
+    {
+        return Value(V::Rat(Arc::new(r)));
     }
     Value(V::Float(Arc::new(BigFloat::from_f64(x, PREC))))
 }
