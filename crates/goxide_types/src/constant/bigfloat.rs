@@ -487,7 +487,9 @@ impl BigFloat {
             Form::Zero => (sign, Accuracy::Exact),
             Form::Inf => (inf_bits, Accuracy::Exact),
             Form::Finite => {
-                let mut e = i64::from(self.exp) - 1;
+                // Go computes `x.exp - 1` in int32: for x.exp == MinExp it
+                // wraps to MaxInt32, and the result overflows to ±Inf.
+                let mut e = i64::from(self.exp.wrapping_sub(1));
                 let mut p = i64::from(mbits) + 1;
                 if e < emin {
                     p = i64::from(mbits) + 1 - emin + e;
@@ -503,7 +505,7 @@ impl BigFloat {
                 if r.form == Form::Inf {
                     return (inf_bits, make_acc(!self.neg));
                 }
-                e = i64::from(r.exp) - 1;
+                e = i64::from(r.exp.wrapping_sub(1));
                 if e > emax {
                     return (inf_bits, make_acc(!self.neg));
                 }
@@ -511,8 +513,10 @@ impl BigFloat {
                 let rbits = r.mant.bits();
                 let top = (&r.mant << (u64::from(fbits) - rbits)).iter_u64_digits().next().unwrap_or(0);
                 if e < emin {
+                    // Go's `msb >> uint(fbits-p)`: shifts of 64 or more give 0.
                     let p = i64::from(mbits) + 1 - emin + e;
-                    (sign | top >> (i64::from(fbits) - p), acc)
+                    let m = u32::try_from(i64::from(fbits) - p).ok().and_then(|s| top.checked_shr(s)).unwrap_or(0);
+                    (sign | m, acc)
                 } else {
                     let bexp = ((e + bias) as u64) << mbits;
                     (sign | bexp | (top >> ebits) & ((1u64 << mbits) - 1), acc)
