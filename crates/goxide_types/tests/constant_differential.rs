@@ -87,7 +87,10 @@ fn interesting_int(rng: &mut Rng) -> num_bigint::BigUint {
     match rng.below(5) {
         0 => BigUint::from(rng.below(1000)),
         1 => {
-            let k = *rng.pick(&[7u32, 8, 15, 16, 31, 32, 52, 53, 54, 62, 63, 64, 65, 100, 128, 200, 511, 512, 513, 600, 1000, 4095, 4096, 4097, 5000]);
+            let k = *rng.pick(&[
+                7u32, 8, 15, 16, 31, 32, 52, 53, 54, 62, 63, 64, 65, 100, 128, 200, 511, 512, 513, 600, 1000, 4095,
+                4096, 4097, 5000,
+            ]);
             let base = BigUint::from(1u32) << k;
             let d = rng.range(-2, 2);
             if d >= 0 { base + BigUint::from(d as u64) } else { base - BigUint::from((-d) as u64) }
@@ -131,7 +134,12 @@ fn float_lit(rng: &mut Rng) -> String {
         let mant = if rng.chance(50) { format!("{}.{}", &m[..cut], &m[cut..]) } else { m };
         let e = match rng.below(4) {
             0 => rng.range(-30, 30),
-            1 => *rng.pick(&[-1022, -1074, -1075, -1076, -1080, -149, -150, 127, 128, 1023, 1024, 4095, 4096, -4095, -4096, 16384, -16384]) + rng.range(-3, 3),
+            1 => {
+                *rng.pick(&[
+                    -1022, -1074, -1075, -1076, -1080, -149, -150, 127, 128, 1023, 1024, 4095, 4096, -4095, -4096,
+                    16384, -16384,
+                ]) + rng.range(-3, 3)
+            }
             2 => rng.range(-20000, 20000),
             _ => rng.range(-3_000_000_000, 3_000_000_000),
         };
@@ -150,10 +158,24 @@ fn float_lit(rng: &mut Rng) -> String {
         let e: Option<i64> = match rng.below(20) {
             0..=2 => None,
             3..=6 => Some(rng.range(-30, 30)),
-            7..=9 => Some(*rng.pick(&[-308, -307, -323, -324, -325, -45, -46, 38, 39, 308, 309, 1232, 1233, 1234, -1232, -1233, -1234, -1250]) + rng.range(-2, 2)),
+            7..=9 => Some(
+                *rng.pick(&[
+                    -308, -307, -323, -324, -325, -45, -46, 38, 39, 308, 309, 1232, 1233, 1234, -1232, -1233, -1234,
+                    -1250,
+                ]) + rng.range(-2, 2),
+            ),
             10..=12 => Some(rng.range(-2000, 2000)),
             13..=14 => Some(rng.range(-200_000, 200_000)),
-            15 => Some(*rng.pick(&[1_000_000_000, -1_000_000_000, 5_518_446_744, -1_886_451_601, 9_999_999_999, 646_456_993, 646_456_994, -646_456_993])),
+            15 => Some(*rng.pick(&[
+                1_000_000_000,
+                -1_000_000_000,
+                5_518_446_744,
+                -1_886_451_601,
+                9_999_999_999,
+                646_456_993,
+                646_456_994,
+                -646_456_993,
+            ])),
             _ => Some(rng.range(-5_000, 5_000)),
         };
         let mant = digits_with_seps(rng, &mant, seps).replace("_.", ".").replace("._", ".");
@@ -186,7 +208,7 @@ fn escape(rng: &mut Rng, quote: char) -> String {
         0 => rng.pick(&["\\a", "\\b", "\\f", "\\n", "\\r", "\\t", "\\v", "\\\\"]).to_string(),
         1 => format!("\\x{:02x}", rng.below(256)),
         2 => format!("\\{:03o}", rng.below(256)),
-        3 => format!("\\u{:04x}", *rng.pick(&[0x41u64, 0xe9, 0xad, 0x7f, 0x2028, 0xfffd, 0xd800, 0xffff, 0x20ac]) ),
+        3 => format!("\\u{:04x}", *rng.pick(&[0x41u64, 0xe9, 0xad, 0x7f, 0x2028, 0xfffd, 0xd800, 0xffff, 0x20ac])),
         4 => format!("\\U{:08x}", *rng.pick(&[0x1f600u64, 0xe0001, 0x10ffff, 0x110000, 0x10000, 0x41])),
         5 => format!("\\{quote}"),
         6 if rng.chance(30) => rng.pick(&["\\'", "\\\"", "\\q", "\\400", "\\x4", "\\u12", "\\8"]).to_string(),
@@ -228,7 +250,7 @@ fn string_lit(rng: &mut Rng) -> Vec<u8> {
         if sloppy && rng.chance(10) {
             s.push(*rng.pick(&[0xffu8, 0xc0, 0x80, 0xed]));
         } else if sloppy && rng.chance(10) {
-            let piece: &[u8] = *rng.pick(&[b"\n".as_slice(), b"\"", b"\\"]);
+            let piece = [b"\n".as_slice(), b"\"", b"\\"][rng.below(3) as usize];
             s.extend_from_slice(piece);
         } else {
             s.extend_from_slice(escape(rng, '"').as_bytes());
@@ -265,16 +287,59 @@ fn value_token(rng: &mut Rng, kinds: &[&str]) -> String {
         "string" => format!("string:{}", hex(&string_lit(rng))),
         "i64" => {
             let v: i64 = match rng.below(3) {
-                0 => *rng.pick(&[0, 1, -1, i64::MAX, i64::MIN, i64::MAX - 1, i64::MIN + 1, 1 << 31, -(1 << 31), (1 << 31) - 1, 1 << 32, 1 << 62, -(1 << 62), (1 << 62) - 1, 1 << 53, (1 << 53) + 1]),
+                0 => *rng.pick(&[
+                    0,
+                    1,
+                    -1,
+                    i64::MAX,
+                    i64::MIN,
+                    i64::MAX - 1,
+                    i64::MIN + 1,
+                    1 << 31,
+                    -(1 << 31),
+                    (1 << 31) - 1,
+                    1 << 32,
+                    1 << 62,
+                    -(1 << 62),
+                    (1 << 62) - 1,
+                    1 << 53,
+                    (1 << 53) + 1,
+                ]),
                 1 => rng.range(-100, 100),
                 _ => rng.next() as i64,
             };
             format!("i64:{v}")
         }
-        "u64" => format!("u64:{}", if rng.chance(50) { *rng.pick(&[u64::MAX, 1 << 63, (1 << 63) - 1, (1 << 63) + 1, 0]) } else { rng.next() }),
+        "u64" => format!(
+            "u64:{}",
+            if rng.chance(50) { *rng.pick(&[u64::MAX, 1 << 63, (1 << 63) - 1, (1 << 63) + 1, 0]) } else { rng.next() }
+        ),
         "f64" => {
             let bits = match rng.below(4) {
-                0 => f64::to_bits(*rng.pick(&[0.0, -0.0, 1.0, 0.1, -2.5, 1e308, f64::MAX, f64::MIN_POSITIVE, 5e-324, 1e-320, 3.0e38, 3.5e38, 1.5e-45, 7e-46, 1.0 / 3.0, 1e23, 123456.0, 1e21, 9007199254740993.0, 16777217.0, f64::INFINITY, f64::NAN])),
+                0 => f64::to_bits(*rng.pick(&[
+                    0.0,
+                    -0.0,
+                    1.0,
+                    0.1,
+                    -2.5,
+                    1e308,
+                    f64::MAX,
+                    f64::MIN_POSITIVE,
+                    5e-324,
+                    1e-320,
+                    3.0e38,
+                    3.5e38,
+                    1.5e-45,
+                    7e-46,
+                    1.0 / 3.0,
+                    1e23,
+                    123456.0,
+                    1e21,
+                    9007199254740993.0,
+                    16777217.0,
+                    f64::INFINITY,
+                    f64::NAN,
+                ])),
                 1 => rng.next(),
                 _ => (rng.range(-1e6 as i64, 1e6 as i64) as f64 / 64.0).to_bits(),
             };
@@ -284,7 +349,9 @@ fn value_token(rng: &mut Rng, kinds: &[&str]) -> String {
         "unknown" => "unknown".to_string(),
         "str" => {
             let n = *rng.pick(&[0usize, 1, 3, 30, 80]);
-            let s: Vec<u8> = (0..n).map(|_| if rng.chance(10) { rng.below(256) as u8 } else { b'a' + rng.below(26) as u8 }).collect();
+            let s: Vec<u8> = (0..n)
+                .map(|_| if rng.chance(10) { rng.below(256) as u8 } else { b'a' + rng.below(26) as u8 })
+                .collect();
             format!("str:{}", hex(&s))
         }
         k => panic!("bad kind {k}"),
@@ -383,7 +450,17 @@ fn program(rng: &mut Rng) -> String {
         // division by zero and other panics
         18 => {
             t.push(value_token(rng, NUMERIC));
-            t.push(rng.pick(&["int:30", "float:302e30", "imag:3069", "i64:0", "f64:0", "float:31652d31303030303030303030"]).to_string());
+            t.push(
+                rng.pick(&[
+                    "int:30",
+                    "float:302e30",
+                    "imag:3069",
+                    "i64:0",
+                    "f64:0",
+                    "float:31652d31303030303030303030",
+                ])
+                .to_string(),
+            );
             t.push(rng.pick(&["/", "quo", "%", "/"]).to_string());
         }
         // anything goes
@@ -526,10 +603,20 @@ fn describe(x: &Value) -> String {
         }
         Kind::Float => {
             s += &floats(x);
-            s += &format!("|toint={}|num={}|denom={}", x.to_int().exact_string(), x.num().exact_string(), x.denom().exact_string());
+            s += &format!(
+                "|toint={}|num={}|denom={}",
+                x.to_int().exact_string(),
+                x.num().exact_string(),
+                x.denom().exact_string()
+            );
         }
         Kind::Complex => {
-            s += &format!("|sign={}|tofloat={}|toint={}", x.sign(), x.to_float().exact_string(), x.to_int().exact_string());
+            s += &format!(
+                "|sign={}|tofloat={}|toint={}",
+                x.sign(),
+                x.to_float().exact_string(),
+                x.to_int().exact_string()
+            );
         }
         Kind::String => s += &format!("|len={}", x.string_len()),
         Kind::Bool => s += &format!("|{}", x.bool_val()),
@@ -599,22 +686,80 @@ fn fixed_programs() -> Vec<String> {
     let lit = |k: &str, s: &str| format!("{k}:{}", hex(s.as_bytes()));
     let mut v = Vec::new();
     for s in [
-        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
-        "18446744073709551615", "18446744073709551616", "0x_1", "0_", "0x", "08", "0_8", "00", "-0", "+5", "1__2", "0b_", "0o8",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "18446744073709551615",
+        "18446744073709551616",
+        "0x_1",
+        "0_",
+        "0x",
+        "08",
+        "0_8",
+        "00",
+        "-0",
+        "+5",
+        "1__2",
+        "0b_",
+        "0o8",
     ] {
         v.push(lit("int", s));
     }
     for s in [
-        "1e1000", "1e-1000", "0x1p-1000", "1e1233", "1e1234", "1e-1233", "1e-1234", "0x1p4095", "0x1p4094", "0x1p-4095",
-        "0x1p-4096", "0x1p2147483646", "0x1p2147483647", "0x1p-2147483648", "0x.8p-2147483647", "1e646456993", "1e646456994",
-        "1e-646456993", "1e-646456994", "Inf", "-inf", "+Inf", "NaN", "1p10", "1e", "0x1.8", "0x1.8e3", "._1", "1._5", "1_.5",
-        "0e9999999999", "-6e-1886451601", "4.9406564584124654e-324", "2.4703282292062327e-324", "2.4703282292062328e-324",
-        "1.7976931348623157e308", "1.7976931348623158e308", "1.797693134862315807e308", "3.4028235e38", "3.4028236e38",
-        "1.401298464324817e-45", "7.006492321624085e-46", "7.006492321624086e-46", "0.1", "100000.5", "1000000.5", "1e21",
+        "1e1000",
+        "1e-1000",
+        "0x1p-1000",
+        "1e1233",
+        "1e1234",
+        "1e-1233",
+        "1e-1234",
+        "0x1p4095",
+        "0x1p4094",
+        "0x1p-4095",
+        "0x1p-4096",
+        "0x1p2147483646",
+        "0x1p2147483647",
+        "0x1p-2147483648",
+        "0x.8p-2147483647",
+        "1e646456993",
+        "1e646456994",
+        "1e-646456993",
+        "1e-646456994",
+        "Inf",
+        "-inf",
+        "+Inf",
+        "NaN",
+        "1p10",
+        "1e",
+        "0x1.8",
+        "0x1.8e3",
+        "._1",
+        "1._5",
+        "1_.5",
+        "0e9999999999",
+        "-6e-1886451601",
+        "4.9406564584124654e-324",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.797693134862315807e308",
+        "3.4028235e38",
+        "3.4028236e38",
+        "1.401298464324817e-45",
+        "7.006492321624085e-46",
+        "7.006492321624086e-46",
+        "0.1",
+        "100000.5",
+        "1000000.5",
+        "1e21",
     ] {
         v.push(lit("float", s));
     }
-    for s in ["''", "'''", "'\\''", "'ab'", "'\\400'", "'\\377'", "'\\ud7ff'", "'\\U0010ffff'", "'\\U00110000'", "x'", "'"] {
+    for s in
+        ["''", "'''", "'\\''", "'ab'", "'\\400'", "'\\377'", "'\\ud7ff'", "'\\U0010ffff'", "'\\U00110000'", "x'", "'"]
+    {
         v.push(lit("char", s));
     }
     v.push(format!("{} {} /", lit("int", "1"), lit("int", "3")));
@@ -665,7 +810,9 @@ fn constant_agrees_with_go_constant() {
     let t_goxide = t0.elapsed();
     let total = programs.len();
     let passed = total - mismatches.len();
-    println!("constant differential: {passed}/{total} programs agree with go/constant (+ IsPrint over all code points)");
+    println!(
+        "constant differential: {passed}/{total} programs agree with go/constant (+ IsPrint over all code points)"
+    );
     // What the programs exercised, by the oracle's result kind.
     let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for w in &want {
@@ -690,7 +837,9 @@ fn constant_agrees_with_go_constant() {
 fn decode(p: &str) -> String {
     p.split(' ')
         .map(|t| match t.split_once(':') {
-            Some((k, a)) if lit_kind(k).is_some() || k == "str" => format!("{k}:{:?}", String::from_utf8_lossy(&unhex(a))),
+            Some((k, a)) if lit_kind(k).is_some() || k == "str" => {
+                format!("{k}:{:?}", String::from_utf8_lossy(&unhex(a)))
+            }
             _ => t.to_string(),
         })
         .collect::<Vec<_>>()

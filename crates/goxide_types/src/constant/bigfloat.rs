@@ -107,7 +107,14 @@ fn strip(m: BigUint) -> BigUint {
 impl BigFloat {
     /// +0 with the given precision and mode.
     pub fn zero(prec: u32) -> BigFloat {
-        BigFloat { prec, mode: RoundingMode::ToNearestEven, form: Form::Zero, neg: false, mant: BigUint::zero(), exp: 0 }
+        BigFloat {
+            prec,
+            mode: RoundingMode::ToNearestEven,
+            form: Form::Zero,
+            neg: false,
+            mant: BigUint::zero(),
+            exp: 0,
+        }
     }
 
     fn signed_zero(neg: bool, prec: u32, mode: RoundingMode) -> BigFloat {
@@ -178,7 +185,14 @@ impl BigFloat {
     /// Rounds an exact magnitude `mant × 2**(e − bitlen(mant))` (plus a
     /// sticky `sbit` below it) to `prec` bits: Go's `setExpAndRound`
     /// followed by `round`. `mant` must be nonzero.
-    fn set_exp_and_round(neg: bool, mant: BigUint, e: i64, sbit: bool, prec: u32, mode: RoundingMode) -> (BigFloat, Accuracy) {
+    fn set_exp_and_round(
+        neg: bool,
+        mant: BigUint,
+        e: i64,
+        sbit: bool,
+        prec: u32,
+        mode: RoundingMode,
+    ) -> (BigFloat, Accuracy) {
         if e < MIN_EXP {
             return (BigFloat::signed_zero(neg, prec, mode), make_acc(neg));
         }
@@ -304,7 +318,14 @@ impl BigFloat {
 
     /// Exact |x| + |y| or |x| − |y| (|x| > |y| for subtraction), rounded
     /// with sign `neg`: Go's `uadd`/`usub`.
-    fn uaddsub(x: &BigFloat, y: &BigFloat, sub: bool, neg: bool, prec: u32, mode: RoundingMode) -> (BigFloat, Accuracy) {
+    fn uaddsub(
+        x: &BigFloat,
+        y: &BigFloat,
+        sub: bool,
+        neg: bool,
+        prec: u32,
+        mode: RoundingMode,
+    ) -> (BigFloat, Accuracy) {
         // hi: the operand with the larger exponent (for sub, x).
         let (hi, lo) = if sub || x.exp >= y.exp { (x, y) } else { (y, x) };
         let (mut lo_mant, mut lo_lsb) = (lo.mant.clone(), lo.lsb());
@@ -437,7 +458,8 @@ impl BigFloat {
                 if bits <= exp {
                     acc = Accuracy::Exact;
                 }
-                let mag = if exp >= bits { &self.mant << ((exp - bits) as u64) } else { &self.mant >> ((bits - exp) as u64) };
+                let mag =
+                    if exp >= bits { &self.mant << ((exp - bits) as u64) } else { &self.mant >> ((bits - exp) as u64) };
                 let sign = if self.neg { Sign::Minus } else { Sign::Plus };
                 Some((BigInt::from_biguint(sign, mag), acc))
             }
@@ -557,7 +579,15 @@ impl BigFloat {
     /// mantissa `mant` in base `base` with `fcount` (≤ 0: minus the
     /// number of fractional digits) and exponent `exp` in base `ebase`,
     /// at precision `prec`. `None` is Go's "exponent overflow".
-    pub fn from_scanned(neg: bool, mant: BigUint, base: u32, fcount: i64, exp: i64, ebase: u32, prec: u32) -> Option<BigFloat> {
+    pub fn from_scanned(
+        neg: bool,
+        mant: BigUint,
+        base: u32,
+        fcount: i64,
+        exp: i64,
+        ebase: u32,
+        prec: u32,
+    ) -> Option<BigFloat> {
         if mant.is_zero() {
             return Some(BigFloat::signed_zero(neg, prec, RoundingMode::ToNearestEven));
         }
@@ -583,13 +613,24 @@ impl BigFloat {
             return None;
         }
         // The unrounded mantissa, as Go keeps it until the first operation.
-        let z = BigFloat { prec, mode: RoundingMode::ToNearestEven, form: Form::Finite, neg, mant: strip(mant), exp: exp2 as i32 };
+        let z = BigFloat {
+            prec,
+            mode: RoundingMode::ToNearestEven,
+            form: Form::Finite,
+            neg,
+            mant: strip(mant),
+            exp: exp2 as i32,
+        };
         if exp5 == 0 {
             return Some(z.set(prec, RoundingMode::ToNearestEven).0);
         }
         let p = pow5(exp5.unsigned_abs(), prec + 64);
         // z and p are finite and nonzero or p is +Inf: no NaN.
-        let r = if exp5 < 0 { z.quo(&p, prec, RoundingMode::ToNearestEven) } else { z.mul(&p, prec, RoundingMode::ToNearestEven) };
+        let r = if exp5 < 0 {
+            z.quo(&p, prec, RoundingMode::ToNearestEven)
+        } else {
+            z.mul(&p, prec, RoundingMode::ToNearestEven)
+        };
         r.ok().map(|r| r.0)
     }
 }

@@ -28,7 +28,7 @@ use num_traits::{One, Signed, Zero};
 
 use super::bigfloat::{Accuracy, BigFloat, RoundingMode};
 use super::gomath;
-use super::value::{make_complex, make_int, small_float, small_int, Kind, Value, PREC, V};
+use super::value::{Kind, PREC, V, Value, make_complex, make_int, small_float, small_int};
 
 /// `quotToFloat64`/`quotToFloat32` for `|a|/b`, b ≠ 0: the value (as
 /// f64; for float32 already rounded to float32) and whether it is exact.
@@ -245,7 +245,9 @@ impl Value {
         match &self.0 {
             V::Int64(_) | V::Int(_) => self.clone(),
             V::Rat(r) => make_int(r.numer().clone()),
-            V::Float(x) if small_float(x) => x.to_rat().map(|r| make_int(r.numer().clone())).unwrap_or(Value(V::Unknown)),
+            V::Float(x) if small_float(x) => {
+                x.to_rat().map(|r| make_int(r.numer().clone())).unwrap_or(Value(V::Unknown))
+            }
             _ => Value(V::Unknown),
         }
     }
@@ -256,7 +258,9 @@ impl Value {
         match &self.0 {
             V::Int64(_) | V::Int(_) => Value(V::Int64(1)),
             V::Rat(r) => make_int(r.denom().clone()),
-            V::Float(x) if small_float(x) => x.to_rat().map(|r| make_int(r.denom().clone())).unwrap_or(Value(V::Unknown)),
+            V::Float(x) if small_float(x) => {
+                x.to_rat().map(|r| make_int(r.denom().clone())).unwrap_or(Value(V::Unknown))
+            }
             _ => Value(V::Unknown),
         }
     }

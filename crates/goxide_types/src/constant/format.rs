@@ -24,7 +24,7 @@ use num_bigint::BigUint;
 use super::bigfloat::BigFloat;
 use super::gomath;
 use super::isprint_tables::{IS_NOT_PRINT16, IS_NOT_PRINT32, IS_PRINT16, IS_PRINT32};
-use super::literal::{decode_rune, RUNE_ERROR};
+use super::literal::{RUNE_ERROR, decode_rune};
 
 /// `strconv.IsPrint`.
 pub fn is_print(r: u32) -> bool {

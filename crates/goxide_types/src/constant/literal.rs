@@ -594,7 +594,10 @@ mod tests {
 
     #[test]
     fn big_int_and_rat() {
-        assert_eq!(parse_big_int(b"0x_ffff_ffff_ffff_ffff_f").map(|x| x.to_string()), Some("295147905179352825855".into()));
+        assert_eq!(
+            parse_big_int(b"0x_ffff_ffff_ffff_ffff_f").map(|x| x.to_string()),
+            Some("295147905179352825855".into())
+        );
         assert_eq!(parse_big_int(b"08"), None);
         assert_eq!(parse_big_int(b"0"), Some(BigInt::zero()));
         assert_eq!(parse_big_int(b""), None);

@@ -62,12 +62,12 @@ mod value_tests;
 pub use bigfloat::{Accuracy, BigFloat, RoundingMode};
 pub use format::is_print;
 pub use ops::{
-    binary_op, compare, shift, try_binary_op, try_compare, try_shift, try_unary_op, unary_op, BinOp, CmpOp, OpError,
-    ShiftOp, UnaryOp,
+    BinOp, CmpOp, OpError, SHIFT_BOUND, ShiftOp, UnaryOp, binary_op, compare, shift, try_binary_op, try_compare,
+    try_shift, try_unary_op, unary_op,
 };
 pub use value::{
-    make, make_bool, make_float64, make_from_bytes, make_from_literal, make_imag, make_int64, make_string, make_uint64,
-    make_unknown, Kind, MakeArg, ValRef, Value, MAX_EXP, PREC,
+    Kind, MAX_EXP, MakeArg, PREC, ValRef, Value, make, make_bool, make_float64, make_from_bytes, make_from_literal,
+    make_imag, make_int64, make_string, make_uint64, make_unknown,
 };
 
 /// Re-exported big-number types used in [`MakeArg`] and [`ValRef`].

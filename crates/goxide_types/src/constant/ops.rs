@@ -43,7 +43,12 @@ use num_rational::BigRational;
 use num_traits::{One, Zero};
 
 use super::bigfloat::{BigFloat, RoundingMode};
-use super::value::{make_complex, make_float, make_int, make_rat, StrVal, Value, PREC, V};
+use super::value::{PREC, StrVal, V, Value, make_complex, make_float, make_int, make_rat};
+
+/// types2's bound on constant shift counts (`shiftBound`, 1023 - 1 + 52,
+/// enough to express the smallest float64): larger counts are "invalid
+/// shift count" errors, checked by the caller before [`shift`].
+pub const SHIFT_BOUND: u64 = 1023 - 1 + 52;
 
 /// A binary operator for [`binary_op`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -539,4 +544,84 @@ pub fn try_compare(x_: &Value, op: CmpOp, y_: &Value) -> Result<bool, OpError> {
 /// [`try_compare`], with false where it fails.
 pub fn compare(x: &Value, op: CmpOp, y: &Value) -> bool {
     try_compare(x, op, y).unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::constant::{Kind, make_bool, make_from_literal, make_int64, make_string, make_unknown};
+    use goxide_syntax::token::LitKind;
+
+    fn lit(s: &str, k: LitKind) -> Value {
+        make_from_literal(s, k)
+    }
+
+    #[test]
+    fn integer_edges() {
+        let min = make_int64(i64::MIN);
+        // Go's int64 division wraps for MinInt64 / -1; % gives 0.
+        assert_eq!(binary_op(&min, BinOp::QuoInt, &make_int64(-1)).exact_string(), "-9223372036854775808");
+        assert_eq!(binary_op(&min, BinOp::Rem, &make_int64(-1)).exact_string(), "0");
+        assert_eq!(binary_op(&min, BinOp::Quo, &make_int64(-1)).exact_string(), "9223372036854775808");
+        assert_eq!(unary_op(UnaryOp::Neg, &min, 0).exact_string(), "9223372036854775808");
+        assert_eq!(binary_op(&make_int64(7), BinOp::QuoInt, &make_int64(-2)).exact_string(), "-3");
+        assert_eq!(binary_op(&make_int64(-7), BinOp::Rem, &make_int64(2)).exact_string(), "-1");
+        assert_eq!(shift(&make_int64(-5), ShiftOp::Shr, 100).exact_string(), "-1");
+        assert_eq!(shift(&make_int64(5), ShiftOp::Shr, 64).exact_string(), "0");
+        let big = lit("-0x1_0000_0000_0000_0001", LitKind::Int);
+        assert_eq!(shift(&big, ShiftOp::Shr, 1).exact_string(), "-9223372036854775809");
+        assert_eq!(unary_op(UnaryOp::Xor, &make_int64(5), 8).exact_string(), "250");
+        assert_eq!(unary_op(UnaryOp::Xor, &make_int64(0), 64).exact_string(), "18446744073709551615");
+        assert_eq!(unary_op(UnaryOp::Xor, &make_int64(0), 0).exact_string(), "-1");
+        let one = make_int64(1);
+        assert_eq!(shift(&one, ShiftOp::Shl, SHIFT_BOUND as u32).bit_len(), 1075);
+    }
+
+    #[test]
+    fn division_by_zero_is_an_error_not_a_panic() {
+        let zero = make_int64(0);
+        let one = make_int64(1);
+        assert_eq!(try_binary_op(&one, BinOp::Quo, &zero).unwrap_err(), OpError::DivisionByZero("division by zero"));
+        assert_eq!(
+            try_binary_op(&one, BinOp::QuoInt, &zero).unwrap_err().to_string(),
+            "runtime error: integer divide by zero"
+        );
+        assert_eq!(binary_op(&one, BinOp::Rem, &zero).kind(), Kind::Unknown);
+        // Binary floats: x/0 is +Inf (Unknown), 0/0 is Go's ErrNaN.
+        let huge = lit("1e2000", LitKind::Float);
+        let fzero = binary_op(&huge, BinOp::Sub, &huge);
+        assert_eq!(try_binary_op(&huge, BinOp::Quo, &fzero).map(|v| v.kind()), Ok(Kind::Unknown));
+        assert!(matches!(try_binary_op(&fzero, BinOp::Quo, &fzero), Err(OpError::DivisionByZero(_))));
+        // Complex division by 0i, and by a divisor whose square underflows
+        // (go.dev/issue/20227: 0/0 in the imaginary part, Go panics).
+        let i = lit("1i", LitKind::Imag);
+        assert!(try_binary_op(&i, BinOp::Quo, &lit("0i", LitKind::Imag)).is_err());
+        let tiny = lit("1e-600000000i", LitKind::Imag);
+        assert!(try_binary_op(&i, BinOp::Quo, &tiny).is_err());
+    }
+
+    #[test]
+    fn go_quirks_and_kind_errors() {
+        let a = make_string("a");
+        assert_eq!(binary_op(&a, BinOp::Add, &make_int64(1)).exact_string(), "\"aa\"");
+        assert!(compare(&a, CmpOp::Eql, &make_int64(1)));
+        assert!(try_binary_op(&make_bool(true), BinOp::Add, &make_bool(false)).is_err());
+        assert!(try_compare(&make_bool(true), CmpOp::Lss, &make_bool(false)).is_err());
+        assert!(try_unary_op(UnaryOp::Not, &make_int64(1), 0).is_err());
+        assert!(try_shift(&lit("1.5", LitKind::Float), ShiftOp::Shl, 1).is_err());
+        assert_eq!(binary_op(&make_unknown(), BinOp::Add, &make_bool(true)).kind(), Kind::Unknown);
+        assert!(!compare(&make_unknown(), CmpOp::Eql, &make_unknown()));
+    }
+
+    #[test]
+    fn operators_from_syntax() {
+        use goxide_syntax::token::Operator as O;
+        assert_eq!(BinOp::from_operator(O::Div, true), Some(BinOp::QuoInt));
+        assert_eq!(BinOp::from_operator(O::Div, false), Some(BinOp::Quo));
+        assert_eq!(BinOp::from_operator(O::Shl, false), None);
+        assert_eq!(UnaryOp::from_operator(O::Tilde), Some(UnaryOp::Xor));
+        assert_eq!(ShiftOp::from_operator(O::Shr), Some(ShiftOp::Shr));
+        assert_eq!(CmpOp::from_operator(O::Geq), Some(CmpOp::Geq));
+        assert_eq!(CmpOp::from_operator(O::Add), None);
+    }
 }

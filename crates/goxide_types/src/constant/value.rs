@@ -317,7 +317,8 @@ pub fn make_from_literal(lit: impl AsRef<[u8]>, kind: goxide_syntax::token::LitK
         },
         LitKind::Rune => {
             if lit.len() >= 2 {
-                super::literal::unquote_char(&lit[1..lit.len() - 1], b'\'').map(|(code, _, _)| Value(V::Int64(i64::from(code))))
+                super::literal::unquote_char(&lit[1..lit.len() - 1], b'\'')
+                    .map(|(code, _, _)| Value(V::Int64(i64::from(code))))
             } else {
                 None
             }

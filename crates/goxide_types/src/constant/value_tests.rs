@@ -555,8 +555,71 @@ fn string_add() {
 
 #[test]
 fn bit_len() {
-    let tests: [(i64, u64); 7] = [(0, 0), (1, 1), (-16, 5), (1 << 61, 62), (1 << 62, 63), (-1 << 62, 63), (i64::MIN, 64)];
+    let tests: [(i64, u64); 7] =
+        [(0, 0), (1, 1), (-16, 5), (1 << 61, 62), (1 << 62, 63), (-1 << 62, 63), (i64::MIN, 64)];
     for (v, want) in tests {
         assert_eq!(make_int64(v).bit_len(), want, "{v}");
+    }
+}
+
+#[test]
+fn no_input_panics() {
+    // Random literal-like byte strings of every kind, then every operation
+    // on the values they give: nothing may panic (Go panics become Err).
+    let mut state: u64 = 0x5eed;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    const ALPHABET: &[u8] = b"0123456789abcdefxXoObBpPeEi._+-'\\\"`uUn\r\n\xff\xe2\x82\xac";
+    let kinds = [LitKind::Int, LitKind::Float, LitKind::Imag, LitKind::Rune, LitKind::String];
+    let mut values = vec![make_unknown(), make_bool(true), make_string("s"), make_int64(i64::MIN), make_float64(1e300)];
+    for _ in 0..20_000 {
+        let len = (next() % 12) as usize;
+        let lit: Vec<u8> = (0..len).map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize]).collect();
+        let v = make_from_literal(&lit, kinds[(next() % 5) as usize]);
+        let _ = (v.to_string(), v.exact_string());
+        if v.kind() != Kind::Unknown && values.len() < 400 {
+            values.push(v);
+        }
+    }
+    let bins = [
+        BinOp::Add,
+        BinOp::Sub,
+        BinOp::Mul,
+        BinOp::Quo,
+        BinOp::QuoInt,
+        BinOp::Rem,
+        BinOp::And,
+        BinOp::Or,
+        BinOp::Xor,
+        BinOp::AndNot,
+        BinOp::LAnd,
+        BinOp::LOr,
+    ];
+    for _ in 0..20_000 {
+        let x = &values[(next() % values.len() as u64) as usize];
+        let y = &values[(next() % values.len() as u64) as usize];
+        let op = bins[(next() % bins.len() as u64) as usize];
+        let z = binary_op(x, op, y);
+        let _ = (
+            z.to_string(),
+            z.exact_string(),
+            z.int64_val(),
+            z.float64_val(),
+            z.float32_val(),
+            z.to_int(),
+            z.num(),
+            z.bytes(),
+        );
+        let _ = (
+            compare(x, CmpOp::Lss, y),
+            shift(x, ShiftOp::Shl, (next() % 80) as u32),
+            unary_op(UnaryOp::Xor, x, (next() % 70) as u32),
+        );
+        let _ =
+            (unary_op(UnaryOp::Neg, x, 0), unary_op(UnaryOp::Not, x, 0), x.to_complex().real(), make_imag(x).imag());
     }
 }
