@@ -369,7 +369,22 @@ fn program(rng: &mut Rng) -> String {
     let mut t: Vec<String> = Vec::new();
     match rng.below(20) {
         // a literal alone
-        0..=4 => t.push(value_token(rng, &["int", "float", "float", "imag", "char", "string"])),
+        0..=3 => t.push(value_token(rng, &["int", "float", "float", "imag", "char", "string"])),
+        // floats whose %.6g hides a fraction: String() falls back to the
+        // shortest %g (d.00000ddd×10**e, and non-integers beyond 2**53)
+        4 => {
+            let nt = rng.range(1, 12) as usize;
+            let tail = random_digits(rng, nt, 10);
+            let zeros = "0".repeat(rng.range(4, 9) as usize);
+            let e = rng.range(-330, 330);
+            t.push(format!("float:{}", hex(format!("{}.{zeros}{tail}e{e}", rng.range(1, 9)).as_bytes())));
+            if rng.chance(30) {
+                t.push(format!("float:{}", hex(format!("1e{}", rng.range(16, 40)).as_bytes())));
+                t.push(format!("float:{}", hex(b"0.5")));
+                t.push(rng.pick(&["+", "-"]).to_string());
+                t.push(rng.pick(&["+", "*"]).to_string());
+            }
+        }
         // binary arithmetic on numbers
         5..=8 => {
             t.push(value_token(rng, NUMERIC));
@@ -754,6 +769,11 @@ fn fixed_programs() -> Vec<String> {
         "100000.5",
         "1000000.5",
         "1e21",
+        "0x1p-1080",
+        "0x1p-160",
+        "0x1.8p-150",
+        "0x1.fffffffffffff8p1023",
+        "0x1.ffffffp127",
     ] {
         v.push(lit("float", s));
     }
@@ -777,16 +797,21 @@ fn fixed_programs() -> Vec<String> {
     v.push(format!("{} cpl:64", lit("int", "-1")));
     v.push(format!("{} shl:1074", lit("int", "1")));
     v.push(format!("{} shr:1", lit("int", "-0x1_0000_0000_0000_0001")));
+    // Shortest %g: an exact tie between two 17-digit forms goes to even.
+    v.push("f64:c2374876e950b400".to_string());
     v
 }
 
 #[test]
 fn constant_agrees_with_go_constant() {
-    const N: usize = 20_000;
+    // GOXIDE_CONSTANT_N and GOXIDE_CONSTANT_SEED run other (or more)
+    // programs by hand; the committed defaults are what CI runs.
+    let env = |k: &str, d: u64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let n = env("GOXIDE_CONSTANT_N", 20_000) as usize;
     let bin = build_oracle();
-    let mut rng = Rng(0x60c0_0057_a117);
+    let mut rng = Rng(env("GOXIDE_CONSTANT_SEED", 0x60c0_0057_a117));
     let mut programs = fixed_programs();
-    programs.extend((0..N).map(|_| program(&mut rng)));
+    programs.extend((0..n).map(|_| program(&mut rng)));
     let mut input = programs.clone();
     input.push("isprint".to_string());
     // Kept for reproducing a failure by hand: `constantoracle < constant_programs.txt`.

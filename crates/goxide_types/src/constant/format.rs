@@ -13,13 +13,14 @@
 //! Digits: `%.Ng` needs the correctly rounded (ties-to-even) N-digit
 //! decimal of a float64; it is computed exactly here from the float's
 //! integer mantissa and a power of 5 (no approximation to go wrong).
-//! Shortest `%g` takes its digits from Rust's `{:e}`, which, like Go's,
-//! prints the shortest digit string that round-trips, closest to the
-//! exact value.
+//! Shortest `%g` follows Go's `shortFloat` step by step, with exact
+//! integers in place of its 128-bit scaling (Rust's own shortest
+//! formatting breaks exact ties the other way).
 //!
 //! Invariants: pure functions, total on all inputs.
 
 use num_bigint::BigUint;
+use num_traits::Zero;
 
 use super::bigfloat::BigFloat;
 use super::gomath;
@@ -180,16 +181,89 @@ fn round_digits(mut d: Vec<u8>, mut dp: i64, n: usize) -> (Vec<u8>, i64) {
     (d, dp)
 }
 
-/// The shortest round-tripping digits of |x| (finite, ≠ 0) and `dp`.
-fn shortest_digits(x: f64) -> (Vec<u8>, i64) {
-    let s = format!("{:e}", x.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i64 = exp.parse().unwrap_or(0);
-    let mut d: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
-    while d.last() == Some(&b'0') {
-        d.pop();
+/// `floor(k · 2**e2 · 10**p)` and whether that is exact.
+fn scaled_floor(k: u64, e2: i64, p: i64) -> (BigUint, bool) {
+    let ten = BigUint::from(10u32);
+    let mut num = BigUint::from(k) << e2.max(0) as u64;
+    let mut den = BigUint::from(1u32) << (-e2).max(0) as u64;
+    if p >= 0 {
+        num *= num_traits::pow(ten, p as usize);
+    } else {
+        den *= num_traits::pow(ten, (-p) as usize);
     }
-    (d, exp + 1)
+    let (q, r) = num_integer::Integer::div_rem(&num, &den);
+    (q, r.is_zero())
+}
+
+/// The shortest digits of |x| (finite, ≠ 0) that read back as x, and
+/// `dp`: Go's `shortFloat` (`internal/strconv/uscale.go`), computed here
+/// with exact integers. Among the candidates of the shortest length it
+/// takes the correctly rounded one, ties to even — unlike Rust's `{:e}`,
+/// which breaks exact ties upward (`-1.0000000033670312e+11` in Go).
+fn shortest_digits(x: f64) -> (Vec<u8>, i64) {
+    const MANT_BITS: i64 = 52;
+    const MIN_EXP: i64 = -1085;
+    let bits = x.to_bits();
+    let bexp = ((bits >> 52) & 0x7ff) as i64;
+    let mut mant = bits & ((1 << 52) - 1);
+    let exp = if bexp == 0 {
+        1 - 1023
+    } else {
+        mant |= 1 << 52;
+        bexp - 1023
+    };
+    let s = i64::from(mant.leading_zeros());
+    let m = mant << s;
+    let e = exp - s - MANT_BITS;
+    let log10_pow2 = |x: i64| (x * 78913) >> 18;
+    let skewed = |x: i64| (x * 631305 - 261663) >> 21;
+    let mut z: i64 = 63 - MANT_BITS;
+    let (p, min, max);
+    if m == 1 << 63 && e > MIN_EXP {
+        p = -skewed(e + z);
+        min = m - (1 << (z - 2));
+        max = m + (1 << (z - 1));
+    } else {
+        if e < MIN_EXP {
+            z += MIN_EXP - e;
+        }
+        p = -log10_pow2(e + z);
+        min = m - (1 << (z - 1));
+        max = m + (1 << (z - 1));
+    }
+    let odd = (m >> z) & 1 == 1;
+    let (dmin, exact) = scaled_floor(min, e, p);
+    let dmin = if exact && !odd { dmin } else { dmin + 1u32 };
+    let (dmax, exact) = scaled_floor(max, e, p);
+    let dmax = if exact && odd { dmax - 1u32 } else { dmax };
+    let (d, pout) = {
+        let d10 = &dmax / 10u32;
+        if &d10 * 10u32 >= dmin {
+            (d10, -(p - 1))
+        } else if dmin < dmax {
+            // Correctly rounded, ties to even.
+            let ten = BigUint::from(10u32);
+            let mut num = BigUint::from(m) << e.max(0) as u64;
+            let mut den = BigUint::from(1u32) << (-e).max(0) as u64;
+            if p >= 0 {
+                num *= num_traits::pow(ten, p as usize);
+            } else {
+                den *= num_traits::pow(ten, (-p) as usize);
+            }
+            let (q, r) = num_integer::Integer::div_rem(&num, &den);
+            let twice = r << 1u32;
+            let up = twice > den || twice == den && q.bit(0);
+            (if up { q + 1u32 } else { q }, -p)
+        } else {
+            (dmin, -p)
+        }
+    };
+    let mut digits = d.to_str_radix(10).into_bytes();
+    let dp = digits.len() as i64 + pout;
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    (digits, dp)
 }
 
 /// `strconv.FormatFloat(x, 'g', prec, 64)`; `prec == None` is -1 (the
@@ -346,37 +420,74 @@ pub fn float_val_string(f: &BigFloat) -> String {
 mod tests {
     use super::*;
 
+    /// The `'g'` rows of Go's `ftoatests` (`internal/strconv/ftoa_test.go`).
     #[test]
-    fn format_g_matches_go() {
-        let cases: &[(f64, Option<usize>, &str)] = &[
-            (0.0, Some(6), "0"),
-            (-0.0, None, "-0"),
-            (1.0, Some(6), "1"),
-            (2.1, Some(6), "2.1"),
-            (1e6, Some(6), "1e+06"),
-            (123456.0, Some(6), "123456"),
-            (1234567.0, Some(6), "1.23457e+06"),
-            (1234565.0, Some(6), "1.23456e+06"),
-            (0.0001, Some(6), "0.0001"),
-            (0.00001, Some(6), "1e-05"),
-            (1.0000005e6, None, "1.0000005e+06"),
-            (100000.0, None, "100000"),
-            (1e21, None, "1e+21"),
-            (1.0 / 3.0, Some(6), "0.333333"),
-            (9.9999995, Some(6), "10"),
-            (5e-324, Some(6), "4.94066e-324"),
-            (1.7976931348623157e308, None, "1.7976931348623157e+308"),
-            (123.0, Some(2), "1.2e+02"),
+    #[allow(clippy::excessive_precision)] // Go's literals, as written
+    fn go_ftoa_table() {
+        let below1e23 = 99999999999999974834176.0;
+        let above1e23 = 100000000000000008388608.0;
+        let p = |n: i32| if n < 0 { None } else { Some(n as usize) };
+        #[rustfmt::skip]
+        let cases: &[(f64, i32, &str)] = &[
+            (1.0, 5, "1"), (1.0, -1, "1"), (20.0, -1, "20"), (1234567.8, -1, "1.2345678e+06"),
+            (200000.0, -1, "200000"), (2000000.0, -1, "2e+06"), (1e10, -1, "1e+10"),
+            (400.0, 2, "4e+02"), (40.0, 2, "40"), (4.0, 2, "4"), (0.4, 2, "0.4"), (0.04, 2, "0.04"),
+            (0.004, 2, "0.004"), (0.0004, 2, "0.0004"), (0.00004, 2, "4e-05"), (0.000004, 2, "4e-06"),
+            (0.0, 5, "0"), (0.0, -1, "0"), (-1.0, 5, "-1"), (-1.0, -1, "-1"), (12.0, 5, "12"), (12.0, -1, "12"),
+            (123456700.0, 5, "1.2346e+08"), (123456700.0, -1, "1.234567e+08"), (1.2345e6, 5, "1.2345e+06"),
+            (108678236358137.625, -1, "1.0867823635813762e+14"), (1e23, 17, "9.9999999999999992e+22"),
+            (1e23, -1, "1e+23"), (below1e23, 17, "9.9999999999999975e+22"), (below1e23, -1, "9.999999999999997e+22"),
+            (above1e23, 17, "1.0000000000000001e+23"), (above1e23, -1, "1.0000000000000001e+23"),
+            (5e-304 / 1e20, -1, "5e-324"), (-5e-304 / 1e20, -1, "-5e-324"), (32.0, -1, "32"), (32.0, 0, "3e+01"),
+            (f64::NAN, -1, "NaN"), (-f64::NAN, -1, "NaN"), (f64::INFINITY, -1, "+Inf"), (f64::NEG_INFINITY, -1, "-Inf"),
+            (2.2250738585072012e-308, -1, "2.2250738585072014e-308"), (2.2250738585072011e-308, -1, "2.225073858507201e-308"),
+            (383260575764816448.0, -1, "3.8326057576481645e+17"), (-5.8339553793802237e+23, -1, "-5.8339553793802237e+23"),
         ];
-        for &(x, p, want) in cases {
-            assert_eq!(format_g(x, p), want, "{x} {p:?}");
+        for &(x, prec, want) in cases {
+            assert_eq!(format_g(x, p(prec)), want, "FormatFloat({x}, 'g', {prec})");
         }
     }
 
     #[test]
+    fn shortest_round_trips_and_ties_to_even() {
+        // Property: the shortest form reads back as the same float, and is
+        // never longer than Rust's shortest form (which differs only in how
+        // it breaks exact ties).
+        let mut state = 0x1234_5678_9abc_def0u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state);
+            if !x.is_finite() || x == 0.0 {
+                continue;
+            }
+            let s = format_g(x, None);
+            assert_eq!(s.parse::<f64>().ok(), Some(x), "{s}");
+            let (ours, _) = shortest_digits(x);
+            let rust = format!("{:e}", x.abs());
+            let rust_digits = rust.split('e').next().unwrap_or("").replace('.', "");
+            assert!(ours.len() <= rust_digits.trim_end_matches('0').len(), "{x:e}: {s}");
+        }
+    }
+
+    /// Go's `quotetests` (`strconv/quote_test.go`), `Quote` column; and
+    /// go/constant's 72-rune cut.
+    #[test]
     fn quoting() {
-        assert_eq!(quote(b"a\"\\\n\x7f\xff"), r#""a\"\\\n\x7f\xff""#);
-        assert_eq!(quote("é\u{ad}\u{e0001}😀".as_bytes()), "\"é\\u00ad\\U000e0001😀\"");
+        let quotetests: &[(&[u8], &str)] = &[
+            (b"\x07\x08\x0c\r\n\t\x0b", r#""\a\b\f\r\n\t\v""#),
+            (b"\\", r#""\\""#),
+            (b"abc\xffdef", r#""abc\xffdef""#),
+            ("\u{263a}".as_bytes(), r#""☺""#),
+            ("\u{10ffff}".as_bytes(), r#""\U0010ffff""#),
+            (b"\x04", r#""\x04""#),
+            ("!\u{a0}!\u{2000}!\u{3000}!".as_bytes(), r#""!\u00a0!\u2000!\u3000!""#),
+            (b"\x7f", r#""\x7f""#),
+        ];
+        for &(input, want) in quotetests {
+            assert_eq!(quote(input), want);
+        }
         let long = "x".repeat(71);
         assert_eq!(short_quote(long.as_bytes()), format!("\"{}...", "x".repeat(68)));
         assert_eq!(short_quote("x".repeat(70).as_bytes()).len(), 72);

@@ -581,15 +581,28 @@ pub fn unquote(s: &[u8]) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    /// The base-0 rows of Go's `parseInt64BaseTests`
+    /// (`internal/strconv/atoi_test.go`); `None` is any error.
     #[test]
-    fn parse_int64_matches_strconv() {
-        assert_eq!(parse_int64(b"0x_1F"), Some(31));
-        assert_eq!(parse_int64(b"0_17"), Some(15));
-        assert_eq!(parse_int64(b"-9223372036854775808"), Some(i64::MIN));
-        assert_eq!(parse_int64(b"9223372036854775808"), None);
-        assert_eq!(parse_int64(b"1__0"), None);
-        assert_eq!(parse_int64(b"08"), None);
-        assert_eq!(parse_int64(b"0b"), None);
+    fn go_parse_int64_base0_table() {
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<i64>)] = &[
+            ("", None), ("0", Some(0)), ("-0", Some(0)), ("1", Some(1)), ("-1", Some(-1)),
+            ("12345", Some(12345)), ("-12345", Some(-12345)), ("012345", Some(0o12345)), ("-012345", Some(-0o12345)),
+            ("0x12345", Some(0x12345)), ("-0X12345", Some(-0x12345)), ("12345x", None), ("-12345x", None),
+            ("98765432100", Some(98765432100)), ("-98765432100", Some(-98765432100)),
+            ("9223372036854775807", Some(i64::MAX)), ("-9223372036854775807", Some(-i64::MAX)),
+            ("9223372036854775808", None), ("-9223372036854775808", Some(i64::MIN)),
+            ("9223372036854775809", None), ("-9223372036854775809", None),
+            ("-0x_1_2_3_4_5", Some(-0x12345)), ("0x_1_2_3_4_5", Some(0x12345)), ("-_0x12345", None),
+            ("_-0x12345", None), ("_0x12345", None), ("0x__12345", None), ("0x1__2345", None),
+            ("0x1234__5", None), ("0x12345_", None), ("-0_1_2_3_4_5", Some(-0o12345)), ("0_1_2_3_4_5", Some(0o12345)),
+            ("-_012345", None), ("_-012345", None), ("_012345", None), ("0__12345", None), ("01234__5", None),
+            ("012345_", None), ("+0xf", Some(0xf)), ("-0xf", Some(-0xf)), ("0x+f", None), ("0x-f", None),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(parse_int64(s.as_bytes()), want, "ParseInt({s:?}, 0, 64)");
+        }
     }
 
     #[test]
@@ -606,19 +619,43 @@ mod tests {
         assert_eq!(parse_big_rat(b"1e1000001"), None);
     }
 
+    /// Go's `unquotetests`, `quotetests` read back, `misquoted` and
+    /// `TestUnquoteInvalidUTF8` (`strconv/quote_test.go`).
     #[test]
-    fn unquoting() {
-        assert_eq!(unquote(br#""a\tb\x00\u00e9\U0001F600\101""#).unwrap(), "a\tb\0é😀A".as_bytes());
-        assert_eq!(unquote(b"`a\r\nb`").unwrap(), b"a\nb");
-        assert_eq!(unquote(b"\"\\xff\"").unwrap(), vec![0xff]);
-        assert_eq!(unquote(b"\"a\xffb\"").unwrap(), "a\u{fffd}b".as_bytes());
-        assert_eq!(unquote(b"\"\\'\""), None);
-        assert_eq!(unquote(b"\"abc"), None);
-        assert_eq!(unquote(b"\"a\"b"), None);
-        assert_eq!(unquote_char(b"\\'", b'\'').map(|x| x.0), Some(39));
-        assert_eq!(unquote_char(b"\\400", b'\''), None);
-        assert_eq!(unquote_char(b"\\ud800", b'\''), None);
-        assert_eq!(decode_rune(b"\xe2\x82"), (RUNE_ERROR, 1));
-        assert_eq!(decode_rune("€x".as_bytes()), (0x20ac, 3));
+    fn go_unquote_tables() {
+        #[rustfmt::skip]
+        let unquotetests: &[(&[u8], &[u8])] = &[
+            (br#""""#, b""), (br#""a""#, b"a"), (br#""abc""#, b"abc"), ("\"☺\"".as_bytes(), "☺".as_bytes()),
+            (br#""hello world""#, b"hello world"), (br#""\xFF""#, b"\xff"), (br#""\377""#, b"\xff"),
+            (br#""\u1234""#, "\u{1234}".as_bytes()), (br#""\U00010111""#, "\u{10111}".as_bytes()),
+            (br#""\U0001011111""#, "\u{10111}11".as_bytes()), (br#""\a\b\f\n\r\t\v\\\"""#, b"\x07\x08\x0c\n\r\t\x0b\\\""),
+            (br#""'""#, b"'"), (b"'a'", b"a"), ("'☹'".as_bytes(), "☹".as_bytes()), (br"'\a'", b"\x07"),
+            (br"'\x10'", b"\x10"), (br"'\377'", b"\xff"), (br"'\u1234'", "\u{1234}".as_bytes()),
+            (br"'\U00010111'", "\u{10111}".as_bytes()), (br"'\t'", b"\t"), (b"' '", b" "), (br"'\''", b"'"),
+            (br#"'"'"#, b"\""), (b"``", b""), (b"`a`", b"a"), (b"`abc`", b"abc"), ("`☺`".as_bytes(), "☺".as_bytes()),
+            (b"`hello world`", b"hello world"), (br"`\xFF`", br"\xFF"), (br"`\377`", br"\377"), (br"`\`", br"\"),
+            (b"`\n`", b"\n"), (b"`\t`", b"\t"), (b"` `", b" "), (b"`a\rb`", b"ab"),
+            // quotetests, read back
+            (br#""\a\b\f\r\n\t\v""#, b"\x07\x08\x0c\r\n\t\x0b"), (br#""\\""#, b"\\"),
+            (br#""abc\xffdef""#, b"abc\xffdef"), ("\"☺\"".as_bytes(), "\u{263a}".as_bytes()),
+            (br#""\U0010ffff""#, "\u{10ffff}".as_bytes()), (br#""\x04""#, b"\x04"),
+            (br#""!\u00a0!\u2000!\u3000!""#, "!\u{a0}!\u{2000}!\u{3000}!".as_bytes()), (br#""\x7f""#, b"\x7f"),
+            // TestUnquoteInvalidUTF8
+            (br#""foo""#, b"foo"), (b"\"\xc0\"", b"\xef\xbf\xbd"), (b"\"a\xc0\"", b"a\xef\xbf\xbd"),
+            (b"\"\\t\xc0\"", b"\t\xef\xbf\xbd"),
+        ];
+        for &(input, want) in unquotetests {
+            assert_eq!(unquote(input).as_deref(), Some(want), "Unquote({:?})", String::from_utf8_lossy(input));
+        }
+        #[rustfmt::skip]
+        let misquoted: &[&[u8]] = &[
+            b"", br#"""#, br#""a"#, br#""'"#, br#"b""#, br#""\""#, br#""\9""#, br#""\19""#, br#""\129""#, br"'\'",
+            br"'\9'", br"'\19'", br"'\129'", b"'ab'", br#""\x1!""#, br#""\U12345678""#, br#""\z""#, b"`", b"`xxx",
+            b"``x\r", b"`\"", br#""\'""#, br#"'\"'"#, b"\"\n\"", b"\"\\n\n\"", b"'\n'", br#""\udead""#,
+            br#""\ud83d\ude4f""#, br#""foo"#,
+        ];
+        for &input in misquoted {
+            assert_eq!(unquote(input), None, "Unquote({:?})", String::from_utf8_lossy(input));
+        }
     }
 }
