@@ -28,8 +28,12 @@
 //!   panics (division by zero, unsupported operands); the plain ones give
 //!   Unknown (false for `compare`) there. The `from_operator` functions
 //!   map `goxide_syntax::token::Operator`s. Division by zero, overflow
-//!   limits and shift-count limits are the caller's checks, as in types2:
-//!   see the `ops` module docs for exactly which.
+//!   limits and shift-count limits are the caller's checks, as in types2
+//!   (`SHIFT_BOUND` is its shift-count limit, `PREC` the 512-bit limit of
+//!   untyped integers): see the `ops` module docs for exactly which.
+//! - Strings are bytes (Go strings need not be UTF-8); `+` on strings is
+//!   O(1) and `string_len` never flattens, as go/constant's lazy
+//!   concatenation.
 //!
 //! # Layout
 //!

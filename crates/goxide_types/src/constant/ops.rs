@@ -460,7 +460,9 @@ pub fn try_unary_op(op: UnaryOp, y: &Value, prec: u32) -> Result<Value, OpError>
         }),
         (UnaryOp::Neg, V::Int(a)) => Ok(make_int(-(**a).clone())),
         (UnaryOp::Neg, V::Rat(a)) => Ok(make_rat(-(**a).clone())),
-        (UnaryOp::Neg, V::Float(a)) => Ok(make_float(a.neg())),
+        // newFloat().Neg(x): x rounded to PREC (it may have been made with
+        // a larger precision), then negated.
+        (UnaryOp::Neg, V::Float(a)) => Ok(make_float(a.set(PREC, RoundingMode::ToNearestEven).0.neg())),
         (UnaryOp::Neg, V::Complex(c)) => {
             let re = try_unary_op(UnaryOp::Neg, &c.0, 0)?;
             let im = try_unary_op(UnaryOp::Neg, &c.1, 0)?;

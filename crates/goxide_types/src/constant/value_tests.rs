@@ -623,3 +623,29 @@ fn no_input_panics() {
             (unary_op(UnaryOp::Neg, x, 0), unary_op(UnaryOp::Not, x, 0), x.to_complex().real(), make_imag(x).imag());
     }
 }
+
+#[test]
+fn values_are_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Value>();
+    // A lazily concatenated string flattened from two threads at once.
+    let x = make_string("ab");
+    let mut y = x.clone();
+    for _ in 0..1000 {
+        y = binary_op(&y, BinOp::Add, &x);
+    }
+    let (a, b) = (y.clone(), y.clone());
+    let ta = std::thread::spawn(move || a.string_val().len());
+    let tb = std::thread::spawn(move || b.string_val().len());
+    assert_eq!((ta.join().unwrap(), tb.join().unwrap()), (2002, 2002));
+}
+
+#[test]
+fn negation_rounds_to_prec_like_new_float() {
+    // Make keeps a big.Float's own precision; -x goes through
+    // newFloat().Neg(x), which rounds to 512 bits first.
+    let wide = make(MakeArg::BigFloat(BigFloat::from_int(&((BigInt::one() << 600u32) + 1), 0)));
+    let neg = unary_op(UnaryOp::Neg, &wide, 0);
+    assert_eq!(neg.exact_string(), "-0x.8p+601");
+    assert_eq!(wide.exact_string().len(), "0x.".len() + 151 + "p+601".len());
+}
