@@ -856,6 +856,10 @@ fn constant_agrees_with_go_constant() {
         println!("{m}");
     }
     assert!(mismatches.is_empty(), "{} of {total} programs disagree with go/constant", mismatches.len());
+    // Only the default program set is a snapshot suite (seeds can be changed by hand).
+    if std::env::var_os("GOXIDE_CONSTANT_SEED").is_none() && std::env::var_os("GOXIDE_CONSTANT_N").is_none() {
+        goxide_testing::conformance("constant / programs agreeing with go/constant", passed, total);
+    }
 }
 
 /// The program with literal texts decoded, for failure messages.
