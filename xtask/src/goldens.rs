@@ -90,7 +90,9 @@ fn validate_type_errors(program: &str, output: &str) -> Result<(), String> {
     let prefix = format!("./{program}:");
     for line in output.lines().skip(1) {
         if line.contains(": syntax error: ") {
-            return Err(format!("gc reports a syntax error (the program must parse): {line}"));
+            return Err(format!(
+                "gc reports a syntax error (the program must parse): {line}"
+            ));
         }
         if !line.starts_with(&prefix) && !line.starts_with('\t') {
             return Err(format!(
@@ -134,7 +136,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 let c = it.next().ok_or("--corpus needs a name")?;
                 if !CORPORA.iter().any(|k| k.name == c) {
                     let names: Vec<&str> = CORPORA.iter().map(|k| k.name).collect();
-                    return Err(format!("--corpus: unknown corpus {c:?} (have {})", names.join(", ")));
+                    return Err(format!(
+                        "--corpus: unknown corpus {c:?} (have {})",
+                        names.join(", ")
+                    ));
                 }
                 opts.corpus = Some(c.clone());
             }
@@ -186,7 +191,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// Regenerates (or checks) one corpus; returns how many programs matched
 /// the filters (0: nothing done).
-fn run_corpus(opts: &Options, goroot: &Path, kind: &Corpus, corpus: &Path) -> Result<usize, String> {
+fn run_corpus(
+    opts: &Options,
+    goroot: &Path,
+    kind: &Corpus,
+    corpus: &Path,
+) -> Result<usize, String> {
     let programs = list_programs(corpus)?;
     let selected: Vec<&String> = programs
         .iter()
