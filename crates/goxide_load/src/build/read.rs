@@ -16,6 +16,8 @@
 //! `ast.ParseDirective` and `Directive.ParseArgs`; malformed lines are
 //! skipped, as go/build does. Import paths are checked with `isValidImport`
 //! ("invalid import path: X" at the spec, and the imports dropped).
+//! `read_imports` is cmd/go/internal/imports' `ReadImports` on the same
+//! reader: the raw import literals, no parse.
 //!
 //! Invariants: a leading UTF-8 BOM is removed before anything looks at the
 //! bytes (offsets and columns count from after it, as Go's do); the file is
