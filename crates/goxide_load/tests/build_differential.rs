@@ -694,7 +694,7 @@ fn parse_json_stream(text: &str) -> Vec<Json> {
     }
 }
 
-/// Copies the fixture tree to `to` (symlinks as symlinks) with every
+/// Copies a fixture tree to `to` (symlinks as symlinks) with every
 /// regular file's modification time in the past, as files are in any real
 /// module (cmd/go does not index files changed in the last two seconds).
 fn copy_fixtures(from: &Path, to: &Path) {
@@ -735,10 +735,17 @@ fn module_index_agrees_with_go_list() {
     let module = tmp.join("build-index-fixtures");
     let _ = std::fs::remove_dir_all(&module);
     copy_fixtures(&fixtures_dir(), &module);
+    // And 400 mutants, aged like the fixtures.
+    let fresh = tmp.join("build-index-mutants");
+    let _ = std::fs::remove_dir_all(&fresh);
+    make_mutants(&goroot_sources(&root), &fresh, 400);
+    copy_fixtures(&fresh, &module.join("mutants"));
+    std::fs::remove_dir_all(&fresh).unwrap();
     std::fs::write(module.join("go.mod"), "module fixtures\n\ngo 1.27\n").unwrap();
     let mut dirs = Vec::new();
     walk(&module, &mut dirs);
     dirs.remove(0); // the module root holds only go.mod
+    dirs.retain(|d| !d.ends_with("mutants")); // nor does the mutants' parent
 
     const LISTS: &[&str] = &[
         "GoFiles",
@@ -935,7 +942,7 @@ fn module_index_agrees_with_go_list() {
         report.len()
     );
     goxide_testing::conformance(
-        "build / module-index reads agree with go list, fixtures, 2 configurations",
+        "build / module-index reads agree with go list, fixtures and 400 mutants, 2 configurations",
         agree,
         total,
     );
