@@ -435,6 +435,26 @@ fn has_subdir_lexical(root: &str, dir: &str) -> Option<String> {
     clean_path(dir).strip_prefix(&root).map(str::to_string)
 }
 
+/// `filepath.EvalSymlinks` as text ("" when it fails).
+fn eval_symlinks(p: &Path) -> String {
+    fs::canonicalize(p)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// [`eval_symlinks`] of a root (GOROOT/src, a GOPATH src), remembered for
+/// the life of the process: every directory outside the root asks again.
+fn eval_root_symlinks(root: &Path) -> String {
+    static ROOTS: std::sync::Mutex<Vec<(PathBuf, String)>> = std::sync::Mutex::new(Vec::new());
+    let mut roots = ROOTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, real)) = roots.iter().find(|(r, _)| r == root) {
+        return real.clone();
+    }
+    let real = eval_symlinks(root);
+    roots.push((root.to_path_buf(), real.clone()));
+    real
+}
+
 /// `Context.hasSubdir`: lexically, then with symlinks resolved on either
 /// side.
 fn has_subdir(root: &Path, dir: &Path) -> Option<String> {
@@ -443,13 +463,8 @@ fn has_subdir(root: &Path, dir: &Path) -> Option<String> {
     if let Some(rel) = has_subdir_lexical(&r, &d) {
         return Some(rel);
     }
-    let eval = |p: &Path| {
-        fs::canonicalize(p)
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let root_sym = eval(root);
-    let dir_sym = eval(dir);
+    let root_sym = eval_root_symlinks(root);
+    let dir_sym = eval_symlinks(dir);
     has_subdir_lexical(&root_sym, &d)
         .or_else(|| has_subdir_lexical(&r, &dir_sym))
         .or_else(|| has_subdir_lexical(&root_sym, &dir_sym))
