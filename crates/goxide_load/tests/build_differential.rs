@@ -227,7 +227,14 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/build/fixtures")
 }
 
+/// The importdir oracle, built once per test process (the tests run in
+/// parallel and share it).
 fn build_oracle(root: &Path) -> PathBuf {
+    static ORACLE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    ORACLE.get_or_init(|| build_importdir_oracle(root)).clone()
+}
+
+fn build_importdir_oracle(root: &Path) -> PathBuf {
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let exe = tmp.join("build-oracle-importdir");
     let status = Command::new(root.join("bin/go"))
