@@ -179,15 +179,19 @@ impl fmt::Display for ImportError {
                 dir,
                 packages,
                 files,
-            } => write!(
-                f,
-                "found packages {} ({}) and {} ({}) in {}",
-                packages[0],
-                files[0],
-                packages[1],
-                files[1],
-                dir.display()
-            ),
+            } => {
+                // Two entries, as Go prints (its lists always have two).
+                let at = |l: &[String], i: usize| l.get(i).cloned().unwrap_or_default();
+                write!(
+                    f,
+                    "found packages {} ({}) and {} ({}) in {}",
+                    at(packages, 0),
+                    at(files, 0),
+                    at(packages, 1),
+                    at(files, 1),
+                    dir.display()
+                )
+            }
             ImportError::Parse(e) => e.fmt(f),
             ImportError::Other(s) => f.write_str(s),
         }
