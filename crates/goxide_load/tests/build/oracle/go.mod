@@ -1,0 +1,3 @@
+module goxide.test/buildoracle
+
+go 1.27
