@@ -1,8 +1,16 @@
-//! `cargo xtask goldens [--check] [-j N] [NAME...]`: (re)generates the
-//! expected output of every malformed program in `tests/syntax/` by running
-//! the reference go on it.
+//! `cargo xtask goldens [--check] [--corpus syntax|types] [-j N] [NAME...]`:
+//! (re)generates the expected output of every program of the golden corpora
+//! by running the reference go on it. There are two corpora, handled the
+//! same way:
 //!
-//! How: for each `tests/syntax/NNN_name.go` a fresh directory holding only a
+//! - `tests/syntax/`: malformed programs (gc's parse-stage errors), scored
+//!   by `crates/goxide/tests/syntax_goldens.rs`;
+//! - `tests/types/`: ill-typed programs that parse (gc's type errors),
+//!   scored by `crates/goxide/tests/types_goldens.rs`.
+//!
+//! Both by default; `--corpus` picks one.
+//!
+//! How: for each `<corpus>/NNN_name.go` a fresh directory holding only a
 //! copy of that file is made, and `go build -o <elsewhere> NNN_name.go` runs
 //! there with a controlled environment (`env_clear`, then GOROOT, GOFLAGS=,
 //! GO111MODULE=, GOTOOLCHAIN=local, CGO_ENABLED=0, GOENV=off, and
@@ -25,14 +33,20 @@
 //! `scripts/setup.sh`), or `$GOXIDE_TEST_GOROOT` if set.
 //!
 //! Invariants enforced (an error, nothing written for the offending program):
-//! - program names match `NNN_[a-z0-9_]+.go`, numbers are unique, and no
-//!   name ends in a GOOS/GOARCH/test suffix (cmd/go would apply a build
-//!   constraint to it);
+//! - program names match `NNN_[a-z0-9_]+.go`, numbers are unique within a
+//!   corpus, and no name ends in a GOOS/GOARCH/test suffix (cmd/go would
+//!   apply a build constraint to it);
 //! - go exits non-zero and its output starts with `# command-line-arguments`
 //!   followed by at least one diagnostic: the error came from gc, not from
 //!   cmd/go's own pre-parse of the file header;
 //! - the output does not mention the temporary directory (it must be
-//!   reproducible on any machine).
+//!   reproducible on any machine);
+//! - `tests/types/` only: no `syntax error:` line (the program must parse,
+//!   or gc would never type-check it), and every diagnostic line is a
+//!   position in the program itself (`./NNN_name.go:L:C: ...`) or a
+//!   tab-indented continuation of a multi-line message: this keeps out
+//!   errors gc does not make, such as the linker's `function main is
+//!   undeclared in the main package`.
 //!
 //! `--check` writes nothing: it fails if any `.out` differs from what go
 //! prints now, is missing, or has no `.go`. Without `--check`, `.out` files
@@ -46,8 +60,48 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Directory of the corpus, relative to the repository root.
-const CORPUS: &str = "tests/syntax";
+/// One golden corpus: a directory of `NNN_name.go` programs with their `.out`.
+struct Corpus {
+    /// The `--corpus` name.
+    name: &'static str,
+    /// Directory, relative to the repository root.
+    dir: &'static str,
+    /// Checks go's output for a program beyond the common invariants.
+    validate: fn(program: &str, output: &str) -> Result<(), String>,
+}
+
+/// The corpora, in the order they are processed.
+const CORPORA: &[Corpus] = &[
+    Corpus {
+        name: "syntax",
+        dir: "tests/syntax",
+        validate: |_, _| Ok(()),
+    },
+    Corpus {
+        name: "types",
+        dir: "tests/types",
+        validate: validate_type_errors,
+    },
+];
+
+/// `tests/types/`: gc's verdict must be type errors in the program itself.
+/// `output` is go's output after the `exit N` line.
+fn validate_type_errors(program: &str, output: &str) -> Result<(), String> {
+    let prefix = format!("./{program}:");
+    for line in output.lines().skip(1) {
+        if line.contains(": syntax error: ") {
+            return Err(format!(
+                "gc reports a syntax error (the program must parse): {line}"
+            ));
+        }
+        if !line.starts_with(&prefix) && !line.starts_with('\t') {
+            return Err(format!(
+                "not a diagnostic of the program (want `{prefix}L:C: ...` or a tab-indented continuation): {line}"
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// Name suffixes that make cmd/go apply an implicit build constraint
 /// (go/build's known GOOS and GOARCH lists, plus `_test`).
@@ -60,12 +114,15 @@ const CONSTRAINT_SUFFIXES: &str = "test \
 struct Options {
     check: bool,
     jobs: usize,
+    /// `--corpus NAME`: only that corpus (None: all).
+    corpus: Option<String>,
     filters: Vec<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut opts = Options {
         check: false,
+        corpus: None,
         jobs: std::thread::available_parallelism()
             .map_or(2, |n| n.get())
             .min(4),
@@ -75,6 +132,17 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--check" => opts.check = true,
+            "--corpus" => {
+                let c = it.next().ok_or("--corpus needs a name")?;
+                if !CORPORA.iter().any(|k| k.name == c) {
+                    let names: Vec<&str> = CORPORA.iter().map(|k| k.name).collect();
+                    return Err(format!(
+                        "--corpus: unknown corpus {c:?} (have {})",
+                        names.join(", ")
+                    ));
+                }
+                opts.corpus = Some(c.clone());
+            }
             "-j" => {
                 let n = it.next().ok_or("-j needs a number")?;
                 opts.jobs = n.parse().map_err(|_| format!("-j: bad number {n:?}"))?;
@@ -83,9 +151,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 }
             }
             "-h" | "--help" => {
-                return Err("usage: cargo xtask goldens [--check] [-j N] [NAME...]\n  \
-                    regenerates tests/syntax/*.out from the reference go;\n  \
-                    --check verifies them without writing; NAMEs select programs by substring"
+                return Err("usage: cargo xtask goldens [--check] [--corpus syntax|types] [-j N] [NAME...]\n  \
+                    regenerates tests/syntax/*.out and tests/types/*.out from the reference go;\n  \
+                    --check verifies them without writing; --corpus picks one corpus;\n  \
+                    NAMEs select programs by substring"
                     .into());
             }
             s if s.starts_with('-') => return Err(format!("unknown flag {s}")),
@@ -99,14 +168,42 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let opts = parse_args(args)?;
     let root = repo_root();
     let goroot = reference_goroot(&root)?;
-    let corpus = root.join(CORPUS);
-    let programs = list_programs(&corpus)?;
+    let mut problems = Vec::new();
+    let mut matched = 0;
+    for corpus in CORPORA {
+        if opts.corpus.as_deref().is_some_and(|c| c != corpus.name) {
+            continue;
+        }
+        match run_corpus(&opts, &goroot, corpus, &root.join(corpus.dir)) {
+            Ok(n) => matched += n,
+            Err(e) => problems.push(format!("{}: {e}", corpus.dir)),
+        }
+    }
+    if matched == 0 && problems.is_empty() {
+        return Err("no program matches".into());
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// Regenerates (or checks) one corpus; returns how many programs matched
+/// the filters (0: nothing done).
+fn run_corpus(
+    opts: &Options,
+    goroot: &Path,
+    kind: &Corpus,
+    corpus: &Path,
+) -> Result<usize, String> {
+    let programs = list_programs(corpus)?;
     let selected: Vec<&String> = programs
         .iter()
         .filter(|p| opts.filters.is_empty() || opts.filters.iter().any(|f| p.contains(f.as_str())))
         .collect();
     if selected.is_empty() {
-        return Err("no program matches".into());
+        return Ok(0);
     }
 
     let tmp = TempDir::new()?;
@@ -122,11 +219,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     if i >= selected.len() {
                         break;
                     }
-                    let r = golden_for(&goroot, &corpus, selected[i], i, &tmp.path);
+                    let r = golden_for(goroot, corpus, kind, selected[i], i, &tmp.path);
                     *results[i].lock().unwrap() = Some(r);
                     let n = done.fetch_add(1, Ordering::SeqCst) + 1;
                     if n % 25 == 0 || n == selected.len() {
-                        eprintln!("goldens: {n}/{} programs run", selected.len());
+                        eprintln!("goldens: {}: {n}/{} programs run", kind.dir, selected.len());
                     }
                 }
             });
@@ -162,19 +259,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ));
         } else {
             fs::write(&out_path, &got).map_err(|e| format!("write {}: {e}", out_path.display()))?;
-            eprintln!("goldens: wrote {}", out_name(name));
+            eprintln!("goldens: wrote {}/{}", kind.dir, out_name(name));
         }
     }
 
     // .out files without a program (only when regenerating everything).
     if opts.filters.is_empty() {
-        for stale in stale_outs(&corpus, &programs)? {
+        for stale in stale_outs(corpus, &programs)? {
             if opts.check {
                 problems.push(format!("{stale}: no matching .go program"));
             } else {
                 let p = corpus.join(&stale);
                 fs::remove_file(&p).map_err(|e| format!("remove {}: {e}", p.display()))?;
-                eprintln!("goldens: removed stale {stale}");
+                eprintln!("goldens: removed stale {}/{stale}", kind.dir);
             }
         }
     }
@@ -182,16 +279,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if problems.is_empty() {
         if opts.check {
             eprintln!(
-                "goldens: {} .out files match the reference go",
+                "goldens: {}: {} .out files match the reference go",
+                kind.dir,
                 selected.len()
             );
         } else {
             eprintln!(
-                "goldens: {} programs, {changed} .out files updated",
+                "goldens: {}: {} programs, {changed} .out files updated",
+                kind.dir,
                 selected.len()
             );
         }
-        Ok(())
+        Ok(selected.len())
     } else {
         Err(format!(
             "{} problem(s):\n{}",
@@ -304,6 +403,7 @@ fn stale_outs(corpus: &Path, programs: &[String]) -> Result<Vec<String>, String>
 fn golden_for(
     goroot: &Path,
     corpus: &Path,
+    kind: &Corpus,
     name: &str,
     idx: usize,
     tmp: &Path,
@@ -356,6 +456,7 @@ fn golden_for(
     if diags.trim().is_empty() {
         return Err("gc reported no diagnostic".into());
     }
+    (kind.validate)(name, body)?;
     let tmp_str = tmp.to_string_lossy();
     if text.contains(tmp_str.as_ref()) {
         return Err(format!(
@@ -429,5 +530,18 @@ mod tests {
         assert!(check_name("001_X.go").is_err());
         assert!(check_name("001_.go").is_err());
         assert_eq!(out_name("001_a.go"), "001_a.out");
+    }
+
+    #[test]
+    fn type_corpus_output_must_be_the_programs_type_errors() {
+        let ok = "# command-line-arguments\n./001_a.go:3:2: declared and not used: x\n\
+                  ./001_a.go:4:9: not enough return values\n\thave (int)\n\twant (int, error)\n";
+        assert_eq!(validate_type_errors("001_a.go", ok), Ok(()));
+        let syntax = "# command-line-arguments\n./001_a.go:3:2: syntax error: unexpected }\n";
+        assert!(validate_type_errors("001_a.go", syntax).is_err());
+        let link = "# command-line-arguments\nruntime.main_main·f: function main is undeclared in the main package\n";
+        assert!(validate_type_errors("001_a.go", link).is_err());
+        let other = "# command-line-arguments\n./002_b.go:3:2: undefined: x\n";
+        assert!(validate_type_errors("001_a.go", other).is_err());
     }
 }

@@ -227,7 +227,14 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/build/fixtures")
 }
 
+/// The importdir oracle, built once per test process (the tests run in
+/// parallel and share it).
 fn build_oracle(root: &Path) -> PathBuf {
+    static ORACLE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    ORACLE.get_or_init(|| build_importdir_oracle(root)).clone()
+}
+
+fn build_importdir_oracle(root: &Path) -> PathBuf {
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let exe = tmp.join("build-oracle-importdir");
     let status = Command::new(root.join("bin/go"))
@@ -694,7 +701,7 @@ fn parse_json_stream(text: &str) -> Vec<Json> {
     }
 }
 
-/// Copies the fixture tree to `to` (symlinks as symlinks) with every
+/// Copies a fixture tree to `to` (symlinks as symlinks) with every
 /// regular file's modification time in the past, as files are in any real
 /// module (cmd/go does not index files changed in the last two seconds).
 fn copy_fixtures(from: &Path, to: &Path) {
@@ -735,10 +742,17 @@ fn module_index_agrees_with_go_list() {
     let module = tmp.join("build-index-fixtures");
     let _ = std::fs::remove_dir_all(&module);
     copy_fixtures(&fixtures_dir(), &module);
+    // And 400 mutants, aged like the fixtures.
+    let fresh = tmp.join("build-index-mutants");
+    let _ = std::fs::remove_dir_all(&fresh);
+    make_mutants(&goroot_sources(&root), &fresh, 400);
+    copy_fixtures(&fresh, &module.join("mutants"));
+    std::fs::remove_dir_all(&fresh).unwrap();
     std::fs::write(module.join("go.mod"), "module fixtures\n\ngo 1.27\n").unwrap();
     let mut dirs = Vec::new();
     walk(&module, &mut dirs);
     dirs.remove(0); // the module root holds only go.mod
+    dirs.retain(|d| !d.ends_with("mutants")); // nor does the mutants' parent
 
     const LISTS: &[&str] = &[
         "GoFiles",
@@ -935,7 +949,7 @@ fn module_index_agrees_with_go_list() {
         report.len()
     );
     goxide_testing::conformance(
-        "build / module-index reads agree with go list, fixtures, 2 configurations",
+        "build / module-index reads agree with go list, fixtures and 400 mutants, 2 configurations",
         agree,
         total,
     );
@@ -1003,6 +1017,10 @@ const PIECES: &[&[u8]] = &[
     b"{",
     b"}",
     b",",
+    b" // import \"x/y\"",
+    b" /* import `z` */",
+    b"// #cgo CFLAGS: -I${SRCDIR}/x\n",
+    b"\xc3\xa9",
 ];
 
 /// A mutant of `src`: a prefix of it with one to four edits near the start.
@@ -1095,53 +1113,76 @@ fn mutated_headers_agree_with_go_build() {
         .iter()
         .map(|d| format!("{}\n", d.display()))
         .collect();
-    let mut child = Command::new(&oracle)
-        .arg(format!("-goroot={}", root.display()))
-        .env("GOOS", "linux")
-        .env("GOARCH", "amd64")
-        .env("CGO_ENABLED", "1")
-        .env_remove("GOEXPERIMENT")
-        .env_remove("GOAMD64")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run the oracle");
-    let mut stdin = child.stdin.take().unwrap();
-    std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let want = parse_oracle(&String::from_utf8_lossy(&out.stdout));
-
     let mut ctx = Context::new("linux", "amd64", root.clone());
     ctx.cgo_enabled = true;
     let mut report = Vec::new();
     let mut agree = 0;
     let mut with_error = 0;
-    for dir in &mutant_dirs {
-        let key = dir.display().to_string();
-        let (p, err) = import_dir(&ctx, dir, ImportMode::default());
-        with_error += usize::from(err.is_some());
-        let got = render(&p, err.as_ref());
-        let expected = want.dirs.get(&key).expect("an oracle record per mutant");
-        let diffs: Vec<String> = expected
-            .iter()
-            .zip(&got)
-            .filter(|(w, g)| w != g)
-            .map(|(w, g)| {
-                format!(
-                    "    {}:\n      go/build: {}\n      goxide:   {}",
-                    w.0, w.1, g.1
-                )
-            })
-            .collect();
-        if diffs.is_empty() {
-            agree += 1;
-        } else {
-            report.push(format!("{key}\n{}", diffs.join("\n")));
+    // go/build's two reading modes: plain, and with import comments.
+    for import_comment in [false, true] {
+        let mut child = Command::new(&oracle)
+            .arg(format!("-goroot={}", root.display()))
+            .arg(format!("-importcomment={import_comment}"))
+            .env("GOOS", "linux")
+            .env("GOARCH", "amd64")
+            .env("CGO_ENABLED", "1")
+            .env_remove("GOEXPERIMENT")
+            .env_remove("GOAMD64")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("run the oracle");
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.clone();
+        std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let want = parse_oracle(&String::from_utf8_lossy(&out.stdout));
+        let mode = ImportMode {
+            import_comment,
+            ..ImportMode::default()
+        };
+        for dir in &mutant_dirs {
+            let key = dir.display().to_string();
+            let (p, err) = import_dir(&ctx, dir, mode);
+            with_error += usize::from(err.is_some());
+            let got = render(&p, err.as_ref());
+            let expected = want.dirs.get(&key).expect("an oracle record per mutant");
+            let diffs: Vec<String> = expected
+                .iter()
+                .zip(&got)
+                .filter(|(w, g)| w != g)
+                .map(|(w, g)| {
+                    format!(
+                        "    {}:\n      go/build: {}\n      goxide:   {}",
+                        w.0, w.1, g.1
+                    )
+                })
+                .collect();
+            if diffs.is_empty() {
+                agree += 1;
+            } else {
+                report.push(format!(
+                    "[import_comment={import_comment}] {key}\n{}",
+                    diffs.join("\n")
+                ));
+            }
+            // cmd/go's module-index reading shares the parsing: it must not
+            // fail on these either (its results are compared with go list
+            // over the fixtures).
+            let _ = import_dir(
+                &ctx,
+                dir,
+                ImportMode {
+                    module_index: true,
+                    ..mode
+                },
+            );
         }
     }
+    let total = 2 * MUTANTS;
     println!(
-        "build (mutated headers): {agree}/{MUTANTS} directories agree ({with_error} with errors)"
+        "build (mutated headers): {agree}/{total} directory results agree ({with_error} with errors)"
     );
     for r in report.iter().take(15) {
         println!("{r}");
@@ -1152,9 +1193,9 @@ fn mutated_headers_agree_with_go_build() {
         report.len()
     );
     goxide_testing::conformance(
-        "build / mutated GOROOT headers agree with go/build",
+        "build / mutated GOROOT headers agree with go/build, 2 modes",
         agree,
-        MUTANTS,
+        total,
     );
 }
 
@@ -1280,9 +1321,9 @@ fn scan_dir_agrees_with_cmd_go() {
     let mut total = 0;
     let mut report = Vec::new();
     for (name, tags) in &configs {
-        let list: Vec<&str> = tags.tags.iter().map(String::as_str).collect();
+        let tag_list: Vec<&str> = tags.tags.iter().map(String::as_str).collect();
         let mut child = Command::new(&oracle)
-            .arg(format!("-tags={}", list.join(",")))
+            .arg(format!("-tags={}", tag_list.join(",")))
             .env("GOOS", &tags.goos)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -1299,11 +1340,11 @@ fn scan_dir_agrees_with_cmd_go() {
             let key = dir.display().to_string();
             let (imports, tests, err) = match scan_dir(dir, tags) {
                 Ok((i, t)) => (i, t, String::new()),
-                Err(e) => (Vec::new(), Vec::new(), e.to_string().replace('\n', "\\n")),
+                Err(e) => (Vec::new(), Vec::new(), esc(&e.to_string())),
             };
             let got = vec![
-                ("Imports".to_string(), imports.join("|")),
-                ("TestImports".to_string(), tests.join("|")),
+                ("Imports".to_string(), list(&imports)),
+                ("TestImports".to_string(), list(&tests)),
                 ("Error".to_string(), err),
             ];
             match want.dirs.get(&key) {

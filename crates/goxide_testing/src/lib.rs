@@ -1,5 +1,7 @@
 //! What goxide's tests share, and nothing else: where the reference Go is,
-//! and the conformance snapshot. A dev-dependency only; no product crate
+//! the conformance snapshot, running child processes with a time limit
+//! (`process`), and the golden-corpus harness (`goldens`, used by the
+//! syntax and types goldens). A dev-dependency only; no product crate
 //! depends on it.
 //!
 //! The snapshot is `conformance.txt` at the repository root: one line per
@@ -12,6 +14,15 @@
 
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+
+pub mod goldens;
+pub mod process;
+
+/// Writes a line to the process's real stderr, which the test harness does
+/// not capture, so a score shows in every run, passing or not.
+pub fn say(msg: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{msg}");
+}
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
@@ -36,6 +47,14 @@ pub fn goroot() -> PathBuf {
 /// Records that `suite` passed `passed` of `total`: checks the snapshot
 /// line, or rewrites it under `GOXIDE_BLESS=1`.
 pub fn conformance(suite: &str, passed: usize, total: usize) {
+    if let Err(e) = check_conformance(suite, passed, total) {
+        panic!("{e}");
+    }
+}
+
+/// [`conformance`] that returns a stale snapshot as an error instead of
+/// panicking, for harnesses that report it with their other failures.
+pub fn check_conformance(suite: &str, passed: usize, total: usize) -> Result<(), String> {
     assert!(!suite.contains(':') && !suite.contains('\n'), "bad suite name {suite:?}");
     let measured = format!("{passed}/{total}");
     let path = repo_root().join("conformance.txt");
@@ -59,14 +78,16 @@ pub fn conformance(suite: &str, passed: usize, total: usize) {
         .collect();
     let recorded = lines.iter().find(|(s, _)| s == suite).map(|(_, v)| v.clone());
     if !bless {
-        match recorded {
-            Some(v) if v == measured => return,
-            Some(v) => panic!(
+        return match recorded {
+            Some(v) if v == measured => Ok(()),
+            Some(v) => Err(format!(
                 "conformance.txt says `{suite}: {v}`, measured {measured}; \
                  if this is intended, run `cargo xtask conformance` and commit the snapshot"
-            ),
-            None => panic!("conformance.txt has no line for `{suite}` (measured {measured}); run `cargo xtask conformance`"),
-        }
+            )),
+            None => Err(format!(
+                "conformance.txt has no line for `{suite}` (measured {measured}); run `cargo xtask conformance`"
+            )),
+        };
     }
     lines.retain(|(s, _)| s != suite);
     lines.push((suite.to_string(), measured));
@@ -80,4 +101,5 @@ pub fn conformance(suite: &str, passed: usize, total: usize) {
     file.set_len(0).expect("truncate conformance.txt");
     file.rewind().expect("rewind conformance.txt");
     file.write_all(out.as_bytes()).expect("write conformance.txt");
+    Ok(())
 }

@@ -4,7 +4,8 @@
 //! Today this crate holds `constant` (exact values, go/constant) and the
 //! foundation of step 2: `symbol` (interned names), `types` (the shared
 //! type table), `objects` (objects and shared scopes), `universe`,
-//! `package`, `sizes` (gc's layout), `typestring` (types as types2 prints
+//! `package`, `sizes` (gc's layout), `representable` (constants in basic
+//! types), `typestring` (types as types2 prints
 //! them), `typeterm` (the type-set algebra), `files` (positions of checked
 //! files), and `check` (the package checker; object collection so far).
 //! The rest is designed below and built in the order listed; the design
@@ -84,6 +85,7 @@ pub mod constant;
 pub mod files;
 pub mod objects;
 pub mod package;
+pub mod representable;
 pub mod sizes;
 pub mod symbol;
 pub mod types;

@@ -8,8 +8,8 @@
 //! stop); the `IllegalPrefixes` rule (copyright, all rights, author);
 //! then the sentence is parsed as a doc comment — `unindent`,
 //! `parseSpans` (paragraphs, headings, code blocks, lists, with their
-//! mis-indentation heuristics), link definition paragraphs — and only a
-//! leading paragraph counts. Its text goes through `parseLinkedText`
+//! mis-indentation heuristics), link definition paragraphs (also inside
+//! list items) — and only a leading paragraph counts. Its text goes through `parseLinkedText`
 //! (`[text]` reference links and `[pkg.Name]` doc links lose their
 //! brackets; with go/build's empty `doc.Package`, only import paths with
 //! a slash and single-element standard packages resolve) and `parseText`
@@ -60,6 +60,10 @@ pub(crate) fn synopsis(text: &str) -> String {
         let block = match s.kind {
             // A paragraph of link definitions makes no block.
             SpanKind::Para => paragraph(&lines[s.start..s.end], &mut links).map(Some),
+            SpanKind::List => {
+                list_links(&lines[s.start..s.end], &mut links);
+                Some(None)
+            }
             _ => Some(None),
         };
         if first.is_none()
@@ -357,6 +361,37 @@ fn paragraph(lines: &[String], links: &mut Vec<LinkDef>) -> Option<String> {
         }
         None => Some(lines.join("\n")),
     }
+}
+
+/// The link definitions of a list's items (`parseDoc.list`: an item's
+/// paragraph made only of `[text]: url` lines defines links too).
+fn list_links(lines: &[String], links: &mut Vec<LinkDef>) {
+    let bullet = list_marker(&lines[0]).is_some_and(|(num, _)| num.is_empty());
+    let mut in_item = false;
+    let mut text: Vec<String> = Vec::new();
+    let flush = |in_item: bool, text: &mut Vec<String>, links: &mut Vec<LinkDef>| {
+        if in_item {
+            paragraph(text, links);
+        }
+        text.clear();
+    };
+    for line in lines {
+        let mut line: &str = line;
+        if let Some((num, after)) = list_marker(line)
+            && num.is_empty() == bullet
+        {
+            flush(in_item, &mut text, links);
+            in_item = true;
+            line = after;
+        }
+        let line = trim_space(line);
+        if line.is_empty() {
+            flush(in_item, &mut text, links);
+            continue;
+        }
+        text.push(line.to_string());
+    }
+    flush(in_item, &mut text, links);
 }
 
 /// The single-element standard library packages (`comment.stdPkgs`).

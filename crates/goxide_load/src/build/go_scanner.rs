@@ -14,7 +14,11 @@
 //! (`ScanComments`), `//line` directives recorded in the [`LineTable`] for
 //! adjusted positions, and a BOM skipped only as the first character.
 //! Errors are collected with their adjusted positions when `report` is on
-//! (go/build's embed scan passes no error handler).
+//! (go/build's embed scan passes no error handler). Token texts are spans
+//! of the source ([`Lit`]), copied only where Go's text differs from it.
+//! Two fast paths skip the per-character `next`: ASCII identifier bytes
+//! (as Go's own `scanIdentifier` does) and runs of plain ASCII inside
+//! comments (`skip_plain`), both leaving exactly the state `next` would.
 //!
 //! Invariants: every call of [`Scanner::scan`] makes progress or returns
 //! EOF; no input panics (offsets stay within the source).

@@ -17,6 +17,13 @@
 //! embed patterns and directives are collected per kind; `.S`/`.sx` files
 //! count only with cgo files. No Go file at all is a `NoGoError`.
 //!
+//! With [`ImportMode::module_index`] the loop is instead cmd/go's module
+//! index (`cmd/go/internal/modindex`: `importRaw`/`getFileInfo` in
+//! scan.go and build.go, `IndexPackage.Import` in read.go), which reads
+//! every source file first and judges names and constraints afterwards;
+//! [`module_index_applies`] says when cmd/go uses it (`dirHash`). Both
+//! paths share the Go-file half (`add_go_file`).
+//!
 //! Invariants: the returned package is filled as far as reading got, even
 //! with an error (Go returns both); lists keep directory order except the
 //! sorted ones Go sorts (`all_tags`, imports, embed patterns, and `s_files`
@@ -172,15 +179,19 @@ impl fmt::Display for ImportError {
                 dir,
                 packages,
                 files,
-            } => write!(
-                f,
-                "found packages {} ({}) and {} ({}) in {}",
-                packages[0],
-                files[0],
-                packages[1],
-                files[1],
-                dir.display()
-            ),
+            } => {
+                // Two entries, as Go prints (its lists always have two).
+                let at = |l: &[String], i: usize| l.get(i).cloned().unwrap_or_default();
+                write!(
+                    f,
+                    "found packages {} ({}) and {} ({}) in {}",
+                    at(packages, 0),
+                    at(files, 0),
+                    at(packages, 1),
+                    at(files, 1),
+                    dir.display()
+                )
+            }
             ImportError::Parse(e) => e.fmt(f),
             ImportError::Other(s) => f.write_str(s),
         }
@@ -428,6 +439,26 @@ fn has_subdir_lexical(root: &str, dir: &str) -> Option<String> {
     clean_path(dir).strip_prefix(&root).map(str::to_string)
 }
 
+/// `filepath.EvalSymlinks` as text ("" when it fails).
+fn eval_symlinks(p: &Path) -> String {
+    fs::canonicalize(p)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// [`eval_symlinks`] of a root (GOROOT/src, a GOPATH src), remembered for
+/// the life of the process: every directory outside the root asks again.
+fn eval_root_symlinks(root: &Path) -> String {
+    static ROOTS: std::sync::Mutex<Vec<(PathBuf, String)>> = std::sync::Mutex::new(Vec::new());
+    let mut roots = ROOTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, real)) = roots.iter().find(|(r, _)| r == root) {
+        return real.clone();
+    }
+    let real = eval_symlinks(root);
+    roots.push((root.to_path_buf(), real.clone()));
+    real
+}
+
 /// `Context.hasSubdir`: lexically, then with symlinks resolved on either
 /// side.
 fn has_subdir(root: &Path, dir: &Path) -> Option<String> {
@@ -436,13 +467,8 @@ fn has_subdir(root: &Path, dir: &Path) -> Option<String> {
     if let Some(rel) = has_subdir_lexical(&r, &d) {
         return Some(rel);
     }
-    let eval = |p: &Path| {
-        fs::canonicalize(p)
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let root_sym = eval(root);
-    let dir_sym = eval(dir);
+    let root_sym = eval_root_symlinks(root);
+    let dir_sym = eval_symlinks(dir);
     has_subdir_lexical(&root_sym, &d)
         .or_else(|| has_subdir_lexical(&r, &dir_sym))
         .or_else(|| has_subdir_lexical(&root_sym, &dir_sym))
@@ -1113,8 +1139,7 @@ fn parse_word(data: &[u8], from: usize) -> Option<(usize, usize)> {
 
 /// `findImportComment`: the quoted path of a `// import "x"` or
 /// `/* import "x" */` comment on the package clause's line, and the line
-/// go/build reports for it (computed as Go does: from the end of the
-/// package name, so 1 unless the comment spans lines).
+/// go/build reports for it (always 1: Go counts from the package name).
 fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
     let (s, e) = parse_word(data, 0)?;
     if &data[s..e] != b"package" {
@@ -1126,12 +1151,9 @@ fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
         d += 1;
     }
     let rest = &data[d..];
-    let (comment_start, comment): (usize, &[u8]) = if rest.starts_with(b"//") {
+    let comment: &[u8] = if rest.starts_with(b"//") {
         let c = &rest[2..];
-        (
-            d + 2,
-            &c[..c.iter().position(|&b| b == b'\n').unwrap_or(c.len())],
-        )
+        &c[..c.iter().position(|&b| b == b'\n').unwrap_or(c.len())]
     } else if rest.starts_with(b"/*") {
         let c = &rest[2..];
         let end = c.windows(2).position(|w| w == b"*/")?;
@@ -1139,27 +1161,22 @@ fn find_import_comment(data: &[u8]) -> Option<(String, usize)> {
         if c.contains(&b'\n') {
             return None;
         }
-        (d + 2, c)
+        c
     } else {
-        (d, &rest[..0])
+        &rest[..0]
     };
     // bytes.TrimSpace(comment)
     let text = String::from_utf8_lossy(comment);
-    let trimmed_start = comment.len()
-        - text
-            .trim_start_matches(|ch: char| super::unicode::is_space(ch as u32))
-            .len();
     let trimmed = super::cgo::trim_space(&text);
     let tb = trimmed.as_bytes();
     let (ws, we) = parse_word(tb, 0)?;
     if &tb[ws..we] != b"import" {
         return None;
     }
-    let arg_offset = comment_start + trimmed_start + we;
-    let line = 1 + data[d.min(arg_offset)..arg_offset.min(data.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count();
+    // Go counts the newlines between the package name and the path, and
+    // the comment holds none (a `//` comment ends at the newline, a `/*`
+    // one containing a newline was refused above): the line is always 1.
+    let line = 1;
     Some((super::cgo::trim_space(&trimmed[we..]).to_string(), line))
 }
 

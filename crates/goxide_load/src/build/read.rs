@@ -16,6 +16,8 @@
 //! `ast.ParseDirective` and `Directive.ParseArgs`; malformed lines are
 //! skipped, as go/build does. Import paths are checked with `isValidImport`
 //! ("invalid import path: X" at the spec, and the imports dropped).
+//! `read_imports` is cmd/go/internal/imports' `ReadImports` on the same
+//! reader: the raw import literals, no parse.
 //!
 //! Invariants: a leading UTF-8 BOM is removed before anything looks at the
 //! bytes (offsets and columns count from after it, as Go's do); the file is
@@ -240,6 +242,18 @@ impl ImportReader<'_, '_> {
         }
     }
 
+    /// Moves over the buffered bytes of a `//` comment up to (not
+    /// including) its newline, as `read_byte` calls would, stopping early at
+    /// a NUL so that `read_byte` reports it. A fast path of `peek_byte`.
+    fn skip_to_newline(&mut self) {
+        let rest = &self.f.data[self.pos..];
+        let n = rest
+            .iter()
+            .position(|&b| b == b'\n' || b == 0)
+            .unwrap_or(rest.len());
+        self.pos += n;
+    }
+
     fn peek_byte(&mut self, skip_space: bool) -> u8 {
         if self.err.is_some() {
             return 0;
@@ -258,6 +272,7 @@ impl ImportReader<'_, '_> {
                     b'/' => {
                         c = self.read_byte();
                         if c == b'/' {
+                            self.skip_to_newline();
                             while c != b'\n' && self.err.is_none() && !self.eof {
                                 c = self.read_byte();
                             }

@@ -14,6 +14,7 @@
 //! "\n\t<pos>: <msg>" parts (e.g. "x redeclared in this block" followed by
 //! "other declaration of x"); "soft" errors are those types2 marks soft.
 
+pub mod operand;
 mod resolver;
 
 use std::collections::HashMap;

@@ -7,7 +7,7 @@
 // (the build context, the OS file system, and a copy of syslist).
 //
 // For each directory read from stdin it prints "@dir DIR", then
-// "Imports", "TestImports" and "Error" lines; -tags gives the tag set
+// "Imports", "TestImports" and "Error" lines (escaped as importdir's); -tags gives the tag set
 // (comma-separated; "*" for any tag), GOOS the target.
 package main
 
@@ -20,6 +20,19 @@ import (
 
 	"goxide.test/buildoracle/scandir/imports"
 )
+
+// esc and list format strings and lists as importdir's do.
+func esc(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\r", `\r`, "\t", `\t`, "|", `\|`).Replace(s)
+}
+
+func list(l []string) string {
+	out := make([]string, len(l))
+	for i, s := range l {
+		out[i] = esc(s)
+	}
+	return strings.Join(out, "|")
+}
 
 func main() {
 	tags := flag.String("tags", "*", "comma-separated tag set")
@@ -38,8 +51,8 @@ func main() {
 		imps, tests, err := imports.ScanDir(dir, set)
 		errText := ""
 		if err != nil {
-			errText = strings.ReplaceAll(err.Error(), "\n", `\n`)
+			errText = esc(err.Error())
 		}
-		fmt.Fprintf(w, "@dir %s\nImports %s\nTestImports %s\nError %s\n", dir, strings.Join(imps, "|"), strings.Join(tests, "|"), errText)
+		fmt.Fprintf(w, "@dir %s\nImports %s\nTestImports %s\nError %s\n", dir, list(imps), list(tests), errText)
 	}
 }

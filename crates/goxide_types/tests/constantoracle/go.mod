@@ -1,0 +1,3 @@
+module goxide.test/constantoracle
+
+go 1.27

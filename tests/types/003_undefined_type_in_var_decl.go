@@ -1,0 +1,7 @@
+package main
+
+var config Settings
+
+func main() {
+	_ = config
+}

@@ -1,0 +1,8 @@
+package main
+
+type counter int
+
+func main() {
+	var c counter
+	c.Increment()
+}

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	f := func() {
+		tmp := 3
+	}
+	f()
+}

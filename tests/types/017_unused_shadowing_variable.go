@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	err := error(nil)
+	if true {
+		err := error(nil)
+	}
+	_ = err
+}

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"os"
+	"strings"
+)
+
+func main() {
+}

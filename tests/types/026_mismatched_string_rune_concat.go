@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := "ab"
+	r := 'c'
+	_ = s + r
+}

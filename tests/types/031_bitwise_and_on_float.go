@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	f := 2.5
+	_ = f & 1
+}

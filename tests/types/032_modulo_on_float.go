@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	f := 7.0
+	_ = f % 2
+}

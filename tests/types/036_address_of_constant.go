@@ -1,0 +1,7 @@
+package main
+
+const limit = 10
+
+func main() {
+	_ = &limit
+}

@@ -1,0 +1,7 @@
+package main
+
+const max = 10
+
+func main() {
+	max = 11
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var b byte
+	b = 300
+	_ = b
+}

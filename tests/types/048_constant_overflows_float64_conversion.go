@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	_ = float64(1e1000)
+}

@@ -1,0 +1,6 @@
+package main
+
+const ratio = 1 / 0
+
+func main() {
+}

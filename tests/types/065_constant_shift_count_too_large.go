@@ -1,0 +1,6 @@
+package main
+
+const huge = 1 << 100000
+
+func main() {
+}

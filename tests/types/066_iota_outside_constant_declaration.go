@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	n := iota
+	_ = n
+}

@@ -1,0 +1,8 @@
+package main
+
+var names = []string{"a"}
+
+const count = len(names)
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+const limit int
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+const a, b = 1, 2, 3
+
+func main() {
+}

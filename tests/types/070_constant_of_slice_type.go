@@ -1,0 +1,6 @@
+package main
+
+const empty = []int{}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+var x, y int = 1
+
+func main() {
+}

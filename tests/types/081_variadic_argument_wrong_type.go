@@ -1,0 +1,7 @@
+package main
+
+func join(sep string, parts ...string) {}
+
+func main() {
+	join(",", "a", 2)
+}

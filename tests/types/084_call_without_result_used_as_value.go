@@ -1,0 +1,8 @@
+package main
+
+func work() {}
+
+func main() {
+	x := work()
+	_ = x
+}

@@ -1,0 +1,8 @@
+package main
+
+func run() {
+	return 1
+}
+
+func main() {
+}

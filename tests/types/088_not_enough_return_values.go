@@ -1,0 +1,8 @@
+package main
+
+func divide(a, b int) (int, error) {
+	return a / b
+}
+
+func main() {
+}

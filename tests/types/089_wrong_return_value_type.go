@@ -1,0 +1,8 @@
+package main
+
+func name() string {
+	return 42
+}
+
+func main() {
+}

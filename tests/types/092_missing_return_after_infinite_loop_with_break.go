@@ -1,0 +1,10 @@
+package main
+
+func loop() int {
+	for {
+		break
+	}
+}
+
+func main() {
+}

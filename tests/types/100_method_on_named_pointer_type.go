@@ -1,0 +1,8 @@
+package main
+
+type intPtr *int
+
+func (p intPtr) get() int { return *p }
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+type node struct{ next *node }
+
+func (n node) next() *node { return nil }
+
+func main() {
+}

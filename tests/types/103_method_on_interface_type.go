@@ -1,0 +1,8 @@
+package main
+
+type reader interface{ Read() }
+
+func (r reader) ReadAll() {}
+
+func main() {
+}

@@ -1,0 +1,12 @@
+package main
+
+import "fmt"
+
+type silent struct{}
+
+func main() {
+	var s fmt.Stringer
+	switch s.(type) {
+	case silent:
+	}
+}

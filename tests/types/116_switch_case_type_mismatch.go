@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	n := 2
+	switch n {
+	case "two":
+	}
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	ns := []int{1, 2}
+	_ = []byte(ns)
+}

@@ -1,0 +1,7 @@
+package main
+
+type point struct{ x, y int }
+
+func main() {
+	_ = point{x: 1, z: 2}
+}

@@ -1,0 +1,7 @@
+package main
+
+type rgb struct{ r, g, b uint8 }
+
+func main() {
+	_ = rgb{1, 2}
+}

@@ -1,0 +1,7 @@
+package main
+
+type pair struct{ a, b int }
+
+func main() {
+	_ = pair{1, 2, 3}
+}

@@ -1,0 +1,7 @@
+package main
+
+type options struct{ verbose bool }
+
+func main() {
+	_ = options{Verbose: true}
+}

@@ -1,0 +1,6 @@
+package main
+
+var index map[[]int]bool
+
+func main() {
+}

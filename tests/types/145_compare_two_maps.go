@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	a, b := map[int]int{}, map[int]int{}
+	_ = a != b
+}

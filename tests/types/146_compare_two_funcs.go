@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	f, g := func() {}, func() {}
+	_ = f == g
+}

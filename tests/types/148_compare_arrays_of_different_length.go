@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	a := [2]int{}
+	b := [3]int{}
+	_ = a == b
+}

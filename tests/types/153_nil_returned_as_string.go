@@ -1,0 +1,8 @@
+package main
+
+func label() string {
+	return nil
+}
+
+func main() {
+}

@@ -1,0 +1,9 @@
+package main
+
+type node struct {
+	value int
+	child node
+}
+
+func main() {
+}

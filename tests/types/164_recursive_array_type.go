@@ -1,0 +1,6 @@
+package main
+
+type grid [4]grid
+
+func main() {
+}

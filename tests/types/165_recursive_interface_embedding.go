@@ -1,0 +1,9 @@
+package main
+
+type walker interface {
+	walker
+	Walk()
+}
+
+func main() {
+}

@@ -1,0 +1,7 @@
+package main
+
+type t = *u
+type u [2]u
+
+func main() {
+}

@@ -1,0 +1,7 @@
+package main
+
+var first = second + 1
+var second = first * 2
+
+func main() {
+}

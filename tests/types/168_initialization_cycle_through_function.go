@@ -1,0 +1,8 @@
+package main
+
+var total = sum()
+
+func sum() int { return total + 1 }
+
+func main() {
+}

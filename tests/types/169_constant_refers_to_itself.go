@@ -1,0 +1,6 @@
+package main
+
+const size = size * 2
+
+func main() {
+}

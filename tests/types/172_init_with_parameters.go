@@ -1,0 +1,6 @@
+package main
+
+func init(n int) {}
+
+func main() {
+}

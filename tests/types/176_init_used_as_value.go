@@ -1,0 +1,8 @@
+package main
+
+func init() {}
+
+func main() {
+	f := init
+	_ = f
+}

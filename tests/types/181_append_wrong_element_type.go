@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := []int{}
+	s = append(s, "x")
+	_ = s
+}

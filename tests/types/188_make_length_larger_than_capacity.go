@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	_ = make([]int, 10, 5)
+}

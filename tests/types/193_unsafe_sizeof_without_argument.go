@@ -1,0 +1,7 @@
+package main
+
+import "unsafe"
+
+func main() {
+	_ = unsafe.Sizeof()
+}

@@ -1,0 +1,8 @@
+package main
+
+type list[T any] struct{ items []T }
+
+var l list
+
+func main() {
+}

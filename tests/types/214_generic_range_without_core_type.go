@@ -1,0 +1,9 @@
+package main
+
+func first[T []int | map[int]int](c T) {
+	for range c {
+	}
+}
+
+func main() {
+}

@@ -1,0 +1,8 @@
+package main
+
+type number interface{ int | float64 }
+
+var n number
+
+func main() {
+}

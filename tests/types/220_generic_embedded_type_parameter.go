@@ -1,0 +1,8 @@
+package main
+
+type wrapper[T any] struct {
+	T
+}
+
+func main() {
+}

@@ -1,0 +1,9 @@
+package main
+
+type ints interface{ ~int }
+
+func f[T any]() {}
+
+func main() {
+	f[ints]()
+}

@@ -1,0 +1,7 @@
+package main
+
+func cleanup() {}
+
+func main() {
+	defer cleanup
+}

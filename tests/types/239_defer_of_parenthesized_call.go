@@ -1,0 +1,7 @@
+package main
+
+func done() {}
+
+func main() {
+	defer (done())
+}

@@ -1,0 +1,7 @@
+package main
+
+func use(n int) {}
+
+func main() {
+	use(_)
+}

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	n := 1
+outer:
+	for {
+	}
+}

@@ -1,0 +1,8 @@
+package main
+
+type item struct{}
+
+var item = 1
+
+func main() {
+}

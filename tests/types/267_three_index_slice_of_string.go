@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := "hello"
+	_ = s[1:2:3]
+}

@@ -1,0 +1,10 @@
+package main
+
+type reader interface{ Read() }
+
+type wrapped struct {
+	*reader
+}
+
+func main() {
+}

@@ -1,0 +1,10 @@
+package main
+
+type ptr *int
+
+type holder struct {
+	ptr
+}
+
+func main() {
+}

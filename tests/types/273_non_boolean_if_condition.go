@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	n := 1
+	if n {
+	}
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	n := 1
+	n <- 2
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	ns := []int{104, 105}
+	_ = string(ns)
+}

@@ -1,0 +1,6 @@
+package main
+
+func join(a string, a string) string { return a }
+
+func main() {
+}

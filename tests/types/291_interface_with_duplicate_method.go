@@ -1,0 +1,9 @@
+package main
+
+type doer interface {
+	Do()
+	Do()
+}
+
+func main() {
+}

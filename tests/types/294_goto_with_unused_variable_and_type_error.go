@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	goto end
+	var n int = "x"
+end:
+}

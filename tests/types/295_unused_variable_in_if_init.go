@@ -1,0 +1,8 @@
+package main
+
+func check() bool { return true }
+
+func main() {
+	if ok := check(); true {
+	}
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	const u uint = 1
+	_ = -u
+}

@@ -1,0 +1,8 @@
+package main
+
+type point struct{ x int }
+
+const origin point = point{}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+var counter = iota
+
+func main() {
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	const n int = -2
+	x := 1
+	_ = x >> n
+}

@@ -1,0 +1,7 @@
+package main
+
+type box[T any] struct{ v T }
+
+func main() {
+	_ = box[int]{v: "x"}
+}
