@@ -185,10 +185,13 @@ impl Loader<'_> {
                             }
                         } else {
                             elem = fspath::base(dir);
-                            if elem.starts_with('.') || elem.starts_with('_') || elem == "testdata"
+                            // Hidden, `_`-prefixed and testdata directories,
+                            // and those go.mod's `ignore` names, hold no packages.
+                            if elem.starts_with('.')
+                                || elem.starts_with('_')
+                                || elem == "testdata"
+                                || should_ignore(ignore, rel)
                             {
-                                want = false;
-                            } else if should_ignore(ignore, rel) {
                                 want = false;
                             }
                         }

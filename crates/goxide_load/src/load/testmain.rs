@@ -269,7 +269,7 @@ fn example_output(f: &File, body: goxide_syntax::ast::StmtId) -> (String, bool, 
         - text
             .trim_start_matches(|c: char| c.is_ascii_whitespace())
             .len();
-    let rest = text[trimmed_start..].as_bytes();
+    let rest = &text.as_bytes()[trimmed_start..];
     let starts =
         |p: &str| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     let (unordered, prefix_len) = if starts("unordered output:") {
