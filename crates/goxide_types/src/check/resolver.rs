@@ -339,61 +339,25 @@ fn receiver_base(file: &File, mut t: goxide_syntax::ast::ExprId) -> Option<(bool
 
 /// types2's `validatedImportPath`: the unquoted path, or why it is invalid.
 pub(crate) fn validated_import_path(lit: &str) -> Result<String, String> {
-    let s = unquote(lit).ok_or_else(|| "invalid syntax".to_string())?;
+    // The literal is a valid string literal (the parser checked it), so
+    // go/constant's unquoting is strconv.Unquote here.
+    let v = crate::constant::make_from_literal(lit, goxide_syntax::token::LitKind::String);
+    if v.kind() != crate::constant::Kind::String {
+        return Err("invalid syntax".into());
+    }
+    // Invalid UTF-8 decodes to U+FFFD, which is an illegal character below.
+    let s = String::from_utf8_lossy(&v.string_val()).into_owned();
     if s.is_empty() {
         return Err("empty string".into());
     }
     const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
     for c in s.chars() {
-        if !is_graphic(c) || c.is_whitespace() || ILLEGAL.contains(c) {
+        // !unicode.IsGraphic(r) || unicode.IsSpace(r): every graphic
+        // character that is not printable is a space, so this is
+        // !strconv.IsPrint(r) || unicode.IsSpace(r).
+        if !crate::constant::is_print(c as u32) || c.is_whitespace() || ILLEGAL.contains(c) {
             return Err(format!("invalid character {}", goxide_syntax::scanner::fmt_u(c as u32)));
         }
     }
     Ok(s)
-}
-
-/// Go's `unicode.IsGraphic`, closely enough for import paths (letters,
-/// marks, numbers, punctuation, symbols and the space separators).
-fn is_graphic(c: char) -> bool {
-    !c.is_control() && c != '\u{FFFD}' || c == '\u{FFFD}'
-}
-
-/// `strconv.Unquote` for import path literals (raw or interpreted).
-fn unquote(lit: &str) -> Option<String> {
-    if let Some(raw) = lit.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
-        return Some(raw.replace('\r', ""));
-    }
-    let body = lit.strip_prefix('"')?.strip_suffix('"')?;
-    let mut out = String::new();
-    let mut chars = body.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let e = chars.next()?;
-        let mut hex = |n: usize| -> Option<u32> {
-            let mut v = 0;
-            for _ in 0..n {
-                v = v * 16 + chars.next()?.to_digit(16)?;
-            }
-            Some(v)
-        };
-        match e {
-            'a' => out.push('\u{07}'),
-            'b' => out.push('\u{08}'),
-            'f' => out.push('\u{0C}'),
-            'n' => out.push('\n'),
-            'r' => out.push('\r'),
-            't' => out.push('\t'),
-            'v' => out.push('\u{0B}'),
-            '\\' => out.push('\\'),
-            '"' => out.push('"'),
-            'x' => out.push(char::from_u32(hex(2)?)?),
-            'u' => out.push(char::from_u32(hex(4)?)?),
-            'U' => out.push(char::from_u32(hex(8)?)?),
-            _ => return None,
-        }
-    }
-    Some(out)
 }

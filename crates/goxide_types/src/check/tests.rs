@@ -121,3 +121,15 @@ fn methods_wait_for_their_base_types() {
     assert_eq!(c.decls[&a].file, 0);
     let _ = (c.decls[&a].decl, &c.config);
 }
+
+#[test]
+fn import_paths_are_validated_as_types2() {
+    use super::resolver::validated_import_path;
+    assert_eq!(validated_import_path("\"fmt\"").unwrap(), "fmt");
+    assert_eq!(validated_import_path("`a/b`").unwrap(), "a/b");
+    assert_eq!(validated_import_path("\"a\\x2fb\"").unwrap(), "a/b");
+    assert_eq!(validated_import_path("\"\"").unwrap_err(), "empty string");
+    assert_eq!(validated_import_path("\"fm t\"").unwrap_err(), "invalid character U+0020 ' '");
+    assert_eq!(validated_import_path("\"a:b\"").unwrap_err(), "invalid character U+003A ':'");
+    assert_eq!(validated_import_path("\"\\xff\"").unwrap_err(), "invalid character U+FFFD '�'");
+}
