@@ -191,29 +191,9 @@ fn is_fips_version(v: &[u8]) -> bool {
 }
 
 /// The experiment names of `internal/goexperiment.Flags`, lowercased, as
-/// `GOEXPERIMENT` accepts them (go1.27).
-pub const EXPERIMENTS: &[&str] = &[
-    "fieldtrack",
-    "preemptibleloops",
-    "staticlockranking",
-    "boringcrypto",
-    "regabiwrappers",
-    "regabiargs",
-    "heapminimum512kib",
-    "arenas",
-    "cgocheck2",
-    "loopvar",
-    "newinliner",
-    "dwarf5",
-    "jsonv2",
-    "greenteagc",
-    "randomizedheapbase64",
-    "runtimefreegc",
-    "sizespecializedmalloc",
-    "simd",
-    "runtimesecret",
-    "mapsplitgroup",
-];
+/// `GOEXPERIMENT` accepts them (go1.27): one table, kept by the loader,
+/// which derives `goexperiment.X` build tags from it.
+pub use goxide_load::build::EXPERIMENTS;
 
 /// `buildcfg.ParseGOEXPERIMENT`'s validation: a comma-separated list of
 /// experiment names, each optionally prefixed by `no`, plus `none` and
