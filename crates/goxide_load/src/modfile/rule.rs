@@ -457,61 +457,14 @@ impl File {
         };
 
         match verb {
-            "go" => {
-                if self.go.is_some() {
-                    return errorf(errs, "repeated go statement".into());
-                }
-                if args.len() != 1 {
-                    return errorf(errs, "go directive expects exactly one argument".into());
-                }
-                if !is_go_version(&args[0]) {
-                    let lax = if strict {
-                        None
-                    } else {
-                        lax_go_version(&args[0])
-                    };
-                    match lax {
-                        Some(v) => args[0] = v,
-                        None => {
-                            return errorf(
-                                errs,
-                                format!(
-                                    "invalid go version '{}': must match format 1.23.0",
-                                    args[0]
-                                ),
-                            );
-                        }
-                    }
-                }
-                self.go = Some(Go {
-                    version: args[0].clone(),
-                    syntax: id,
-                });
-            }
-            "toolchain" => {
-                if self.toolchain.is_some() {
-                    return errorf(errs, "repeated toolchain statement".into());
-                }
-                if args.len() != 1 {
-                    return errorf(
-                        errs,
-                        "toolchain directive expects exactly one argument".into(),
-                    );
-                }
-                if !is_toolchain_name(&args[0]) {
-                    return errorf(
-                        errs,
-                        format!(
-                            "invalid toolchain version '{}': must match format go1.23.0 or default",
-                            args[0]
-                        ),
-                    );
-                }
-                self.toolchain = Some(Toolchain {
-                    name: args[0].clone(),
-                    syntax: id,
-                });
-            }
+            "go" => match go_directive(&self.go, args, id, strict) {
+                Ok(go) => self.go = Some(go),
+                Err(msg) => return errorf(errs, msg),
+            },
+            "toolchain" => match toolchain_directive(&self.toolchain, args, id) {
+                Ok(t) => self.toolchain = Some(t),
+                Err(msg) => return errorf(errs, msg),
+            },
             "module" => {
                 if self.module.is_some() {
                     return errorf(errs, "repeated module statement".into());
@@ -1091,6 +1044,39 @@ pub(super) fn parse_version(
 /// The major-version suffix of a module path, `None` for a malformed one.
 fn module_path_major(path: &str) -> Option<&str> {
     module::split_path_version(path).map(|(_, m)| m)
+}
+
+/// The `go` directive, as go.mod and go.work check it: once, one argument,
+/// a valid version (lax parsing of a dependency's go.mod repairs old
+/// forms such as `1.19beta1`).
+pub(crate) fn go_directive(current: &Option<Go>, args: &mut [String], id: LineId, strict: bool) -> Result<Go, String> {
+    if current.is_some() {
+        return Err("repeated go statement".into());
+    }
+    if args.len() != 1 {
+        return Err("go directive expects exactly one argument".into());
+    }
+    if !is_go_version(&args[0]) {
+        match if strict { None } else { lax_go_version(&args[0]) } {
+            Some(v) => args[0] = v,
+            None => return Err(format!("invalid go version '{}': must match format 1.23.0", args[0])),
+        }
+    }
+    Ok(Go { version: args[0].clone(), syntax: id })
+}
+
+/// The `toolchain` directive, as go.mod and go.work check it.
+pub(crate) fn toolchain_directive(current: &Option<Toolchain>, args: &[String], id: LineId) -> Result<Toolchain, String> {
+    if current.is_some() {
+        return Err("repeated toolchain statement".into());
+    }
+    if args.len() != 1 {
+        return Err("toolchain directive expects exactly one argument".into());
+    }
+    if !is_toolchain_name(&args[0]) {
+        return Err(format!("invalid toolchain version '{}': must match format go1.23.0 or default", args[0]));
+    }
+    Ok(Toolchain { name: args[0].clone(), syntax: id })
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 use super::read::{FileSyntax, LineId, Stmt, parse_syntax};
 use super::rule::{
     Cause, Error, ErrorList, Fix, Go, Godebug, Replace, Toolchain, VersionFixer, compare_line,
-    drop_lines, is_go_version, is_toolchain_name, later_replacements_win, parse_replace,
+    drop_lines, later_replacements_win, parse_replace,
     parse_string,
 };
 
@@ -114,48 +114,14 @@ impl WorkFile {
             })
         };
         match verb {
-            "go" => {
-                if self.go.is_some() {
-                    return errorf(errs, "repeated go statement".into());
-                }
-                if args.len() != 1 {
-                    return errorf(errs, "go directive expects exactly one argument".into());
-                }
-                if !is_go_version(&args[0]) {
-                    return errorf(
-                        errs,
-                        format!("invalid go version '{}': must match format 1.23.0", args[0]),
-                    );
-                }
-                self.go = Some(Go {
-                    version: args[0].clone(),
-                    syntax: id,
-                });
-            }
-            "toolchain" => {
-                if self.toolchain.is_some() {
-                    return errorf(errs, "repeated toolchain statement".into());
-                }
-                if args.len() != 1 {
-                    return errorf(
-                        errs,
-                        "toolchain directive expects exactly one argument".into(),
-                    );
-                }
-                if !is_toolchain_name(&args[0]) {
-                    return errorf(
-                        errs,
-                        format!(
-                            "invalid toolchain version '{}': must match format go1.23.0 or default",
-                            args[0]
-                        ),
-                    );
-                }
-                self.toolchain = Some(Toolchain {
-                    name: args[0].clone(),
-                    syntax: id,
-                });
-            }
+            "go" => match super::rule::go_directive(&self.go, args, id, true) {
+                Ok(go) => self.go = Some(go),
+                Err(msg) => return errorf(errs, msg),
+            },
+            "toolchain" => match super::rule::toolchain_directive(&self.toolchain, args, id) {
+                Ok(t) => self.toolchain = Some(t),
+                Err(msg) => return errorf(errs, msg),
+            },
             "godebug" => {
                 if args.len() != 1 || args[0].contains(['"', '`', '\'', ',']) {
                     return errorf(errs, "usage: godebug key=value".into());
