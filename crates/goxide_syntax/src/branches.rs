@@ -12,7 +12,7 @@
 //! order (gc iterates a map; its error list is sorted afterwards, so the
 //! printed result is the same).
 
-use crate::ast::{ExprKind, Name, StmtId, StmtKind};
+use crate::ast::{ExprKind, File, List, Name, StmtId, StmtKind};
 use crate::parser::Parser;
 use crate::pos::Pos;
 use crate::token::Token;
@@ -41,6 +41,30 @@ struct Targets {
     case_index: Option<usize>,
 }
 
+/// The statements of a block, clause or `else` branch, read in place
+/// from the file's pool (no copy per block).
+#[derive(Clone, Copy)]
+enum Body {
+    List(List<StmtId>),
+    One(StmtId),
+}
+
+impl Body {
+    fn len(self) -> usize {
+        match self {
+            Body::List(l) => l.len(),
+            Body::One(_) => 1,
+        }
+    }
+
+    fn get(self, f: &File, i: usize) -> StmtId {
+        match self {
+            Body::List(l) => f.stmts_of(l)[i],
+            Body::One(s) => s,
+        }
+    }
+}
+
 /// A forward goto: the statement and its label.
 #[derive(Clone, Copy)]
 struct Fwd {
@@ -64,9 +88,8 @@ struct Checker<'p> {
 pub(crate) fn check_branches(p: &mut Parser, body: StmtId) {
     let StmtKind::Block { stmts, .. } = p.f.stmt(body).kind else { return };
     let start = p.f.stmt(body).pos;
-    let list = p.f.stmts_of(stmts).to_vec();
     let mut c = Checker { p, labels: Vec::new(), blocks: Vec::new() };
-    let fwd = c.block_branches(None, Targets { breaks: None, continues: None, case_index: None }, None, start, &list);
+    let fwd = c.block_branches(None, Targets { breaks: None, continues: None, case_index: None }, None, start, Body::List(stmts));
     for g in fwd {
         let name = c.name(g.label);
         if let Some(i) = c.find(&name) {
@@ -141,7 +164,7 @@ impl Checker<'_> {
         ctxt: Targets,
         lstmt: Option<StmtId>,
         start: Pos,
-        body: &[StmtId],
+        body: Body,
     ) -> Vec<Fwd> {
         self.blocks.push(Block { parent, start, lstmt });
         let b = self.blocks.len() - 1;
@@ -153,15 +176,14 @@ impl Checker<'_> {
 
         // trim trailing empty statements
         let mut n = body.len();
-        while n > 0 && matches!(self.p.f.stmt(body[n - 1]).kind, StmtKind::Empty) {
+        while n > 0 && matches!(self.p.f.stmt(body.get(&self.p.f, n - 1)).kind, StmtKind::Empty) {
             n -= 1;
         }
-        let list = &body[..n];
 
         let mut lstmt: Option<StmtId>;
-        for (index, &first) in list.iter().enumerate() {
+        for index in 0..n {
             lstmt = None;
-            let mut stmt = first;
+            let mut stmt = body.get(&self.p.f, index);
             loop {
                 let kind = self.p.f.stmt(stmt).kind.clone();
                 let spos = self.p.f.stmt(stmt).pos;
@@ -221,7 +243,7 @@ impl Checker<'_> {
                                         tag.is_some_and(|x| matches!(self.p.f.expr(x).kind, ExprKind::TypeSwitchGuard { .. }));
                                     if type_switch {
                                         msg = Some("cannot fallthrough in type switch");
-                                    } else if ctxt.case_index.is_none() || index + 1 < list.len() {
+                                    } else if ctxt.case_index.is_none() || index + 1 < n {
                                         // out of place
                                     } else if ctxt.case_index.unwrap() + 1 == body.len() {
                                         msg = Some("cannot fallthrough final case in switch");
@@ -278,41 +300,40 @@ impl Checker<'_> {
                     }
                     StmtKind::Block { stmts, .. } => {
                         let inner = Targets { case_index: None, ..ctxt };
-                        let list = self.p.f.stmts_of(stmts).to_vec();
-                        fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, spos, &list));
+                        fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, spos, Body::List(stmts)));
                     }
                     StmtKind::If { then, els, .. } => {
                         let inner = Targets { case_index: None, ..ctxt };
                         let tpos = self.p.f.stmt(then).pos;
                         let list = self.block_list(then);
-                        fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, tpos, &list));
+                        fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, tpos, list));
                         if let Some(e) = els {
                             let epos = self.p.f.stmt(e).pos;
-                            fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, epos, &[e]));
+                            fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, epos, Body::One(e)));
                         }
                     }
                     StmtKind::For { body, .. } => {
                         let inner = Targets { breaks: Some(stmt), continues: Some(stmt), case_index: None };
                         let bpos = self.p.f.stmt(body).pos;
                         let list = self.block_list(body);
-                        fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, bpos, &list));
+                        fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, bpos, list));
                     }
                     StmtKind::Switch { body, .. } => {
-                        let clauses = self.p.f.stmts_of(body).to_vec();
-                        for (i, cc) in clauses.into_iter().enumerate() {
+                        for i in 0..body.len() {
+                            let cc = self.p.f.stmts_of(body)[i];
                             let inner = Targets { breaks: Some(stmt), continues: ctxt.continues, case_index: Some(i) };
                             let cpos = self.p.f.stmt(cc).pos;
                             let list = self.clause_list(cc);
-                            fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, cpos, &list));
+                            fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, cpos, list));
                         }
                     }
                     StmtKind::Select { body, .. } => {
-                        let clauses = self.p.f.stmts_of(body).to_vec();
-                        for cc in clauses {
+                        for i in 0..body.len() {
+                            let cc = self.p.f.stmts_of(body)[i];
                             let inner = Targets { breaks: Some(stmt), continues: ctxt.continues, case_index: None };
                             let cpos = self.p.f.stmt(cc).pos;
                             let list = self.clause_list(cc);
-                            fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, cpos, &list));
+                            fwd_gotos.extend(self.block_branches(Some(b), inner, lstmt, cpos, list));
                         }
                     }
                     _ => {}
@@ -323,17 +344,17 @@ impl Checker<'_> {
         fwd_gotos
     }
 
-    fn block_list(&self, block: StmtId) -> Vec<StmtId> {
+    fn block_list(&self, block: StmtId) -> Body {
         match self.p.f.stmt(block).kind {
-            StmtKind::Block { stmts, .. } => self.p.f.stmts_of(stmts).to_vec(),
-            _ => Vec::new(),
+            StmtKind::Block { stmts, .. } => Body::List(stmts),
+            _ => Body::List(List::EMPTY),
         }
     }
 
-    fn clause_list(&self, clause: StmtId) -> Vec<StmtId> {
+    fn clause_list(&self, clause: StmtId) -> Body {
         match self.p.f.stmt(clause).kind {
-            StmtKind::CaseClause { body, .. } | StmtKind::CommClause { body, .. } => self.p.f.stmts_of(body).to_vec(),
-            _ => Vec::new(),
+            StmtKind::CaseClause { body, .. } | StmtKind::CommClause { body, .. } => Body::List(body),
+            _ => Body::List(List::EMPTY),
         }
     }
 
