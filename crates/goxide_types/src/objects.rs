@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 use std::num::NonZeroU32;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{LazyLock, Mutex, OnceLock};
 
 use goxide_syntax::Pos;
@@ -142,8 +142,13 @@ pub struct Object {
     /// The declaring package; `None` in the universe.
     pub pkg: Option<PkgId>,
     pub pos: Option<SrcPos>,
-    /// The type, once known.
-    pub typ: OnceLock<TypeId>,
+    /// The type, once known. Set by the checker of the object's package;
+    /// it may change while that checker runs (an object found in a
+    /// declaration cycle is given the invalid type, a local variable's
+    /// type is set after its initialiser), never after.
+    pub typ: TypeCell,
+    /// A constant's exact value, once known.
+    pub val: OnceLock<crate::constant::Value>,
     /// Whether the object was used (variables, imports, labels).
     pub used: AtomicBool,
 }
@@ -161,14 +166,29 @@ impl Object {
     }
 }
 
+/// A type slot that can be read from any thread without a lock.
+#[derive(Debug)]
+pub struct TypeCell(AtomicU32);
+
+impl TypeCell {
+    pub fn new(t: Option<TypeId>) -> TypeCell {
+        TypeCell(AtomicU32::new(t.map_or(0, TypeId::raw)))
+    }
+    /// The type, if set.
+    pub fn get(&self) -> Option<TypeId> {
+        TypeId::from_raw(self.0.load(Ordering::Acquire))
+    }
+    /// Sets (or replaces) the type.
+    pub fn set(&self, t: TypeId) {
+        self.0.store(t.raw(), Ordering::Release);
+    }
+}
+
 static OBJECTS: LazyLock<boxcar::Vec<Object>> = LazyLock::new(boxcar::Vec::new);
 
 /// Creates an object.
 pub fn new_object(kind: ObjKind, name: Symbol, pkg: Option<PkgId>, pos: Option<SrcPos>, typ: Option<TypeId>) -> ObjId {
-    let o = Object { kind, name, pkg, pos, typ: OnceLock::new(), used: AtomicBool::new(false) };
-    if let Some(t) = typ {
-        o.typ.set(t).unwrap();
-    }
+    let o = Object { kind, name, pkg, pos, typ: TypeCell::new(typ), val: OnceLock::new(), used: AtomicBool::new(false) };
     let i = OBJECTS.push(o);
     ObjId(NonZeroU32::new(u32::try_from(i + 1).expect("too many objects")).unwrap())
 }

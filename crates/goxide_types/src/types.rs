@@ -35,6 +35,14 @@ impl TypeId {
     fn from_index(i: usize) -> TypeId {
         TypeId(NonZeroU32::new(u32::try_from(i + 1).expect("too many types")).unwrap())
     }
+    /// The id as a non-zero integer (for atomic slots).
+    pub fn raw(self) -> u32 {
+        self.0.get()
+    }
+    /// The id of [`TypeId::raw`]'s integer; `None` for 0.
+    pub fn from_raw(n: u32) -> Option<TypeId> {
+        NonZeroU32::new(n).map(TypeId)
+    }
 }
 
 impl fmt::Debug for TypeId {
@@ -228,6 +236,10 @@ pub enum Type {
     TypeParam(TypeParamIndex),
     /// An alias type (`type A = T`, generic aliases included).
     Alias(AliasIndex),
+    /// The type of a generic function: its type parameters and its
+    /// signature (types2 keeps them in one `Signature`; a separate kind
+    /// keeps `Signature` values of non-generic functions shared).
+    GenericFunc { tparams: Box<[TypeId]>, sig: TypeId },
 }
 
 /// Index into the named-type table.
@@ -490,6 +502,12 @@ impl TypeTable {
                     && ea.len() == eb.len()
                     && ma.iter().zip(mb.iter()).all(|(m, n)| m.name == n.name && m.pkg == n.pkg && self.identical(m.sig, n.sig))
                     && ea.iter().zip(eb.iter()).all(|(a, b)| self.identical(*a, *b))
+            }
+            (Type::GenericFunc { tparams: pa, sig: sa }, Type::GenericFunc { tparams: pb, sig: sb }) => {
+                // Type parameters must match position-wise; identity of the
+                // signatures then needs a renaming, which substitution
+                // provides: compare constraints and signatures as written.
+                pa.len() == pb.len() && (pa == pb && sa == sb)
             }
             (Type::Union(a), Type::Union(b)) => {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(s, t)| s.tilde == t.tilde && self.identical(s.typ, t.typ))

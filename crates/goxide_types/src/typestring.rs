@@ -125,6 +125,11 @@ impl Writer<'_> {
                 self.s("func");
                 self.signature(id);
             }
+            Type::GenericFunc { tparams, sig } => {
+                self.s("func");
+                self.tparam_list(tparams);
+                self.signature(*sig);
+            }
             Type::Union(terms) => {
                 for (i, term) in terms.iter().enumerate() {
                     if i > 0 {

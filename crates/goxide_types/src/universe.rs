@@ -152,10 +152,10 @@ mod tests {
         }
         assert_eq!(names.len(), 44);
         let qf = |_p: PkgId| String::new();
-        let err = object(lookup("error").unwrap()).typ.get().copied().unwrap();
+        let err = object(lookup("error").unwrap()).typ.get().unwrap();
         assert_eq!(type_string(table().underlying(err), &qf), "interface{Error() string}");
         assert_eq!(type_string(err, &qf), "error");
-        let byte = object(lookup("byte").unwrap()).typ.get().copied().unwrap();
+        let byte = object(lookup("byte").unwrap()).typ.get().unwrap();
         assert_eq!(byte, table().basic(BasicKind::Uint8));
         assert_eq!(kind_name(lookup("len").unwrap()), "built-in");
         assert!(u.unsafe_scope.lookup(Symbol::intern("Sizeof")).is_some());

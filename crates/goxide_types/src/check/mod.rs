@@ -14,8 +14,24 @@
 //! "\n\t<pos>: <msg>" parts (e.g. "x redeclared in this block" followed by
 //! "other declaration of x"); "soft" errors are those types2 marks soft.
 
+mod assign;
+mod builtins;
+mod call;
+mod decl;
+mod expr;
+mod index;
+pub mod info;
+mod literals;
 pub mod operand;
 mod resolver;
+mod scope;
+mod stmt;
+mod typexpr;
+
+pub use info::{Info, Selection, SelectionKind, TypeAndValue};
+pub(crate) use scope::{LocalScope, ScopeRef};
+pub(crate) use stmt::Delayed;
+pub(crate) use expr::UntypedInfo;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -23,17 +39,21 @@ use std::sync::Arc;
 use goxide_syntax::ast::{DeclId, ExprId, File};
 use goxide_syntax::{Diagnostic, Pos};
 
+use crate::constant::Value;
 use crate::files;
 use crate::objects::{Scope, SrcPos};
 use crate::package;
 use crate::sizes::Sizes;
 use crate::symbol::Symbol;
-use crate::types::{ObjId, PkgId};
+use crate::types::{ObjId, PkgId, TypeId};
 
 /// What the checker is told about the build.
 #[derive(Clone, Debug)]
 pub struct Config {
     pub sizes: Sizes,
+    /// The package's language version: the minor version N of go1.N
+    /// (go.mod's `go` line), or `None` for the newest.
+    pub lang: Option<u32>,
 }
 
 /// How the checker finds an imported package: by import path, a package
@@ -60,8 +80,6 @@ impl TypeError {
 
 /// Where a package-level object is declared, and what its declaration
 /// says (types2's `declInfo`).
-// Read by the declaration phase (types2's decl.go), the next to be written.
-#[allow(dead_code)]
 #[derive(Clone, Debug)]
 pub(crate) struct DeclInfo {
     /// Index into the checker's files.
@@ -70,7 +88,6 @@ pub(crate) struct DeclInfo {
     pub source: DeclSource,
 }
 
-#[allow(dead_code)]
 #[derive(Clone, Debug)]
 pub(crate) enum DeclSource {
     /// A constant: its (possibly inherited) type and value expressions and
@@ -83,9 +100,34 @@ pub(crate) enum DeclSource {
     Func,
 }
 
+/// Where the checker is (types2's `environment`): the file, the scope,
+/// the enclosing declaration and function.
+#[derive(Clone)]
+pub(crate) struct Ctx {
+    /// Index into `Checker::files`.
+    pub fi: usize,
+    pub file: &'static File,
+    /// The file's number in the registry (`files::register`).
+    pub fnum: u32,
+    /// The package-level object whose declaration is being checked
+    /// (dependencies are recorded against it).
+    pub decl: Option<ObjId>,
+    pub scope: ScopeRef,
+    /// The value of `iota` in a constant declaration.
+    pub iota: Option<Value>,
+    /// The signature of the function whose body is checked.
+    pub sig: Option<TypeId>,
+    /// Set when a function body contains a call or receive (types2's
+    /// `hasCallOrRecv`, used for constant-ness of `len`).
+    pub has_call_or_recv: bool,
+    /// Inside the type parameter list of a declaration.
+    pub in_tparam_list: bool,
+    /// Language version of the file (minor version of go1.N), or `None` for the newest.
+    pub lang: Option<u32>,
+}
+
 /// The checker of one package.
 pub struct Checker<'a> {
-    #[allow(dead_code)] // sizes are read by the expression phase
     pub(crate) config: &'a Config,
     pub(crate) importer: &'a dyn Importer,
     pub pkg: PkgId,
@@ -104,7 +146,38 @@ pub struct Checker<'a> {
     pub(crate) imports: Vec<ObjId>,
     /// Objects defined by identifiers: (file number, position) -> object.
     pub defs: HashMap<(u32, Pos), ObjId>,
+    /// What later stages need: types, uses, selections (see `info.rs`).
+    pub info: Info,
     pub errors: Vec<TypeError>,
+
+    // ---- state while checking ----
+    pub(crate) ctx: Ctx,
+    /// The objects whose declarations are being checked, outermost first
+    /// (types2's `objPath`), for cycle detection.
+    pub(crate) obj_path: Vec<ObjId>,
+    /// Dependencies of package-level objects on others (for init order).
+    pub(crate) deps: HashMap<ObjId, Vec<ObjId>>,
+    /// Function-local scopes.
+    pub(crate) locals: Vec<LocalScope>,
+    /// Actions delayed until the package-level declarations are done
+    /// (function bodies), in order.
+    pub(crate) delayed: Vec<Delayed>,
+    /// Untyped expressions whose final type is not known yet.
+    pub(crate) untyped: HashMap<(u32, ExprId), UntypedInfo>,
+    /// The number of errors reported.
+    pub(crate) error_count: usize,
+    /// Where struct fields were declared, by (struct type, name), for
+    /// "other declaration of" parts.
+    pub(crate) field_positions: HashMap<(TypeId, Symbol), SrcPos>,
+    /// The right-hand side of each named type declared in the package
+    /// (types2's `fromRHS`), for `validType`.
+    pub(crate) named_rhs: HashMap<TypeId, TypeId>,
+    /// The receiver variable of each method declared in the package.
+    pub method_recv: HashMap<ObjId, ObjId>,
+    /// Calls of `panic` in functions with results (terminating statements).
+    pub(crate) is_panic: std::collections::HashSet<(u32, ExprId)>,
+    /// Dot-imported objects by (file index, object): the import's `PkgName`.
+    pub(crate) dot_imports: HashMap<(usize, ObjId), ObjId>,
 }
 
 impl<'a> Checker<'a> {
@@ -113,7 +186,29 @@ impl<'a> Checker<'a> {
         let name = files.first().map(|f| f.name_str(f.pkg_name).to_string()).unwrap_or_default();
         let pkg = package::register(path, &name);
         let scope = Scope::new(Some(crate::universe::universe().scope));
-        let files = files.into_iter().map(|f| (files::register(f.clone()), f)).collect();
+        let files: Vec<(u32, Arc<File>)> = files.into_iter().map(|f| (files::register(f.clone()), f)).collect();
+        let (fnum, file): (u32, &'static File) = match files.first() {
+            Some((n, _)) => (*n, files::file(*n)),
+            None => {
+                static EMPTY: std::sync::LazyLock<u32> = std::sync::LazyLock::new(|| {
+                    let (f, _) = goxide_syntax::parse_file("<empty>", b"package _\n");
+                    files::register(Arc::new(f))
+                });
+                (*EMPTY, files::file(*EMPTY))
+            }
+        };
+        let ctx = Ctx {
+            fi: 0,
+            file,
+            fnum,
+            decl: None,
+            scope: ScopeRef::Shared(scope),
+            iota: None,
+            sig: None,
+            has_call_or_recv: false,
+            in_tparam_list: false,
+            lang: None,
+        };
         Checker {
             config,
             importer,
@@ -126,14 +221,32 @@ impl<'a> Checker<'a> {
             methods: HashMap::new(),
             imports: Vec::new(),
             defs: HashMap::new(),
+            info: Info::default(),
             errors: Vec::new(),
+            ctx,
+            obj_path: Vec::new(),
+            deps: HashMap::new(),
+            locals: Vec::new(),
+            delayed: Vec::new(),
+            untyped: HashMap::new(),
+            error_count: 0,
+            field_positions: HashMap::new(),
+            method_recv: HashMap::new(),
+            named_rhs: HashMap::new(),
+            is_panic: Default::default(),
+            dot_imports: HashMap::new(),
         }
     }
 
-    /// Runs the phases written so far: collects the package's objects and
-    /// publishes its scope.
+    /// Checks the package (types2's `checkFiles`): collects objects,
+    /// checks package-level declarations, then function bodies; reports
+    /// unused imports; publishes the package scope.
     pub fn check(&mut self) {
         self.collect_objects();
+        self.package_objects();
+        self.process_delayed();
+        self.record_untyped();
+        self.unused_imports();
         self.scope.freeze();
         package::info(self.pkg).scope.set(self.scope).expect("package checked twice");
     }
@@ -141,6 +254,49 @@ impl<'a> Checker<'a> {
     /// The package's scope.
     pub fn scope(&self) -> &'static Scope {
         self.scope
+    }
+
+    // ---- language versions ----
+
+    /// Whether the current file's language version is at least go1.`minor`.
+    pub(crate) fn allow_version(&self, minor: u32) -> bool {
+        match self.ctx.lang.or(self.config.lang) {
+            Some(v) => v >= minor,
+            None => true,
+        }
+    }
+
+    /// types2's `versionErrorf`: "`what` requires go1.N or later".
+    pub(crate) fn version_error_pos(&mut self, pos: Pos, what: &str, minor: u32) {
+        let sp = crate::files::src_pos(self.ctx.fnum, pos);
+        self.error(sp, format!("{what} requires go1.{minor} or later"));
+    }
+
+    pub(crate) fn version_error_at(&mut self, e: ExprId, what: &str, minor: u32) {
+        let p = self.ctx.file.start_pos(e);
+        self.version_error_pos(p, what, minor);
+    }
+
+    pub(crate) fn version_error_op(&mut self, x: &operand::Operand, what: &str, minor: u32) {
+        let p = x.expr.map(|e| self.ctx.file.start_pos(e)).unwrap_or(self.ctx.file.pos);
+        self.version_error_pos(p, what, minor);
+    }
+
+    /// Sets the context to file `fi` at package level.
+    pub(crate) fn enter_file(&mut self, fi: usize) {
+        let fnum = self.files[fi].0;
+        self.ctx = Ctx {
+            fi,
+            file: files::file(fnum),
+            fnum,
+            decl: None,
+            scope: ScopeRef::Shared(self.file_scopes[fi]),
+            iota: None,
+            sig: None,
+            has_call_or_recv: false,
+            in_tparam_list: false,
+            lang: lang_of(files::file(fnum)),
+        };
     }
 
     // ---- errors ----
@@ -167,10 +323,12 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn error(&mut self, pos: SrcPos, msg: String) {
+        self.error_count += 1;
         self.report(vec![(Some(pos), msg)], false);
     }
 
     pub(crate) fn soft_error(&mut self, pos: SrcPos, msg: String) {
+        self.error_count += 1;
         self.report(vec![(Some(pos), msg)], true);
     }
 
@@ -188,6 +346,12 @@ impl<'a> Checker<'a> {
             self.report(parts, false);
         }
     }
+}
+
+/// The language version of a file: its `//go:build go1.N` if any (gc
+/// sets the file version from it), else `None` (the package's).
+fn lang_of(f: &File) -> Option<u32> {
+    f.go_version.strip_prefix("go1.").and_then(|v| v.split('.').next()?.parse().ok())
 }
 
 /// The "other declaration of x" part, when `alt` has a position.

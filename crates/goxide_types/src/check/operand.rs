@@ -59,36 +59,20 @@ pub struct Operand {
     pub val: Option<Value>,
     /// The expression the operand stands for, if any.
     pub expr: Option<ExprId>,
+    /// What messages call the operand instead of its expression's text
+    /// (types2's dummy names: "1st function result", "ok value of
+    /// (comma, ok) expression").
+    pub dummy: Option<Box<str>>,
 }
 
-/// The kind of composite type a named type's structure is described by
-/// (types2's `compositeKind`); empty for basic types.
-fn composite_kind(t: TypeId) -> &'static str {
-    let tt = table();
-    match tt.get(tt.underlying(t)) {
-        Type::Basic(_) => "",
-        Type::Array { .. } => "array",
-        Type::Slice(_) => "slice",
-        Type::Struct(_) => "struct",
-        Type::Pointer(_) => "pointer",
-        Type::Signature { .. } => "func",
-        Type::Interface { .. } => "interface",
-        Type::Map { .. } => "map",
-        Type::Chan { .. } => "chan",
-        Type::Tuple(_) => "tuple",
-        Type::Union(_) => "union",
-        Type::Named(_) | Type::TypeParam(_) | Type::Alias(_) => "",
+impl Operand {
+    /// An invalid operand for expression `e`.
+    pub fn invalid(e: Option<ExprId>) -> Operand {
+        Operand { mode: Mode::Invalid, typ: table().invalid(), val: None, expr: e, dummy: None }
     }
 }
 
-/// Whether `t` is a generic type not yet instantiated (types2's `isGeneric`).
-fn is_generic(t: TypeId) -> bool {
-    let tt = table();
-    if let Some(a) = tt.alias(t) {
-        return a.tparams.get().is_some_and(|p| !p.is_empty()) && a.targs.is_empty();
-    }
-    tt.named(t).is_some_and(|n| n.targs.is_empty() && n.tparams.get().is_some_and(|p| !p.is_empty()))
-}
+use crate::predicates::{composite_kind, is_generic};
 
 impl Operand {
     /// types2's `operandString`: the description messages use. `file` is
@@ -105,6 +89,7 @@ impl Operand {
             };
         }
         let expr = match (self.expr, self.mode) {
+            _ if self.dummy.is_some() => self.dummy.as_deref().unwrap_or_default().to_string(),
             (Some(e), _) => goxide_syntax::printer::expr_string(file, e),
             (None, Mode::Builtin(b)) => b.info().0.to_string(),
             (None, Mode::TypeExpr) => type_string(self.typ, qf),
@@ -210,32 +195,33 @@ mod tests {
             typ: t.basic(BasicKind::UntypedInt),
             val: Some(constant::make_int64(300)),
             expr: Some(e),
+            dummy: None,
         };
         assert_eq!(c.describe(&f, &no_qf), "300 (untyped int constant)");
 
         let (f, e) = expr_of("1 << 70");
         let big = constant::shift(&constant::make_int64(1), constant::ShiftOp::Shl, 70);
-        let c = Operand { mode: Mode::Constant, typ: t.basic(BasicKind::UntypedInt), val: Some(big), expr: Some(e) };
+        let c = Operand { mode: Mode::Constant, typ: t.basic(BasicKind::UntypedInt), val: Some(big), expr: Some(e), dummy: None };
         assert_eq!(c.describe(&f, &no_qf), "1 << 70 (untyped int constant 1180591620717411303424)");
 
         let (f, e) = expr_of("x");
-        let v = Operand { mode: Mode::Variable, typ: t.basic(BasicKind::Int), val: None, expr: Some(e) };
+        let v = Operand { mode: Mode::Variable, typ: t.basic(BasicKind::Int), val: None, expr: Some(e), dummy: None };
         assert_eq!(v.describe(&f, &no_qf), "x (variable of type int)");
 
         // A named struct type is described by its structure; a renamed
         // basic type by its basic type.
         let s = t.new_named(Symbol::intern("S"), None);
         t.named(s).unwrap().underlying.set(t.intern(Type::Struct(Box::new([])))).unwrap();
-        let v = Operand { mode: Mode::Variable, typ: s, val: None, expr: Some(e) };
+        let v = Operand { mode: Mode::Variable, typ: s, val: None, expr: Some(e), dummy: None };
         assert_eq!(v.describe(&f, &no_qf), "x (variable of struct type S)");
         let my = t.new_named(Symbol::intern("MyInt"), None);
         t.named(my).unwrap().underlying.set(t.basic(BasicKind::Int32)).unwrap();
-        let v = Operand { mode: Mode::Value, typ: my, val: None, expr: Some(e) };
+        let v = Operand { mode: Mode::Value, typ: my, val: None, expr: Some(e), dummy: None };
         assert_eq!(v.describe(&f, &no_qf), "x (value of int32 type MyInt)");
 
-        let n = Operand { mode: Mode::NilValue, typ: t.basic(BasicKind::UntypedNil), val: None, expr: Some(e) };
+        let n = Operand { mode: Mode::NilValue, typ: t.basic(BasicKind::UntypedNil), val: None, expr: Some(e), dummy: None };
         assert_eq!(n.describe(&f, &no_qf), "nil");
-        let b = Operand { mode: Mode::Builtin(Builtin::Len), typ: t.invalid(), val: None, expr: None };
+        let b = Operand { mode: Mode::Builtin(Builtin::Len), typ: t.invalid(), val: None, expr: None, dummy: None };
         assert_eq!(b.describe(&f, &no_qf), "len (built-in)");
     }
 }

@@ -208,7 +208,7 @@ impl Checker<'_> {
 
     /// types2's `arity`: names and initialisers must match in number.
     #[allow(clippy::too_many_arguments)]
-    fn arity(
+    pub(crate) fn arity(
         &mut self,
         fi: usize,
         file: &File,

@@ -25,7 +25,7 @@ impl Importer for FakeImporter {
 fn check(src: &str) -> (Vec<String>, PkgId) {
     let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
     assert!(diags.is_empty(), "{diags:?}");
-    let config = Config { sizes: Sizes::for_arch("amd64").unwrap() };
+    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
     let mut c = Checker::new(&config, &FakeImporter, "command-line-arguments", vec![Arc::new(file)]);
     c.check();
     let diags: Vec<Diagnostic> = c.errors.iter().map(TypeError::to_diagnostic).collect();
@@ -60,16 +60,21 @@ fn arity_as_gc() {
 
 #[test]
 fn import_clashes_as_gc() {
-    // (gc also reports the unused import; that check is a later phase.)
     let (errs, _) = check("package main\nimport \"fmt\"\nvar fmt = 1\nfunc main() {}\n");
-    assert_eq!(errs, ["./x.go:3:5: fmt already declared through import of package fmt (\"fmt\")\n\t./x.go:2:8: other declaration of fmt"]);
+    assert_eq!(
+        errs,
+        [
+            "./x.go:2:8: \"fmt\" imported and not used",
+            "./x.go:3:5: fmt already declared through import of package fmt (\"fmt\")\n\t./x.go:2:8: other declaration of fmt"
+        ]
+    );
 }
 
 #[test]
 fn constants_get_iota_and_inherit_their_group() {
     let src = "package p\nconst (\n\ta = iota * 10\n\tb\n\t_\n\tc, d = 7, 8\n\te, f\n)\nconst g = iota\n";
     let (file, _) = goxide_syntax::parse_file("./x.go", src.as_bytes());
-    let config = Config { sizes: Sizes::for_arch("amd64").unwrap() };
+    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
     let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
     c.check();
     assert!(c.errors.is_empty(), "{:?}", c.errors);
@@ -104,13 +109,15 @@ fn constants_get_iota_and_inherit_their_group() {
 fn methods_wait_for_their_base_types() {
     let src = "package p\ntype T[P any] struct{}\nfunc (t *T[P]) M() {}\nfunc (T[P]) N() {}\nfunc (x (*T[Q])) O() {}\nfunc (int) _() {}\n";
     let (file, _) = goxide_syntax::parse_file("./x.go", src.as_bytes());
-    let config = Config { sizes: Sizes::for_arch("amd64").unwrap() };
+    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
     let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
     c.check();
-    let ms = &c.methods[&crate::symbol::Symbol::intern("T")];
-    let got: Vec<(String, bool)> = ms.iter().map(|(m, p)| (object(*m).name.to_string(), *p)).collect();
+    // The methods end up on T's named type, with their receiver kinds.
+    let t = object(c.scope().lookup(crate::symbol::Symbol::intern("T")).unwrap()).typ.get().unwrap();
+    let ms = crate::types::table().named(t).unwrap().methods.lock().unwrap().clone();
+    let got: Vec<(String, bool)> =
+        ms.iter().map(|&m| (object(m).name.to_string(), crate::lookup::method_has_ptr_recv(m))).collect();
     assert_eq!(got, [("M".to_string(), true), ("N".to_string(), false), ("O".to_string(), true)]);
-    assert!(!c.methods.contains_key(&crate::symbol::Symbol::intern("int")), "blank methods are not collected");
     // The var n:1 form shares its left-hand side.
     let (file, _) = goxide_syntax::parse_file("./y.go", b"package p\nvar a, b = f()\nfunc f() (int, int)\n");
     let mut c = Checker::new(&config, &FakeImporter, "p2", vec![Arc::new(file)]);
@@ -132,4 +139,35 @@ fn import_paths_are_validated_as_types2() {
     assert_eq!(validated_import_path("\"fm t\"").unwrap_err(), "invalid character U+0020 ' '");
     assert_eq!(validated_import_path("\"a:b\"").unwrap_err(), "invalid character U+003A ':'");
     assert_eq!(validated_import_path("\"\\xff\"").unwrap_err(), "invalid character U+FFFD '�'");
+}
+
+/// Programs and the errors the reference `go build` prints for them
+/// (regenerate by running `go build` on each).
+#[test]
+fn expressions_statements_and_declarations_as_gc() {
+    let cases: &[(&str, &[&str])] = &[
+        ("package main\nfunc main() { x := 1 }\n", &["./x.go:2:15: declared and not used: x"]),
+        ("package main\nfunc main() { var s string = 1; _ = s }\n", &["./x.go:2:30: cannot use 1 (untyped int constant) as string value in variable declaration"]),
+        ("package main\nconst c uint8 = 256\nfunc main() {}\n", &["./x.go:2:17: cannot use 256 (untyped int constant) as uint8 value in constant declaration (overflows)"]),
+        ("package main\nfunc f() (int, string) { return 1 }\nfunc main() {}\n", &["./x.go:2:33: not enough return values\n\thave (number)\n\twant (int, string)"]),
+        ("package main\ntype T struct{ a int }\nfunc main() { var t T; t.b = 1 }\n", &["./x.go:3:26: t.b undefined (type T has no field or method b)"]),
+        ("package main\nfunc main() { a := []int{1}; a.x() }\n", &["./x.go:2:32: a.x undefined (type []int has no field or method x)"]),
+        ("package main\nfunc f(int, string) {}\nfunc main() { f(1) }\n", &["./x.go:3:17: not enough arguments in call to f\n\thave (number)\n\twant (int, string)"]),
+        ("package main\nfunc f() int { }\nfunc main() {}\n", &["./x.go:2:16: missing return"]),
+        ("package main\ntype I interface{ M() }\ntype T struct{}\nfunc main() { var _ I = T{} }\n", &["./x.go:4:25: cannot use T{} (value of struct type T) as I value in variable declaration: T does not implement I (missing method M)"]),
+        ("package main\nfunc main() { var x int; var y float64; _ = x + y }\n", &["./x.go:2:45: invalid operation: x + y (mismatched types int and float64)"]),
+        ("package main\nfunc main() { _ = 1 << 70 }\n", &["./x.go:2:19: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in assignment to _ identifier (overflows)"]),
+        ("package main\ntype T int\nfunc (t T) M() {}\nfunc (t T) M() {}\nfunc main() {}\n", &["./x.go:4:12: method T.M already declared at ./x.go:3:12"]),
+        ("package main\ntype T struct { T }\nfunc main() {}\n", &["./x.go:2:6: invalid recursive type: T refers to itself"]),
+        ("package main\nfunc main() { for i := range 10 { _ = i }; var m map[[]int]int; _ = m }\n", &["./x.go:2:54: invalid map key type []int"]),
+        ("package main\nfunc main() { x, y := 1; _, _ = x, y }\n", &["./x.go:2:23: assignment mismatch: 2 variables but 1 value"]),
+    ];
+    let mut failed = Vec::new();
+    for (src, want) in cases {
+        let (got, _) = check(src);
+        if got != *want {
+            failed.push(format!("{src}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} differ:\n{}", failed.len(), cases.len(), failed.join("\n"));
 }

@@ -1,0 +1,856 @@
+//! Calls, conversions and selectors (types2's `call.go`,
+//! `conversions.go`): function calls with argument passing (variadic,
+//! `f(g())` spreading, type inference for generic functions), explicit
+//! instantiation, conversions `T(x)`, qualified identifiers `pkg.Name`,
+//! field and method selectors with their recorded selections, method
+//! values and method expressions.
+
+use goxide_syntax::ast::{ExprId, ExprKind};
+
+use super::expr::ExprClass;
+use super::operand::{Mode, Operand};
+use super::{Checker, Delayed, Selection, SelectionKind};
+use crate::constant::{self, Kind};
+use crate::objects::{object, ObjKind};
+use crate::predicates::*;
+use crate::representable::representable_const;
+use crate::symbol::Symbol;
+use crate::types::{table, BasicKind, Type, TypeId, Var};
+
+impl Checker<'_> {
+    /// types2's `callExpr`.
+    pub(crate) fn call_expr(&mut self, x: &mut Operand, call: ExprId) -> ExprClass {
+        let file = self.ctx.file;
+        let ExprKind::Call { fun, args, has_dots } = file.expr(call).kind else { return ExprClass::Statement };
+        let args: Vec<ExprId> = file.exprs_of(args).to_vec();
+        let tt = table();
+        let mut inst: Option<ExprId> = None;
+        if let ExprKind::Index { .. } = file.expr(fun).kind {
+            if self.index_expr(x, fun) {
+                inst = Some(fun);
+            }
+            x.expr = Some(fun);
+            self.record(x);
+        } else {
+            self.expr_or_type(x, fun, true);
+        }
+        match x.mode {
+            Mode::Invalid => {
+                self.use_exprs(&args);
+                x.expr = Some(call);
+                return ExprClass::Statement;
+            }
+            Mode::TypeExpr => {
+                let t = x.typ;
+                if is_generic(t) {
+                    let s = self.expr_str(fun);
+                    self.error_at(fun, format!("cannot use generic type {s} without instantiation"));
+                    x.mode = Mode::Invalid;
+                    x.expr = Some(call);
+                    return ExprClass::Conversion;
+                }
+                x.mode = Mode::Invalid;
+                match args.len() {
+                    0 => {
+                        let ts = self.type_str(t);
+                        let p = file.expr(call).pos;
+                        let _ = p;
+                        self.error_at(call, format!("missing argument in conversion to {ts}"));
+                    }
+                    1 => {
+                        self.expr(x, args[0]);
+                        if x.mode != Mode::Invalid {
+                            if is_interface(t) && !is_type_param(t) && !crate::typeset::type_set(tt.underlying(t)).is_method_set() {
+                                let ts = self.type_str(t);
+                                self.error_at(call, format!("cannot use interface {ts} in conversion (contains specific type constraints or is comparable)"));
+                            } else if has_dots {
+                                let ts = self.type_str(t);
+                                self.error_at(args[0], format!("invalid use of ... in conversion to {ts}"));
+                            } else {
+                                self.conversion(x, t);
+                            }
+                        }
+                    }
+                    n => {
+                        self.use_exprs(&args);
+                        let ts = self.type_str(t);
+                        self.error_at(args[n - 1], format!("too many arguments in conversion to {ts}"));
+                    }
+                }
+                x.expr = Some(call);
+                return ExprClass::Conversion;
+            }
+            Mode::Builtin(b) => {
+                if !self.builtin(x, call, b) {
+                    x.mode = Mode::Invalid;
+                }
+                x.expr = Some(call);
+                if x.mode != Mode::Invalid && x.mode != Mode::Constant {
+                    self.ctx.has_call_or_recv = true;
+                }
+                return if b.info().3 { ExprClass::Statement } else { ExprClass::Expression };
+            }
+            _ => {}
+        }
+        // A function (or something that must be one).
+        let ftyp = x.typ;
+        let (tparams, sig) = match tt.get(tt.unalias(ftyp)) {
+            Type::GenericFunc { tparams, sig } => (tparams.clone(), *sig),
+            _ => match core_type(ftyp).map(|u| (u, tt.get(u))) {
+                Some((u, Type::Signature { .. })) => (Box::<[TypeId]>::default(), u),
+                _ => {
+                    let s = self.op_str(x);
+                    let ts = self.type_str(ftyp);
+                    let cause = if is_type_param(ftyp) && core_type(ftyp).is_none() {
+                        "no core type".to_string()
+                    } else {
+                        format!("{ts} is not a function")
+                    };
+                    self.error_op(x, format!("invalid operation: cannot call {s}: {cause}"));
+                    x.mode = Mode::Invalid;
+                    x.expr = Some(call);
+                    return ExprClass::Statement;
+                }
+            },
+        };
+        let was_generic = !tparams.is_empty();
+        let mut targs: Vec<TypeId> = Vec::new();
+        let mut xlist: Vec<ExprId> = Vec::new();
+        let mut sig = sig;
+        let mut tparams = tparams;
+        if let Some(ie) = inst {
+            let ExprKind::Index { index, .. } = file.expr(ie).kind else { unreachable_kind() };
+            xlist = file.unpack_list(Some(index));
+            let mut ok = true;
+            for &a in &xlist {
+                let t = self.var_type(a);
+                if t == tt.invalid() {
+                    ok = false;
+                }
+                targs.push(t);
+            }
+            if !ok {
+                self.use_exprs(&args);
+                x.mode = Mode::Invalid;
+                x.expr = Some(call);
+                return ExprClass::Statement;
+            }
+            let (got, want) = (targs.len(), tparams.len());
+            if got > want {
+                self.error_at(xlist[want], format!("got {got} type arguments but want {want}"));
+                self.use_exprs(&args);
+                x.mode = Mode::Invalid;
+                x.expr = Some(call);
+                return ExprClass::Statement;
+            }
+            if got == want && want > 0 {
+                sig = self.instantiate_signature(ie, &tparams, sig, &targs, &xlist);
+                tparams = Box::default();
+                targs.clear();
+                xlist.clear();
+            }
+        }
+        // Arguments.
+        let arg_ops = self.expr_list_for_call(&args);
+        let rsig = self.arguments(call, fun, &args, has_dots, sig, &tparams, targs, &xlist, arg_ops);
+        let Some(rsig) = rsig else {
+            // Errors were reported; the call's result type is still known
+            // unless the function is generic.
+            if was_generic && !tparams.is_empty() {
+                x.mode = Mode::Invalid;
+                x.expr = Some(call);
+                return ExprClass::Statement;
+            }
+            self.set_call_result(x, sig);
+            x.expr = Some(call);
+            return ExprClass::Statement;
+        };
+        if was_generic {
+            self.record_type_and_value(fun, Mode::Value, rsig, None);
+        }
+        self.set_call_result(x, rsig);
+        x.expr = Some(call);
+        self.ctx.has_call_or_recv = true;
+        ExprClass::Statement
+    }
+
+    /// The operand of a call of a function with signature `sig`.
+    fn set_call_result(&mut self, x: &mut Operand, sig: TypeId) {
+        let tt = table();
+        let Type::Signature { results, .. } = tt.get(sig) else {
+            x.mode = Mode::Invalid;
+            return;
+        };
+        match results.len() {
+            0 => {
+                x.mode = Mode::NoValue;
+                x.typ = tt.invalid();
+            }
+            1 => {
+                x.mode = Mode::Value;
+                x.typ = results[0].typ;
+            }
+            _ => {
+                x.mode = Mode::Value;
+                x.typ = tt.intern(Type::Tuple(results.clone()));
+            }
+        }
+    }
+
+    /// The operands of call arguments (types2's `genericExprList`): a
+    /// single multi-valued call is spread; generic functions are allowed
+    /// as arguments.
+    fn expr_list_for_call(&mut self, args: &[ExprId]) -> Vec<Operand> {
+        if args.len() == 1 {
+            let file = self.ctx.file;
+            // A lone argument may be a multi-valued call.
+            if matches!(file.expr(file.unparen(args[0])).kind, ExprKind::Call { .. }) {
+                let (list, _) = self.multi_expr(args[0], false);
+                return list;
+            }
+        }
+        args.iter()
+            .map(|&a| {
+                let mut x = Operand::invalid(Some(a));
+                self.generic_expr(&mut x, a);
+                x
+            })
+            .collect()
+    }
+
+    /// types2's `arguments`: checks argument count and assignability,
+    /// inferring type arguments of a generic function; the (instantiated)
+    /// signature, or `None` after an error that leaves it unknown.
+    #[allow(clippy::too_many_arguments)]
+    fn arguments(
+        &mut self,
+        call: ExprId,
+        fun: ExprId,
+        arg_exprs: &[ExprId],
+        ddd: bool,
+        sig: TypeId,
+        tparams: &[TypeId],
+        mut targs: Vec<TypeId>,
+        xlist: &[ExprId],
+        mut args: Vec<Operand>,
+    ) -> Option<TypeId> {
+        let tt = table();
+        let Type::Signature { params, variadic, .. } = tt.get(sig).clone() else { return None };
+        let nargs = args.len();
+        let mut npars = params.len();
+        let mut sig_params: Vec<TypeId> = params.iter().map(|v| v.typ).collect();
+        if variadic {
+            if ddd {
+                if arg_exprs.len() == 1 && nargs > 1 {
+                    let s = self.expr_str(arg_exprs[0]);
+                    self.error_at(call, format!("cannot use ... with {nargs}-valued {s}"));
+                    return None;
+                }
+            } else if nargs + 1 >= npars {
+                let last = sig_params[npars - 1];
+                let elem = match tt.get(last) {
+                    Type::Slice(e) => *e,
+                    _ => last,
+                };
+                sig_params.truncate(npars - 1);
+                while sig_params.len() < nargs {
+                    sig_params.push(elem);
+                }
+                npars = nargs;
+            } else {
+                npars -= 1;
+            }
+        } else if ddd {
+            let s = self.expr_str(fun);
+            self.error_at(call, format!("cannot use ... in call to non-variadic {s}"));
+            return None;
+        }
+        if nargs != npars {
+            let (at, qualifier) = if nargs > npars {
+                (args[npars].expr, "too many")
+            } else if nargs > 0 {
+                (args[nargs - 1].expr, "not enough")
+            } else {
+                (None, "not enough")
+            };
+            let pos = match at {
+                Some(e) => {
+                    // For a spread call the position is the call's.
+                    if args.iter().any(|a| a.dummy.is_some()) {
+                        self.ctx.file.start_pos(e)
+                    } else {
+                        self.ctx.file.start_pos(e)
+                    }
+                }
+                None => self.ctx.file.start_pos(call),
+            };
+            let have: Vec<TypeId> = args.iter().map(|a| a.typ).collect();
+            let want: Vec<TypeId> = params.iter().map(|v| v.typ).collect();
+            let have_s = self.types_summary(&have, false, ddd, &args);
+            let want_s = self.types_summary(&want, variadic, false, &[]);
+            let fs = self.expr_str(fun);
+            let sp = crate::files::src_pos(self.ctx.fnum, pos);
+            self.error_count += 1;
+            self.report(
+                vec![
+                    (Some(sp), format!("{qualifier} arguments in call to {fs}")),
+                    (None, format!("have {have_s}")),
+                    (None, format!("want {want_s}")),
+                ],
+                false,
+            );
+            return None;
+        }
+        let mut rsig = sig;
+        if !tparams.is_empty() {
+            if !self.allow_version(18) {
+                if let ExprKind::Index { .. } = self.ctx.file.expr(fun).kind {
+                    self.version_error_at(fun, "function instantiation", 18);
+                } else {
+                    self.version_error_at(call, "implicit function instantiation", 18);
+                }
+            }
+            let infer_args: Vec<crate::infer::InferArg> = args
+                .iter()
+                .map(|a| crate::infer::InferArg {
+                    typ: a.typ,
+                    untyped_kind: if is_untyped(a.typ) {
+                        match tt.get(a.typ) {
+                            Type::Basic(k) => Some(*k),
+                            _ => None,
+                        }
+                    } else {
+                        None
+                    },
+                    pos: crate::files::src_pos(self.ctx.fnum, a.expr.map(|e| self.ctx.file.start_pos(e)).unwrap_or(0)),
+                    descr: self.op_str(a),
+                })
+                .collect();
+            let inferred = crate::infer::infer(tparams, &targs, &sig_params, &infer_args, false);
+            match inferred {
+                Err(e) => {
+                    let fs = self.expr_str(fun);
+                    self.error(e.pos, format!("in call to {fs}, {}", e.msg));
+                    return None;
+                }
+                Ok(t) => targs = t,
+            }
+            rsig = self.instantiate_signature(fun, tparams, sig, &targs, xlist);
+            let map = crate::subst::SubstMap::new(tparams, &targs);
+            sig_params = sig_params.iter().map(|&p| crate::subst::subst(p, &map)).collect();
+        }
+        if !args.is_empty() {
+            let context = format!("argument to {}", self.expr_str(fun));
+            for (i, a) in args.iter_mut().enumerate() {
+                self.assignment(a, Some(sig_params[i]), &context);
+            }
+        }
+        Some(rsig)
+    }
+
+    /// types2's `typesSummary`.
+    fn types_summary(&self, list: &[TypeId], variadic: bool, has_dots: bool, ops: &[Operand]) -> String {
+        let tt = table();
+        let mut res = Vec::new();
+        for (i, &t) in list.iter().enumerate() {
+            let mut s = if t == tt.invalid() {
+                if ops.get(i).is_some_and(|o| o.mode == Mode::NoValue) {
+                    "unknown type".to_string()
+                } else {
+                    "unknown type".to_string()
+                }
+            } else if is_untyped(t) {
+                if is_numeric(t) {
+                    "number".to_string()
+                } else {
+                    match tt.get(t) {
+                        Type::Basic(k) => k.name().replace("untyped ", ""),
+                        _ => String::new(),
+                    }
+                }
+            } else {
+                self.type_str(t)
+            };
+            if i == list.len() - 1 {
+                if variadic {
+                    if let Type::Slice(e) = tt.get(t) {
+                        s = self.type_str(*e);
+                    }
+                    s = format!("...{s}");
+                } else if has_dots {
+                    s.push_str("...");
+                }
+            }
+            res.push(s);
+        }
+        format!("({})", res.join(", "))
+    }
+
+    /// types2's `instantiateSignature`.
+    pub(crate) fn instantiate_signature(
+        &mut self,
+        expr: ExprId,
+        tparams: &[TypeId],
+        sig: TypeId,
+        targs: &[TypeId],
+        xlist: &[ExprId],
+    ) -> TypeId {
+        let map = crate::subst::SubstMap::new(tparams, targs);
+        let inst = crate::subst::subst(sig, &map);
+        let file = self.ctx.file;
+        let key = match file.expr(file.unparen(expr)).kind {
+            ExprKind::Index { x, .. } => x,
+            _ => expr,
+        };
+        if let ExprKind::Name(n) | ExprKind::Selector { sel: n, .. } = file.expr(file.unparen(key)).kind {
+            self.info.instances.insert((self.ctx.fnum, n.pos), (targs.into(), inst));
+        }
+        let pos = file.expr(expr).pos;
+        self.delayed.push(Delayed::VerifyInstance {
+            fi: self.ctx.fi,
+            pos,
+            args: xlist.to_vec(),
+            tparams: tparams.to_vec(),
+            targs: targs.to_vec(),
+        });
+        inst
+    }
+
+    /// types2's `funcInst` for an explicitly instantiated generic function
+    /// not called (`f[int]`): all type arguments must be given (or
+    /// inferable from a target, not supported here yet).
+    pub(crate) fn func_inst(&mut self, x: &mut Operand, inst: ExprId, _target: Option<TypeId>) {
+        let tt = table();
+        let file = self.ctx.file;
+        let ExprKind::Index { index, .. } = file.expr(inst).kind else { return };
+        x.expr = Some(inst);
+        if !self.allow_version(18) {
+            self.version_error_at(inst, "function instantiation", 18);
+        }
+        let xlist = file.unpack_list(Some(index));
+        let mut targs = Vec::new();
+        for &a in &xlist {
+            let t = self.var_type(a);
+            if t == tt.invalid() {
+                x.mode = Mode::Invalid;
+                return;
+            }
+            targs.push(t);
+        }
+        let Type::GenericFunc { tparams, sig } = tt.get(x.typ).clone() else { return };
+        let (got, want) = (targs.len(), tparams.len());
+        if got > want {
+            self.error_at(xlist[got - 1], format!("got {got} type arguments but want {want}"));
+            x.mode = Mode::Invalid;
+            return;
+        }
+        if got < want {
+            let empty: Vec<crate::infer::InferArg> = Vec::new();
+            match crate::infer::infer(&tparams, &targs, &[], &empty, false) {
+                Ok(t) => targs = t,
+                Err(e) => {
+                    self.error(e.pos, e.msg);
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+            }
+        }
+        let s = self.instantiate_signature(inst, &tparams, sig, &targs, &xlist);
+        x.typ = s;
+        x.mode = Mode::Value;
+    }
+
+    /// types2's `conversion`: `T(x)`.
+    pub(crate) fn conversion(&mut self, x: &mut Operand, t: TypeId) {
+        let tt = table();
+        let const_arg = x.mode == Mode::Constant;
+        let const_convertible = |this: &Self, x: &Operand, t: TypeId| -> Option<constant::Value> {
+            let Type::Basic(k) = *tt.get(tt.underlying(t)) else { return None };
+            let v = x.val.clone().unwrap_or_else(constant::make_unknown);
+            if let Some(r) = representable_const(&v, k, &this.config.sizes) {
+                return Some(r);
+            }
+            if is_integer(x.typ) && is_string(t) {
+                let (i, ok) = v.uint64_val();
+                let c = if ok && i <= 0x10FFFF { char::from_u32(i as u32).unwrap_or('\u{FFFD}') } else { '\u{FFFD}' };
+                return Some(constant::make_string(c.to_string()));
+            }
+            None
+        };
+        let mut ok = false;
+        let mut cause = String::new();
+        if const_arg && is_const_type(t) {
+            match const_convertible(self, x, t) {
+                Some(v) => {
+                    x.val = Some(v);
+                    ok = true;
+                }
+                None => {
+                    if is_integer(x.typ) && is_integer(t) {
+                        let vs = x.val.as_ref().map(|v| v.to_string()).unwrap_or_default();
+                        let ts = self.type_str(t);
+                        self.error_op(x, format!("constant {vs} overflows {ts}"));
+                        x.mode = Mode::Invalid;
+                        return;
+                    }
+                }
+            }
+        } else if const_arg && is_type_param(t) {
+            let mut msg = String::new();
+            let xc = x.clone();
+            ok = under_is(t, &mut |u| {
+                let Some(u) = u else {
+                    msg = format!("{} does not contain specific types", self.type_str(t));
+                    return false;
+                };
+                if is_string(xc.typ) && is_bytes_or_runes(u) {
+                    return true;
+                }
+                if const_convertible(self, &xc, u).is_none() {
+                    let vs = xc.val.as_ref().map(|v| v.to_string()).unwrap_or_default();
+                    msg = if is_integer(xc.typ) && is_integer(u) {
+                        format!("constant {vs} overflows {} (in {})", self.type_str(u), self.type_str(t))
+                    } else {
+                        format!("cannot convert {} to type {} (in {})", self.op_str(&xc), self.type_str(u), self.type_str(t))
+                    };
+                    return false;
+                }
+                true
+            });
+            cause = msg;
+            x.mode = Mode::Value;
+        } else if self.convertible_to(x, t, &mut cause) {
+            ok = true;
+            x.mode = Mode::Value;
+        }
+        if !ok {
+            let xs = self.op_str(x);
+            let ts = self.type_str(t);
+            if !cause.is_empty() {
+                self.error_op(x, format!("cannot convert {xs} to type {ts}: {cause}"));
+            } else {
+                self.error_op(x, format!("cannot convert {xs} to type {ts}"));
+            }
+            x.mode = Mode::Invalid;
+            return;
+        }
+        if is_untyped(x.typ) {
+            let mut fin = t;
+            if x.typ == tt.basic(BasicKind::UntypedNil) {
+                // keep nil's type
+            } else if is_non_type_param_interface(t) || const_arg && !is_const_type(t) {
+                fin = default_type(x.typ);
+            } else if x.mode == Mode::Constant && is_integer(x.typ) && all_string(t) {
+                fin = x.typ;
+            }
+            if let Some(e) = x.expr {
+                self.update_expr_type(e, fin, true);
+            }
+        }
+        x.typ = t;
+    }
+
+    /// types2's `convertibleTo`.
+    pub(crate) fn convertible_to(&mut self, x: &Operand, t: TypeId, cause: &mut String) -> bool {
+        if self.assignable_to(x, t, Some(cause)) {
+            return true;
+        }
+        let tt = table();
+        let v = tt.unalias(x.typ);
+        let t = tt.unalias(t);
+        let (vu, tu) = (tt.underlying(v), tt.underlying(t));
+        let (vp, tp) = (is_type_param(v), is_type_param(t));
+        if identical_ignore_tags(vu, tu) && !vp && !tp {
+            return true;
+        }
+        if let (Type::Pointer(vb), Type::Pointer(tb)) = (tt.get(v), tt.get(t)) {
+            if identical_ignore_tags(tt.underlying(*vb), tt.underlying(*tb)) && !is_type_param(*vb) && !is_type_param(*tb) {
+                return true;
+            }
+        }
+        if is_integer_or_float(vu) && is_integer_or_float(tu) {
+            return true;
+        }
+        if is_complex(vu) && is_complex(tu) {
+            return true;
+        }
+        if (is_integer(vu) || is_bytes_or_runes(vu)) && is_string(tu) {
+            return true;
+        }
+        if is_string(vu) && is_bytes_or_runes(tu) {
+            return true;
+        }
+        if (is_pointer(vu) || is_uintptr(vu)) && is_unsafe_pointer(tu) {
+            return true;
+        }
+        if is_unsafe_pointer(vu) && (is_pointer(tu) || is_uintptr(tu)) {
+            return true;
+        }
+        if let Type::Slice(se) = tt.get(vu) {
+            match tt.get(tu) {
+                Type::Array { elem, .. } if tt.identical(*se, *elem) => {
+                    if self.allow_version(20) {
+                        return true;
+                    }
+                    *cause = "conversion of slice to array requires go1.20 or later".into();
+                    return false;
+                }
+                Type::Pointer(b) => {
+                    if let Type::Array { elem, .. } = tt.get(tt.underlying(*b)) {
+                        if tt.identical(*se, *elem) {
+                            if self.allow_version(17) {
+                                return true;
+                            }
+                            *cause = "conversion of slice to array pointer requires go1.17 or later".into();
+                            return false;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !vp && !tp {
+            return false;
+        }
+        let add = |this: &Self, cause: &mut String, msg: String| {
+            let _ = this;
+            if cause.is_empty() {
+                *cause = msg;
+            } else {
+                *cause = format!("{msg}\n\t{cause}");
+            }
+        };
+        if vp {
+            let terms = specific_terms(v);
+            let Some(terms) = terms else { return false };
+            for vt in terms {
+                let mut y = x.clone();
+                y.typ = vt;
+                if tp {
+                    let Some(tterms) = specific_terms(t) else { return false };
+                    for tt_ in tterms {
+                        if !self.convertible_to(&y, tt_, cause) {
+                            let m = format!(
+                                "cannot convert {} (in {}) to type {} (in {})",
+                                self.type_str(vt),
+                                self.type_str(v),
+                                self.type_str(tt_),
+                                self.type_str(t)
+                            );
+                            add(self, cause, m);
+                            return false;
+                        }
+                    }
+                } else if !self.convertible_to(&y, t, cause) {
+                    let m = format!("cannot convert {} (in {}) to type {}", self.type_str(vt), self.type_str(v), self.type_str(t));
+                    add(self, cause, m);
+                    return false;
+                }
+            }
+            return true;
+        }
+        let Some(tterms) = specific_terms(t) else { return false };
+        for tt_ in tterms {
+            if !self.convertible_to(x, tt_, cause) {
+                let m = format!("cannot convert {} to type {} (in {})", self.type_str(x.typ), self.type_str(tt_), self.type_str(t));
+                add(self, cause, m);
+                return false;
+            }
+        }
+        true
+    }
+
+    /// types2's `selector`: `pkg.Name`, `x.f`, `T.m`.
+    pub(crate) fn selector(&mut self, x: &mut Operand, e: ExprId, want_type: bool) {
+        let tt = table();
+        let file = self.ctx.file;
+        let ExprKind::Selector { x: base, sel } = file.expr(e).kind else { return };
+        let sel_name = file.name_str(sel);
+        let sel_sym = Symbol::intern(sel_name);
+        // Qualified identifier.
+        if let ExprKind::Name(n) = file.expr(base).kind {
+            let name = Symbol::intern(file.name_str(n));
+            if let Some(obj) = self.lookup(name) {
+                if let ObjKind::PkgName { imported } = object(obj).kind {
+                    self.record_use(n.pos, obj);
+                    object(obj).mark_used();
+                    let pinfo = crate::package::info(imported);
+                    let exp = pinfo.scope.get().and_then(|s| s.lookup(sel_sym));
+                    let Some(exp) = exp else {
+                        if sel_name != "_" {
+                            let es = self.expr_str(e);
+                            let alt = pinfo.scope.get().and_then(|s| {
+                                s.names().into_iter().find(|n| n.is_exported() && n.as_str().eq_ignore_ascii_case(sel_name))
+                            });
+                            match alt {
+                                Some(a) => self.error_pos(sel.pos, format!("undefined: {es} (but have {a})")),
+                                None => self.error_pos(sel.pos, format!("undefined: {es}")),
+                            }
+                        }
+                        x.mode = Mode::Invalid;
+                        x.expr = Some(e);
+                        return;
+                    };
+                    if !object(exp).exported() {
+                        self.error_pos(sel.pos, format!("name {sel_name} not exported by package {}", pinfo.name));
+                    }
+                    self.record_use(sel.pos, exp);
+                    let o = object(exp);
+                    x.typ = o.typ.get().unwrap_or(tt.invalid());
+                    x.val = None;
+                    x.mode = match o.kind {
+                        ObjKind::Const => {
+                            x.val = Some(o.val.get().cloned().unwrap_or_else(constant::make_unknown));
+                            Mode::Constant
+                        }
+                        ObjKind::TypeName => Mode::TypeExpr,
+                        ObjKind::Var { .. } => Mode::Variable,
+                        ObjKind::Func => Mode::Value,
+                        ObjKind::Builtin(b) => Mode::Builtin(b),
+                        _ => Mode::Invalid,
+                    };
+                    x.expr = Some(e);
+                    return;
+                }
+            }
+        }
+        self.expr_or_type(x, base, false);
+        match x.mode {
+            Mode::Builtin(_) => {
+                let s = self.op_str(x);
+                self.error_pos(file.expr(e).pos, format!("invalid use of {s} in selector expression"));
+                x.mode = Mode::Invalid;
+                x.expr = Some(e);
+                return;
+            }
+            Mode::Invalid => {
+                x.expr = Some(e);
+                return;
+            }
+            _ => {}
+        }
+        if want_type {
+            let es = self.expr_str(e);
+            self.error_pos(sel.pos, format!("{es} is not a type"));
+            x.mode = Mode::Invalid;
+            x.expr = Some(e);
+            return;
+        }
+        let res = crate::lookup::lookup_field_or_method(x.typ, x.mode == Mode::Variable, Some(self.pkg), sel_sym, false);
+        use crate::lookup::Lookup;
+        match res {
+            Lookup::Field { path, typ, indirect } => {
+                if x.mode == Mode::TypeExpr {
+                    let ts = self.type_str(x.typ);
+                    self.error_at(base, format!("operand for field selector {sel_name} must be value of type {ts}"));
+                    x.mode = Mode::Invalid;
+                    x.expr = Some(e);
+                    return;
+                }
+                self.info.selections.insert(
+                    (self.ctx.fnum, e),
+                    Selection { kind: SelectionKind::FieldVal, recv: x.typ, path: path.into(), indirect, method: None, typ },
+                );
+                x.mode = if x.mode == Mode::Variable || indirect { Mode::Variable } else { Mode::Value };
+                x.typ = typ;
+            }
+            Lookup::Method { path, method, sig, indirect, .. } => {
+                if let Some(m) = method {
+                    if object(m).pkg == Some(self.pkg) {
+                        self.obj_decl(m);
+                    }
+                    self.add_decl_dep(m);
+                }
+                let sig = sig.unwrap_or_else(|| method.and_then(|m| object(m).typ.get()).unwrap_or(tt.invalid()));
+                if x.mode == Mode::TypeExpr {
+                    let Type::Signature { params, results, variadic } = tt.get(sig).clone() else {
+                        self.error_at(e, "illegal cycle in method declaration".into());
+                        x.mode = Mode::Invalid;
+                        x.expr = Some(e);
+                        return;
+                    };
+                    let mut ps = vec![Var { name: None, pkg: Some(self.pkg), typ: x.typ }];
+                    ps.extend(params.iter().cloned());
+                    let ft = tt.intern(Type::Signature { params: ps.into(), results, variadic });
+                    self.info.selections.insert(
+                        (self.ctx.fnum, e),
+                        Selection { kind: SelectionKind::MethodExpr, recv: x.typ, path: path.into(), indirect, method, typ: ft },
+                    );
+                    x.mode = Mode::Value;
+                    x.typ = ft;
+                } else {
+                    self.info.selections.insert(
+                        (self.ctx.fnum, e),
+                        Selection { kind: SelectionKind::MethodVal, recv: x.typ, path: path.into(), indirect, method, typ: sig },
+                    );
+                    x.mode = Mode::Value;
+                    x.typ = sig;
+                }
+            }
+            Lookup::Ambiguous => {
+                let bs = self.expr_str(base);
+                self.error_pos(sel.pos, format!("ambiguous selector {bs}.{sel_name}"));
+                x.mode = Mode::Invalid;
+            }
+            Lookup::PointerRecv => {
+                let ts = self.type_str(x.typ);
+                if x.mode == Mode::TypeExpr {
+                    self.error_pos(
+                        sel.pos,
+                        format!("invalid method expression {ts}.{sel_name} (needs pointer receiver (*{ts}).{sel_name})"),
+                    );
+                } else {
+                    self.error_pos(sel.pos, format!("cannot call pointer method {sel_name} on {ts}"));
+                }
+                x.mode = Mode::Invalid;
+            }
+            Lookup::NotFound => {
+                if tt.underlying(x.typ) == tt.invalid() {
+                    x.mode = Mode::Invalid;
+                    x.expr = Some(e);
+                    return;
+                }
+                let why = crate::lookup::lookup_error(x.typ, sel_sym, Some(self.pkg), &|p| self.qualify(p));
+                let bs = self.expr_str(base);
+                self.error_pos(sel.pos, format!("{bs}.{sel_name} undefined ({why})"));
+                x.mode = Mode::Invalid;
+            }
+        }
+        x.expr = Some(e);
+        if x.mode == Mode::Invalid {
+            x.typ = tt.invalid();
+        }
+        let _ = Kind::Unknown;
+    }
+}
+
+/// The specific types of a type parameter's type set (`None` if it has none).
+fn specific_terms(t: TypeId) -> Option<Vec<TypeId>> {
+    let tt = table();
+    let p = tt.type_param(tt.unalias(t))?;
+    let c = *p.constraint.get()?;
+    crate::typeset::type_set(tt.underlying(c)).specific_types()
+}
+
+/// Identity ignoring struct tags (types2's `IdenticalIgnoreTags`).
+fn identical_ignore_tags(x: TypeId, y: TypeId) -> bool {
+    let tt = table();
+    if tt.identical(x, y) {
+        return true;
+    }
+    match (tt.get(x), tt.get(y)) {
+        (Type::Struct(a), Type::Struct(b)) => {
+            a.len() == b.len()
+                && a.iter().zip(b.iter()).all(|(f, g)| {
+                    f.embedded == g.embedded && f.var.name == g.var.name && f.var.pkg == g.var.pkg && identical_ignore_tags(f.var.typ, g.var.typ)
+                })
+        }
+        (Type::Pointer(a), Type::Pointer(b)) | (Type::Slice(a), Type::Slice(b)) => identical_ignore_tags(*a, *b),
+        (Type::Array { len: l1, elem: a }, Type::Array { len: l2, elem: b }) => l1 == l2 && identical_ignore_tags(*a, *b),
+        _ => false,
+    }
+}
+
+fn unreachable_kind() -> ! {
+    unreachable!("checked expression kind changed")
+}
