@@ -293,7 +293,8 @@ impl Checker<'_> {
                 if !n.is_exported() {
                     continue;
                 }
-                let obj = scope.lookup(n).unwrap();
+                let Some(obj) = scope.lookup(n) else { continue };
+                self.dot_imports.insert((fi, obj), pkg_name);
                 if let Some(alt) = file_scope.insert(obj) {
                     let at = self.pos(fi, local_name.unwrap().pos);
                     let mut parts = vec![(Some(at), format!("{} redeclared in this block", object(alt).name))];

@@ -379,7 +379,8 @@ impl Checker<'_> {
                 if ch.mode == Mode::Invalid || val.mode == Mode::Invalid {
                     return;
                 }
-                if let Some(elem) = self.chan_elem_at(&ch, st.pos) {
+                let at = file.start_pos(chan);
+                if let Some(elem) = self.chan_elem_at(&ch, at) {
                     self.assignment(&mut val, Some(elem), "send");
                 }
             }

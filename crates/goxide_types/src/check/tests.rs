@@ -171,3 +171,43 @@ fn expressions_statements_and_declarations_as_gc() {
     }
     assert!(failed.is_empty(), "{} of {} differ:\n{}", failed.len(), cases.len(), failed.join("\n"));
 }
+
+/// More programs and the reference `go build`'s errors: statements,
+/// switches, generics, builtins, calls.
+#[test]
+fn more_programs_as_gc() {
+    let cases: &[(&str, &[&str])] = &[
+        ("package main\nfunc main() { var x interface{} = 1; switch y := x.(type) { case int: } }\n", &["./x.go:2:45: y declared and not used"]),
+        ("package main\nfunc main() { var f float64 = 1.5; var i int = f; _ = i }\n", &["./x.go:2:48: cannot use f (variable of type float64) as int value in variable declaration"]),
+        ("package main\nfunc main() { const c = 10; var a [c]int; _ = a[10] }\n", &["./x.go:2:49: invalid argument: index 10 out of bounds [0:10]"]),
+        ("package main\nfunc main() { s := \"abc\"; s[0] = 'x' }\n", &["./x.go:2:27: cannot assign to s[0] (neither addressable nor a map index expression)"]),
+        ("package main\ntype S struct{ x int }\nfunc main() { m := map[string]S{}; m[\"a\"].x = 1 }\n", &["./x.go:3:36: cannot assign to struct field m[\"a\"].x in map"]),
+        ("package main\nfunc main() { var ch <-chan int; ch <- 1 }\n", &["./x.go:2:34: invalid operation: cannot send to receive-only channel <-chan int ch (variable of type <-chan int)"]),
+        ("package main\nfunc f[T any](x T) T { return x }\nfunc main() { var s string = f(1); _ = s }\n", &["./x.go:3:30: cannot use f(1) (value of type int) as string value in variable declaration"]),
+        ("package main\nfunc main() { x := 1; x := 2; _ = x }\n", &["./x.go:2:25: no new variables on left side of :="]),
+        ("package main\nfunc main() { var p *int; p.x = 1 }\n", &["./x.go:2:29: p.x undefined (type *int has no field or method x)"]),
+        ("package main\nimport \"fmt\"\nfunc main() {}\n", &["./x.go:2:8: \"fmt\" imported and not used"]),
+        ("package main\nfunc main() { go func() {} }\n", &["./x.go:2:18: expression in go must be function call"]),
+        ("package main\nfunc main() { switch 1 { case 1, 1: } }\n", &["./x.go:2:34: duplicate case 1 (constant of type int) in expression switch\n\t./x.go:2:31: previous case"]),
+        ("package main\ntype T struct{}\nfunc (T) m() {}\nfunc main() { var t *T; t.m(); T.m(T{}); (*T).m(t) }\n", &[]),
+        ("package main\nfunc main() { var a []int; a = append(a, \"x\") }\n", &["./x.go:2:42: cannot use \"x\" (untyped string constant) as int value in argument to append"]),
+        ("package main\nfunc main() { x := []int{1,2,3}; for i, v, w := range x {} }\n", &["./x.go:2:38: declared and not used: i", "./x.go:2:41: declared and not used: v", "./x.go:2:44: range clause permits at most two iteration variables"]),
+        ("package main\nfunc main() { var i interface{ M() }; _ = i.(int) }\n", &["./x.go:2:43: impossible type assertion: i.(int)\n\tint does not implement interface{M()} (missing method M)"]),
+        ("package main\nfunc main() { _ = len(1) }\n", &["./x.go:2:23: invalid argument: 1 (untyped int constant) for built-in len"]),
+        ("package main\nfunc main() { var x uint = -1; _ = x }\n", &["./x.go:2:28: cannot use -1 (untyped int constant) as uint value in variable declaration (overflows)"]),
+        ("package main\nfunc g() (int, error) { return 0, nil }\nfunc main() { x := g(); _ = x }\n", &["./x.go:3:20: assignment mismatch: 1 variable but g returns 2 values"]),
+        ("package main\nfunc main() { defer recover; }\n", &["./x.go:2:21: expression in defer must be function call"]),
+        ("package main\ntype E int\nconst (A E = iota; B; C)\nfunc main() { var e E = C; _ = e + 1.5 }\n", &["./x.go:4:36: 1.5 (untyped float constant) truncated to int"]),
+        ("package main\nfunc main() { for { break }; L: for { continue L } }\n", &[]),
+        ("package main\nfunc f(xs ...int) {}\nfunc main() { f([]int{1}...); f(1, []int{2}...) }\n", &["./x.go:3:36: too many arguments in call to f\n\thave (number, []int...)\n\twant (...int)"]),
+        ("package main\ntype I interface { ~int | ~string }\nfunc main() { var x I; _ = x }\n", &["./x.go:3:21: cannot use type I outside a type constraint: interface contains type constraints"]),
+    ];
+    let mut failed = Vec::new();
+    for (src, want) in cases {
+        let (got, _) = check(src);
+        if got != *want {
+            failed.push(format!("{src}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} differ:\n{}", failed.len(), cases.len(), failed.join("\n"));
+}
