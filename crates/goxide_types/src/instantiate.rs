@@ -6,6 +6,10 @@
 use crate::subst::{subst, SubstMap};
 use crate::types::{table, Type, TypeId};
 
+thread_local! {
+    static EXPANDING: std::cell::RefCell<Vec<TypeId>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The instance of generic `orig` (named type, alias, or generic function) with `targs`.
 pub fn instantiate(orig: TypeId, targs: &[TypeId]) -> TypeId {
     let tt = table();
@@ -14,8 +18,26 @@ pub fn instantiate(orig: TypeId, targs: &[TypeId]) -> TypeId {
         let tps = n.tparams.get().cloned().unwrap_or_default();
         if let Some(&u) = n.underlying.get() {
             if let Some(i) = tt.named(inst) {
-                if i.underlying.get().is_none() {
-                    let _ = i.underlying.set(subst(u, &SubstMap::new(&tps, targs)));
+                // A recursive generic type meets its own instance while
+                // expanding it: expand each instance once per thread.
+                let fresh = EXPANDING.with(|e| {
+                    let mut e = e.borrow_mut();
+                    // Deep nesting means an infinitely expanding type
+                    // (`type B[T any] interface{ B[*T] }`), which validType
+                    // reports: leave it unexpanded.
+                    if e.contains(&inst) || e.len() > 64 {
+                        false
+                    } else {
+                        e.push(inst);
+                        true
+                    }
+                });
+                if fresh {
+                    if i.underlying.get().is_none() {
+                        let x = subst(u, &SubstMap::new(&tps, targs));
+                        let _ = i.underlying.set(x);
+                    }
+                    EXPANDING.with(|e| e.borrow_mut().retain(|&t| t != inst));
                 }
             }
         }

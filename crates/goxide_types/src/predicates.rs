@@ -223,8 +223,14 @@ fn comparable_why(t: TypeId, dynamic: bool, seen: &mut Vec<TypeId>, qf: Qualifie
             if dynamic && !is_type_param(t) {
                 return None;
             }
-            if type_param_is(t, &mut |u| u.is_some_and(|u| comparable_why(u, false, &mut Vec::new(), qf).is_none())) {
+            let ts = crate::typeset::type_set(tt.underlying(t));
+            let ok = ts.comparable
+                || ts.terms.as_ref().is_some_and(|terms| terms.iter().all(|&(_, x)| comparable_why(x, false, seen, qf).is_none()));
+            if ok {
                 return None;
+            }
+            if ts.terms.as_ref().is_some_and(|t| t.is_empty()) {
+                return Some("empty type set".into());
             }
             Some("incomparable types in type set".into())
         }

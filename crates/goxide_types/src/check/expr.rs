@@ -174,7 +174,7 @@ impl Checker<'_> {
         } else {
             return;
         };
-        let e = x.expr.unwrap_or_else(|| unreachable_expr());
+        let Some(e) = x.expr else { return };
         let s = self.expr_str(e);
         self.error_at(e, format!("cannot use generic {what} {s} without instantiation"));
         x.mode = Mode::Invalid;
@@ -1276,11 +1276,6 @@ pub(crate) fn nth(n: usize, what: &str) -> String {
         _ => "th",
     };
     format!("{n}{ext} {what}")
-}
-
-fn unreachable_expr() -> ExprId {
-    // Operands that reach non_generic always carry their expression.
-    panic!("operand without expression")
 }
 
 /// Whether `op` is a comparison.

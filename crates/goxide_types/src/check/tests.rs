@@ -211,3 +211,57 @@ fn more_programs_as_gc() {
     }
     assert!(failed.is_empty(), "{} of {} differ:\n{}", failed.len(), cases.len(), failed.join("\n"));
 }
+
+/// The checker survives every file of types2's own test corpus and of
+/// the team's ill-typed corpus (imports resolve to empty packages): no
+/// panic, whatever the input.
+#[test]
+fn no_input_crashes_the_checker() {
+    let goroot = goxide_testing::goroot();
+    let mut dirs = vec![goroot.join("src/internal/types/testdata")];
+    dirs.push(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/types"));
+    let mut files = Vec::new();
+    while let Some(d) = dirs.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "go") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() > 300, "corpus not found: {} files", files.len());
+    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
+    let mut crashed = Vec::new();
+    for p in &files {
+        if std::env::var_os("GOXIDE_TRACE_FILES").is_some() { eprintln!("checking {}", p.display()); }
+        let src = std::fs::read(p).unwrap();
+        let (file, _) = goxide_syntax::parse_file(&p.to_string_lossy(), &src);
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
+            c.check();
+        }));
+        if let Err(e) = r {
+            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+            crashed.push(format!("{}: {msg}", p.display()));
+        }
+    }
+    assert!(crashed.is_empty(), "{} of {} files crash the checker:\n{}", crashed.len(), files.len(), crashed.join("\n"));
+}
+
+#[test]
+#[ignore]
+fn scratch_file() {
+    let p = std::env::var("SCRATCH").unwrap();
+    let src = std::fs::read(&p).unwrap();
+    let (file, _) = goxide_syntax::parse_file(&p, &src);
+    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
+    let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
+    c.check();
+    for e in &c.errors {
+        eprintln!("{}", e.to_diagnostic().msg);
+    }
+}
