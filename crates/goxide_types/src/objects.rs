@@ -72,6 +72,9 @@ pub enum Builtin {
     SliceData,
     String,
     StringData,
+    // types2's test functions (`DefPredeclaredTestFuncs`)
+    Assert,
+    Trace,
 }
 
 impl Builtin {
@@ -115,6 +118,8 @@ impl Builtin {
             SliceData => ("SliceData", 1, false, false),
             String => ("String", 2, false, false),
             StringData => ("StringData", 1, false, false),
+            Assert => ("assert", 1, false, true),
+            Trace => ("trace", 0, true, true),
         }
     }
 }

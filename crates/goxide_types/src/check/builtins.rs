@@ -707,6 +707,25 @@ impl Checker<'_> {
                 x.mode = Mode::Value;
                 x.typ = tt.intern(Type::Pointer(byte));
             }
+            Builtin::Assert => {
+                let v = x.val.clone();
+                if x.mode != Mode::Constant || !is_boolean(x.typ) {
+                    let s = self.op_str(x);
+                    self.error_op(x, format!("invalid argument: {s} is not a boolean constant"));
+                    return false;
+                }
+                if v.as_ref().is_some_and(|v| v.kind() == Kind::Bool && !v.bool_val()) {
+                    let cs = self.expr_str(call);
+                    self.error_at(call, format!("{cs} failed"));
+                }
+            }
+            Builtin::Trace => {
+                // trace only prints what it is given (types2's test
+                // function); nothing to report.
+                if nargs == 0 {
+                    x.mode = Mode::NoValue;
+                }
+            }
         }
         true
     }

@@ -725,7 +725,7 @@ impl Checker<'_> {
                     self.obj_path.pop();
                 }
                 DeclKind::Import { .. } | DeclKind::Func { .. } => {
-                    self.error_pos(decl.pos, "unknown syntax.Decl node".into());
+                    self.error_pos(decl.pos, "invalid syntax tree: unknown syntax.Decl node".into());
                 }
             }
         }

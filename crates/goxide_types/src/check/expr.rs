@@ -297,7 +297,7 @@ impl Checker<'_> {
                 true
             }
             ExprKind::DotsType { .. } => {
-                self.error_at(e, "invalid use of ...".into());
+                self.error_at(e, "invalid syntax tree: invalid use of ...".into());
                 false
             }
             ExprKind::BasicLit { kind, bad, .. } => {
@@ -337,13 +337,13 @@ impl Checker<'_> {
             }
             ExprKind::Assert { x: inner, typ } => self.assert_expr(x, e, inner, typ),
             ExprKind::TypeSwitchGuard { x: inner, .. } => {
-                self.error_at(e, "use of .(type) outside type switch".into());
+                self.error_at(e, "invalid syntax tree: use of .(type) outside type switch".into());
                 self.use_exprs(&[inner]);
                 false
             }
             ExprKind::Call { .. } => return self.call_expr(x, e),
             ExprKind::List(_) => {
-                self.error_at(e, "unexpected list of expressions".into());
+                self.error_at(e, "invalid syntax tree: unexpected list of expressions".into());
                 false
             }
             ExprKind::Operation { op, x: lhs, y } => match y {
@@ -366,7 +366,7 @@ impl Checker<'_> {
                 }
             },
             ExprKind::KeyValue { .. } => {
-                self.error_at(e, "no key:value expected".into());
+                self.error_at(e, "invalid syntax tree: no key:value expected".into());
                 false
             }
             ExprKind::ArrayType { .. }
@@ -492,7 +492,7 @@ impl Checker<'_> {
         x.expr = Some(e);
         let name_str = self.ctx.file.name_str(n);
         let name = Symbol::intern(name_str);
-        let Some(obj) = self.lookup(name) else {
+        let Some(obj) = self.lookup(name).or_else(|| self.test_func(name)) else {
             if name.is_blank() {
                 self.error_pos(n.pos, "cannot use _ as value or type".into());
             } else {
@@ -559,6 +559,26 @@ impl Checker<'_> {
             ObjKind::Label => return,
         }
         x.typ = typ;
+    }
+
+    /// `assert` and `trace` when the configuration predeclares them.
+    fn test_func(&self, name: Symbol) -> Option<crate::types::ObjId> {
+        use crate::objects::{new_object, Builtin};
+        static FUNCS: std::sync::LazyLock<[crate::types::ObjId; 2]> = std::sync::LazyLock::new(|| {
+            let inv = table().invalid();
+            [
+                new_object(ObjKind::Builtin(Builtin::Assert), Symbol::intern("assert"), None, None, Some(inv)),
+                new_object(ObjKind::Builtin(Builtin::Trace), Symbol::intern("trace"), None, None, Some(inv)),
+            ]
+        });
+        if !self.config.predeclared_test_funcs {
+            return None;
+        }
+        match name.as_str() {
+            "assert" => Some(FUNCS[0]),
+            "trace" => Some(FUNCS[1]),
+            _ => None,
+        }
     }
 
     /// types2's `basicLit`.
@@ -863,7 +883,7 @@ impl Checker<'_> {
             Operator::Not => all_boolean(x.typ),
             _ => {
                 let s = self.op_str(x);
-                self.error_op(x, format!("unknown operator {s}"));
+                self.error_op(x, format!("invalid syntax tree: unknown operator {s}"));
                 x.mode = Mode::Invalid;
                 return;
             }

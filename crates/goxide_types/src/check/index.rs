@@ -388,7 +388,7 @@ impl Checker<'_> {
         }
         x.mode = Mode::Value;
         if full && (index[1].is_none() || index[2].is_none()) {
-            self.error_at(e, "2nd and 3rd index required in 3-index slice".into());
+            self.error_at(e, "invalid syntax tree: 2nd and 3rd index required in 3-index slice".into());
             x.mode = Mode::Invalid;
             return;
         }

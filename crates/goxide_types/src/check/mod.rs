@@ -20,6 +20,7 @@ mod call;
 mod decl;
 mod expr;
 mod index;
+mod labels;
 pub mod info;
 mod literals;
 pub mod operand;
@@ -47,13 +48,47 @@ use crate::sizes::Sizes;
 use crate::symbol::Symbol;
 use crate::types::{ObjId, PkgId, TypeId};
 
-/// What the checker is told about the build.
+/// What the checker is told about the build (types2's `Config`, the
+/// part gc and types2's test harness set).
 #[derive(Clone, Debug)]
 pub struct Config {
     pub sizes: Sizes,
-    /// The package's language version: the minor version N of go1.N
-    /// (go.mod's `go` line), or `None` for the newest.
-    pub lang: Option<u32>,
+    /// The language version accepted (types2's `GoVersion`): `go1.N`,
+    /// possibly with a patch or pre-release suffix (`go1.21.3`,
+    /// `go1.21rc1`), or empty for no version checks (the newest). gc
+    /// passes its `-lang` (from go.mod's `go` line; cmd/go always sets it).
+    /// An invalid string is an error the checker reports, as types2 does.
+    pub go_version: String,
+    /// types2's `IgnoreBranchErrors`: labels and branch statements are not
+    /// checked. gc sets it (its parser already checked them, in its own
+    /// words); types2's test harness (`goxide tool check -types2test`)
+    /// clears it, and the checker reports them in types2's words
+    /// (`label L declared and not used`).
+    pub ignore_branch_errors: bool,
+    /// types2's `FakeImportC`: `import "C"` declares an empty package `C`,
+    /// and no error is reported for qualified identifiers `C.x`.
+    pub fake_import_c: bool,
+    /// Whether `assert(bool)` and `trace(...)` are predeclared, as types2's
+    /// `DefPredeclaredTestFuncs` adds them to the universe for its test
+    /// corpus (`testdata/check`). The universe is shared by all packages of
+    /// the process, so the checker resolves these two names itself, after
+    /// the universe, for the packages whose Config asks.
+    pub predeclared_test_funcs: bool,
+}
+
+impl Config {
+    /// gc's configuration for `sizes`: newest language version, branch
+    /// errors left to the parser, no fake C, no test functions.
+    pub fn new(sizes: Sizes) -> Config {
+        Config { sizes, go_version: String::new(), ignore_branch_errors: true, fake_import_c: false, predeclared_test_funcs: false }
+    }
+
+    /// The minor version N of `go_version` (go1.N), `None` if empty or invalid.
+    pub fn lang_minor(&self) -> Option<u32> {
+        let v = self.go_version.strip_prefix("go1.")?;
+        let digits: String = v.chars().take_while(|c| c.is_ascii_digit()).collect();
+        digits.parse().ok()
+    }
 }
 
 /// How the checker finds an imported package: by import path, a package
@@ -176,6 +211,8 @@ pub struct Checker<'a> {
     pub method_recv: HashMap<ObjId, ObjId>,
     /// Calls of `panic` in functions with results (terminating statements).
     pub(crate) is_panic: std::collections::HashSet<(u32, ExprId)>,
+    /// Whether the function body being checked has labels (types2's `hasLabel`).
+    pub(crate) has_label: bool,
     /// Dot-imported objects by (file index, object): the import's `PkgName`.
     pub(crate) dot_imports: HashMap<(usize, ObjId), ObjId>,
 }
@@ -235,6 +272,7 @@ impl<'a> Checker<'a> {
             named_rhs: HashMap::new(),
             is_panic: Default::default(),
             dot_imports: HashMap::new(),
+            has_label: false,
         }
     }
 
@@ -260,7 +298,7 @@ impl<'a> Checker<'a> {
 
     /// Whether the current file's language version is at least go1.`minor`.
     pub(crate) fn allow_version(&self, minor: u32) -> bool {
-        match self.ctx.lang.or(self.config.lang) {
+        match self.ctx.lang.or(self.config.lang_minor()) {
             Some(v) => v >= minor,
             None => true,
         }
@@ -308,6 +346,14 @@ impl<'a> Checker<'a> {
     /// Reports an error with continuation parts (types2's `error_.addf` +
     /// `report`).
     pub(crate) fn report(&mut self, parts: Vec<(Option<SrcPos>, String)>, soft: bool) {
+        // After a first error, follow-on errors about invalid operands or
+        // types are dropped (types2's `report`).
+        if !self.errors.is_empty() {
+            let m = &parts[0].1;
+            if m.find("invalid operand").is_some_and(|i| i > 0) || m.find("invalid type").is_some_and(|i| i > 0) {
+                return;
+            }
+        }
         let mut msg = String::new();
         let first = parts[0].0.expect("an error has a position");
         for (i, (pos, text)) in parts.into_iter().enumerate() {

@@ -233,7 +233,12 @@ impl Checker<'_> {
         // The body is its own block inside the function scope (types2
         // checks the statement list in the signature's scope).
         let list = file.stmts_of(stmts).to_vec();
+        let saved_label = std::mem::replace(&mut self.has_label, false);
         self.stmt_list(0, &list);
+        if self.has_label && !self.config.ignore_branch_errors {
+            self.labels(&list);
+        }
+        self.has_label = saved_label;
         let has_results = matches!(tt.get(sig_plain), Type::Signature { results, .. } if !results.is_empty());
         if has_results && !self.is_terminating(body, None) {
             self.error_pos(rbrace, "missing return".into());
@@ -354,7 +359,10 @@ impl Checker<'_> {
                 let l = file.decls_of(list).to_vec();
                 self.decl_stmt(&l);
             }
-            StmtKind::Labeled { stmt, .. } => self.stmt(ctxt, stmt),
+            StmtKind::Labeled { stmt, .. } => {
+                self.has_label = true;
+                self.stmt(ctxt, stmt)
+            }
             StmtKind::Expr(e) => {
                 let mut x = Operand::invalid(Some(e));
                 let kind = self.raw_expr(&mut x, e, None, false);
@@ -481,10 +489,31 @@ impl Checker<'_> {
             }
             StmtKind::Branch { tok, label, .. } => {
                 if label.is_some() {
-                    return;
+                    self.has_label = true;
+                    return; // checked in the second pass (labels.rs)
                 }
-                let _ = (tok, ctxt);
-                // Placement is checked by the syntax package (gc's configuration).
+                if self.config.ignore_branch_errors {
+                    return; // gc: the syntax package checked it
+                }
+                match tok {
+                    Token::Break if ctxt & BREAK_OK == 0 => {
+                        self.error_pos(st.pos, "break not in for, switch, or select statement".into());
+                    }
+                    Token::Continue if ctxt & CONTINUE_OK == 0 => {
+                        self.error_pos(st.pos, "continue not in for statement".into());
+                    }
+                    Token::Fallthrough if ctxt & FALLTHROUGH_OK == 0 => {
+                        let msg = if ctxt & FINAL_SWITCH_CASE != 0 {
+                            "cannot fallthrough final case in switch"
+                        } else if ctxt & IN_TYPE_SWITCH != 0 {
+                            "cannot fallthrough in type switch"
+                        } else {
+                            "fallthrough statement out of place"
+                        };
+                        self.error_pos(st.pos, msg.into());
+                    }
+                    _ => {}
+                }
             }
             StmtKind::Block { stmts, rbrace } => {
                 self.open_scope(false, rbrace);
@@ -562,7 +591,7 @@ impl Checker<'_> {
                 if let Some(StmtKind::Range { lhs, def, x }) = init.map(|i| file.stmt(i).kind.clone()) {
                     let l = file.unpack_list(lhs);
                     if lhs.is_some() && matches!(file.expr(lhs.unwrap()).kind, ExprKind::List(_)) && l.len() < 2 {
-                        self.error_pos(st.pos, "invalid lhs in range clause".into());
+                        self.error_pos(st.pos, "invalid syntax tree: invalid lhs in range clause".into());
                         return;
                     }
                     self.range_stmt(inner, st.pos, body, l.first().copied(), l.get(1).copied(), l.get(2).copied(), x, def);
@@ -587,7 +616,7 @@ impl Checker<'_> {
                 self.close_scope();
             }
             StmtKind::Range { .. } | StmtKind::CaseClause { .. } | StmtKind::CommClause { .. } => {
-                self.error_pos(st.pos, "invalid statement".into());
+                self.error_pos(st.pos, "invalid syntax tree: invalid statement".into());
             }
         }
     }
@@ -928,7 +957,7 @@ impl Checker<'_> {
                     o
                 } else {
                     let s = self.expr_str(l);
-                    self.error_at(l, format!("cannot declare {s}"));
+                    self.error_at(l, format!("invalid syntax tree: cannot declare {s}"));
                     new_object(
                         ObjKind::Var { kind: VarKind::Local, embedded: false },
                         Symbol::intern("_"),

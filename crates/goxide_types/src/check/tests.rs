@@ -25,7 +25,7 @@ impl Importer for FakeImporter {
 fn check(src: &str) -> (Vec<String>, PkgId) {
     let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
     assert!(diags.is_empty(), "{diags:?}");
-    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
+    let config = Config::new(Sizes::for_arch("amd64").unwrap());
     let mut c = Checker::new(&config, &FakeImporter, "command-line-arguments", vec![Arc::new(file)]);
     c.check();
     let diags: Vec<Diagnostic> = c.errors.iter().map(TypeError::to_diagnostic).collect();
@@ -74,7 +74,7 @@ fn import_clashes_as_gc() {
 fn constants_get_iota_and_inherit_their_group() {
     let src = "package p\nconst (\n\ta = iota * 10\n\tb\n\t_\n\tc, d = 7, 8\n\te, f\n)\nconst g = iota\n";
     let (file, _) = goxide_syntax::parse_file("./x.go", src.as_bytes());
-    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
+    let config = Config::new(Sizes::for_arch("amd64").unwrap());
     let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
     c.check();
     assert!(c.errors.is_empty(), "{:?}", c.errors);
@@ -109,7 +109,7 @@ fn constants_get_iota_and_inherit_their_group() {
 fn methods_wait_for_their_base_types() {
     let src = "package p\ntype T[P any] struct{}\nfunc (t *T[P]) M() {}\nfunc (T[P]) N() {}\nfunc (x (*T[Q])) O() {}\nfunc (int) _() {}\n";
     let (file, _) = goxide_syntax::parse_file("./x.go", src.as_bytes());
-    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
+    let config = Config::new(Sizes::for_arch("amd64").unwrap());
     let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
     c.check();
     // The methods end up on T's named type, with their receiver kinds.
@@ -234,7 +234,7 @@ fn no_input_crashes_the_checker() {
     }
     files.sort();
     assert!(files.len() > 300, "corpus not found: {} files", files.len());
-    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
+    let config = Config::new(Sizes::for_arch("amd64").unwrap());
     let mut crashed = Vec::new();
     for p in &files {
         if std::env::var_os("GOXIDE_TRACE_FILES").is_some() { eprintln!("checking {}", p.display()); }
@@ -258,7 +258,7 @@ fn scratch_file() {
     let p = std::env::var("SCRATCH").unwrap();
     let src = std::fs::read(&p).unwrap();
     let (file, _) = goxide_syntax::parse_file(&p, &src);
-    let config = Config { sizes: Sizes::for_arch("amd64").unwrap(), lang: None };
+    let config = Config::new(Sizes::for_arch("amd64").unwrap());
     let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
     c.check();
     for e in &c.errors {

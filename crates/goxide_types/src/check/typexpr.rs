@@ -115,7 +115,7 @@ impl Checker<'_> {
                 let elem = self.var_type(elem);
                 return tt.intern(Type::Slice(elem));
             }
-            ExprKind::DotsType { .. } => self.error_at(e, "invalid use of ...".into()),
+            ExprKind::DotsType { .. } => self.error_at(e, "invalid syntax tree: invalid use of ...".into()),
             ExprKind::StructType { fields } => return self.struct_type(file.fields_of(fields)),
             ExprKind::Operation { op: Operator::Mul, x, y: None } => {
                 let base = self.var_type(x);
@@ -476,7 +476,7 @@ impl Checker<'_> {
                     if kind == VarKind::Param && i == list.len() - 1 {
                         variadic = true;
                     } else {
-                        self.error_at(fld.typ, "invalid use of ...".into());
+                        self.error_at(fld.typ, "invalid syntax tree: invalid use of ...".into());
                     }
                 }
                 typ = self.var_type(ftype);
@@ -506,7 +506,7 @@ impl Checker<'_> {
         if named && anonymous {
             if let Some(&f0) = list.first() {
                 let p = file.field(f0).pos;
-                self.error_pos(p, "list contains both named and anonymous parameters".into());
+                self.error_pos(p, "invalid syntax tree: list contains both named and anonymous parameters".into());
             }
         }
         if variadic {
@@ -550,7 +550,7 @@ impl Checker<'_> {
                         }
                         None => {
                             let s = self.expr_str(fld.typ);
-                            self.error_pos(pos, format!("invalid embedded field type {s}"));
+                            self.error_pos(pos, format!("invalid syntax tree: invalid embedded field type {s}"));
                             typ = tt.invalid();
                             (pos, "_".to_string(), true)
                         }
@@ -604,7 +604,7 @@ impl Checker<'_> {
             return String::new();
         }
         let text = file.lit_text(t).to_string();
-        self.error_at(t, format!("incorrect tag syntax: {text:?}"));
+        self.error_at(t, format!("invalid syntax tree: incorrect tag syntax: {text:?}"));
         String::new()
     }
 
