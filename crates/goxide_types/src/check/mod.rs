@@ -213,6 +213,8 @@ pub struct Checker<'a> {
     pub(crate) is_panic: std::collections::HashSet<(u32, ExprId)>,
     /// Whether the function body being checked has labels (types2's `hasLabel`).
     pub(crate) has_label: bool,
+    /// The fake package `C` (`Config::fake_import_c`), once imported.
+    pub(crate) fake_c: Option<PkgId>,
     /// Dot-imported objects by (file index, object): the import's `PkgName`.
     pub(crate) dot_imports: HashMap<(usize, ObjId), ObjId>,
 }
@@ -273,6 +275,7 @@ impl<'a> Checker<'a> {
             is_panic: Default::default(),
             dot_imports: HashMap::new(),
             has_label: false,
+            fake_c: None,
         }
     }
 

@@ -253,7 +253,8 @@ impl Checker<'_> {
                 return;
             }
         };
-        let imported = match self.importer.import(&path) {
+        let fake_c = path == "C" && self.config.fake_import_c;
+        let imported = match if fake_c { Ok(self.fake_c_package()) } else { self.importer.import(&path) } {
             Ok(p) => p,
             Err(e) => {
                 self.error(lit_pos, format!("could not import {path} ({e})"));
@@ -305,6 +306,21 @@ impl Checker<'_> {
         } else {
             self.declare(file_scope, pkg_name);
         }
+    }
+}
+
+impl Checker<'_> {
+    /// The empty package `C` of types2's `FakeImportC`.
+    fn fake_c_package(&mut self) -> crate::types::PkgId {
+        if let Some(p) = self.fake_c {
+            return p;
+        }
+        let p = package::register("C", "C");
+        let scope = Scope::new(Some(crate::universe::universe().scope));
+        scope.freeze();
+        let _ = package::info(p).scope.set(scope);
+        self.fake_c = Some(p);
+        p
     }
 }
 

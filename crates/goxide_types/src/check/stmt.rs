@@ -295,15 +295,14 @@ impl Checker<'_> {
             if name == "_" {
                 continue;
             }
+            // types2's `errorUnusedPkg`: the name is compared with the
+            // path's last element, not the package name.
             let elem = path.rsplit('/').next().unwrap_or(path);
-            let msg = if name == "." || name == info.name.as_str() || name == elem && info.name.as_str() == name {
-                if name != "." && name != info.name.as_str() {
-                    format!("{path:?} imported as {name} and not used")
-                } else {
-                    format!("{path:?} imported and not used")
-                }
+            let q = crate::constant::quote(path.as_bytes());
+            let msg = if name.is_empty() || name == "." || name == elem {
+                format!("{q} imported and not used")
             } else {
-                format!("{path:?} imported as {name} and not used")
+                format!("{q} imported as {name} and not used")
             };
             self.soft_error(pos, msg);
         }

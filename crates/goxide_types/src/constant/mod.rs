@@ -64,7 +64,7 @@ mod value;
 mod value_tests;
 
 pub use bigfloat::{Accuracy, BigFloat, RoundingMode};
-pub use format::is_print;
+pub use format::{is_print, quote};
 pub use ops::{
     BinOp, CmpOp, OpError, SHIFT_BOUND, ShiftOp, UnaryOp, binary_op, compare, shift, try_binary_op, try_compare,
     try_shift, try_unary_op, unary_op,
