@@ -678,8 +678,13 @@ pub fn missing_method(v: TypeId, t: TypeId, static_: bool, qf: Qualifier<'_>) ->
 pub fn func_string(name: Symbol, sig: TypeId, pkg_info: bool, qf: Qualifier<'_>) -> String {
     let tt = table();
     let qf: Qualifier<'_> = if pkg_info { &path_qualifier } else { qf };
+    // A generic method: `m[P any](P) P`.
+    let (tparams, sig) = match tt.get(sig) {
+        Type::GenericFunc { tparams, sig } => (tparam_list_string(tparams, qf), *sig),
+        _ => (String::new(), sig),
+    };
     let Type::Signature { params, results, variadic } = tt.get(sig) else {
-        return format!("{name}{}", type_string(sig, qf).trim_start_matches("func"));
+        return format!("{name}{tparams}{}", type_string(sig, qf).trim_start_matches("func"));
     };
     let one = |v: &Var, dots: bool| -> String {
         match (dots, tt.get(v.typ)) {
@@ -692,7 +697,7 @@ pub fn func_string(name: Symbol, sig: TypeId, pkg_info: bool, qf: Qualifier<'_>)
         let n = vars.len();
         vars.iter().enumerate().map(|(i, v)| one(v, variadic && i + 1 == n)).collect::<Vec<_>>().join(", ")
     };
-    let mut s = format!("{name}({})", list(params, *variadic));
+    let mut s = format!("{name}{tparams}({})", list(params, *variadic));
     match results.len() {
         0 => {}
         1 if results[0].name.is_none() => {
@@ -705,6 +710,34 @@ pub fn func_string(name: Symbol, sig: TypeId, pkg_info: bool, qf: Qualifier<'_>)
             s.push(')');
         }
     }
+    s
+}
+
+/// A type parameter list as types2's `tParamList` prints it: `[P, Q any,
+/// R ~int]` (consecutive parameters with the same constraint share it).
+fn tparam_list_string(list: &[TypeId], qf: Qualifier<'_>) -> String {
+    let tt = table();
+    let mut s = String::from("[");
+    let mut prev: Option<TypeId> = None;
+    for (i, &p) in list.iter().enumerate() {
+        let bound = tt.type_param(p).and_then(|d| d.constraint.get().copied());
+        if i > 0 {
+            if bound != prev
+                && let Some(b) = prev
+            {
+                s.push(' ');
+                s.push_str(&type_string(b, qf));
+            }
+            s.push_str(", ");
+        }
+        prev = bound;
+        s.push_str(&type_string(p, qf));
+    }
+    if let Some(b) = prev {
+        s.push(' ');
+        s.push_str(&type_string(b, qf));
+    }
+    s.push(']');
     s
 }
 
@@ -761,6 +794,15 @@ pub fn implements(v: TypeId, t: TypeId, constraint: bool, qf: Qualifier<'_>) -> 
     }
     let verb = if constraint { "satisfy" } else { "implement" };
     let (vs, ts) = (type_string(v, qf), type_string(t, qf));
+    // A constraint that is not an interface (`[P int]`, `[P ~int | string]`)
+    // stands for the implicit interface embedding it, which prints as the
+    // constraint itself (types2's `TypeParam.iface`).
+    let (t, tu) = if constraint && !matches!(tt.get(tu), Type::Interface { .. }) {
+        let implicit = tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([t]) });
+        (implicit, implicit)
+    } else {
+        (t, tu)
+    };
     if !matches!(tt.get(tu), Type::Interface { .. }) {
         let detail = if is_interface_ptr(tu) { interface_ptr_error(t, qf) } else { format!("{ts} is not an interface") };
         return Err(format!("{vs} does not {verb} {ts} ({detail})"));
@@ -769,7 +811,8 @@ pub fn implements(v: TypeId, t: TypeId, constraint: bool, qf: Qualifier<'_>) -> 
     if tset.is_all() {
         return Ok(());
     }
-    let v_iface = matches!(tt.get(vu), Type::Interface { .. });
+    // A type parameter counts as its constraint's (maybe implicit) interface.
+    let v_iface = matches!(tt.get(vu), Type::Interface { .. }) || is_type_param(v);
     let vset = if v_iface { Some(type_set(v)) } else { None };
     if vset.as_ref().is_some_and(|s| s.is_empty()) {
         return Ok(());
@@ -1047,7 +1090,6 @@ mod tests {
         assert_eq!(implements(f, i, false, &qf), Err("F does not implement I (F.M is a field, not a method)".to_string()));
         let pi = ptr(i);
         assert_eq!(implements(t, pi, false, &qf), Err("T does not implement *I (type *I is pointer to interface, not interface)".to_string()));
-        assert_eq!(implements(int, int, true, &qf), Err("int does not satisfy int (int is not an interface)".to_string()));
         // Interfaces: static implements needs all methods.
         let j = iface(vec![imethod("M", Some(p), m0), imethod("N", Some(p), m0)], vec![]);
         assert_eq!(implements(j, i, false, &qf), Ok(()));
@@ -1065,6 +1107,17 @@ mod tests {
         let k = named("K", p, iface(vec![imethod("M", Some(p), sig(&[tp], &[]))], vec![]));
         let v = named("V", p, strukt(vec![]));
         declare(v, p, "M", sig(&[tq], &[]), false);
+        // Generic methods print their type parameters.
+        let tpp = table().new_type_param(sym("P"), 0);
+        table().type_param(tpp).unwrap().constraint.set(universe().any).unwrap();
+        let gsig = table().intern(Type::GenericFunc { tparams: vec![tpp].into(), sig: sig(&[tpp], &[tpp]) });
+        assert_eq!(func_string(sym("m"), gsig, false, &qf), "m[P any](P) P");
+        let gm = named("G", p, strukt(vec![]));
+        declare(gm, p, "M", gsig, false);
+        assert_eq!(
+            implements(gm, i, false, &qf),
+            Err("G does not implement I (wrong type for method M)\n\t\thave M[P any](P) P\n\t\twant M()".to_string())
+        );
         let qf2 = |_: PkgId| "lk5".to_string();
         assert_eq!(
             implements(v, k, false, &qf2),
@@ -1110,6 +1163,20 @@ mod tests {
         let only_int = iface(vec![], vec![int]);
         assert_eq!(implements(only_int, c1, true, &qf), Ok(()));
         assert_eq!(implements(c1, only_int, true, &qf), Err("interface{int | string} does not satisfy interface{int}".to_string()));
+        // Constraints that are not interfaces are implicit interfaces.
+        assert_eq!(implements(string, int, true, &qf), Err("string does not satisfy int (string missing in int)".to_string()));
+        let tilde_int = union(&[(true, int)]);
+        assert_eq!(implements(my_int, tilde_int, true, &qf), Ok(()));
+        assert_eq!(implements(string, tilde_int, true, &qf), Err("string does not satisfy ~int (string missing in ~int)".to_string()));
+        assert_eq!(implements(string, int, false, &qf), Err("string does not implement int (int is not an interface)".to_string()));
+        let bare = table().new_type_param(sym("B"), 0);
+        table().type_param(bare).unwrap().constraint.set(union(&[(true, int), (false, string)])).unwrap();
+        assert!(crate::predicates::all_ordered(bare) && !crate::predicates::all_numeric(bare));
+        // A type parameter with such a constraint satisfies by its type set.
+        let q = table().new_type_param(sym("Q"), 1);
+        table().type_param(q).unwrap().constraint.set(int).unwrap();
+        assert_eq!(implements(q, int, true, &qf), Ok(()));
+        assert_eq!(implements(bare, int, true, &qf), Err("B does not satisfy int".to_string()));
         // Invalid types satisfy everything.
         assert_eq!(implements(table().invalid(), c1, true, &qf), Ok(()));
     }

@@ -258,10 +258,12 @@ static UNION_SETS: LazyLock<DashMap<TypeId, Option<Arc<TermList>>>> = LazyLock::
 
 /// The type set of `t`: of an interface type; of a named type, alias or
 /// type parameter, the set of its underlying interface (a type
-/// parameter's constraint's). The universe's `comparable` gives the
-/// comparable types. A type that is not an interface gives 𝓤.
+/// parameter's constraint's; a constraint that is not an interface, such
+/// as `int` in `[P int]`, counts as the implicit interface embedding it).
+/// The universe's `comparable` gives the comparable types. A type that is
+/// not an interface gives 𝓤.
 pub fn type_set(t: TypeId) -> Arc<TypeSet> {
-    let mut b = Builder { stack: Vec::new(), complete: true, problems: None };
+    let mut b = Builder { stack: Vec::new(), complete: true, problems: None, strict_duplicates: false };
     b.type_set_of(t)
 }
 
@@ -310,11 +312,20 @@ impl TypeSetProblem {
 
 /// The errors types2 reports while computing the type set of interface
 /// `iface` (a `Type::Interface` as written), for the checker to report
-/// once the types involved are set up.
+/// once the types involved are set up (from go1.14 on: identical methods
+/// embedded twice are fine).
 pub fn type_set_problems(iface: TypeId) -> Vec<TypeSetProblem> {
+    type_set_problems_for(iface, true)
+}
+
+/// [`type_set_problems`] for a language version: before go1.14
+/// (`overlapping_embeddings` false), a method embedded twice is a
+/// duplicate even with identical signatures.
+pub fn type_set_problems_for(iface: TypeId, overlapping_embeddings: bool) -> Vec<TypeSetProblem> {
     let mut problems = Vec::new();
     if let Type::Interface { methods, embedded } = table().get(iface) {
-        let mut b = Builder { stack: Vec::new(), complete: true, problems: Some(&mut problems) };
+        let mut b = Builder { stack: Vec::new(), complete: true, problems: Some(&mut problems), strict_duplicates: false };
+        b.strict_duplicates = !overlapping_embeddings;
         b.compute_interface(iface, methods, embedded);
     }
     problems
@@ -340,6 +351,9 @@ struct Builder<'a> {
     complete: bool,
     /// Where to put the problems of the outermost interface.
     problems: Option<&'a mut Vec<TypeSetProblem>>,
+    /// Report methods embedded twice even with identical signatures
+    /// (before go1.14).
+    strict_duplicates: bool,
 }
 
 impl Builder<'_> {
@@ -351,6 +365,11 @@ impl Builder<'_> {
         }
         if let Some(p) = tt.type_param(t) {
             return match p.constraint.get() {
+                // A constraint that is not an interface stands for the
+                // implicit interface embedding it (types2's `iface`).
+                Some(&c) if !matches!(tt.get(tt.underlying(c)), Type::Interface { .. }) && tt.underlying(c) != tt.invalid() => {
+                    self.type_set_of(tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([c]) }))
+                }
                 Some(&c) => self.type_set_of(c),
                 None => {
                     self.complete = false;
@@ -393,7 +412,9 @@ impl Builder<'_> {
             match found {
                 None => all.push((m.clone(), src)),
                 Some((other, other_src)) => {
-                    let report = matches!(src, MethodSource::Explicit(_)) || !crate::predicates::identical(m.sig, other.sig);
+                    let report = matches!(src, MethodSource::Explicit(_))
+                        || b.strict_duplicates
+                        || !crate::predicates::identical(m.sig, other.sig);
                     if report && let Some(p) = b.problems.as_deref_mut() {
                         p.push(TypeSetProblem::DuplicateMethod { name: m.name, at: src, other: *other_src });
                     }
@@ -491,7 +512,7 @@ impl Builder<'_> {
 /// The term list of a union's type set (types2's `computeUnionTypeSet`):
 /// ∅ for a union with too many terms (types2's invalid type set).
 pub fn union_terms(u: TypeId) -> TermList {
-    let mut b = Builder { stack: Vec::new(), complete: true, problems: None };
+    let mut b = Builder { stack: Vec::new(), complete: true, problems: None, strict_duplicates: false };
     b.union_terms(u).unwrap_or_default()
 }
 
@@ -813,6 +834,10 @@ mod tests {
         assert_eq!(type_set_problems(dup)[0].message(), "duplicate method A");
         let same = iface(vec![method("A", None, f)], vec![inner]);
         assert!(type_set_problems(same).is_empty());
+        let twice = iface(vec![], vec![inner, inner]);
+        assert!(type_set_problems(twice).is_empty());
+        assert_eq!(type_set_problems_for(twice, false).len(), 2, "A and b, before go1.14");
+        assert_eq!(type_set_error(dup), Some((1, "duplicate method A".to_string())));
         assert_eq!(type_set(same).methods.len(), 2);
     }
 
