@@ -10,7 +10,9 @@
 //! types already searched at a shallower depth are skipped (recursive
 //! embeddings terminate). A method with a pointer receiver is found only
 //! through a pointer on the path or on an addressable operand. Methods of
-//! a named pointer type are never found.
+//! a named pointer type are never found. A type parameter has the methods
+//! of its constraint's type set and no fields (go1.27 keeps types2's
+//! field lookup through a core type disabled, go.dev/issue/51576).
 //!
 //! Methods declared on named types are `Func` objects whose signature has
 //! no receiver; whether the receiver is a pointer is recorded here by the

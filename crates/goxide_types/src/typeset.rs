@@ -260,8 +260,10 @@ static UNION_SETS: LazyLock<DashMap<TypeId, Option<Arc<TermList>>>> = LazyLock::
 /// type parameter, the set of its underlying interface (a type
 /// parameter's constraint's; a constraint that is not an interface, such
 /// as `int` in `[P int]`, counts as the implicit interface embedding it).
-/// The universe's `comparable` gives the comparable types. A type that is
-/// not an interface gives 𝓤.
+/// The universe's `comparable` gives the comparable types. Any other type
+/// that is not an interface is taken as such a constraint: the set of
+/// the implicit interface embedding it (`{int}` for `int`); the invalid
+/// type gives 𝓤.
 pub fn type_set(t: TypeId) -> Arc<TypeSet> {
     let mut b = Builder { stack: Vec::new(), complete: true, problems: None, strict_duplicates: false };
     b.type_set_of(t)
@@ -344,7 +346,8 @@ pub fn type_set_error(iface: TypeId) -> Option<(usize, String)> {
 }
 
 struct Builder<'a> {
-    /// Interfaces whose sets are being computed (cycle guard).
+    /// Interfaces and type parameters whose sets are being computed
+    /// (cycle guard).
     stack: Vec<TypeId>,
     /// No embedded named type lacked its underlying type, and no cycle
     /// was cut: the result may be cached.
@@ -364,13 +367,19 @@ impl Builder<'_> {
             return Arc::new(TypeSet { methods: Vec::new(), terms: TermList::all(), comparable: true });
         }
         if let Some(p) = tt.type_param(t) {
+            if self.stack.contains(&t) {
+                // Constraints that are type parameters of each other (an
+                // error the checker reports).
+                self.complete = false;
+                return Arc::new(TypeSet::top());
+            }
             return match p.constraint.get() {
-                // A constraint that is not an interface stands for the
-                // implicit interface embedding it (types2's `iface`).
-                Some(&c) if !matches!(tt.get(tt.underlying(c)), Type::Interface { .. }) && tt.underlying(c) != tt.invalid() => {
-                    self.type_set_of(tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([c]) }))
+                Some(&c) => {
+                    self.stack.push(t);
+                    let s = self.type_set_of(c);
+                    self.stack.pop();
+                    s
                 }
-                Some(&c) => self.type_set_of(c),
                 None => {
                     self.complete = false;
                     Arc::new(TypeSet::top())
@@ -385,7 +394,14 @@ impl Builder<'_> {
         if let Some(s) = INTERFACE_SETS.get(&u) {
             return Arc::clone(&s);
         }
-        let Type::Interface { methods, embedded } = tt.get(u) else { return Arc::new(TypeSet::top()) };
+        let Type::Interface { methods, embedded } = tt.get(u) else {
+            if u == tt.invalid() {
+                return Arc::new(TypeSet::top());
+            }
+            // A constraint that is not an interface: the implicit
+            // interface embedding it.
+            return self.type_set_of(tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([t]) }));
+        };
         if self.stack.contains(&u) {
             // An embedding cycle (reported by the checker's cycle check):
             // the inner occurrence counts as 𝓤, as types2's provisional set.
@@ -800,6 +816,10 @@ mod tests {
         assert!(both.comparable && both.methods.len() == 1);
         assert_eq!(both.describe(&path_qualifier), "{comparable; Error() string}");
         assert_eq!(type_set(iface(vec![], vec![])).describe(&path_qualifier), "𝓤");
+        // Non-interfaces are implicit interfaces; the invalid type is 𝓤.
+        let int = basic(BasicKind::Int);
+        assert_eq!(type_set(int).specific_types(), Some(vec![int]));
+        assert!(type_set(table().invalid()).is_all());
     }
 
     #[test]
@@ -890,6 +910,16 @@ mod tests {
         assert!(type_set(i).is_all(), "incomplete: top for now");
         table().named(later).unwrap().underlying.set(iface(vec![method("M", None, f)], vec![])).unwrap();
         assert_eq!(type_set(i).methods.len(), 1, "recomputed once the underlying type is known");
+    }
+
+    #[test]
+    fn constraint_cycles_terminate() {
+        let p = table().new_type_param(sym("CP"), 0);
+        let q = table().new_type_param(sym("CQ"), 1);
+        table().type_param(p).unwrap().constraint.set(q).unwrap();
+        table().type_param(q).unwrap().constraint.set(p).unwrap();
+        assert!(type_set(p).is_all());
+        assert_eq!(core_type(p), None);
     }
 
     #[test]
