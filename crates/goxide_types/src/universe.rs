@@ -49,8 +49,14 @@ fn build() -> Universe {
         }
         def(ObjKind::TypeName, k.name(), Some(t.basic(k)));
     }
-    def(ObjKind::TypeName, "byte", Some(t.basic(BasicKind::Uint8)));
-    def(ObjKind::TypeName, "rune", Some(t.basic(BasicKind::Int32)));
+    // byte and rune are aliases (types2 gives them Basic types of their
+    // own names, identical to uint8 and int32): messages say `[]byte`.
+    for (name, k) in [("byte", BasicKind::Uint8), ("rune", BasicKind::Int32)] {
+        let a = t.new_alias(Symbol::intern(name), None, Box::new([]));
+        t.alias(a).unwrap().actual.set(t.basic(k)).unwrap();
+        let o = def(ObjKind::TypeName, name, Some(a));
+        t.alias(a).unwrap().obj.set(o).unwrap();
+    }
 
     // type error interface{ Error() string }
     let error = t.new_named(Symbol::intern("error"), None);
@@ -74,10 +80,12 @@ fn build() -> Universe {
     let any_obj = def(ObjKind::TypeName, "any", Some(any));
     t.alias(any).unwrap().obj.set(any_obj).unwrap();
 
-    // type comparable interface{ /* comparable */ }: its type set is
-    // computed by the checker, which knows this type by its id.
+    // type comparable interface{ comparable }: its type set is the
+    // comparable types (typeset.rs knows this type by its id); the
+    // underlying interface embeds it so that it is not `any`.
     let comparable = t.new_named(Symbol::intern("comparable"), None);
-    t.named(comparable).unwrap().underlying.set(empty).unwrap();
+    let comparable_iface = t.intern(Type::Interface { methods: Box::new([]), embedded: vec![comparable].into() });
+    t.named(comparable).unwrap().underlying.set(comparable_iface).unwrap();
     let comparable_obj = def(ObjKind::TypeName, "comparable", Some(comparable));
     t.named(comparable).unwrap().obj.set(comparable_obj).unwrap();
 
@@ -156,7 +164,8 @@ mod tests {
         assert_eq!(type_string(table().underlying(err), &qf), "interface{Error() string}");
         assert_eq!(type_string(err, &qf), "error");
         let byte = object(lookup("byte").unwrap()).typ.get().unwrap();
-        assert_eq!(byte, table().basic(BasicKind::Uint8));
+        assert!(table().identical(byte, table().basic(BasicKind::Uint8)));
+        assert_eq!(type_string(table().intern(crate::types::Type::Slice(byte)), &qf), "[]byte");
         assert_eq!(kind_name(lookup("len").unwrap()), "built-in");
         assert!(u.unsafe_scope.lookup(Symbol::intern("Sizeof")).is_some());
         assert!(u.unsafe_scope.lookup_parent(Symbol::intern("int")).is_some());

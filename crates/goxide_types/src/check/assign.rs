@@ -616,5 +616,5 @@ pub(crate) fn tparam_terms(t: TypeId) -> Option<Vec<TypeId>> {
     let tt = table();
     let p = tt.type_param(tt.unalias(t))?;
     let c = *p.constraint.get()?;
-    crate::typeset::type_set(tt.underlying(c)).specific_types()
+    crate::typeset::type_set(c).specific_types()
 }

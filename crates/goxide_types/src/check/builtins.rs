@@ -410,26 +410,25 @@ impl Checker<'_> {
                 if t == tt.invalid() {
                     return false;
                 }
-                let mut cause = String::new();
-                let u = if is_type_param(t) {
-                    match core_type(t) {
-                        Some(u) => Some(u),
-                        None => {
-                            cause = "no core type".into();
-                            None
-                        }
+                let qf = |p| self.qualify(p);
+                let mut cond = |pair: Option<(TypeId, TypeId)>| -> Option<String> {
+                    match pair {
+                        None => Some("no specific type".into()),
+                        Some((_, u)) => match tt.get(u) {
+                            Type::Slice(_) | Type::Map { .. } | Type::Chan { .. } => None,
+                            _ => Some("type must be slice, map, or channel".into()),
+                        },
                     }
-                } else {
-                    Some(tt.underlying(t))
+                };
+                let r = crate::typeset::common_under(t, Some(&mut cond), &qf);
+                let (u, cause) = match r {
+                    Ok(u) => (Some(u), String::new()),
+                    Err(c) => (None, c),
                 };
                 let min = match u.map(|u| tt.get(u)) {
                     Some(Type::Slice(_)) => 2,
                     Some(Type::Map { .. }) | Some(Type::Chan { .. }) => 1,
-                    Some(_) => {
-                        cause = "type must be slice, map, or channel".into();
-                        0
-                    }
-                    None => 0,
+                    _ => 0,
                 };
                 if min == 0 {
                     let s = self.expr_str(arg0);

@@ -96,22 +96,35 @@ impl Checker<'_> {
         let ftyp = x.typ;
         let (tparams, sig) = match tt.get(tt.unalias(ftyp)) {
             Type::GenericFunc { tparams, sig } => (tparams.clone(), *sig),
-            _ => match core_type(ftyp).map(|u| (u, tt.get(u))) {
-                Some((u, Type::Signature { .. })) => (Box::<[TypeId]>::default(), u),
-                _ => {
-                    let s = self.op_str(x);
-                    let ts = self.type_str(ftyp);
-                    let cause = if is_type_param(ftyp) && core_type(ftyp).is_none() {
-                        "no core type".to_string()
-                    } else {
-                        format!("{ts} is not a function")
-                    };
-                    self.error_op(x, format!("invalid operation: cannot call {s}: {cause}"));
-                    x.mode = Mode::Invalid;
-                    x.expr = Some(call);
-                    return ExprClass::Statement;
+            _ => {
+                let qf = |p| self.qualify(p);
+                let mut cond = |pair: Option<(TypeId, TypeId)>| -> Option<String> {
+                    match pair {
+                        Some((t, u)) if !matches!(tt.get(u), Type::Signature { .. }) => {
+                            Some(format!("{} is not a function", crate::typestring::type_string(t, &qf)))
+                        }
+                        _ => None,
+                    }
+                };
+                match crate::typeset::common_under(ftyp, Some(&mut cond), &qf) {
+                    Ok(u) if matches!(tt.get(u), Type::Signature { .. }) => (Box::<[TypeId]>::default(), u),
+                    Ok(u) => {
+                        let cause = format!("{} is not a function", self.type_str(u));
+                        let s = self.op_str(x);
+                        self.error_op(x, format!("invalid operation: cannot call {s}: {cause}"));
+                        x.mode = Mode::Invalid;
+                        x.expr = Some(call);
+                        return ExprClass::Statement;
+                    }
+                    Err(cause) => {
+                        let s = self.op_str(x);
+                        self.error_op(x, format!("invalid operation: cannot call {s}: {cause}"));
+                        x.mode = Mode::Invalid;
+                        x.expr = Some(call);
+                        return ExprClass::Statement;
+                    }
                 }
-            },
+            }
         };
         let was_generic = !tparams.is_empty();
         let mut targs: Vec<TypeId> = Vec::new();
@@ -829,7 +842,7 @@ fn specific_terms(t: TypeId) -> Option<Vec<TypeId>> {
     let tt = table();
     let p = tt.type_param(tt.unalias(t))?;
     let c = *p.constraint.get()?;
-    crate::typeset::type_set(tt.underlying(c)).specific_types()
+    crate::typeset::type_set(c).specific_types()
 }
 
 /// Identity ignoring struct tags (types2's `IdenticalIgnoreTags`).

@@ -168,50 +168,13 @@ impl Checker<'_> {
     /// The delayed validity checks of a union's terms (types2's
     /// `parseUnion` later part).
     fn check_union_terms(&mut self, terms: &[(crate::types::Term, ExprId)]) {
-        let tt = table();
-        for (i, (t, e)) in terms.iter().enumerate() {
-            if t.typ == tt.invalid() {
-                continue;
-            }
-            let u = tt.underlying(t.typ);
-            let is_iface = matches!(tt.get(u), Type::Interface { .. });
-            let term_str = |this: &Self| format!("{}{}", if t.tilde { "~" } else { "" }, this.type_str(t.typ));
-            if t.tilde {
-                if is_iface {
-                    let ts = self.type_str(t.typ);
-                    self.error_at(*e, format!("invalid use of ~ ({ts} is an interface)"));
-                    continue;
-                }
-                if !tt.identical(u, t.typ) {
-                    let (ts, us) = (self.type_str(t.typ), self.type_str(u));
-                    self.error_at(*e, format!("invalid use of ~ (underlying type of {ts} is {us})"));
-                    continue;
-                }
-            }
-            if is_iface {
-                let ts = crate::typeset::type_set(u);
-                let s = term_str(self);
-                if ts.num_methods() != 0 {
-                    self.error_at(*e, format!("cannot use {s} in union ({s} contains methods)"));
-                } else if t.typ == crate::universe::universe().comparable {
-                    self.error_at(*e, "cannot use comparable in union".into());
-                } else if ts.is_comparable_only() {
-                    self.error_at(*e, format!("cannot use {s} in union ({s} embeds comparable)"));
-                }
-                continue;
-            }
-            for (prev, _) in &terms[..i] {
-                if is_interface(prev.typ) || prev.typ == tt.invalid() {
-                    continue;
-                }
-                let a = crate::typeterm::Term::Type { tilde: prev.tilde, typ: prev.typ };
-                let b = crate::typeterm::Term::Type { tilde: t.tilde, typ: t.typ };
-                if !a.disjoint(b) {
-                    let ps = format!("{}{}", if prev.tilde { "~" } else { "" }, self.type_str(prev.typ));
-                    let s = term_str(self);
-                    self.soft_error_at(*e, format!("overlapping terms {s} and {ps}"));
-                    break;
-                }
+        let list: Vec<crate::types::Term> = terms.iter().map(|(t, _)| t.clone()).collect();
+        for p in crate::typeset::union_term_problems(&list, &crate::typeset::path_qualifier) {
+            let Some(&(_, e)) = terms.get(p.index) else { continue };
+            if p.soft {
+                self.soft_error_at(e, p.message);
+            } else {
+                self.error_at(e, p.message);
             }
         }
     }
@@ -1024,13 +987,19 @@ impl Checker<'_> {
     /// types2's `rangeKeyVal`.
     fn range_key_val(&mut self, orig: TypeId) -> Result<(Option<TypeId>, Option<TypeId>), String> {
         let tt = table();
-        let rtyp = match core_type(orig) {
-            Some(u) => u,
-            None => return Err("no core type".into()),
+        let qf = |p| self.qualify(p);
+        let mut cond = |pair: Option<(TypeId, TypeId)>| -> Option<String> {
+            match pair {
+                Some((t, u)) => match tt.get(u) {
+                    Type::Chan { dir: ChanDir::SendOnly, .. } => {
+                        Some(format!("receive from send-only channel {}", crate::typestring::type_string(t, &qf)))
+                    }
+                    _ => None,
+                },
+                None => None,
+            }
         };
-        if let Type::Chan { dir: ChanDir::SendOnly, .. } = tt.get(rtyp) {
-            return Err(format!("receive from send-only channel {}", self.type_str(orig)));
-        }
+        let rtyp = crate::typeset::common_under(orig, Some(&mut cond), &qf)?;
         let rtyp = array_ptr_deref(rtyp);
         match tt.get(rtyp) {
             Type::Basic(_) => {
