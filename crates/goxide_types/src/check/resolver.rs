@@ -161,6 +161,17 @@ impl Checker<'_> {
             }
         }
 
+        // Methods go with the type their receiver's base name denotes,
+        // through aliases (types2's `resolveBaseTypeName`).
+        let pending = std::mem::take(&mut self.methods);
+        for (name, list) in pending {
+            for (m, ptr) in list {
+                if let Some((ptr, base)) = self.resolve_base_type_name(ptr, name) {
+                    self.methods.entry(base).or_default().push((m, ptr));
+                }
+            }
+        }
+
         // Objects in package and file scopes must have different names.
         for fs in self.file_scopes.clone() {
             for name in fs.names() {
@@ -184,6 +195,38 @@ impl Checker<'_> {
                 parts.extend(alt_decl(obj));
                 self.report(parts, false);
             }
+        }
+    }
+
+    /// types2's `resolveBaseTypeName`: the defined type a receiver base
+    /// name denotes, following aliases declared as (pointers to) names.
+    fn resolve_base_type_name(&self, mut ptr: bool, mut name: Symbol) -> Option<(bool, Symbol)> {
+        let mut seen: Vec<Symbol> = Vec::new();
+        loop {
+            let obj = self.scope.lookup(name)?;
+            if !matches!(object(obj).kind, ObjKind::TypeName) || seen.contains(&name) {
+                return None;
+            }
+            let d = self.decls.get(&obj)?;
+            let file = &self.files[d.file].1;
+            let DeclKind::Type { alias, tparams, typ, .. } = file.decl(d.decl).kind else { return None };
+            if !alias {
+                return Some((ptr, name));
+            }
+            if !tparams.is_empty() {
+                return None;
+            }
+            seen.push(name);
+            let mut t = file.unparen(typ);
+            if let ExprKind::Operation { op: goxide_syntax::token::Operator::Mul, x, y: None } = file.expr(t).kind {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                t = file.unparen(x);
+            }
+            let ExprKind::Name(n) = file.expr(t).kind else { return None };
+            name = Symbol::intern(file.name_str(n));
         }
     }
 
