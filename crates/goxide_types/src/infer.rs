@@ -386,8 +386,8 @@ fn core_term(tpar: TypeId) -> Option<(Term, bool)> {
 /// Whether `tx` has the methods of `constraint`, unifying their
 /// signatures exactly (types2's `hasAllMethods` with unification as the
 /// equivalence). The error is the cause types2 appends to the message
-/// (`(missing method M)`, ...), as [`crate::lookup::implements`] words
-/// it after "T does not satisfy C ".
+/// (`(missing method M)`, ...), as [`crate::lookup::missing_method`]
+/// words it.
 fn constraint_methods(u: &mut Unifier, tx: TypeId, constraint: TypeId, qf: Qualifier<'_>) -> Result<(), String> {
     let t = table();
     let iface = t.underlying(constraint);
@@ -400,12 +400,7 @@ fn constraint_methods(u: &mut Unifier, tx: TypeId, constraint: TypeId, qf: Quali
             None => false,
         };
         if !ok {
-            let prefix = format!("{} does not satisfy {} ", type_string(tx, qf), type_string(constraint, qf));
-            let cause = match crate::lookup::implements(tx, constraint, true, qf) {
-                Err(msg) => msg.strip_prefix(&prefix).map(str::to_string).unwrap_or_default(),
-                Ok(()) => String::new(),
-            };
-            return Err(cause);
+            return Err(crate::lookup::missing_method(tx, iface, true, qf).map(|m| m.cause).unwrap_or_default());
         }
     }
     Ok(())

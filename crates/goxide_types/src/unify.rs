@@ -20,11 +20,10 @@
 
 use std::collections::HashMap;
 
-use crate::objects::object;
 use crate::symbol::Symbol;
 use crate::types::{ChanDir, Field, PkgId, Type, TypeId, Var, table};
 use crate::typeset::type_set;
-use crate::typeterm::{Term, TermList};
+use crate::typeterm::TermList;
 
 /// How two types are compared (types2's `unifyMode`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -390,18 +389,15 @@ impl Unifier {
 // Adapters to the type-set and lookup modules: the only places that
 // know their shapes.
 
-/// The terms of a type set as a term list (𝓤 when it has none).
+/// The terms of a type set (𝓤 when it has none).
 pub(crate) fn set_terms(set: &crate::typeset::TypeSet) -> TermList {
-    match &set.terms {
-        None => TermList::all(),
-        Some(terms) => TermList(terms.iter().map(|&(tilde, typ)| Term::Type { tilde, typ }).collect()),
-    }
+    set.terms.clone()
 }
 
 /// types2's `commonUnder(t, nil)`: the core type of a type parameter, the
 /// underlying type of any other type.
 pub(crate) fn core_type(t: TypeId) -> Option<TypeId> {
-    crate::predicates::core_type(t)
+    crate::typeset::core_type(t)
 }
 
 /// The signature of method `name` of `t` as a value (not addressable) of
@@ -411,8 +407,8 @@ pub(crate) fn core_type(t: TypeId) -> Option<TypeId> {
 /// a pointer receiver), as types2's `LookupFieldOrMethod(t, false, ...)`.
 pub(crate) fn method_of(t: TypeId, pkg: Option<PkgId>, name: Symbol) -> Option<(TypeId, bool)> {
     match crate::lookup::lookup_field_or_method(t, false, pkg, name, false) {
-        crate::lookup::Lookup::Method { method, sig, .. } => {
-            let sig = sig.or_else(|| method.and_then(|m| object(m).typ.get()))?;
+        crate::lookup::Lookup::Method { method, sig, recv, .. } => {
+            let sig = sig.or_else(|| method.and_then(|m| crate::lookup::method_sig(recv, m)))?;
             Some((sig, matches!(table().get(sig), Type::GenericFunc { .. })))
         }
         _ => None,
