@@ -97,4 +97,5 @@ pub mod types;
 pub mod typeset;
 pub mod typestring;
 pub mod typeterm;
+pub mod unify;
 pub mod universe;

@@ -454,12 +454,17 @@ impl TypeTable {
 
     /// The underlying type (types2's `under`): a named type's underlying
     /// type, a type parameter's constraint interface, and the type itself
-    /// otherwise. A named type whose underlying type is not yet known
-    /// yields the invalid type.
+    /// otherwise. An instance's underlying type is computed from its
+    /// origin's on first use ([`crate::subst::expand_underlying`]). A
+    /// named type whose underlying type is not yet known yields the
+    /// invalid type.
     pub fn underlying(&self, id: TypeId) -> TypeId {
         let id = self.unalias(id);
         match self.get(id) {
-            Type::Named(_) => self.named(id).unwrap().underlying.get().copied().unwrap_or(self.invalid()),
+            Type::Named(_) => match self.named(id).unwrap().underlying.get() {
+                Some(&u) => u,
+                None => crate::subst::expand_underlying(id).unwrap_or(self.invalid()),
+            },
             Type::TypeParam(_) => match self.type_param(id).unwrap().constraint.get() {
                 Some(&c) => self.underlying(c),
                 None => self.invalid(),
