@@ -540,7 +540,7 @@ impl CycleFinder<'_> {
             }
             Type::GenericFunc { sig, .. } => self.typ(*sig),
             Type::Union(terms) => terms.iter().for_each(|term| self.typ(term.typ)),
-            Type::Interface { methods, embedded } => {
+            Type::Interface { methods, embedded, .. } => {
                 methods.iter().for_each(|m| self.typ(m.sig));
                 embedded.iter().for_each(|&e| self.typ(e));
             }
@@ -656,7 +656,7 @@ func c[P interface{ *P }]() {}
     fn term_iface(tilde: bool, typ: TypeId) -> TypeId {
         let t = table();
         let u = t.intern(Type::Union(vec![UnionTerm { tilde, typ }].into()));
-        t.intern(Type::Interface { methods: Box::new([]), embedded: vec![u].into() })
+        t.intern(Type::Interface { methods: Box::new([]), embedded: vec![u].into(), implicit: false })
     }
 
     fn slice(t: TypeId) -> TypeId {
@@ -889,6 +889,7 @@ func c[P interface{ *P }]() {}
         let iface = t.intern(Type::Interface {
             methods: vec![Method { name: Symbol::intern("M"), pkg: None, sig: sig(vec![], vec![u]) }].into(),
             embedded: Box::new([]),
+            implicit: false,
         });
         constrain(tp, iface);
         constrain(u, any());

@@ -800,7 +800,7 @@ pub fn implements(v: TypeId, t: TypeId, constraint: bool, qf: Qualifier<'_>) -> 
     // stands for the implicit interface embedding it, which prints as the
     // constraint itself (types2's `TypeParam.iface`).
     let (t, tu) = if constraint && !matches!(tt.get(tu), Type::Interface { .. }) {
-        let implicit = tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([t]) });
+        let implicit = tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([t]), implicit: true });
         (implicit, implicit)
     } else {
         (t, tu)
@@ -914,7 +914,7 @@ mod tests {
         })
     }
     fn iface(methods: Vec<Method>, embedded: Vec<TypeId>) -> TypeId {
-        table().intern(Type::Interface { methods: methods.into(), embedded: embedded.into() })
+        table().intern(Type::Interface { methods: methods.into(), embedded: embedded.into(), implicit: false })
     }
     fn imethod(name: &str, pkg: Option<PkgId>, sig: TypeId) -> Method {
         Method { name: sym(name), pkg: if sym(name).is_exported() { None } else { pkg }, sig }

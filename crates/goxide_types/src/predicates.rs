@@ -543,7 +543,7 @@ mod tests {
         t
     }
     fn iface(methods: Vec<Method>, embedded: Vec<TypeId>) -> TypeId {
-        table().intern(Type::Interface { methods: methods.into(), embedded: embedded.into() })
+        table().intern(Type::Interface { methods: methods.into(), embedded: embedded.into(), implicit: false })
     }
     fn union(terms: &[(bool, TypeId)]) -> TypeId {
         table().intern(Type::Union(terms.iter().map(|&(tilde, typ)| Term { tilde, typ }).collect()))

@@ -142,7 +142,7 @@ impl Subster<'_> {
                 })
             }
             Type::GenericFunc { tparams, sig } => self.generic_func(id, tparams, *sig),
-            Type::Interface { methods, embedded } => {
+            Type::Interface { methods, embedded, implicit } => {
                 let ms = self.list(methods, |s, m: &Method| {
                     let sig = s.typ(m.sig);
                     (sig != m.sig).then(|| Method { sig, ..m.clone() })
@@ -157,6 +157,7 @@ impl Subster<'_> {
                 t.intern(Type::Interface {
                     methods: ms.unwrap_or_else(|| methods.clone()),
                     embedded: es.unwrap_or_else(|| embedded.clone()),
+                    implicit: *implicit,
                 })
             }
             Type::Union(terms) => match self.list(terms, |s, term: &Term| {
@@ -329,7 +330,7 @@ fn too_deep(t: TypeId) -> bool {
             Type::Tuple(vars) => parts.extend(vars.iter().map(|v| v.typ)),
             Type::Signature { params, results, .. } => parts.extend(params.iter().chain(results.iter()).map(|v| v.typ)),
             Type::GenericFunc { sig, .. } => parts.push(*sig),
-            Type::Interface { methods, embedded } => {
+            Type::Interface { methods, embedded, .. } => {
                 parts.extend(methods.iter().map(|m| m.sig));
                 parts.extend(embedded.iter().copied());
             }
@@ -466,6 +467,7 @@ mod tests {
                         t.intern(Type::Union(vec![Term { tilde: true, typ: q }, Term { tilde: false, typ: p }].into())),
                     ]
                     .into(),
+                    implicit: false,
                 }),
                 "interface{M(int); ~string | int}",
             ),
@@ -579,6 +581,7 @@ mod tests {
             methods: Box::new([]),
             embedded: vec![t.intern(Type::Union(vec![Term { tilde: true, typ: t.intern(Type::Pointer(tt)) }].into()))]
                 .into(),
+            implicit: false,
         });
         t.type_param(p).unwrap().constraint.set(bound).unwrap();
         let sig = t.intern(Type::Signature {
@@ -613,7 +616,7 @@ mod tests {
         // type B[T any] interface{ B[*T] }: B[int] → interface{B[*int]} → ...
         let b = generic("B", &["T"], |n, tps| {
             let inner = t.instance(n, vec![t.intern(Type::Pointer(tps[0]))].into());
-            t.intern(Type::Interface { methods: Box::new([]), embedded: vec![inner].into() })
+            t.intern(Type::Interface { methods: Box::new([]), embedded: vec![inner].into(), implicit: false })
         });
         let mut inst = t.instance(b, vec![t.basic(BasicKind::Int)].into());
         let mut steps = 0;

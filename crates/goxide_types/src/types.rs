@@ -228,7 +228,9 @@ pub enum Type {
     Signature { params: Box<[Var]>, results: Box<[Var]>, variadic: bool },
     /// Explicit methods and embedded types, as written; the type set is
     /// computed by the checker.
-    Interface { methods: Box<[Method]>, embedded: Box<[TypeId]> },
+    /// `implicit`: a constraint written without `interface` (`[T ~int]`,
+    /// `[T int | string]`), which types2 prints as its term list.
+    Interface { methods: Box<[Method]>, embedded: Box<[TypeId]>, implicit: bool },
     Union(Box<[Term]>),
     /// A declared or instantiated named type (see [`NamedData`]).
     Named(NamedIndex),
@@ -501,7 +503,7 @@ impl TypeTable {
                 Type::Signature { params: pa, results: ra, variadic: va },
                 Type::Signature { params: pb, results: rb, variadic: vb },
             ) => va == vb && self.identical_vars(pa, pb) && self.identical_vars(ra, rb),
-            (Type::Interface { methods: ma, embedded: ea }, Type::Interface { methods: mb, embedded: eb }) => {
+            (Type::Interface { methods: ma, embedded: ea, .. }, Type::Interface { methods: mb, embedded: eb, .. }) => {
                 // Until type sets are computed, compare as written.
                 ma.len() == mb.len()
                     && ea.len() == eb.len()

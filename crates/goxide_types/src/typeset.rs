@@ -325,7 +325,7 @@ pub fn type_set_problems(iface: TypeId) -> Vec<TypeSetProblem> {
 /// duplicate even with identical signatures.
 pub fn type_set_problems_for(iface: TypeId, overlapping_embeddings: bool) -> Vec<TypeSetProblem> {
     let mut problems = Vec::new();
-    if let Type::Interface { methods, embedded } = table().get(iface) {
+    if let Type::Interface { methods, embedded, .. } = table().get(iface) {
         let mut b = Builder { stack: Vec::new(), complete: true, problems: Some(&mut problems), strict_duplicates: false };
         b.strict_duplicates = !overlapping_embeddings;
         b.compute_interface(iface, methods, embedded);
@@ -394,13 +394,13 @@ impl Builder<'_> {
         if let Some(s) = INTERFACE_SETS.get(&u) {
             return Arc::clone(&s);
         }
-        let Type::Interface { methods, embedded } = tt.get(u) else {
+        let Type::Interface { methods, embedded, .. } = tt.get(u) else {
             if u == tt.invalid() {
                 return Arc::new(TypeSet::top());
             }
             // A constraint that is not an interface: the implicit
             // interface embedding it.
-            return self.type_set_of(tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([t]) }));
+            return self.type_set_of(tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([t]), implicit: true }));
         };
         if self.stack.contains(&u) {
             // An embedding cycle (reported by the checker's cycle check):
@@ -780,7 +780,7 @@ mod tests {
     }
 
     fn iface(methods: Vec<Method>, embedded: Vec<TypeId>) -> TypeId {
-        table().intern(Type::Interface { methods: methods.into(), embedded: embedded.into() })
+        table().intern(Type::Interface { methods: methods.into(), embedded: embedded.into(), implicit: false })
     }
 
     fn method(name: &str, pkg: Option<PkgId>, sig: TypeId) -> Method {

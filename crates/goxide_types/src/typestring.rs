@@ -141,7 +141,15 @@ impl Writer<'_> {
                     self.typ(term.typ);
                 }
             }
-            Type::Interface { methods, embedded } => {
+            Type::Interface { methods, embedded, implicit } => {
+                // An implicit constraint interface prints as its term list.
+                if *implicit && methods.is_empty() && embedded.len() == 1 {
+                    self.typ(embedded[0]);
+                    return;
+                }
+                if *implicit {
+                    self.s("/* implicit */ ");
+                }
                 self.s("interface{");
                 let mut first = true;
                 for m in methods.iter() {
@@ -353,6 +361,7 @@ mod tests {
             methods: vec![Method { name: Symbol::intern("M"), pkg: None, sig: one }].into(),
             embedded: vec![t.intern(Type::Union(vec![Term { tilde: true, typ: int }, Term { tilde: false, typ: string }].into()))]
                 .into(),
+            implicit: false,
         });
         assert_eq!(s(iface), "interface{M() error; ~int | string}");
         assert_eq!(s(t.basic(BasicKind::UntypedFloat)), "untyped float");

@@ -662,6 +662,7 @@ mod tests {
             t.intern(Type::Interface {
                 methods: ms.into_iter().map(|(n, s)| Method { name: Symbol::intern(n), pkg: None, sig: s }).collect(),
                 embedded: Box::new([]),
+                implicit: false,
             })
         };
         // type X struct{}; func (X) M() int
@@ -714,7 +715,7 @@ mod tests {
         t.type_param(q)
             .unwrap()
             .constraint
-            .set(t.intern(Type::Interface { methods: Box::new([]), embedded: vec![u_].into() }))
+            .set(t.intern(Type::Interface { methods: Box::new([]), embedded: vec![u_].into(), implicit: false }))
             .unwrap();
         let e = tparam("E", 0);
         let mut u = Unifier::new(&[e], &[], true);

@@ -68,13 +68,14 @@ fn build() -> Universe {
     let error_iface = t.intern(Type::Interface {
         methods: vec![Method { name: Symbol::intern("Error"), pkg: None, sig: error_sig }].into(),
         embedded: Box::new([]),
+        implicit: false,
     });
     t.named(error).unwrap().underlying.set(error_iface).unwrap();
     let error_obj = def(ObjKind::TypeName, "error", Some(error));
     t.named(error).unwrap().obj.set(error_obj).unwrap();
 
     // type any = interface{}
-    let empty = t.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([]) });
+    let empty = t.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([]), implicit: false });
     let any = t.new_alias(Symbol::intern("any"), None, Box::new([]));
     t.alias(any).unwrap().actual.set(empty).unwrap();
     let any_obj = def(ObjKind::TypeName, "any", Some(any));
@@ -84,7 +85,7 @@ fn build() -> Universe {
     // comparable types (typeset.rs knows this type by its id); the
     // underlying interface embeds it so that it is not `any`.
     let comparable = t.new_named(Symbol::intern("comparable"), None);
-    let comparable_iface = t.intern(Type::Interface { methods: Box::new([]), embedded: vec![comparable].into() });
+    let comparable_iface = t.intern(Type::Interface { methods: Box::new([]), embedded: vec![comparable].into(), implicit: false });
     t.named(comparable).unwrap().underlying.set(comparable_iface).unwrap();
     let comparable_obj = def(ObjKind::TypeName, "comparable", Some(comparable));
     t.named(comparable).unwrap().obj.set(comparable_obj).unwrap();

@@ -102,7 +102,7 @@ impl Checker<'_> {
         let tt = table();
         let (name, ..) = id.info();
         let byte = crate::universe::lookup("byte").and_then(|o| object(o).typ.get()).unwrap_or(tt.basic(BasicKind::Uint8));
-        let empty_iface = tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([]) });
+        let empty_iface = tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([]), implicit: false });
         match id {
             Builtin::Append => {
                 let e = match self.slice_elem(x) {

@@ -315,12 +315,47 @@ impl Checker<'_> {
             return None;
         }
         let mut rsig = sig;
-        if !tparams.is_empty() {
-            if !self.allow_version(18) {
+        let has_generic_args = args.iter().any(|a| matches!(tt.get(a.typ), Type::GenericFunc { .. }));
+        if !tparams.is_empty() || has_generic_args {
+            if !tparams.is_empty() && !self.allow_version(18) {
                 if let ExprKind::Index { .. } = self.ctx.file.expr(fun).kind {
                     self.version_error_at(fun, "function instantiation", 18);
                 } else {
                     self.version_error_at(call, "implicit function instantiation", 18);
+                }
+            }
+            // The callee's type parameters, renamed so that a recursive
+            // call solves for fresh ones (types2's `renameTParams`).
+            let n = tparams.len();
+            let params_tuple = tt.intern(Type::Tuple(
+                sig_params.iter().map(|&t| crate::types::Var { name: None, pkg: None, typ: t }).collect(),
+            ));
+            let (mut all_tparams, renamed) = if n > 0 {
+                crate::infer::rename_tparams(tparams, params_tuple)
+            } else {
+                (Vec::new(), params_tuple)
+            };
+            let renamed_params: Vec<TypeId> = match tt.get(renamed) {
+                Type::Tuple(v) => v.iter().map(|x| x.typ).collect(),
+                _ => sig_params.clone(),
+            };
+            // Generic functions passed as arguments: their type parameters
+            // are inferred too (types2's reverse inference of arguments).
+            let mut generic_args: Vec<(usize, Vec<TypeId>, TypeId)> = Vec::new();
+            if has_generic_args {
+                for (i, a) in args.iter_mut().enumerate() {
+                    if let Type::GenericFunc { tparams: atps, sig: asig } = tt.get(a.typ).clone() {
+                        let (fresh, fsig) = crate::infer::rename_tparams(&atps, asig);
+                        a.typ = fsig;
+                        all_tparams.extend(fresh.iter().copied());
+                        generic_args.push((i, fresh, fsig));
+                    }
+                }
+                if !self.allow_version(21) {
+                    if let Some(&(i, ..)) = generic_args.first() {
+                        let a = args[i].clone();
+                        self.version_error_op(&a, "implicitly instantiated function as argument", 21);
+                    }
                 }
             }
             let infer_args: Vec<crate::infer::InferArg> = args
@@ -336,21 +371,50 @@ impl Checker<'_> {
                         None
                     },
                     pos: crate::files::src_pos(self.ctx.fnum, a.expr.map(|e| self.ctx.file.start_pos(e)).unwrap_or(0)),
-                    descr: self.op_str(a),
+                    descr: match (&a.dummy, a.expr) {
+                        (Some(d), _) => d.to_string(),
+                        (None, Some(e)) => self.expr_str(e),
+                        (None, None) => String::new(),
+                    },
                 })
                 .collect();
-            let inferred = crate::infer::infer(tparams, &targs, &sig_params, &infer_args, false);
+            let call_pos = crate::files::src_pos(self.ctx.fnum, self.ctx.file.expr(call).pos);
+            let qf = |p| self.qualify(p);
+            let inferred = crate::infer::infer_with(
+                call_pos,
+                &all_tparams,
+                &targs,
+                &renamed_params,
+                &infer_args,
+                false,
+                self.allow_version(21),
+                &qf,
+            );
             match inferred {
                 Err(e) => {
-                    let fs = self.expr_str(fun);
-                    self.error(e.pos, format!("in call to {fs}, {}", e.msg));
+                    if !e.is_silent() {
+                        let fs = self.expr_str(fun);
+                        self.error(e.pos, format!("in call to {fs}, {}", e.msg));
+                    }
                     return None;
                 }
                 Ok(t) => targs = t,
             }
-            rsig = self.instantiate_signature(fun, tparams, sig, &targs, xlist);
-            let map = crate::subst::SubstMap::new(tparams, &targs);
-            sig_params = sig_params.iter().map(|&p| crate::subst::subst(p, &map)).collect();
+            if n > 0 {
+                rsig = self.instantiate_signature(fun, tparams, sig, &targs[..n], xlist);
+                let map = crate::subst::SubstMap::new(&all_tparams[..n], &targs[..n]);
+                sig_params = renamed_params.iter().map(|&p| crate::subst::subst(p, &map)).collect();
+            }
+            let mut j = n;
+            for (i, fresh, fsig) in generic_args {
+                let k = j + fresh.len();
+                let e = args[i].expr.unwrap_or(fun);
+                let inst = self.instantiate_signature(e, &fresh, fsig, &targs[j..k], &[]);
+                args[i].typ = inst;
+                let a = args[i].clone();
+                self.record(&a);
+                j = k;
+            }
         }
         if !args.is_empty() {
             let context = format!("argument to {}", self.expr_str(fun));
@@ -459,10 +523,14 @@ impl Checker<'_> {
         }
         if got < want {
             let empty: Vec<crate::infer::InferArg> = Vec::new();
-            match crate::infer::infer(&tparams, &targs, &[], &empty, false) {
+            let call_pos = crate::files::src_pos(self.ctx.fnum, self.ctx.file.expr(inst).pos);
+            let qf = |p| self.qualify(p);
+            match crate::infer::infer_with(call_pos, &tparams, &targs, &[], &empty, false, self.allow_version(21), &qf) {
                 Ok(t) => targs = t,
                 Err(e) => {
-                    self.error(e.pos, e.msg);
+                    if !e.is_silent() {
+                        self.error(e.pos, e.msg);
+                    }
                     x.mode = Mode::Invalid;
                     return;
                 }

@@ -512,7 +512,7 @@ impl Checker<'_> {
         if let goxide_syntax::ast::ExprKind::Operation { op, y, .. } = file.expr(e).kind {
             if op == goxide_syntax::token::Operator::Tilde || (op == goxide_syntax::token::Operator::Or && y.is_some()) {
                 let u = self.union_type(e);
-                return table().intern(Type::Interface { methods: Box::new([]), embedded: vec![u].into() });
+                return table().intern(Type::Interface { methods: Box::new([]), embedded: vec![u].into(), implicit: true });
             }
         }
         self.typ(e)

@@ -134,7 +134,8 @@ impl Checker<'_> {
             }
             Delayed::VerifyInstance { fi, pos, args, tparams, targs } => {
                 self.enter_file(fi);
-                if let Err((i, msg)) = crate::instantiate::verify(&tparams, &targs) {
+                let qf = |p| self.qualify(p);
+                if let Err((i, msg)) = crate::instantiate::verify_with(&tparams, &targs, &qf) {
                     let p = match args.get(i) {
                         Some(&a) => self.ctx.file.start_pos(a),
                         None => pos,

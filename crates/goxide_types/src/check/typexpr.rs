@@ -649,7 +649,7 @@ impl Checker<'_> {
         }
         let _ = def;
         methods.sort_by(|a, b| method_key(a).cmp(&method_key(b)));
-        let it = tt.intern(Type::Interface { methods: methods.into(), embedded: embedded.into() });
+        let it = tt.intern(Type::Interface { methods: methods.into(), embedded: embedded.into(), implicit: false });
         if !list.is_empty() {
             self.delayed.push(Delayed::TypeSet { fi: self.ctx.fi, iface: it, pos: embed_pos });
         }
