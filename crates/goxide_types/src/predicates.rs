@@ -203,7 +203,8 @@ pub fn default_type(t: TypeId) -> TypeId {
         Type::Basic(k) => match k {
             BasicKind::UntypedBool => tt.basic(BasicKind::Bool),
             BasicKind::UntypedInt => tt.basic(BasicKind::Int),
-            BasicKind::UntypedRune => tt.basic(BasicKind::Int32),
+            // `rune`, as types2's `universeRune`: messages say rune.
+            BasicKind::UntypedRune => crate::universe::rune(),
             BasicKind::UntypedFloat => tt.basic(BasicKind::Float64),
             BasicKind::UntypedComplex => tt.basic(BasicKind::Complex128),
             BasicKind::UntypedString => tt.basic(BasicKind::String),

@@ -122,6 +122,20 @@ fn build() -> Universe {
     Universe { scope, error, any, comparable, unsafe_pkg, unsafe_scope }
 }
 
+/// The `rune` type (an alias of int32 that prints as `rune`).
+pub fn rune() -> TypeId {
+    static RUNE: LazyLock<TypeId> =
+        LazyLock::new(|| lookup("rune").and_then(|o| object(o).typ.get()).unwrap_or(table().basic(BasicKind::Int32)));
+    *RUNE
+}
+
+/// The `byte` type (an alias of uint8 that prints as `byte`).
+pub fn byte() -> TypeId {
+    static BYTE: LazyLock<TypeId> =
+        LazyLock::new(|| lookup("byte").and_then(|o| object(o).typ.get()).unwrap_or(table().basic(BasicKind::Uint8)));
+    *BYTE
+}
+
 /// Looks `name` up in the universe.
 pub fn lookup(name: &str) -> Option<crate::types::ObjId> {
     universe().scope.lookup(Symbol::intern(name))
