@@ -269,6 +269,11 @@ pub struct NamedData {
     pub underlying: OnceLock<TypeId>,
     /// Declared methods (`Func` objects), in source order.
     pub methods: Mutex<Vec<ObjId>>,
+    /// Set when the declaration turns out invalid after its underlying
+    /// type was recorded (an invalid recursive type, found by the
+    /// checker's `validType`): the underlying type is then invalid, as
+    /// types2 resets `fromRHS`. Instances follow their origin.
+    pub invalid: std::sync::atomic::AtomicBool,
 }
 
 /// A type parameter: its name, index in its list, and constraint.
@@ -367,6 +372,7 @@ impl TypeTable {
             tparams: OnceLock::new(),
             underlying: OnceLock::new(),
             methods: Mutex::new(Vec::new()),
+            invalid: std::sync::atomic::AtomicBool::new(false),
         });
         TypeId::from_index(self.types.push(Type::Named(NamedIndex(i as u32))))
     }
@@ -392,6 +398,7 @@ impl TypeTable {
                     tparams: OnceLock::new(),
                     underlying: OnceLock::new(),
                     methods: Mutex::new(Vec::new()),
+                    invalid: std::sync::atomic::AtomicBool::new(false),
                 });
                 let id = TypeId::from_index(self.types.push(Type::Named(NamedIndex(i as u32))));
                 *v.insert(id)
@@ -463,10 +470,17 @@ impl TypeTable {
     pub fn underlying(&self, id: TypeId) -> TypeId {
         let id = self.unalias(id);
         match self.get(id) {
-            Type::Named(_) => match self.named(id).unwrap().underlying.get() {
-                Some(&u) => u,
-                None => crate::subst::expand_underlying(id).unwrap_or(self.invalid()),
-            },
+            Type::Named(_) => {
+                let n = self.named(id).unwrap();
+                let origin = n.origin.and_then(|o| self.named(o)).unwrap_or(n);
+                if origin.invalid.load(std::sync::atomic::Ordering::Relaxed) {
+                    return self.invalid();
+                }
+                match n.underlying.get() {
+                    Some(&u) => u,
+                    None => crate::subst::expand_underlying(id).unwrap_or(self.invalid()),
+                }
+            }
             Type::TypeParam(_) => match self.type_param(id).unwrap().constraint.get() {
                 Some(&c) => self.underlying(c),
                 None => self.invalid(),

@@ -576,7 +576,7 @@ impl Checker<'_> {
                 if x.mode == Mode::Invalid {
                     return false;
                 }
-                if has_var_size(x.typ) {
+                if self.has_var_size(x.typ) {
                     x.mode = Mode::Value;
                 } else {
                     let n = if id == Builtin::Alignof { self.config.sizes.alignof(x.typ) } else { self.config.sizes.sizeof(x.typ) };
@@ -625,7 +625,7 @@ impl Checker<'_> {
                         );
                         let m = if x.mode == Mode::Variable { Mode::Variable } else { Mode::Value };
                         self.record(&Operand { mode: m, typ, val: None, expr: Some(selx), dummy: None });
-                        if has_var_size(base) {
+                        if self.has_var_size(base) {
                             x.mode = Mode::Value;
                         } else {
                             let off = self.offsetof(base, &path);
@@ -836,22 +836,49 @@ fn array_ptr_deref(t: TypeId) -> TypeId {
     t
 }
 
-/// Whether the size of `t` depends on a type parameter (types2's `hasVarSize`).
-fn has_var_size(t: TypeId) -> bool {
-    fn walk(t: TypeId, seen: &mut Vec<TypeId>) -> bool {
+impl Checker<'_> {
+    /// Whether the size of `t` depends on a type parameter (types2's
+    /// `hasVarSize`). A named type met again while looking through it is
+    /// an invalid recursive type: reported, and treated as variable-sized
+    /// so that no size is computed.
+    fn has_var_size(&mut self, t: TypeId) -> bool {
+        let mut path = Vec::new();
+        self.has_var_size0(t, &mut path)
+    }
+
+    fn has_var_size0(&mut self, t: TypeId, path: &mut Vec<TypeId>) -> bool {
         let tt = table();
         let t = tt.unalias(t);
-        if seen.contains(&t) {
-            return false;
-        }
-        seen.push(t);
-        match tt.get(t) {
-            Type::Named(_) => walk(tt.underlying(t), seen),
-            Type::Array { elem, .. } => walk(*elem, seen),
-            Type::Struct(fs) => fs.iter().any(|f| walk(f.var.typ, seen)),
+        match tt.get(t).clone() {
+            Type::Named(_) => {
+                let n = tt.named(t).unwrap();
+                let origin = n.origin.unwrap_or(t);
+                if let Some(i) = path.iter().position(|&p| p == origin) {
+                    let cycle: Vec<crate::types::ObjId> =
+                        path[i..].iter().filter_map(|&p| tt.named(p).and_then(|n| n.obj.get().copied())).collect();
+                    self.cycle_error(&cycle);
+                    if let Some(o) = tt.named(origin) {
+                        o.invalid.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    return true;
+                }
+                path.push(origin);
+                let u = tt.underlying(t);
+                let r = self.has_var_size0(u, path);
+                path.pop();
+                r
+            }
+            Type::Array { elem, .. } => self.has_var_size0(elem, path),
+            Type::Struct(fs) => {
+                for f in fs.iter() {
+                    if self.has_var_size0(f.var.typ, path) {
+                        return true;
+                    }
+                }
+                false
+            }
             Type::TypeParam(_) => true,
             _ => false,
         }
     }
-    walk(t, &mut Vec::new())
 }

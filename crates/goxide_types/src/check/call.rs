@@ -891,7 +891,7 @@ impl Checker<'_> {
                     x.expr = Some(e);
                     return;
                 }
-                let why = crate::lookup::lookup_error(x.typ, sel_sym, Some(self.pkg), &|p| self.qualify(p));
+                let why = crate::lookup::lookup_error_in(x.typ, x.mode == Mode::Variable, sel_sym, Some(self.pkg), false, &|p| self.qualify(p));
                 let bs = self.expr_str(base);
                 self.error_pos(sel.pos, format!("{bs}.{sel_name} undefined ({why})"));
                 x.mode = Mode::Invalid;

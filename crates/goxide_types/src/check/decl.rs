@@ -196,6 +196,11 @@ impl Checker<'_> {
             }
             Type::Named(_) => {
                 if nest.iter().any(|&e| tt.identical(e, t)) {
+                    // The type is invalid from now on (types2 resets its fromRHS).
+                    let origin = tt.named(t).and_then(|n| n.origin).unwrap_or(t);
+                    if let Some(o) = tt.named(origin) {
+                        o.invalid.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
                     if let Some(start) = path.iter().position(|&p| tt.identical(p, t)) {
                         let cycle: Vec<ObjId> = path[start..].iter().filter_map(|&p| type_obj(p)).collect();
                         self.cycle_error_at(&cycle, Some(0));

@@ -12,6 +12,9 @@ struct FakeImporter;
 
 impl Importer for FakeImporter {
     fn import(&self, path: &str) -> Result<PkgId, String> {
+        if path == "unsafe" {
+            return Ok(universe().unsafe_pkg);
+        }
         let name = path.rsplit('/').next().unwrap();
         let pkg = package::register(path, name);
         let scope = Scope::new(Some(universe().scope));
