@@ -20,6 +20,7 @@ mod call;
 mod decl;
 mod expr;
 mod index;
+mod initorder;
 mod labels;
 pub mod info;
 mod literals;
@@ -286,6 +287,7 @@ impl<'a> Checker<'a> {
         self.collect_objects();
         self.package_objects();
         self.process_delayed();
+        self.init_order();
         self.record_untyped();
         self.unused_imports();
         self.scope.freeze();

@@ -269,3 +269,123 @@ fn scratch_file() {
         eprintln!("{}", e.to_diagnostic().msg);
     }
 }
+
+/// The initialisation order of a one-file package: the names of each
+/// initialiser's left-hand side.
+fn init_order_of(src: &str) -> Vec<Vec<String>> {
+    let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
+    assert!(diags.is_empty(), "{diags:?}");
+    let config = Config::new(Sizes::for_arch("amd64").unwrap());
+    let mut c = Checker::new(&config, &FakeImporter, "initorder", vec![Arc::new(file)]);
+    c.check();
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    c.info.init_order.iter().map(|lhs| lhs.iter().map(|&v| object(v).name.to_string()).collect()).collect()
+}
+
+#[test]
+fn init_order_as_gc() {
+    // `go run` of this program with p printing its first argument prints
+    // c b a d g z e v w u (g: the call initialising x, y).
+    let src = "package main
+func p(s string, v int) int { return v }
+var a = p(\"a\", b+1)
+var b = p(\"b\", f())
+func f() int { return c }
+var c = p(\"c\", 1)
+var x, y = g()
+var z = p(\"z\", x)
+func g() (int, int) { return d, 2 }
+var d = p(\"d\", 3)
+var e = p(\"e\", 0)
+var u, v = p(\"u\", w), p(\"v\", 0)
+var w = p(\"w\", 0)
+var noinit int
+func main() {}
+";
+    let order = init_order_of(src);
+    let want: Vec<Vec<&str>> =
+        vec![vec!["c"], vec!["b"], vec!["a"], vec!["d"], vec!["x", "y"], vec!["z"], vec!["e"], vec!["v"], vec!["w"], vec!["u"]];
+    assert_eq!(order, want);
+
+    // The n:1 declaration's dependencies are shared by its variables, even
+    // when the second one is checked first (through `q`).
+    let src = "package main
+var q = b
+var a, b = f()
+func f() (int, int) { return r, 1 }
+var r = 2
+func main() {}
+";
+    assert_eq!(init_order_of(src), [vec!["r"], vec!["a", "b"], vec!["q"]]);
+
+    // Methods, method values and closures are dependencies too; constants
+    // come first; mutually recursive functions are no cycle.
+    let src = "package main
+type T struct{}
+func (T) m() int { return k }
+var s = T{}.m()
+var t = T.m
+var k = func() int { return h() }()
+func h() int { return j() + n }
+func j() int { return h() }
+var n = 1
+const c = 2
+func main() {}
+";
+    assert_eq!(init_order_of(src), [vec!["n"], vec!["k"], vec!["s"], vec!["t"]]);
+}
+
+#[test]
+fn init_cycles_as_gc() {
+    assert_eq!(
+        check("package main\nvar x = x\nfunc main() {}\n").0,
+        ["./x.go:2:5: initialization cycle: x refers to itself"]
+    );
+    assert_eq!(
+        check("package main\nvar x = func() int { return x }()\nfunc main() {}\n").0,
+        ["./x.go:2:5: initialization cycle: x refers to itself"]
+    );
+    assert_eq!(
+        check("package main\nvar a = b\nvar b = f()\nfunc f() int { return a }\nfunc main() {}\n").0,
+        ["./x.go:2:5: initialization cycle for a\n\t./x.go:2:5: a refers to b\n\t./x.go:3:5: b refers to f\n\t./x.go:4:6: f refers to a"]
+    );
+    assert_eq!(
+        check("package main\nconst a = b\nconst b = a\nfunc main() {}\n").0,
+        ["./x.go:2:7: initialization cycle for a\n\t./x.go:2:7: a refers to b\n\t./x.go:3:7: b refers to a"]
+    );
+    assert_eq!(
+        check("package main\nvar a, b = f()\nfunc f() (int, int) { return b, 1 }\nvar c = d\nvar d = e\nvar e = c\nfunc main() {}\n").0,
+        [
+            "./x.go:2:8: initialization cycle for b\n\t./x.go:2:8: b refers to f\n\t./x.go:3:6: f refers to b",
+            "./x.go:4:5: initialization cycle for c\n\t./x.go:4:5: c refers to d\n\t./x.go:5:5: d refers to e\n\t./x.go:6:5: e refers to c",
+        ]
+    );
+    assert_eq!(
+        check("package main\ntype T struct{}\nfunc (T) m() int { return x }\nvar x = T{}.m()\nvar y = T.m\nvar z = func() int { return z2 }()\nvar z2 = z\nfunc main() {}\n").0,
+        [
+            "./x.go:4:5: initialization cycle for x\n\t./x.go:4:5: x refers to m\n\t./x.go:3:10: m refers to x",
+            "./x.go:6:5: initialization cycle for z\n\t./x.go:6:5: z refers to z2\n\t./x.go:7:5: z2 refers to z",
+        ]
+    );
+    // Objects behind a cycle are not reported; objects on two cycles are
+    // reported twice; paths go through functions in source order.
+    let src = "package main
+var a = b
+var b = c + d
+var c = b
+var d = f()
+func f() int { return g() }
+func g() int { return f() + e }
+var e = d
+func main() {}
+";
+    assert_eq!(
+        check(src).0,
+        [
+            "./x.go:3:5: initialization cycle for b\n\t./x.go:3:5: b refers to c\n\t./x.go:4:5: c refers to b",
+            "./x.go:4:5: initialization cycle for c\n\t./x.go:4:5: c refers to b\n\t./x.go:3:5: b refers to c",
+            "./x.go:5:5: initialization cycle for d\n\t./x.go:5:5: d refers to f\n\t./x.go:6:6: f refers to g\n\t./x.go:7:6: g refers to e\n\t./x.go:8:5: e refers to d",
+        ]
+    );
+    assert!(check("package main\nfunc f() { g() }\nfunc g() { f() }\nvar x = h()\nfunc h() int { f(); return 1 }\nfunc main() {}\n").0.is_empty());
+}
