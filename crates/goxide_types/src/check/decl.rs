@@ -122,7 +122,9 @@ impl Checker<'_> {
                 self.collect_methods(obj);
             }
             DeclSource::Func => {
-                self.ctx.decl = Some(obj);
+                // Only the body records dependencies (types2 leaves
+                // check.decl unset for the signature).
+                self.ctx.decl = None;
                 self.func_decl(obj, d.decl);
             }
         }
