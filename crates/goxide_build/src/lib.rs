@@ -15,7 +15,11 @@
 //! - [`osenv`]: Go's `os` view of the process (env bytes, Getwd, user dirs);
 //! - [`os_error`]: Go's wording of OS errors;
 //! - [`filepath`], [`quoted`], [`strconv`]: byte-string ports of
-//!   `path/filepath`, `cmd/internal/quoted`, `strconv.Quote`.
+//!   `path/filepath`, `cmd/internal/quoted`, `strconv.Quote`;
+//! - [`workqueue`]: running a dependency graph's nodes in parallel, each
+//!   after its dependencies (`work.(*Builder).Do`);
+//! - [`typecheck`]: parsing and type-checking a package graph from source
+//!   on that queue (gc's noder and `checkFiles`, per package).
 //!
 //! Invariant: nothing here prints or exits; errors are returned as the
 //! go command's message texts (with `goxide` in place of `go`), and no
@@ -33,3 +37,5 @@ pub mod osenv;
 pub mod quoted;
 pub mod sha256;
 pub mod strconv;
+pub mod typecheck;
+pub mod workqueue;
