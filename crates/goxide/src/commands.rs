@@ -141,6 +141,17 @@ executed but not execute it.
 
 The tools are built into goxide:
 
+	check [-e] [-j N] [-tags list] [-lang go1.N] [-dump-decls] [packages | files.go]
+		Type-checks the named packages (default '.') and everything they
+		import, from source, packages in parallel, and reports errors as
+		'go build' reports compile errors: a '# importpath' line, then
+		file:line:col: message lines, at most 10 per package unless -e.
+		A package importing one with errors is not checked. -dump-decls
+		also prints each named package's declarations on standard output.
+		-types2test [-predeclaredTestFuncs] [-fakeImportC] files.go checks
+		the files as types2's own test harness does. The exit status is 1
+		if there were errors.
+
 	parse [-j N] path...
 		Parses the named .go files, and the .go files found in the named
 		directories and their subdirectories (skipping testdata and

@@ -110,7 +110,7 @@ fn text(b: &[u8]) -> String {
 }
 
 /// The `-tags` value as go's `tagsFlag` reads it.
-fn parse_tags(v: &[u8]) -> Result<Vec<String>, String> {
+pub(crate) fn parse_tags(v: &[u8]) -> Result<Vec<String>, String> {
     let s = text(v);
     if s.contains(' ') || s.contains('\'') {
         return quoted::split(v).map(|l| l.iter().map(|t| text(t)).collect());
@@ -289,7 +289,7 @@ fn run_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
 
 /// A loader warning as go prints it: symbolic-link warnings bare, the
 /// others after `go: ` (goxide's `goxide: `).
-fn warning_text(w: &str) -> String {
+pub(crate) fn warning_text(w: &str) -> String {
     if w.starts_with("warning: ignoring symlink ") {
         w.to_string()
     } else {
@@ -298,7 +298,7 @@ fn warning_text(w: &str) -> String {
 }
 
 /// A go message as goxide prints it: `go: ` becomes `goxide: `.
-fn goxide_prefix(msg: &str) -> String {
+pub(crate) fn goxide_prefix(msg: &str) -> String {
     match msg.strip_prefix("go: ") {
         Some(rest) => format!("goxide: {rest}"),
         None => msg.to_string(),
@@ -306,7 +306,7 @@ fn goxide_prefix(msg: &str) -> String {
 }
 
 /// Builds the loader's configuration from the go command's.
-fn load_config(
+pub(crate) fn load_config(
     g: &GoConfig,
     build_tags: Vec<String>,
     gc_exact: bool,

@@ -25,6 +25,7 @@ mod list;
 mod list_json;
 mod output;
 mod tool;
+mod tool_check;
 mod tool_parse;
 mod version;
 

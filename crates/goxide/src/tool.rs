@@ -17,10 +17,10 @@ use crate::commands::Command;
 use crate::flags::{FlagSet, Kind};
 use crate::invoke;
 use crate::output;
-use crate::tool_parse;
+use crate::{tool_check, tool_parse};
 
 /// The built-in tools, sorted.
-pub const TOOLS: &[&str] = &["parse"];
+pub const TOOLS: &[&str] = &["check", "parse"];
 
 /// Runs `goxide tool args...`; returns the exit status.
 pub fn run(cmd: &Command, args: &[Vec<u8>]) -> i32 {
@@ -57,6 +57,7 @@ pub fn run(cmd: &Command, args: &[Vec<u8>]) -> i32 {
         return 0;
     }
     match name.as_slice() {
+        b"check" => tool_check::run(tool_args),
         b"parse" => tool_parse::run(tool_args),
         _ => {
             output::stderr_line(&format!("goxide: no such tool {}", quote(name)));

@@ -365,7 +365,7 @@ fn short_path(path: &Path, cwd: &Path) -> PathBuf {
 
 /// cmd/go's `replacePrefix`: replaces `old` by `new` where it starts the
 /// text, a line, a tab-indented line, or follows a blank.
-fn replace_prefix(s: &str, old: &str, new: &str) -> String {
+pub(crate) fn replace_prefix(s: &str, old: &str, new: &str) -> String {
     if !s.contains(old) {
         return s.to_string();
     }

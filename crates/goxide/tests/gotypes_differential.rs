@@ -11,8 +11,9 @@
 //! The package list is `go list std`. Both sides run for linux/amd64 with
 //! `CGO_ENABLED=0` (`GOOS`, `GOARCH`, `CGO_ENABLED` set in the
 //! environment, `GOROOT` the reference one, `GOFLAGS=`, `GOENV=off`,
-//! `GO111MODULE=off` for go/build's lookups, no `GOEXPERIMENT`, `GODEBUG`
-//! or `GOAMD64`).
+//! `GO111MODULE=off` for go/build's lookups on the Go side — goxide has no
+//! GOPATH mode and runs in module mode outside any module, where std
+//! resolves the same — no `GOEXPERIMENT`, `GODEBUG` or `GOAMD64`).
 //!
 //! goxide's side is `goxide tool check -dump-decls std`: it loads and
 //! type-checks the same packages and prints the same dump to stdout.
@@ -193,11 +194,15 @@ fn go_env(cmd: &mut Command, goroot: &Path, home: &Path, clear: bool) {
     for v in ["GOEXPERIMENT", "GODEBUG", "GOAMD64", "GOWORK", "GOTOOLDIR"] {
         cmd.env_remove(v);
     }
+    if clear {
+        cmd.env("GO111MODULE", "off");
+    } else {
+        cmd.env_remove("GO111MODULE");
+    }
     cmd.env("GOROOT", goroot)
         .env("GOFLAGS", "")
         .env("GOENV", "off")
         .env("GOTOOLCHAIN", "local")
-        .env("GO111MODULE", "off")
         .env("GOOS", "linux")
         .env("GOARCH", "amd64")
         .env("CGO_ENABLED", "0")

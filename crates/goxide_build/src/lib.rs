@@ -19,7 +19,9 @@
 //! - [`workqueue`]: running a dependency graph's nodes in parallel, each
 //!   after its dependencies (`work.(*Builder).Do`);
 //! - [`typecheck`]: parsing and type-checking a package graph from source
-//!   on that queue (gc's noder and `checkFiles`, per package).
+//!   on that queue (gc's noder and `checkFiles`, per package);
+//! - [`decldump`]: a checked package's declarations as text, the dump
+//!   compared with go/types' (`goxide tool check -dump-decls`).
 //!
 //! Invariant: nothing here prints or exits; errors are returned as the
 //! go command's message texts (with `goxide` in place of `go`), and no
@@ -29,6 +31,7 @@ pub mod buildcache;
 pub mod buildcfg;
 pub mod cfg;
 pub mod cgo;
+pub mod decldump;
 pub mod filepath;
 pub mod goroot;
 pub mod modroot;

@@ -62,6 +62,9 @@ pub enum Source {
     /// Go files, by the names given to the parser (gc is given absolute
     /// paths; diagnostics carry these names).
     Files(Vec<String>),
+    /// Files the caller parsed already (to read their imports), with the
+    /// parser's diagnostics, each with the index of its file.
+    Parsed { files: Vec<Arc<File>>, diags: Vec<(usize, Diagnostic)> },
 }
 
 /// One package to check.
@@ -230,6 +233,9 @@ fn heights(units: &[Unit]) -> Vec<u64> {
 fn parse_unit(unit: &Unit) -> Node {
     let mut files = Vec::new();
     let mut diags = Vec::new();
+    if let Source::Parsed { files, diags } = &unit.source {
+        return Node::Parsed { files: files.clone(), diags: diags.clone() };
+    }
     if let Source::Files(names) = &unit.source {
         for name in names {
             let src = match std::fs::read(name) {
@@ -262,6 +268,7 @@ impl Importer for GraphImporter<'_> {
     fn import(&self, path: &str) -> Result<PkgId, String> {
         match self.unit.imports.get(path) {
             None if path == "unsafe" => Ok(universe().unsafe_pkg),
+            None if path == "C" && self.unit.config.fake_import_c => Ok(fake_c()),
             None => Err(format!("package {path} is not among the package's imports")),
             Some(Err(e)) => Err(e.clone()),
             Some(Ok(j)) => {
@@ -279,6 +286,16 @@ impl Importer for GraphImporter<'_> {
             }
         }
     }
+}
+
+/// An empty package `C`, for `FakeImportC` (until the checker makes its
+/// own, as types2 does, without asking the importer).
+fn fake_c() -> PkgId {
+    let pkg = goxide_types::package::register("C", "C");
+    let scope = goxide_types::objects::Scope::new(Some(universe().scope));
+    scope.freeze();
+    let _ = goxide_types::package::info(pkg).scope.set(scope);
+    pkg
 }
 
 fn not_checked(path: &str, status: &Status) -> String {
