@@ -6,12 +6,13 @@
 //! `GOXIDE_BIN`), the reference go (`scripts/goroot.sh`), building a Go
 //! program of `bench/` into `bench/out/`, and option parsing. The timing,
 //! alternation, medians and ratios live in [`runner`]; each bench in its own
-//! module ([`parse`], [`list`], [`link`]).
+//! module ([`parse`], [`list`], [`link`], [`check`]).
 //!
 //! Invariants: a bench never asserts on a time (it prints medians and
 //! ratios); it checks that the contenders give the same answer before it
 //! times them; the reference go builds only bench programs, never product code.
 
+pub mod check;
 pub mod link;
 pub mod list;
 pub mod parse;
@@ -28,6 +29,9 @@ benches:
         (default: the reference GOROOT/src)
   list [--runs N]
         goxide list vs go list: -json -deps std, and -deps std cmd
+  check [--runs N]
+        goxide tool check std vs go/types over the same packages from
+        source (function bodies checked, and skipped as the source importer does)
   link [--runs N]
         goxide_link's rust-lld link vs gc's cmd/link on hello world, and
         both executables' sizes (goxide's side: a hand-built Cranelift
@@ -42,6 +46,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some((name, rest)) if name == "parse" => parse::run(rest),
         Some((name, rest)) if name == "list" => list::run(rest),
         Some((name, rest)) if name == "link" => link::run(rest),
+        Some((name, rest)) if name == "check" => check::run(rest),
         Some((name, _)) if name == "help" || name == "-h" || name == "--help" => {
             println!("{USAGE}");
             Ok(())

@@ -186,7 +186,7 @@ fn unreadable_paths_and_usage() {
     }
 
     let out = goxide(&["tool"], dir.path(), &env());
-    assert_eq!((out.stdout_str().as_str(), out.code), ("parse\n", 0));
+    assert_eq!((out.stdout_str().as_str(), out.code), ("check\nparse\n", 0));
     let out = goxide(&["tool", "-n", "parse", "x.go"], dir.path(), &env());
     assert!(
         out.code == 0 && out.stdout_str().ends_with(" tool parse x.go\n"),

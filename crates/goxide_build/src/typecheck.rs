@@ -177,7 +177,7 @@ pub fn check_units(
     let pool = Pool { jobs: opts.jobs, stack_size: WORKER_STACK };
     let work = |node: usize, slots: &Slots<Node>| -> Node {
         let i = node / 2;
-        if node % 2 == 0 {
+        if node.is_multiple_of(2) {
             parse_unit(&units[i])
         } else {
             Node::Checked(check_unit(units, i, slots, opts))

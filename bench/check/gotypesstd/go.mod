@@ -1,0 +1,3 @@
+module goxide.bench/gotypesstd
+
+go 1.27
