@@ -25,8 +25,9 @@
 //! has finished; never panics on a partially checked package.
 
 use goxide_types::objects::{object, ObjKind, Object};
+use goxide_types::{lookup, subst};
 use goxide_types::package;
-use goxide_types::types::{table, PkgId, Type, TypeId};
+use goxide_types::types::{table, ObjId, PkgId, Type, TypeId};
 use goxide_types::typestring::type_string;
 
 /// What prints where the checker left something undetermined.
@@ -75,21 +76,45 @@ fn type_lines(q: &str, t: Option<TypeId>, out: &mut Vec<String>) {
         let methods: Vec<_> = n.methods.lock().map(|m| m.clone()).unwrap_or_default();
         for m in methods {
             let mo = object(m);
-            // The receiver is not kept with the method's signature yet.
-            out.push(format!("{q}.{} method {UNKNOWN} {}", mo.name, typ(object_type(mo))));
+            out.push(format!("{q}.{} method {} {}", mo.name, receiver(t, m), typ(object_type(mo))));
         }
     }
 }
 
 /// An object's type, once the checker has set it.
 fn object_type(o: &Object) -> Option<TypeId> {
-    o.typ.get().copied()
+    o.typ.get()
 }
 
-/// A constant's exact value (go/constant's `ExactString`, on one line),
-/// once the checker has set it. The object table keeps no values yet.
-fn const_value(_o: &Object) -> Option<String> {
-    None
+/// A constant's exact value (go/constant's `ExactString`, on one line, as
+/// the oracle prints it), once the checker has set it.
+fn const_value(o: &Object) -> Option<String> {
+    o.val.get().map(|v| v.exact_string().replace('\n', "\\n"))
+}
+
+/// The declared receiver type of method `m` of defined type `t`, as
+/// go/types prints `Signature.Recv().Type()`: `T` or `*T`, a generic
+/// type with the receiver's own type parameter names (`*list.List[E]`).
+/// Our signatures carry no receiver: it is rebuilt from what the checker
+/// records (pointer-ness, receiver type parameters).
+fn receiver(t: TypeId, m: ObjId) -> String {
+    let tt = table();
+    let star = if lookup::method_has_ptr_recv(m) { "*" } else { "" };
+    let Some(n) = tt.named(t) else { return UNKNOWN.to_string() };
+    let declared_params = n.tparams.get().map_or(0, |p| p.len());
+    if declared_params == 0 {
+        return format!("{star}{}", typ(Some(t)));
+    }
+    let rparams = subst::method_recv_tparams(m);
+    if rparams.len() != declared_params {
+        return UNKNOWN.to_string();
+    }
+    let names: Vec<String> = rparams
+        .iter()
+        .map(|&p| tt.type_param(p).map_or_else(|| UNKNOWN.to_string(), |d| d.name.to_string()))
+        .collect();
+    let path = n.pkg.map(|p| format!("{}.", package::info(p).path)).unwrap_or_default();
+    format!("{star}{path}{}[{}]", n.name, names.join(", "))
 }
 
 /// A type with every package qualified by its full path, or [`UNKNOWN`].
@@ -116,10 +141,11 @@ mod tests {
         assert_eq!(lines, sorted);
     }
 
-    /// A checked package: each kind of object has its line; what the
-    /// checker did not determine prints as unknown.
+    /// A checked package dumps as go/types does: the expected lines are
+    /// `tests/gotypesdump`'s output for the same file (GOPATH=/tmp/gp,
+    /// `echo example.com/d | gotypesdump`).
     #[test]
-    fn checked_package_lines() {
+    fn checked_package_lines_as_go_types() {
         use goxide_types::check::{Checker, Importer};
         struct NoImports;
         impl Importer for NoImports {
@@ -127,23 +153,25 @@ mod tests {
                 Err(format!("no {path}"))
             }
         }
-        let src = "package d\nconst C = 1\nvar V int\nfunc F() {}\ntype T struct{}\nfunc (T) M() {}\ntype A = int\n";
-        let (f, _) = goxide_syntax::parse_file("/d.go", src.as_bytes());
+        let src = "package d\n\nconst C = 1\nconst S = \"a\\nb\"\n\nvar V int\n\nfunc F() {}\n\ntype T struct{}\n\nfunc (T) M() {}\n\ntype A = int\n\ntype L[E any] struct{ e E }\n\nfunc (l *L[X]) Get() X { return l.e }\n";
+        let (f, diags) = goxide_syntax::parse_file("/d.go", src.as_bytes());
+        assert!(diags.is_empty(), "{diags:?}");
         let config = crate::typecheck::gc_config("amd64", "").unwrap();
         let mut c = Checker::new(&config, &NoImports, "example.com/d", vec![std::sync::Arc::new(f)]);
         c.check();
-        let lines = decl_lines(c.pkg, "example.com/d");
-        let names: Vec<(&str, &str)> = lines.iter().map(|l| {
-            let mut w = l.split(' ');
-            (w.next().unwrap(), w.next().unwrap())
-        }).collect();
-        for want in [("example.com/d.C", "const"), ("example.com/d.V", "var"), ("example.com/d.F", "func")] {
-            assert!(names.contains(&want), "{want:?} in {lines:?}");
-        }
-        assert!(names.iter().any(|&(n, k)| n == "example.com/d.T" && k == "type"), "{lines:?}");
-        assert!(names.iter().any(|&(n, k)| n == "example.com/d.A" && (k == "alias" || k == "type")), "{lines:?}");
-        // The constant's value is not kept by the checker yet.
-        assert!(lines.iter().any(|l| l.starts_with("example.com/d.C const ") && l.ends_with(UNKNOWN)), "{lines:?}");
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        let want = [
+            "example.com/d.A alias example.com/d.A int",
+            "example.com/d.C const untyped int 1",
+            "example.com/d.F func func()",
+            "example.com/d.L type example.com/d.L[E any] struct{e E}",
+            "example.com/d.L.Get method *example.com/d.L[X] func() X",
+            "example.com/d.S const untyped string \"a\\nb\"",
+            "example.com/d.T type example.com/d.T struct{}",
+            "example.com/d.T.M method example.com/d.T func()",
+            "example.com/d.V var int",
+        ];
+        assert_eq!(decl_lines(c.pkg, "example.com/d"), want);
         assert!(decl_lines(package::register("never/checked", "x"), "never/checked").is_empty());
     }
 }

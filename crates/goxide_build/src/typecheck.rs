@@ -268,7 +268,6 @@ impl Importer for GraphImporter<'_> {
     fn import(&self, path: &str) -> Result<PkgId, String> {
         match self.unit.imports.get(path) {
             None if path == "unsafe" => Ok(universe().unsafe_pkg),
-            None if path == "C" && self.unit.config.fake_import_c => Ok(fake_c()),
             None => Err(format!("package {path} is not among the package's imports")),
             Some(Err(e)) => Err(e.clone()),
             Some(Ok(j)) => {
@@ -286,16 +285,6 @@ impl Importer for GraphImporter<'_> {
             }
         }
     }
-}
-
-/// An empty package `C`, for `FakeImportC` (until the checker makes its
-/// own, as types2 does, without asking the importer).
-fn fake_c() -> PkgId {
-    let pkg = goxide_types::package::register("C", "C");
-    let scope = goxide_types::objects::Scope::new(Some(universe().scope));
-    scope.freeze();
-    let _ = goxide_types::package::info(pkg).scope.set(scope);
-    pkg
 }
 
 fn not_checked(path: &str, status: &Status) -> String {
