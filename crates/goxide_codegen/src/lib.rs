@@ -1,0 +1,1 @@
+//! goxide_codegen (being written).
