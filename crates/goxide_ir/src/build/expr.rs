@@ -24,6 +24,7 @@ use goxide_types::check::operand::Mode;
 use goxide_types::constant::Kind as ConstKind;
 use goxide_types::objects::{object, Builtin, ObjKind, SrcPos};
 use goxide_types::types::{table, BasicKind, TypeId};
+use goxide_types::universe;
 
 use super::func::FnBuilder;
 use super::{unsupported, value_type, BuildResult};
@@ -62,10 +63,16 @@ impl FnBuilder<'_> {
         Ok(self.ins1(InstKind::Const(c), ty, pos))
     }
 
-    /// The constant value of `e`, if it has one.
+    /// The constant value of `e`, if it has a known one. (The checker
+    /// leaves the universe's `true` and `false` without values, so
+    /// constant expressions over them are `Unknown`: those are built from
+    /// their syntax instead, which gives the same value.)
     fn constant_of(&self, e: ExprId) -> Option<goxide_types::constant::Value> {
         let tv = self.tv(e)?;
-        if tv.mode == Mode::Constant { tv.val.clone() } else { None }
+        match &tv.val {
+            Some(v) if tv.mode == Mode::Constant && !v.is_unknown() => Some(v.clone()),
+            _ => None,
+        }
     }
 
     /// A single-valued expression.
@@ -101,6 +108,11 @@ impl FnBuilder<'_> {
                     ObjKind::Var { .. } => Err(unsupported("variables of enclosing functions", pos)),
                     ObjKind::Func => Err(unsupported("function values", pos)),
                     ObjKind::Nil => Err(unsupported("nil", pos)),
+                    ObjKind::Const if Some(o) == universe::lookup("true") || Some(o) == universe::lookup("false") => {
+                        let ty = self.type_of(e)?;
+                        let b = Some(o) == universe::lookup("true");
+                        Ok(vec![self.ins1(InstKind::Const(Const::Bool(b)), ty, pos)])
+                    }
                     _ => Err(unsupported("this kind of name as a value", pos)),
                 }
             }

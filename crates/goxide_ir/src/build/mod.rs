@@ -10,8 +10,8 @@
 //!
 //! Steps, per package: collect the package-level functions and variables
 //! (`collect`), give each a [`FuncId`]/[`GlobalId`] and its linker name;
-//! compute the variable initialisation order ([`initorder`], derived here
-//! because the checker does not record it yet); build `pkg.init` (the
+//! take the variable initialisation order from the checker
+//! ([`initorder`]); build `pkg.init` (the
 //! variable initialisers in that order) and each function body
 //! ([`func`], [`expr`]). Local variables become SSA values through
 //! [`crate::ssa`] (no local in this slice has its address taken).
@@ -34,7 +34,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use goxide_syntax::ast::{DeclKind, ExprId, File, StmtId};
+use goxide_syntax::ast::{DeclKind, ExprId, File};
 use goxide_syntax::Pos;
 use goxide_types::check::Info;
 use goxide_types::objects::{object, ObjKind, SrcPos, VarKind};
@@ -80,7 +80,6 @@ pub(crate) type BuildResult<T> = Result<T, Unsupported>;
 #[derive(Clone, Copy)]
 pub(crate) struct FuncDecl {
     pub fi: usize,
-    pub fnum: u32,
     pub decl: goxide_syntax::ast::DeclId,
     /// `None` for `func init()`.
     pub obj: Option<ObjId>,
@@ -92,8 +91,9 @@ pub(crate) struct FuncDecl {
 #[derive(Clone)]
 pub(crate) struct VarInit {
     pub fi: usize,
-    pub fnum: u32,
     pub lhs: Vec<Option<ObjId>>,
+    /// Every object of the left-hand side, blank ones included.
+    pub objs: Vec<ObjId>,
     pub values: Vec<ExprId>,
     pub pos: Pos,
 }
@@ -211,16 +211,18 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
                             pkg.main = Some(id);
                         }
                     }
-                    func_decls.push(FuncDecl { fi, fnum, decl: d, obj, id });
+                    func_decls.push(FuncDecl { fi, decl: d, obj, id });
                 }
                 DeclKind::Var { names, values, .. } => {
                     let mut lhs = Vec::new();
+                    let mut objs = Vec::new();
                     for &n in file.names_of(*names) {
                         let npos = Some(ctx.src_pos(fi, n.pos));
                         let obj = input.defs.get(&(fnum, n.pos)).copied();
                         let Some(o) = obj else {
                             return Err(unsupported("a variable the checker did not define", npos));
                         };
+                        objs.push(o);
                         if file.name_str(n) == "_" {
                             lhs.push(None);
                             continue;
@@ -238,11 +240,11 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
                         continue;
                     }
                     if vals.len() == lhs.len() {
-                        for (l, v) in lhs.into_iter().zip(vals) {
-                            var_inits.push(VarInit { fi, fnum, lhs: vec![l], values: vec![v], pos: decl.pos });
+                        for ((l, o), v) in lhs.into_iter().zip(objs).zip(vals) {
+                            var_inits.push(VarInit { fi, lhs: vec![l], objs: vec![o], values: vec![v], pos: decl.pos });
                         }
                     } else {
-                        var_inits.push(VarInit { fi, fnum, lhs, values: vals, pos: decl.pos });
+                        var_inits.push(VarInit { fi, lhs, objs, values: vals, pos: decl.pos });
                     }
                 }
             }
@@ -250,7 +252,7 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
     }
 
     // ---- pkg.init: variable initialisers in the checker's order ----
-    let order = initorder::order(&ctx, &func_decls, &var_inits);
+    let order = initorder::order(&ctx, &var_inits);
     let mut inits = Vec::new();
     if !order.is_empty() {
         let id = FuncId::new(pkg.funcs.len());

@@ -36,17 +36,6 @@ fn build(src: &str) -> Result<Package, Unsupported> {
     Ok(p)
 }
 
-#[test]
-fn debug_true() {
-    let (file, _) = goxide_syntax::parse_file("./x.go", b"package main\n\nfunc main() {\n\tprint(true, \"\\n\")\n}\n");
-    let files = vec![Arc::new(file)];
-    let config = Config::new(Sizes::for_arch("amd64").unwrap());
-    let mut c = Checker::new(&config, &NoImports, "main", files.clone());
-    c.check();
-    for (k, v) in &c.info.types { eprintln!("{k:?} {v:?}"); }
-    panic!();
-}
-
 fn text(src: &str) -> String {
     package_text(&build(src).unwrap_or_else(|e| panic!("{e}")))
 }
