@@ -306,7 +306,7 @@ fn goxide_prefix(msg: &str) -> String {
 }
 
 /// Builds the loader's configuration from the go command's.
-fn load_config(
+pub(crate) fn load_config(
     g: &GoConfig,
     build_tags: Vec<String>,
     gc_exact: bool,

@@ -112,6 +112,13 @@
 //! each package's `pkg.init` before its `pkg.init.N`, then `main.main`.
 //! `goxide_rt_exit(g, code: i64)` ends the process at once (`os.Exit`).
 //!
+//! ## Run-time errors (see [`panic`])
+//! Checks the compiler makes inline call, when they fail (C ABI, `g`
+//! first, never returning): `goxide_rt_panicdivide(g)` (an integer
+//! division or remainder by zero), `goxide_rt_panicshift(g)` (a shift by
+//! a negative signed count). v0 has no `recover`: they print gc's
+//! `panic: runtime error: ...` report and exit with status 2.
+//!
 //! ## print and println (see [`print`])
 //! Lowered as gc's `walkPrint`: `goxide_rt_printlock(g)`; per argument
 //! (after println's `" "` between and `"\n"` after, and joining runs of
@@ -143,6 +150,7 @@
 extern crate alloc;
 
 pub mod goroutine;
+pub mod panic;
 pub mod print;
 pub mod strconv;
 pub mod sys;
