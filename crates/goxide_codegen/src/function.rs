@@ -1,8 +1,9 @@
 //! One IR function → one Cranelift function.
 //!
 //! Blocks map one to one (IR block parameters become Cranelift block
-//! parameters, flattened); each IR value maps to its flattened Cranelift
-//! values. The entry block's first parameter is `g`. Go semantics that
+//! parameters, flattened), translated in reverse post-order so that
+//! definitions come before uses; blocks unreachable from the entry are
+//! only a trap. Each IR value maps to its flattened Cranelift values. The entry block's first parameter is `g`. Go semantics that
 //! Cranelift's instructions do not have are lowered inline (see the crate
 //! doc): a divisor of zero or a negative shift count branches to a cold
 //! block that calls the runtime's `panicdivide`/`panicshift` and traps
@@ -97,11 +98,24 @@ pub(crate) fn translate(
         }
     }
     let mut t = Translator { st, pkg, f, b, blocks, vals, g };
-    for i in 0..f.blocks.len() {
-        let blk = t.blocks[i];
+    // Reachable blocks in reverse post-order, so that every definition is
+    // translated before its uses (block indices need not follow
+    // dominance); unreachable blocks only trap.
+    let rpo = f.reverse_postorder();
+    let mut reachable = vec![false; f.blocks.len()];
+    for &bid in &rpo {
+        reachable[bid.index()] = true;
+        let blk = t.blocks[bid.index()];
         t.b.switch_to_block(blk);
-        for &inst in &f.blocks[i].insts {
+        for &inst in &f.blocks[bid.index()].insts {
             t.inst(inst)?;
+        }
+    }
+    for (i, live) in reachable.iter().enumerate() {
+        if !live {
+            let blk = t.blocks[i];
+            t.b.switch_to_block(blk);
+            t.b.ins().trap(unreachable_trap());
         }
     }
     t.b.seal_all_blocks();

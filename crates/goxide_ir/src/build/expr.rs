@@ -352,19 +352,39 @@ impl FnBuilder<'_> {
             Str(Vec<u8>),
             Value(Value, RuntimeFunc),
         }
-        let mut pieces: Vec<Piece> = Vec::new();
-        for (i, &a) in args.iter().enumerate() {
-            if newline && i > 0 {
-                pieces.push(Piece::Str(b" ".to_vec()));
-            }
+        // The arguments: constant strings by value, the others evaluated
+        // now (one multi-valued call gives several).
+        enum Arg {
+            Str(Vec<u8>),
+            Value(Value),
+        }
+        let mut values: Vec<(Arg, Option<SrcPos>)> = Vec::new();
+        for &a in args {
             let apos = self.expr_pos(a);
             if let Some(val) = self.constant_of(a)
                 && val.kind() == ConstKind::String
             {
-                pieces.push(Piece::Str(val.string_val().to_vec()));
-                continue;
+                values.push((Arg::Str(val.string_val().to_vec()), apos));
+            } else if args.len() == 1 {
+                for v in self.expr_multi(a)? {
+                    values.push((Arg::Value(v), apos));
+                }
+            } else {
+                values.push((Arg::Value(self.expr(a)?), apos));
             }
-            let v = self.expr(a)?;
+        }
+        let mut pieces: Vec<Piece> = Vec::new();
+        for (i, (arg, apos)) in values.into_iter().enumerate() {
+            if newline && i > 0 {
+                pieces.push(Piece::Str(b" ".to_vec()));
+            }
+            let v = match arg {
+                Arg::Str(s) => {
+                    pieces.push(Piece::Str(s));
+                    continue;
+                }
+                Arg::Value(v) => v,
+            };
             let t = self.f.value_type(v);
             let piece = match repr_of(t) {
                 Some(Repr::Bool) => Piece::Value(self.coerce(v, basic(BasicKind::Bool), apos), RuntimeFunc::PrintBool),
