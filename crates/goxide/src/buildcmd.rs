@@ -122,7 +122,14 @@ fn build_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
     let name = default_exe_name(&unit, &patterns);
     let output_path = if flags.was_set("o") {
         let o = PathBuf::from(text(flags.str("o")));
-        if o.is_dir() || text(flags.str("o")).ends_with('/') { o.join(&name) } else { o }
+        if text(flags.str("o")).ends_with('/') {
+            // go creates a directory named with a trailing slash.
+            if let Err(e) = std::fs::create_dir_all(&o) {
+                output::stderr_line(&format!("goxide: {}: {e}", o.display()));
+                return Err(1);
+            }
+        }
+        if o.is_dir() { o.join(&name) } else { o }
     } else {
         PathBuf::from(&name)
     };

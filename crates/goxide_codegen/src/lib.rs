@@ -198,3 +198,70 @@ fn emit_entry(
     st.module.clear_context(ctx);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use goxide_ir::ir::{BinaryOp, Const, Function, Global, InstKind, RuntimeFunc};
+    use goxide_types::types::{table, BasicKind};
+    use object::{Object, ObjectSymbol};
+
+    /// `var main.g int; func main.main() { println(7 / main.g) }` by hand.
+    fn program() -> Package {
+        let int = table().basic(BasicKind::Int);
+        let int64 = table().basic(BasicKind::Int64);
+        let mut f = Function::new("main.main".into(), vec![], vec![], None);
+        let e = Function::ENTRY;
+        let r = |f: &Function, i: goxide_ir::ir::Inst| f.insts[i.index()].results[0];
+        let ptr = goxide_ir::repr::pointer_to(int);
+        let addr = f.append_inst(e, InstKind::GlobalAddr { global: goxide_ir::ir::GlobalId(0) }, &[ptr], None);
+        let addr = r(&f, addr);
+        let g = f.append_inst(e, InstKind::Load { addr }, &[int], None);
+        let g = r(&f, g);
+        let seven = f.append_inst(e, InstKind::Const(Const::Int(7)), &[int], None);
+        let seven = r(&f, seven);
+        let q = f.append_inst(e, InstKind::Binary { op: BinaryOp::Div, lhs: seven, rhs: g }, &[int], None);
+        let q = r(&f, q);
+        let q64 = f.append_inst(e, InstKind::Convert { arg: q }, &[int64], None);
+        let q64 = r(&f, q64);
+        f.append_inst(e, InstKind::RuntimeCall { func: RuntimeFunc::PrintInt, args: vec![q64] }, &[], None);
+        f.append_inst(e, InstKind::Return { values: vec![] }, &[], None);
+        Package {
+            path: "main".into(),
+            funcs: vec![f],
+            globals: vec![Global { name: "main.g".into(), ty: int }],
+            inits: vec![],
+            main: Some(goxide_ir::ir::FuncId(0)),
+        }
+    }
+
+    #[test]
+    fn objects_carry_gc_names_and_the_runtime_contract() {
+        let pkg = program();
+        goxide_ir::verify::verify_package(&pkg).unwrap();
+        for goarch in ["amd64", "arm64"] {
+            let target = Target::for_goarch(goarch).unwrap();
+            let bytes = compile_package(&pkg, &target, true).unwrap();
+            let obj = object::File::parse(&*bytes).unwrap();
+            let defined: Vec<String> =
+                obj.symbols().filter(|s| s.is_definition()).map(|s| s.name().unwrap_or("").to_string()).collect();
+            let undefined: Vec<String> =
+                obj.symbols().filter(|s| s.is_undefined()).map(|s| s.name().unwrap_or("").to_string()).collect();
+            for want in ["main.main", "main.g", "goxide_go_main"] {
+                assert!(defined.iter().any(|d| d == want), "{goarch}: {want} not defined in {defined:?}");
+            }
+            for want in ["goxide_rt_printint", "goxide_rt_panicdivide"] {
+                assert!(undefined.iter().any(|d| d == want), "{goarch}: {want} not referenced in {undefined:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_program_without_main_is_an_error() {
+        let mut pkg = program();
+        pkg.main = None;
+        let e = compile_package(&pkg, &Target::for_goarch("amd64").unwrap(), true).unwrap_err();
+        assert!(e.to_string().contains("function main is undeclared"), "{e}");
+        assert!(Target::for_goarch("386").is_none());
+    }
+}
