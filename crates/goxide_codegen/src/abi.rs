@@ -71,6 +71,8 @@ pub enum RuntimeEntry {
     Ir(RuntimeFunc),
     PanicDivide,
     PanicShift,
+    /// `cmpstring(a, b string) int`.
+    CmpString,
 }
 
 impl RuntimeEntry {
@@ -80,6 +82,7 @@ impl RuntimeEntry {
             RuntimeEntry::Ir(f) => f.name(),
             RuntimeEntry::PanicDivide => "panicdivide",
             RuntimeEntry::PanicShift => "panicshift",
+            RuntimeEntry::CmpString => "cmpstring",
         };
         format!("goxide_rt_{name}")
     }
@@ -97,6 +100,10 @@ impl RuntimeEntry {
                 RuntimeFunc::PrintInt | RuntimeFunc::PrintUint => sig.params.push(i64p),
             },
             RuntimeEntry::PanicDivide | RuntimeEntry::PanicShift => {}
+            RuntimeEntry::CmpString => {
+                sig.params.extend([i64p; 4]);
+                sig.returns.push(i64p);
+            }
         }
         sig
     }

@@ -158,15 +158,16 @@ impl Translator<'_, '_> {
         Ok((blk, args))
     }
 
-    fn call_runtime(&mut self, e: RuntimeEntry, args: &[ClValue]) -> Result<(), CodegenError> {
+    /// Calls runtime entry `e` with `g` and `args`; returns its results.
+    fn call_runtime(&mut self, e: RuntimeEntry, args: &[ClValue]) -> Result<Vec<ClValue>, CodegenError> {
         let id = self.st.runtime_func(e)?;
         let fref = self.st.module.declare_func_in_func(id, self.b.func);
         // The runtime is in the same static image: a direct call.
         self.b.func.dfg.ext_funcs[fref].colocated = true;
         let mut all = vec![self.g];
         all.extend_from_slice(args);
-        self.b.ins().call(fref, &all);
-        Ok(())
+        let call = self.b.ins().call(fref, &all);
+        Ok(self.b.inst_results(call).to_vec())
     }
 
     /// Branches to a cold block calling `e` (which never returns) when
@@ -228,9 +229,12 @@ impl Translator<'_, '_> {
             }
             InstKind::Compare { op, lhs, rhs } => {
                 let r = result1.ok_or_else(|| cerr(self.f, "no result"))?;
+                let string = repr_of(self.f.value_type(*lhs)) == Some(Repr::String);
                 let signed = match repr_of(self.f.value_type(*lhs)) {
                     Some(Repr::Int { signed, .. }) => signed,
                     Some(Repr::Bool) | Some(Repr::Pointer) => false,
+                    // cmpstring's result, compared with 0.
+                    Some(Repr::String) => true,
                     _ => return Err(cerr(self.f, "comparison of an unsupported type")),
                 };
                 let cc = match (op, signed) {
@@ -245,8 +249,15 @@ impl Translator<'_, '_> {
                     (CompareOp::Gt, false) => IntCC::UnsignedGreaterThan,
                     (CompareOp::Ge, false) => IntCC::UnsignedGreaterThanOrEqual,
                 };
-                let (x, y) = (self.get1(*lhs)?, self.get1(*rhs)?);
-                let v = self.b.ins().icmp(cc, x, y);
+                let v = if string {
+                    let mut args = self.get(*lhs)?;
+                    args.extend(self.get(*rhs)?);
+                    let c = *self.call_runtime(RuntimeEntry::CmpString, &args)?.first().ok_or_else(|| cerr(self.f, "cmpstring has no result"))?;
+                    self.b.ins().icmp_imm_s(cc, c, 0)
+                } else {
+                    let (x, y) = (self.get1(*lhs)?, self.get1(*rhs)?);
+                    self.b.ins().icmp(cc, x, y)
+                };
                 self.set(r, vec![v]);
             }
             InstKind::Convert { arg } => {

@@ -119,6 +119,11 @@
 //! a negative signed count). v0 has no `recover`: they print gc's
 //! `panic: runtime error: ...` report and exit with status 2.
 //!
+//! ## Strings (see [`strings`])
+//! `goxide_rt_cmpstring(g, a.ptr, a.len, b.ptr, b.len) -> I64` (C ABI):
+//! gc's `cmpstring`, -1, 0 or +1; the compiler lowers every string
+//! comparison (`==` and `<` alike) to it and compares the result with 0.
+//!
 //! ## print and println (see [`print`])
 //! Lowered as gc's `walkPrint`: `goxide_rt_printlock(g)`; per argument
 //! (after println's `" "` between and `"\n"` after, and joining runs of
@@ -153,6 +158,7 @@ pub mod goroutine;
 pub mod panic;
 pub mod print;
 pub mod strconv;
+pub mod strings;
 pub mod sys;
 
 #[cfg(goxide_runtime_staticlib)]

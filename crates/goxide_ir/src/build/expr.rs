@@ -236,7 +236,7 @@ impl FnBuilder<'_> {
         match repr_of(t) {
             Some(Repr::Int { .. }) => {}
             Some(Repr::Bool) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {}
-            Some(Repr::String) => return Err(unsupported("string comparison", pos)),
+            Some(Repr::String) => {}
             _ => return Err(unsupported("comparison of these operands", pos)),
         }
         let y = self.coerce(y, t, pos);

@@ -19,7 +19,7 @@
 //! What the slice takes: package-level functions (no methods, generics,
 //! closures) and variables; local variables; constants; integer, bool and
 //! string values (strings: constants, variables, `len`, `print`);
-//! arithmetic, comparisons of integers and bools, `&&`/`||`/`!`;
+//! arithmetic, comparisons of integers, bools and strings, `&&`/`||`/`!`;
 //! integer conversions; calls with multiple results; `if`, `for` (not
 //! `range`), expression `switch` with `fallthrough`, `break`/`continue`
 //! (labelled too), `return`; `print`/`println`. Anything else is an
