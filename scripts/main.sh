@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a machine (scripts/setup.sh), builds goxide, and runs its main
-# job. For now goxide has a front end only: it shows its version and
-# environment, and parses the whole standard library.
+# job: it shows its version and environment, parses the whole standard
+# library, and builds and runs a Go program (examples/hello) into a static
+# executable.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
@@ -11,3 +12,4 @@ goxide=${CARGO_TARGET_DIR:-$here/target}/release/goxide
 "$goxide" version
 "$goxide" env
 "$goxide" tool parse "$(scripts/goroot.sh)/src"
+"$goxide" run examples/hello/main.go

@@ -1,14 +1,17 @@
-//! `cargo xtask goldens [--check] [--corpus syntax|types] [-j N] [NAME...]`:
+//! `cargo xtask goldens [--check] [--corpus syntax|types|run] [-j N] [NAME...]`:
 //! (re)generates the expected output of every program of the golden corpora
-//! by running the reference go on it. There are two corpora, handled the
-//! same way:
+//! by running the reference go on it. There are three corpora:
 //!
 //! - `tests/syntax/`: malformed programs (gc's parse-stage errors), scored
 //!   by `crates/goxide/tests/syntax_goldens.rs`;
 //! - `tests/types/`: ill-typed programs that parse (gc's type errors),
-//!   scored by `crates/goxide/tests/types_goldens.rs`.
+//!   scored by `crates/goxide/tests/types_goldens.rs`;
+//! - `tests/run/`: programs that build and run; their `.out` is the exit
+//!   status, stdout and stderr of gc's build run (see `run_golden_for` and
+//!   `goxide_testing::runs`), checked by `crates/goxide/tests/run_goldens.rs`.
 //!
-//! Both by default; `--corpus` picks one.
+//! All by default; `--corpus` picks one. What follows describes the first
+//! two; the run corpus shares the naming rules, `--check` and `-j`.
 //!
 //! How: for each `<corpus>/NNN_name.go` a fresh directory holding only a
 //! copy of that file is made, and `go build -o <elsewhere> NNN_name.go` runs
@@ -68,6 +71,18 @@ struct Corpus {
     dir: &'static str,
     /// Checks go's output for a program beyond the common invariants.
     validate: fn(program: &str, output: &str) -> Result<(), String>,
+    /// What the golden records.
+    kind: GoldenKind,
+}
+
+/// What a corpus's `.out` files record.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum GoldenKind {
+    /// gc's diagnostics for a program that does not build.
+    Errors,
+    /// The exit status, stdout and stderr of the program built by gc and
+    /// run (`goxide_testing::runs`' format).
+    Runs,
 }
 
 /// The corpora, in the order they are processed.
@@ -76,11 +91,19 @@ const CORPORA: &[Corpus] = &[
         name: "syntax",
         dir: "tests/syntax",
         validate: |_, _| Ok(()),
+        kind: GoldenKind::Errors,
     },
     Corpus {
         name: "types",
         dir: "tests/types",
         validate: validate_type_errors,
+        kind: GoldenKind::Errors,
+    },
+    Corpus {
+        name: "run",
+        dir: "tests/run",
+        validate: |_, _| Ok(()),
+        kind: GoldenKind::Runs,
     },
 ];
 
@@ -151,8 +174,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 }
             }
             "-h" | "--help" => {
-                return Err("usage: cargo xtask goldens [--check] [--corpus syntax|types] [-j N] [NAME...]\n  \
-                    regenerates tests/syntax/*.out and tests/types/*.out from the reference go;\n  \
+                return Err("usage: cargo xtask goldens [--check] [--corpus syntax|types|run] [-j N] [NAME...]\n  \
+                    regenerates tests/{syntax,types,run}/*.out from the reference go;\n  \
                     --check verifies them without writing; --corpus picks one corpus;\n  \
                     NAMEs select programs by substring"
                     .into());
@@ -219,7 +242,10 @@ fn run_corpus(
                     if i >= selected.len() {
                         break;
                     }
-                    let r = golden_for(goroot, corpus, kind, selected[i], i, &tmp.path);
+                    let r = match kind.kind {
+                        GoldenKind::Errors => golden_for(goroot, corpus, kind, selected[i], i, &tmp.path),
+                        GoldenKind::Runs => run_golden_for(goroot, corpus, selected[i], i, &tmp.path),
+                    };
                     *results[i].lock().unwrap() = Some(r);
                     let n = done.fetch_add(1, Ordering::SeqCst) + 1;
                     if n % 25 == 0 || n == selected.len() {
@@ -463,6 +489,64 @@ fn golden_for(
             "output mentions the temporary directory:\n{}",
             indent(&golden)
         ));
+    }
+    Ok(golden)
+}
+
+/// The environment the reference go runs in (see the module header).
+fn go_command(goroot: &Path, tmp: &Path) -> Command {
+    let mut cmd = Command::new(goroot.join("bin/go"));
+    let path = format!("{}:/usr/bin:/bin", goroot.join("bin").display());
+    cmd.env_clear()
+        .env("PATH", path)
+        .env("GOROOT", goroot)
+        .env("GOFLAGS", "")
+        .env("GO111MODULE", "")
+        .env("GOTOOLCHAIN", "local")
+        .env("CGO_ENABLED", "0")
+        .env("GOENV", "off")
+        .env("HOME", tmp.join("home"))
+        .env("GOPATH", tmp.join("gopath"))
+        .env("GOCACHE", tmp.join("gocache"))
+        .env("TMPDIR", tmp);
+    cmd
+}
+
+/// `tests/run/`: builds the program with the reference go (it must
+/// build), runs it in an empty directory with an empty environment and
+/// no input (at most 10 s), and records its exit status, stdout and
+/// stderr in `goxide_testing::runs`' format, the traceback's frames cut
+/// (they hold machine-dependent paths and addresses).
+fn run_golden_for(goroot: &Path, corpus: &Path, name: &str, idx: usize, tmp: &Path) -> Result<Vec<u8>, String> {
+    use goxide_testing::runs::{render, without_traceback_frames, RunOutput};
+    let work = tmp.join(format!("p{idx}"));
+    let src_dir = work.join("src");
+    fs::create_dir_all(&src_dir).map_err(|e| e.to_string())?;
+    fs::copy(corpus.join(name), src_dir.join(name)).map_err(|e| format!("copy: {e}"))?;
+    let bin = work.join("prog");
+    let built = go_command(goroot, tmp)
+        .args(["build", "-o"])
+        .arg(&bin)
+        .arg(name)
+        .current_dir(&src_dir)
+        .output()
+        .map_err(|e| format!("running go: {e}"))?;
+    if !built.status.success() {
+        return Err(format!("go build failed:\n{}", indent(&built.stderr)));
+    }
+    let run_dir = work.join("run");
+    fs::create_dir_all(&run_dir).map_err(|e| e.to_string())?;
+    let mut cmd = Command::new(&bin);
+    cmd.current_dir(&run_dir).env_clear();
+    let out = goxide_testing::process::run_with_timeout(&mut cmd, std::time::Duration::from_secs(10));
+    let _ = fs::remove_dir_all(&work);
+    if out.timed_out {
+        return Err("the program did not finish within 10s".into());
+    }
+    let exit = out.exit.ok_or("the program was killed by a signal")?;
+    let golden = render(&RunOutput { exit, stdout: out.stdout, stderr: without_traceback_frames(&out.stderr) });
+    if String::from_utf8_lossy(&golden).contains(tmp.to_string_lossy().as_ref()) {
+        return Err(format!("output mentions the temporary directory:\n{}", indent(&golden)));
     }
     Ok(golden)
 }

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "conformance" => conformance::run(rest),
         _ => {
-            eprintln!("usage: cargo xtask <command> [args]\n\ncommands:\n  goldens   regenerate tests/syntax/*.out and tests/types/*.out from the reference go (--check: verify, write nothing)\n  bench     run benchmarks side by side with the reference go\n  conformance  regenerate conformance.txt (runs the tests with GOXIDE_BLESS=1)");
+            eprintln!("usage: cargo xtask <command> [args]\n\ncommands:\n  goldens   regenerate tests/{{syntax,types,run}}/*.out from the reference go (--check: verify, write nothing)\n  bench     run benchmarks side by side with the reference go\n  conformance  regenerate conformance.txt (runs the tests with GOXIDE_BLESS=1)");
             return if cmd == "help" { ExitCode::SUCCESS } else { ExitCode::from(2) };
         }
     };

@@ -37,8 +37,8 @@ pub static COMMANDS: &[Command] = &[
         name: "build",
         usage_line: "goxide build [-o output] [build flags] [packages]",
         short: "compile packages and dependencies",
-        long: "Build compiles the packages named by the import paths,\nalong with their dependencies, but it does not install the results.\n",
-        implemented: false,
+        long: "Build compiles the packages named by the import paths,\nalong with their dependencies, but it does not install the results.\n\nGoxide builds one main package that imports nothing, into a static\nexecutable; a construct its backend does not compile yet is reported\nas 'not supported yet' (exit status 2).\n\nThe -o flag forces build to write the resulting executable\nto the named output file or directory.\n",
+        implemented: true,
     },
     Command {
         name: "env",
@@ -118,8 +118,8 @@ For more about specifying packages, see 'go help packages'.
         name: "run",
         usage_line: "goxide run [build flags] [-exec xprog] package [arguments...]",
         short: "compile and run Go program",
-        long: "Run compiles and runs the named main Go package.\n",
-        implemented: false,
+        long: "Run compiles and runs the named main Go package.\nTypically the package is specified as a list of .go source files\nfrom a single directory; the arguments after them are passed to the\nprogram, and its exit status is goxide's.\n\nGoxide runs main packages that import nothing (see 'goxide help build').\n",
+        implemented: true,
     },
     Command {
         name: "test",

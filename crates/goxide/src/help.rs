@@ -102,7 +102,7 @@ mod tests {
         let u = usage_text();
         assert!(u.contains("\n\tenv         print Go environment information\n"));
         assert!(
-            u.contains("\n\tbuild       compile packages and dependencies (not yet implemented)\n")
+            u.contains("\n\ttest        test packages (not yet implemented)\n")
         );
         assert!(u.contains("\n\tenvironment     environment variables\n"));
         assert!(u.ends_with("that topic.\n\n"));

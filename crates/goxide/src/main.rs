@@ -14,7 +14,9 @@
 //! product never runs the go command or any gc tool. Invariant: no input
 //! makes goxide panic; failures are messages and non-zero exits.
 
+mod buildcmd;
 mod commands;
+mod compile;
 mod env_print;
 mod envcmd;
 mod flags;
@@ -85,6 +87,8 @@ pub fn run(mut args: Vec<Vec<u8>>) -> i32 {
         return 2;
     };
     match cmd.name {
+        "build" => buildcmd::run_build(cmd, rest),
+        "run" => buildcmd::run_run(cmd, rest),
         "env" => envcmd::run(cmd, rest),
         "list" => list::run(cmd, rest),
         "version" => version::run(cmd, rest),

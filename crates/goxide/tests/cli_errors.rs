@@ -146,7 +146,7 @@ fn usage_without_command() {
     assert_eq!((help.code, help.stdout_str()), (0, none.stderr_str()));
     assert!(
         help.stdout_str()
-            .contains("\tbuild       compile packages and dependencies (not yet implemented)\n")
+            .contains("\ttest        test packages (not yet implemented)\n")
     );
 }
 
@@ -154,7 +154,7 @@ fn usage_without_command() {
 fn unimplemented_commands_say_so() {
     let dir = TempDir::new("unimpl");
     let env = base_env(dir.path(), &[]);
-    for cmd in ["build", "run", "test", "install"] {
+    for cmd in ["test", "install"] {
         let out = goxide(&[cmd, "./..."], dir.path(), &env);
         assert_eq!(out.code, 2, "{cmd}");
         assert_eq!(

@@ -112,6 +112,18 @@
 //! each package's `pkg.init` before its `pkg.init.N`, then `main.main`.
 //! `goxide_rt_exit(g, code: i64)` ends the process at once (`os.Exit`).
 //!
+//! ## Run-time errors (see [`panic`])
+//! Checks the compiler makes inline call, when they fail (C ABI, `g`
+//! first, never returning): `goxide_rt_panicdivide(g)` (an integer
+//! division or remainder by zero), `goxide_rt_panicshift(g)` (a shift by
+//! a negative signed count). v0 has no `recover`: they print gc's
+//! `panic: runtime error: ...` report and exit with status 2.
+//!
+//! ## Strings (see [`strings`])
+//! `goxide_rt_cmpstring(g, a.ptr, a.len, b.ptr, b.len) -> I64` (C ABI):
+//! gc's `cmpstring`, -1, 0 or +1; the compiler lowers every string
+//! comparison (`==` and `<` alike) to it and compares the result with 0.
+//!
 //! ## print and println (see [`print`])
 //! Lowered as gc's `walkPrint`: `goxide_rt_printlock(g)`; per argument
 //! (after println's `" "` between and `"\n"` after, and joining runs of
@@ -143,8 +155,10 @@
 extern crate alloc;
 
 pub mod goroutine;
+pub mod panic;
 pub mod print;
 pub mod strconv;
+pub mod strings;
 pub mod sys;
 
 #[cfg(goxide_runtime_staticlib)]

@@ -1,7 +1,8 @@
 //! What goxide's tests share, and nothing else: where the reference Go is,
 //! the conformance snapshot, running child processes with a time limit
-//! (`process`), and the golden-corpus harness (`goldens`, used by the
-//! syntax and types goldens). A dev-dependency only; no product crate
+//! (`process`), the golden-corpus harness (`goldens`, used by the
+//! syntax and types goldens) and the run-golden format (`runs`, used by
+//! the run goldens and `cargo xtask goldens --corpus run`). A dev-dependency only; no product crate
 //! depends on it.
 //!
 //! The snapshot is `conformance.txt` at the repository root: one line per
@@ -16,6 +17,7 @@ use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 pub mod goldens;
+pub mod runs;
 pub mod process;
 
 /// Writes a line to the process's real stderr, which the test harness does

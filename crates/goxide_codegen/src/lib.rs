@@ -1,0 +1,267 @@
+//! goxide_codegen: goxide IR → Cranelift → an ELF relocatable object
+//! (gc's `ssagen` lowering and `obj`), following goxide_runtime's
+//! contract (its crate doc): gc's symbol names, the `tail` convention
+//! with `g` as the VMContext parameter for Go functions, the C ABI for
+//! `goxide_rt_*` runtime calls (colocated: direct calls), non-PIC code,
+//! frame pointers kept, a stack-limit check in every Go function's
+//! prologue, and `goxide_go_main` (the program entry the runtime calls).
+//!
+//! How: [`compile_package`] sets up one `cranelift_object::ObjectModule`
+//! for the target (`x86_64-unknown-linux-musl` or
+//! `aarch64-unknown-linux-musl`), declares every function and package
+//! variable (zero-initialised, writable data of gc's size and alignment),
+//! translates each function ([`function`]), and, for a program, emits
+//! `goxide_go_main(g)` calling the package's initialisers in order and
+//! then `main.main`. String constants are read-only data, one per distinct
+//! byte string.
+//!
+//! The IR's Go semantics are lowered here: division and remainder check
+//! for a zero divisor (calling `goxide_rt_panicdivide`) and give
+//! `MinInt / -1 == MinInt`, `x % -1 == 0` without trapping; shifts check
+//! for negative signed counts (`goxide_rt_panicshift`) and give Go's
+//! result for counts of the width or more.
+//!
+//! Invariants: the object is produced or a [`CodegenError`] says why;
+//! never a panic on any verified IR. Knows the IR and types (for layout),
+//! not flags or paths.
+
+mod abi;
+mod function;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use cranelift_codegen::ir::{types, AbiParam, Signature, UserFuncName};
+use cranelift_codegen::isa::{self, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{default_libcall_names, DataDescription, DataId, FuncId, Linkage, Module};
+use cranelift_object::{ObjectBuilder, ObjectModule};
+use goxide_ir::ir::Package;
+use goxide_types::sizes::Sizes;
+
+pub use abi::{flatten, go_signature, RuntimeEntry};
+
+/// Why an object could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodegenError(pub String);
+
+impl fmt::Display for CodegenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "codegen: {}", self.0)
+    }
+}
+
+impl std::error::Error for CodegenError {}
+
+fn err(e: impl fmt::Display) -> CodegenError {
+    CodegenError(e.to_string())
+}
+
+/// What to compile for.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The musl target triple (`x86_64-unknown-linux-musl`, ...).
+    pub triple: String,
+    /// gc's sizes for the target's GOARCH.
+    pub sizes: Sizes,
+}
+
+impl Target {
+    /// The target of a GOARCH goxide builds for (`amd64`, `arm64`).
+    pub fn for_goarch(goarch: &str) -> Option<Target> {
+        let triple = match goarch {
+            "amd64" => "x86_64-unknown-linux-musl",
+            "arm64" => "aarch64-unknown-linux-musl",
+            _ => return None,
+        };
+        Some(Target { triple: triple.into(), sizes: Sizes::for_arch(goarch)? })
+    }
+}
+
+/// Cranelift's ISA for `triple` with the contract's flags.
+fn isa_for(triple: &str) -> Result<OwnedTargetIsa, CodegenError> {
+    let mut flags = settings::builder();
+    for (k, v) in [("is_pic", "false"), ("preserve_frame_pointers", "true"), ("enable_probestack", "false"), ("opt_level", "speed")] {
+        flags.set(k, v).map_err(err)?;
+    }
+    isa::lookup_by_name(triple).map_err(err)?.finish(settings::Flags::new(flags)).map_err(err)
+}
+
+/// The state shared by the functions of one object.
+pub(crate) struct ObjectState {
+    pub module: ObjectModule,
+    pub funcs: Vec<FuncId>,
+    pub globals: Vec<DataId>,
+    pub runtime: HashMap<RuntimeEntry, FuncId>,
+    pub strings: HashMap<Vec<u8>, DataId>,
+}
+
+impl ObjectState {
+    pub fn runtime_func(&mut self, e: RuntimeEntry) -> Result<FuncId, CodegenError> {
+        if let Some(&id) = self.runtime.get(&e) {
+            return Ok(id);
+        }
+        let sig = e.signature(self.module.isa().default_call_conv());
+        let id = self.module.declare_function(&e.symbol(), Linkage::Import, &sig).map_err(err)?;
+        self.runtime.insert(e, id);
+        Ok(id)
+    }
+
+    pub fn string_data(&mut self, bytes: &[u8]) -> Result<DataId, CodegenError> {
+        if let Some(&id) = self.strings.get(bytes) {
+            return Ok(id);
+        }
+        let id = self.module.declare_anonymous_data(false, false).map_err(err)?;
+        let mut desc = DataDescription::new();
+        desc.define(bytes.to_vec().into_boxed_slice());
+        self.module.define_data(id, &desc).map_err(err)?;
+        self.strings.insert(bytes.to_vec(), id);
+        Ok(id)
+    }
+}
+
+/// Compiles `pkg` into an ELF object for `target`. With `program_entry`,
+/// the object also defines `goxide_go_main`, which runs the package's
+/// initialisers and then `main.main` (`pkg.main` must be set).
+pub fn compile_package(pkg: &Package, target: &Target, program_entry: bool) -> Result<Vec<u8>, CodegenError> {
+    let isa = isa_for(&target.triple)?;
+    let builder = ObjectBuilder::new(isa, pkg.path.as_bytes().to_vec(), default_libcall_names()).map_err(err)?;
+    let mut st = ObjectState { module: ObjectModule::new(builder), funcs: Vec::new(), globals: Vec::new(), runtime: HashMap::new(), strings: HashMap::new() };
+
+    for f in &pkg.funcs {
+        let sig = go_signature(&f.params, &f.results)?;
+        let id = st.module.declare_function(&f.name, Linkage::Export, &sig).map_err(err)?;
+        st.funcs.push(id);
+    }
+    for g in &pkg.globals {
+        let id = st.module.declare_data(&g.name, Linkage::Export, true, false).map_err(err)?;
+        let size = target.sizes.sizeof(g.ty).max(1) as usize;
+        let align = target.sizes.alignof(g.ty).max(1) as u64;
+        let mut desc = DataDescription::new();
+        desc.define_zeroinit(size);
+        desc.set_align(align);
+        st.module.define_data(id, &desc).map_err(err)?;
+        st.globals.push(id);
+    }
+
+    let mut ctx = st.module.make_context();
+    let mut fctx = FunctionBuilderContext::new();
+    for (i, f) in pkg.funcs.iter().enumerate() {
+        ctx.func.signature = go_signature(&f.params, &f.results)?;
+        ctx.func.name = UserFuncName::user(0, st.funcs[i].as_u32());
+        function::translate(&mut st, pkg, f, &mut ctx.func, &mut fctx)?;
+        st.module.define_function(st.funcs[i], &mut ctx).map_err(|e| CodegenError(format!("{}: {e:?}", f.name)))?;
+        st.module.clear_context(&mut ctx);
+    }
+
+    if program_entry {
+        let Some(main) = pkg.main else { return Err(CodegenError("function main is undeclared in the main package".into())) };
+        emit_entry(&mut st, pkg, main, &mut ctx, &mut fctx)?;
+    }
+    let product = st.module.finish();
+    product.emit().map_err(err)
+}
+
+/// `goxide_go_main(g)` (C ABI): the initialisers in order, then main.
+fn emit_entry(
+    st: &mut ObjectState,
+    pkg: &Package,
+    main: goxide_ir::ir::FuncId,
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
+) -> Result<(), CodegenError> {
+    use cranelift_codegen::ir::InstBuilder;
+    let frontend = st.module.isa().frontend_config();
+    let mut sig = Signature::new(st.module.isa().default_call_conv());
+    sig.params.push(AbiParam::new(types::I64));
+    let entry = st.module.declare_function("goxide_go_main", Linkage::Export, &sig).map_err(err)?;
+    ctx.func.signature = sig;
+    ctx.func.name = UserFuncName::user(0, entry.as_u32());
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+        let block = b.create_block();
+        b.append_block_params_for_function_params(block);
+        b.switch_to_block(block);
+        b.seal_block(block);
+        let g = b.block_params(block)[0];
+        for &f in pkg.inits.iter().chain(std::iter::once(&main)) {
+            let Some(&id) = st.funcs.get(f.index()) else { return Err(CodegenError(format!("no function {f}"))) };
+            let callee = st.module.declare_func_in_func(id, b.func);
+            b.ins().call(callee, &[g]);
+        }
+        b.ins().return_(&[]);
+        b.finalize(frontend);
+    }
+    st.module.define_function(entry, ctx).map_err(|e| CodegenError(format!("goxide_go_main: {e:?}")))?;
+    st.module.clear_context(ctx);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use goxide_ir::ir::{BinaryOp, Const, Function, Global, InstKind, RuntimeFunc};
+    use goxide_types::types::{table, BasicKind};
+    use object::{Object, ObjectSymbol};
+
+    /// `var main.g int; func main.main() { println(7 / main.g) }` by hand.
+    fn program() -> Package {
+        let int = table().basic(BasicKind::Int);
+        let int64 = table().basic(BasicKind::Int64);
+        let mut f = Function::new("main.main".into(), vec![], vec![], None);
+        let e = Function::ENTRY;
+        let r = |f: &Function, i: goxide_ir::ir::Inst| f.insts[i.index()].results[0];
+        let ptr = goxide_ir::repr::pointer_to(int);
+        let addr = f.append_inst(e, InstKind::GlobalAddr { global: goxide_ir::ir::GlobalId(0) }, &[ptr], None);
+        let addr = r(&f, addr);
+        let g = f.append_inst(e, InstKind::Load { addr }, &[int], None);
+        let g = r(&f, g);
+        let seven = f.append_inst(e, InstKind::Const(Const::Int(7)), &[int], None);
+        let seven = r(&f, seven);
+        let q = f.append_inst(e, InstKind::Binary { op: BinaryOp::Div, lhs: seven, rhs: g }, &[int], None);
+        let q = r(&f, q);
+        let q64 = f.append_inst(e, InstKind::Convert { arg: q }, &[int64], None);
+        let q64 = r(&f, q64);
+        f.append_inst(e, InstKind::RuntimeCall { func: RuntimeFunc::PrintInt, args: vec![q64] }, &[], None);
+        f.append_inst(e, InstKind::Return { values: vec![] }, &[], None);
+        Package {
+            path: "main".into(),
+            funcs: vec![f],
+            globals: vec![Global { name: "main.g".into(), ty: int }],
+            inits: vec![],
+            main: Some(goxide_ir::ir::FuncId(0)),
+        }
+    }
+
+    #[test]
+    fn objects_carry_gc_names_and_the_runtime_contract() {
+        let pkg = program();
+        goxide_ir::verify::verify_package(&pkg).unwrap();
+        for goarch in ["amd64", "arm64"] {
+            let target = Target::for_goarch(goarch).unwrap();
+            let bytes = compile_package(&pkg, &target, true).unwrap();
+            let obj = object::File::parse(&*bytes).unwrap();
+            let defined: Vec<String> =
+                obj.symbols().filter(|s| s.is_definition()).map(|s| s.name().unwrap_or("").to_string()).collect();
+            let undefined: Vec<String> =
+                obj.symbols().filter(|s| s.is_undefined()).map(|s| s.name().unwrap_or("").to_string()).collect();
+            for want in ["main.main", "main.g", "goxide_go_main"] {
+                assert!(defined.iter().any(|d| d == want), "{goarch}: {want} not defined in {defined:?}");
+            }
+            for want in ["goxide_rt_printint", "goxide_rt_panicdivide"] {
+                assert!(undefined.iter().any(|d| d == want), "{goarch}: {want} not referenced in {undefined:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_program_without_main_is_an_error() {
+        let mut pkg = program();
+        pkg.main = None;
+        let e = compile_package(&pkg, &Target::for_goarch("amd64").unwrap(), true).unwrap_err();
+        assert!(e.to_string().contains("function main is undeclared"), "{e}");
+        assert!(Target::for_goarch("386").is_none());
+    }
+}

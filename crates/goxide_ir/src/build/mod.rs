@@ -1,0 +1,300 @@
+//! The builder: the typed syntax of one checked package → a [`Package`]
+//! of SSA functions (gc's `noder`/`ssagen.buildssa`, in one step, for the
+//! slice of Go this first backend takes).
+//!
+//! Input is what the checker leaves ([`CheckedPackage`]): the files, the
+//! `Info` (type and constant value of every expression, the object of
+//! every used identifier), and the objects defined by identifiers. The
+//! builder never re-derives a type: every expression's type is the
+//! checker's (untyped ones given their default type, gc's `defaultlit`).
+//!
+//! Steps, per package: collect the package-level functions and variables
+//! (`collect`), give each a [`FuncId`]/[`GlobalId`] and its linker name;
+//! take the variable initialisation order from the checker
+//! ([`initorder`]); build `pkg.init` (the
+//! variable initialisers in that order) and each function body
+//! ([`func`], [`expr`]). Local variables become SSA values through
+//! [`crate::ssa`] (no local in this slice has its address taken).
+//!
+//! What the slice takes: package-level functions (no methods, generics,
+//! closures) and variables; local variables; constants; integer, bool and
+//! string values (strings: constants, variables, `len`, `print`);
+//! arithmetic, comparisons of integers, bools and strings, `&&`/`||`/`!`;
+//! integer conversions; calls with multiple results; `if`, `for` (not
+//! `range`), expression `switch` with `fallthrough`, `break`/`continue`
+//! (labelled too), `return`; `print`/`println`. Anything else is an
+//! [`Unsupported`] error naming the construct and its position — never a
+//! wrong program and never a panic.
+
+mod expr;
+mod func;
+mod initorder;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use goxide_syntax::ast::{DeclKind, ExprId, File};
+use goxide_syntax::Pos;
+use goxide_types::check::Info;
+use goxide_types::objects::{object, ObjKind, SrcPos, VarKind};
+use goxide_types::types::{table, ObjId, Type, TypeId};
+
+use crate::ir::*;
+use crate::repr::{default_type, repr_of, Repr};
+use crate::symbols::symbol;
+
+/// What the checker produced for one package.
+pub struct CheckedPackage<'a> {
+    /// The package path given to the checker (`main` for a command).
+    pub path: &'a str,
+    /// The files, in the order given to the checker.
+    pub files: &'a [Arc<File>],
+    pub info: &'a Info,
+    /// `Checker::defs`: objects defined by identifiers.
+    pub defs: &'a HashMap<(u32, Pos), ObjId>,
+}
+
+/// A construct outside the slice this builder takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported {
+    /// What it is, in words (`method declarations`, `for range`, ...).
+    pub what: String,
+    pub pos: Option<SrcPos>,
+}
+
+impl fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "not supported yet: {} at {}", self.what, goxide_types::files::position(p)),
+            None => write!(f, "not supported yet: {}", self.what),
+        }
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+pub(crate) type BuildResult<T> = Result<T, Unsupported>;
+
+/// A package-level function with a body.
+#[derive(Clone, Copy)]
+pub(crate) struct FuncDecl {
+    pub fi: usize,
+    pub decl: goxide_syntax::ast::DeclId,
+    /// `None` for `func init()`.
+    pub obj: Option<ObjId>,
+    pub id: FuncId,
+}
+
+/// One variable initialisation: the left-hand side (blank names are
+/// `None`) and the expressions (one per name, or one multi-valued call).
+#[derive(Clone)]
+pub(crate) struct VarInit {
+    pub fi: usize,
+    pub lhs: Vec<Option<ObjId>>,
+    /// Every object of the left-hand side, blank ones included.
+    pub objs: Vec<ObjId>,
+    pub values: Vec<ExprId>,
+    pub pos: Pos,
+}
+
+/// What every function builder of the package reads.
+pub(crate) struct PkgCtx<'a> {
+    pub input: &'a CheckedPackage<'a>,
+    /// The registry number of each file (index as in `input.files`).
+    pub fnums: Vec<u32>,
+    pub funcs: HashMap<ObjId, FuncId>,
+    /// Each function's signature: parameter and result types.
+    pub sigs: Vec<(Vec<TypeId>, Vec<TypeId>)>,
+    pub globals: HashMap<ObjId, GlobalId>,
+    /// Each global's type, by `GlobalId`.
+    pub global_types: Vec<TypeId>,
+}
+
+impl PkgCtx<'_> {
+    pub fn file(&self, fi: usize) -> &File {
+        &self.input.files[fi]
+    }
+    pub fn src_pos(&self, fi: usize, pos: Pos) -> SrcPos {
+        SrcPos { file: self.fnums[fi], pos }
+    }
+}
+
+fn unsupported(what: impl Into<String>, pos: Option<SrcPos>) -> Unsupported {
+    Unsupported { what: what.into(), pos }
+}
+
+/// The registry numbers of `files`: the checker registered each file
+/// (`goxide_types::files::register`) and keys its results by that number,
+/// which it does not hand out; every file with code has an entry in
+/// `info.types` or `defs`, so the numbers are found there.
+fn file_numbers(p: &CheckedPackage) -> Vec<Option<u32>> {
+    let mut seen: Vec<u32> = p.info.types.keys().map(|k| k.0).chain(p.defs.keys().map(|k| k.0)).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    p.files
+        .iter()
+        .map(|f| seen.iter().copied().find(|&n| Arc::ptr_eq(goxide_types::files::file(n), f)))
+        .collect()
+}
+
+/// Checks that values of `t` can live in this slice; `what` says where.
+pub(crate) fn value_type(t: TypeId, what: &str, pos: Option<SrcPos>) -> BuildResult<TypeId> {
+    let t = default_type(t);
+    match repr_of(t) {
+        Some(Repr::Bool | Repr::Int { .. } | Repr::String) => Ok(t),
+        _ => {
+            let name = goxide_types::typestring::type_string(t, &|_| String::new());
+            Err(unsupported(format!("{what} of type {name}"), pos))
+        }
+    }
+}
+
+/// Builds the IR of a checked package (see the module header).
+pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
+    let fnums_opt = file_numbers(input);
+    // A file without any expression or definition holds no code.
+    let fnums: Vec<u32> = fnums_opt.iter().map(|n| n.unwrap_or(u32::MAX)).collect();
+    let mut ctx = PkgCtx { input, fnums, funcs: HashMap::new(), sigs: Vec::new(), globals: HashMap::new(), global_types: Vec::new() };
+    let mut pkg = Package { path: input.path.to_string(), ..Package::default() };
+
+    // ---- collect ----
+    let mut func_decls: Vec<FuncDecl> = Vec::new();
+    let mut var_inits: Vec<VarInit> = Vec::new();
+    let mut init_count = 0;
+    for (fi, file) in input.files.iter().enumerate() {
+        if fnums_opt[fi].is_none() {
+            continue;
+        }
+        let fnum = ctx.fnums[fi];
+        for &d in file.decls_of(file.decls) {
+            let decl = file.decl(d);
+            let pos = Some(ctx.src_pos(fi, decl.pos));
+            match &decl.kind {
+                DeclKind::Import { .. } => return Err(unsupported("imports", pos)),
+                DeclKind::Const { .. } | DeclKind::Type { .. } => {}
+                DeclKind::Func { recv, name, tparams, typ: _, body, .. } => {
+                    let npos = Some(ctx.src_pos(fi, name.pos));
+                    if recv.is_some() {
+                        return Err(unsupported("method declarations", npos));
+                    }
+                    if !tparams.is_empty() {
+                        return Err(unsupported("generic functions", npos));
+                    }
+                    if body.is_none() {
+                        return Err(unsupported("function declarations without a body", npos));
+                    }
+                    let fname = file.name_str(*name);
+                    if fname == "_" {
+                        continue; // never called
+                    }
+                    let (obj, sym) = if fname == "init" {
+                        let s = symbol(input.path, &format!("init.{init_count}"));
+                        init_count += 1;
+                        (None, s)
+                    } else {
+                        let Some(&obj) = input.defs.get(&(fnum, name.pos)) else {
+                            return Err(unsupported("a function the checker did not define", npos));
+                        };
+                        (Some(obj), symbol(input.path, fname))
+                    };
+                    let (params, results) = match obj {
+                        None => (Vec::new(), Vec::new()),
+                        Some(o) => signature_types(o, npos)?,
+                    };
+                    let id = FuncId::new(pkg.funcs.len());
+                    pkg.funcs.push(Function::new(sym, params.clone(), results.clone(), npos));
+                    ctx.sigs.push((params, results));
+                    if let Some(o) = obj {
+                        ctx.funcs.insert(o, id);
+                        if fname == "main" && input.path == "main" {
+                            pkg.main = Some(id);
+                        }
+                    }
+                    func_decls.push(FuncDecl { fi, decl: d, obj, id });
+                }
+                DeclKind::Var { names, values, .. } => {
+                    let mut lhs = Vec::new();
+                    let mut objs = Vec::new();
+                    for &n in file.names_of(*names) {
+                        let npos = Some(ctx.src_pos(fi, n.pos));
+                        let obj = input.defs.get(&(fnum, n.pos)).copied();
+                        let Some(o) = obj else {
+                            return Err(unsupported("a variable the checker did not define", npos));
+                        };
+                        objs.push(o);
+                        if file.name_str(n) == "_" {
+                            lhs.push(None);
+                            continue;
+                        }
+                        let ty = object(o).typ.get().unwrap_or_else(|| table().invalid());
+                        let ty = value_type(ty, "package variables", npos)?;
+                        let gid = GlobalId::new(pkg.globals.len());
+                        pkg.globals.push(Global { name: symbol(input.path, file.name_str(n)), ty });
+                        ctx.globals.insert(o, gid);
+                        ctx.global_types.push(ty);
+                        lhs.push(Some(o));
+                    }
+                    let vals = file.unpack_list(*values);
+                    if vals.is_empty() {
+                        continue;
+                    }
+                    if vals.len() == lhs.len() {
+                        for ((l, o), v) in lhs.into_iter().zip(objs).zip(vals) {
+                            var_inits.push(VarInit { fi, lhs: vec![l], objs: vec![o], values: vec![v], pos: decl.pos });
+                        }
+                    } else {
+                        var_inits.push(VarInit { fi, lhs, objs, values: vals, pos: decl.pos });
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- pkg.init: variable initialisers in the checker's order ----
+    let order = initorder::order(&ctx, &var_inits);
+    let mut inits = Vec::new();
+    if !order.is_empty() {
+        let id = FuncId::new(pkg.funcs.len());
+        let mut b = func::FnBuilder::new(&ctx, 0, Function::new(symbol(input.path, "init"), Vec::new(), Vec::new(), None));
+        for &i in &order {
+            b.var_init(&var_inits[i])?;
+        }
+        pkg.funcs.push(b.finish()?);
+        inits.push(id);
+    }
+
+    // ---- bodies ----
+    for fd in &func_decls {
+        let f = std::mem::take(&mut pkg.funcs[fd.id.index()]);
+        let b = func::FnBuilder::new(&ctx, fd.fi, f);
+        pkg.funcs[fd.id.index()] = b.build_body(fd)?;
+        if fd.obj.is_none() {
+            inits.push(fd.id);
+        }
+    }
+    pkg.inits = inits;
+    Ok(pkg)
+}
+
+/// The parameter and result types of function object `o`.
+fn signature_types(o: ObjId, pos: Option<SrcPos>) -> BuildResult<(Vec<TypeId>, Vec<TypeId>)> {
+    let Some(t) = object(o).typ.get() else { return Err(unsupported("a function without a type", pos)) };
+    let Type::Signature { params, results, variadic } = table().get(t) else {
+        return Err(unsupported("a function whose type is not a signature", pos));
+    };
+    if *variadic {
+        return Err(unsupported("variadic functions", pos));
+    }
+    let params = params.iter().map(|v| value_type(v.typ, "parameters", pos)).collect::<BuildResult<Vec<_>>>()?;
+    let results = results.iter().map(|v| value_type(v.typ, "results", pos)).collect::<BuildResult<Vec<_>>>()?;
+    Ok((params, results))
+}
+
+/// Whether `o` is a local variable (parameters and results included).
+pub(crate) fn is_local_var(o: ObjId) -> bool {
+    matches!(object(o).kind, ObjKind::Var { kind: VarKind::Local | VarKind::Param | VarKind::Result | VarKind::Recv, .. })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,130 @@
+//! Builder tests: real programs through the real checker, then the IR's
+//! verifier and printed form.
+
+use std::sync::Arc;
+
+use goxide_types::check::{Checker, Config, Importer};
+use goxide_types::sizes::Sizes;
+use goxide_types::types::PkgId;
+
+use super::*;
+use crate::printer::package_text;
+use crate::verify::verify_package;
+
+struct NoImports;
+
+impl Importer for NoImports {
+    fn import(&self, path: &str) -> Result<PkgId, String> {
+        Err(format!("no package {path}"))
+    }
+}
+
+/// Checks `src` as package main and builds it.
+fn build(src: &str) -> Result<Package, Unsupported> {
+    let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
+    assert!(diags.is_empty(), "{diags:?}");
+    let files = vec![Arc::new(file)];
+    let config = Config::new(Sizes::for_arch("amd64").unwrap());
+    let mut c = Checker::new(&config, &NoImports, "main", files.clone());
+    c.check();
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    let input = CheckedPackage { path: "main", files: &files, info: &c.info, defs: &c.defs };
+    let p = build_package(&input)?;
+    if let Err(e) = verify_package(&p) {
+        panic!("{e}\n{}", package_text(&p));
+    }
+    Ok(p)
+}
+
+fn text(src: &str) -> String {
+    package_text(&build(src).unwrap_or_else(|e| panic!("{e}")))
+}
+
+#[test]
+fn functions_calls_and_loops_build_and_verify() {
+    let t = text(
+        "package main\n\nfunc add(a, b int) int { return a + b }\n\nfunc main() {\n\ts := 0\n\tfor i := 0; i < 10; i++ {\n\t\tif i%2 == 0 {\n\t\t\tcontinue\n\t\t}\n\t\ts = add(s, i)\n\t}\n\tprintln(s)\n}\n",
+    );
+    assert!(t.contains("func main.add(v0: int, v1: int) (int) {"), "{t}");
+    assert!(t.contains("= call main.add("), "{t}");
+    assert!(t.contains("= rem "), "{t}");
+    assert!(t.contains("rtcall printint("), "{t}");
+    assert!(t.contains("main main.main"), "{t}");
+    // The loop header carries i and s as block parameters.
+    assert!(t.lines().any(|l| l.starts_with("block1(") && l.matches(": int").count() == 2), "{t}");
+}
+
+#[test]
+fn multiple_results_and_named_results() {
+    let t = text(
+        "package main\n\nfunc divmod(a, b int) (q, r int) {\n\tq = a / b\n\tr = a % b\n\treturn\n}\n\nfunc main() {\n\tq, r := divmod(17, 5)\n\tprintln(q, r)\n}\n",
+    );
+    assert!(t.contains("func main.divmod(v0: int, v1: int) (int, int) {"), "{t}");
+    assert!(t.lines().any(|l| l.trim_start().starts_with("v") && l.contains(", ") && l.contains("= call main.divmod(")), "{t}");
+}
+
+#[test]
+fn println_joins_constant_strings_as_walkprint() {
+    let t = text("package main\n\nfunc main() {\n\tx := 3\n\tprintln(\"a\", \"b\", x, \"c\")\n\tprint(true, \"\\n\")\n}\n");
+    let calls: Vec<&str> = t.lines().filter_map(|l| l.split("rtcall ").nth(1)).map(|c| c.split('(').next().unwrap_or("")).collect();
+    assert_eq!(
+        calls,
+        ["printlock", "printstring", "printint", "printstring", "printunlock", "printlock", "printbool", "printnl", "printunlock"],
+        "{t}"
+    );
+    assert!(t.contains("sconst \"a b \""), "{t}");
+    assert!(t.contains("sconst \" c\\n\""), "{t}");
+}
+
+#[test]
+fn package_variables_initialise_in_dependency_order() {
+    // a needs b, b needs c through f: c, then b, then a (the spec's order).
+    let t = text(
+        "package main\n\nvar a = b + 1\nvar b = f()\nvar d int\n\nfunc f() int { return c * 2 }\n\nvar c = 20\n\nfunc main() { println(a, b, c, d) }\n",
+    );
+    let init = &t[t.find("func main.init()").expect("main.init")..];
+    let init = &init[..init.find("}\n").unwrap()];
+    let stores: Vec<&str> = init.lines().filter_map(|l| l.split("global_addr ").nth(1)).collect();
+    // Stores of c, b (after the call of f), then a load of b and a store of a.
+    assert_eq!(stores, ["main.c", "main.b", "main.b", "main.a"], "{t}");
+    assert!(t.contains("inits [main.init]"), "{t}");
+    assert!(t.contains("var main.d int"), "{t}");
+}
+
+#[test]
+fn switch_with_fallthrough_and_labelled_break() {
+    let t = text(
+        "package main\n\nfunc main() {\nouter:\n\tfor i := 0; ; i++ {\n\t\tswitch i {\n\t\tcase 0, 1:\n\t\t\tprintln(\"small\")\n\t\t\tfallthrough\n\t\tcase 2:\n\t\t\tprintln(\"two-ish\")\n\t\tdefault:\n\t\t\tbreak outer\n\t\t}\n\t}\n\tprintln(\"done\")\n}\n",
+    );
+    assert!(t.contains("cmp.eq"), "{t}");
+}
+
+#[test]
+fn short_circuit_operators_join_with_a_parameter() {
+    let t = text("package main\n\nfunc t(x int) bool { return x > 0 && x < 10 || x == 42 }\n\nfunc main() { println(t(5)) }\n");
+    assert!(t.lines().any(|l| l.contains("(v") && l.contains(": bool):")), "{t}");
+}
+
+#[test]
+fn init_functions_run_after_variables_in_source_order() {
+    let t = text("package main\n\nvar x = g()\n\nfunc g() int { return 1 }\nfunc init() { println(1) }\nfunc init() { println(2) }\nfunc main() {}\n");
+    assert!(t.contains("inits [main.init, main.init.0, main.init.1]"), "{t}");
+}
+
+#[test]
+fn outside_the_slice_is_a_clear_error() {
+    let e = build("package main\n\ntype T int\n\nfunc (T) m() {}\n\nfunc main() {}\n").unwrap_err();
+    assert_eq!(e.to_string(), "not supported yet: method declarations at ./x.go:5:10");
+    let e = build("package main\n\nfunc main() {\n\tx := 1.5\n\tprintln(x)\n}\n").unwrap_err();
+    assert_eq!(e.to_string(), "not supported yet: values of type float64 at ./x.go:4:7");
+    let e = build("package main\n\nfunc main() {\n\tfor i := range 3 {\n\t\tprintln(i)\n\t}\n}\n").unwrap_err();
+    assert_eq!(e.to_string(), "not supported yet: for range at ./x.go:4:2");
+    let e = build("package main\n\nfunc main() {\n\ts := \"a\"\n\tprintln(s + s)\n}\n").unwrap_err();
+    assert_eq!(e.to_string(), "not supported yet: string concatenation at ./x.go:5:12");
+}
+
+#[test]
+fn unreachable_code_after_return_still_verifies() {
+    let t = text("package main\n\nfunc f(x int) int {\n\tfor {\n\t\tif x > 3 {\n\t\t\treturn x\n\t\t}\n\t\tx++\n\t}\n}\n\nfunc main() { println(f(0)) }\n");
+    assert!(t.contains("unreachable"), "{t}");
+}

@@ -1,0 +1,169 @@
+//! The run-golden format: what a program built by the reference go did
+//! when run — its exit status, stdout and stderr — as stored in
+//! `tests/run/NNN_name.out` by `cargo xtask goldens --corpus run`, and how
+//! goxide's run of the same program is compared with it
+//! (`crates/goxide/tests/run_goldens.rs`).
+//!
+//! File format (byte counts make it exact for any output, trailing
+//! newlines and all):
+//!
+//! ```text
+//! exit N
+//! -- stdout (N bytes) --
+//! <N bytes>-- stderr (M bytes) --
+//! <M bytes>
+//! ```
+//!
+//! Tracebacks: a Go program that dies of a panic prints `goroutine 1
+//! [running]:` and then frames with file paths and program counters,
+//! which depend on the machine and the compiler. The stored stderr (and
+//! goxide's, before comparing) is cut right after the first `goroutine N
+//! [running]:` line ([`without_traceback_frames`]); everything before it —
+//! the program's own output and the `panic: ...` report — is compared
+//! byte for byte, and so is the exit status.
+//!
+//! Invariant: [`compare`] reports every difference; its unit tests feed
+//! it deliberately wrong expectations.
+
+/// What a run produced.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RunOutput {
+    pub exit: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+/// The `.out` text of a run.
+pub fn render(r: &RunOutput) -> Vec<u8> {
+    let mut out = format!("exit {}\n-- stdout ({} bytes) --\n", r.exit, r.stdout.len()).into_bytes();
+    out.extend_from_slice(&r.stdout);
+    out.extend_from_slice(format!("-- stderr ({} bytes) --\n", r.stderr.len()).as_bytes());
+    out.extend_from_slice(&r.stderr);
+    out
+}
+
+/// Reads a line `prefix<N>suffix\n` at `*at`; returns N.
+fn header(b: &[u8], at: &mut usize, prefix: &str, suffix: &str) -> Result<usize, String> {
+    let rest = &b[(*at).min(b.len())..];
+    let end = rest.iter().position(|&c| c == b'\n').ok_or_else(|| format!("missing `{prefix}...` line"))?;
+    let line = std::str::from_utf8(&rest[..end]).map_err(|_| "header is not UTF-8".to_string())?;
+    let n = line
+        .strip_prefix(prefix)
+        .and_then(|l| l.strip_suffix(suffix))
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| format!("bad header line {line:?}, want `{prefix}N{suffix}`"))?;
+    *at += end + 1;
+    Ok(n)
+}
+
+fn take<'a>(b: &'a [u8], at: &mut usize, n: usize) -> Result<&'a [u8], String> {
+    let s = b.get(*at..*at + n).ok_or("output shorter than its byte count")?;
+    *at += n;
+    Ok(s)
+}
+
+/// Parses an `.out` file.
+pub fn parse(b: &[u8]) -> Result<RunOutput, String> {
+    let mut at = 0;
+    let exit_line_end = b.iter().position(|&c| c == b'\n').ok_or("empty file")?;
+    let exit = std::str::from_utf8(&b[..exit_line_end])
+        .ok()
+        .and_then(|l| l.strip_prefix("exit "))
+        .and_then(|n| n.parse().ok())
+        .ok_or("first line should be `exit N`")?;
+    at = at.max(exit_line_end + 1);
+    let n = header(b, &mut at, "-- stdout (", " bytes) --")?;
+    let stdout = take(b, &mut at, n)?.to_vec();
+    let m = header(b, &mut at, "-- stderr (", " bytes) --")?;
+    let stderr = take(b, &mut at, m)?.to_vec();
+    if at != b.len() {
+        return Err("bytes after stderr".into());
+    }
+    Ok(RunOutput { exit, stdout, stderr })
+}
+
+/// `stderr` up to and including its first `goroutine N [running]:` line.
+pub fn without_traceback_frames(stderr: &[u8]) -> Vec<u8> {
+    let mut at = 0;
+    while at < stderr.len() {
+        let end = stderr[at..].iter().position(|&c| c == b'\n').map_or(stderr.len(), |e| at + e + 1);
+        let line = &stderr[at..end];
+        if line.starts_with(b"goroutine ") && line.ends_with(b" [running]:\n") {
+            return stderr[..end].to_vec();
+        }
+        at = end;
+    }
+    stderr.to_vec()
+}
+
+/// The differences between gc's run and goxide's, in words; `None` when
+/// they agree (see the module header for what is compared).
+pub fn compare(want: &RunOutput, got: &RunOutput) -> Option<String> {
+    let mut diffs = Vec::new();
+    if want.exit != got.exit {
+        diffs.push(format!("exit status {} (gc: {})", got.exit, want.exit));
+    }
+    if want.stdout != got.stdout {
+        diffs.push(format!(
+            "stdout differs:\n  gc:     {:?}\n  goxide: {:?}",
+            String::from_utf8_lossy(&want.stdout),
+            String::from_utf8_lossy(&got.stdout)
+        ));
+    }
+    let (w, g) = (without_traceback_frames(&want.stderr), without_traceback_frames(&got.stderr));
+    if w != g {
+        diffs.push(format!(
+            "stderr differs:\n  gc:     {:?}\n  goxide: {:?}",
+            String::from_utf8_lossy(&w),
+            String::from_utf8_lossy(&g)
+        ));
+    }
+    if diffs.is_empty() { None } else { Some(diffs.join("\n")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> RunOutput {
+        RunOutput { exit: 2, stdout: b"out\nno newline".to_vec(), stderr: b"x\npanic: runtime error: integer divide by zero\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/x.go:5 +0x1d\n".to_vec() }
+    }
+
+    #[test]
+    fn the_format_round_trips() {
+        let s = sample();
+        let text = render(&s);
+        assert!(text.starts_with(b"exit 2\n-- stdout (14 bytes) --\nout\nno newline-- stderr ("));
+        assert_eq!(parse(&text), Ok(s));
+        assert!(parse(b"exit 0\n-- stdout (5 bytes) --\nab").is_err());
+        assert!(parse(b"exit x\n").is_err());
+        assert!(parse(b"exit 0\n-- stdout (0 bytes) --\n-- stderr (0 bytes) --\nextra").is_err());
+    }
+
+    #[test]
+    fn traceback_frames_are_cut() {
+        assert_eq!(
+            without_traceback_frames(&sample().stderr),
+            b"x\npanic: runtime error: integer divide by zero\n\ngoroutine 1 [running]:\n"
+        );
+        assert_eq!(without_traceback_frames(b"plain\n"), b"plain\n");
+    }
+
+    #[test]
+    fn wrong_expectations_are_reported() {
+        let want = sample();
+        assert_eq!(compare(&want, &want), None);
+        let mut got = want.clone();
+        got.stderr.truncate(got.stderr.len() - 5); // only frames differ
+        assert_eq!(compare(&want, &got), None);
+        let mut got = want.clone();
+        got.exit = 0;
+        assert!(compare(&want, &got).unwrap().contains("exit status 0 (gc: 2)"));
+        let mut got = want.clone();
+        got.stdout.push(b'!');
+        assert!(compare(&want, &got).unwrap().contains("stdout differs"));
+        let mut got = want.clone();
+        got.stderr[0] = b'y';
+        assert!(compare(&want, &got).unwrap().contains("stderr differs"));
+    }
+}
