@@ -90,9 +90,11 @@ fn build() -> Universe {
     let comparable_obj = def(ObjKind::TypeName, "comparable", Some(comparable));
     t.named(comparable).unwrap().obj.set(comparable_obj).unwrap();
 
-    // Constants; the checker gives them their values.
-    def(ObjKind::Const, "true", Some(t.basic(BasicKind::UntypedBool)));
-    def(ObjKind::Const, "false", Some(t.basic(BasicKind::UntypedBool)));
+    // Constants: true and false with their values; iota's is the checker's.
+    for (name, v) in [("true", true), ("false", false)] {
+        let o = def(ObjKind::Const, name, Some(t.basic(BasicKind::UntypedBool)));
+        let _ = object(o).val.set(crate::constant::make_bool(v));
+    }
     def(ObjKind::Const, "iota", Some(t.basic(BasicKind::UntypedInt)));
     def(ObjKind::Nil, "nil", Some(t.basic(BasicKind::UntypedNil)));
 

@@ -556,8 +556,10 @@ impl Checker<'_> {
             self.soft_error_pos(pos, "no new variables on left side of :=".into());
             return;
         }
+        // Visible after the statement (types2's scopePos: end of the rhs).
+        let from = rhs.last().map_or(pos, |&e| super::scope::expr_end(file, e));
         for v in new_vars {
-            self.declare_local(v);
+            self.declare_local_from(v, from);
         }
     }
 

@@ -668,8 +668,15 @@ impl Checker<'_> {
                     let fi = self.ctx.fi;
                     let f: Arc<goxide_syntax::ast::File> = self.files[fi].1.clone();
                     self.arity(fi, &f, decl.pos, &names, &values, true, inherited);
+                    // Visible after the specification (types2's scopePos).
+                    let mut from = names.last().map_or(decl.pos, |n| n.pos + n.len + 1);
+                    if !inherited {
+                        if let Some(&v) = values.last() {
+                            from = from.max(super::scope::expr_end(file, v));
+                        }
+                    }
                     for (i, n) in names.iter().enumerate() {
-                        self.declare_local(lhs[i]);
+                        self.declare_local_from(lhs[i], from);
                         self.record_def(n.pos, lhs[i]);
                     }
                 }
@@ -712,8 +719,15 @@ impl Checker<'_> {
                         let f = self.files[fi].1.clone();
                         self.arity(fi, &f, decl.pos, &names, &vals, false, false);
                     }
+                    let mut from = names.last().map_or(decl.pos, |n| n.pos + n.len + 1);
+                    if let Some(t) = typ {
+                        from = from.max(super::scope::expr_end(file, t));
+                    }
+                    if let Some(&v) = vals.last() {
+                        from = from.max(super::scope::expr_end(file, v));
+                    }
                     for (i, n) in names.iter().enumerate() {
-                        self.declare_local(lhs0[i]);
+                        self.declare_local_from(lhs0[i], from);
                         self.record_def(n.pos, lhs0[i]);
                     }
                 }

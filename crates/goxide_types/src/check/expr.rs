@@ -492,7 +492,7 @@ impl Checker<'_> {
         x.expr = Some(e);
         let name_str = self.ctx.file.name_str(n);
         let name = Symbol::intern(name_str);
-        let Some(obj) = self.lookup(name).or_else(|| self.test_func(name)) else {
+        let Some(obj) = self.lookup_at(name, n.pos).or_else(|| self.test_func(name)) else {
             if name.is_blank() {
                 self.error_pos(n.pos, "cannot use _ as value or type".into());
             } else {

@@ -28,7 +28,10 @@ pub(crate) enum ScopeRef {
 #[derive(Debug)]
 pub(crate) struct LocalScope {
     pub parent: ScopeRef,
-    pub entries: Vec<(Symbol, ObjId)>,
+    /// Declared names: object, and the position from which the name is
+    /// visible (types2's scope positions: `x := f(func() { x })` does not
+    /// see the new x inside the literal, whose body is checked later).
+    pub entries: Vec<(Symbol, ObjId, Pos)>,
     /// A function's outermost scope (parameters and results).
     pub is_func: bool,
     /// End of the scope's source range (types2's `end`).
@@ -36,6 +39,50 @@ pub(crate) struct LocalScope {
     pub end: Pos,
     /// Nested scopes, in order.
     pub children: Vec<u32>,
+}
+
+/// A position at or after the end of expression `e` (its rightmost
+/// descendant's end): every identifier inside `e` is before it.
+pub(crate) fn expr_end(file: &goxide_syntax::ast::File, e: goxide_syntax::ast::ExprId) -> Pos {
+    use goxide_syntax::ast::{ExprKind, StmtKind};
+    let x = file.expr(e);
+    match &x.kind {
+        ExprKind::Name(n) => n.pos + n.len + 1,
+        ExprKind::BasicLit { end, .. } => *end,
+        ExprKind::CompositeLit { rbrace, .. } => rbrace + 1,
+        ExprKind::FuncLit { body, .. } => match file.stmt(*body).kind {
+            StmtKind::Block { rbrace, .. } => rbrace + 1,
+            _ => Pos::MAX,
+        },
+        ExprKind::KeyValue { value, .. } => expr_end(file, *value),
+        ExprKind::Paren(i) => expr_end(file, *i) + 1,
+        ExprKind::Selector { sel, .. } => sel.pos + sel.len + 1,
+        ExprKind::Index { index, .. } => expr_end(file, *index) + 1,
+        ExprKind::Slice { x, index, .. } => match index.iter().rev().flatten().next() {
+            Some(i) => expr_end(file, *i) + 1,
+            None => expr_end(file, *x) + 3,
+        },
+        ExprKind::Assert { typ, .. } => expr_end(file, *typ) + 1,
+        ExprKind::TypeSwitchGuard { x, .. } => expr_end(file, *x) + 7,
+        ExprKind::Operation { x, y, .. } => expr_end(file, y.unwrap_or(*x)),
+        ExprKind::Call { fun, args, .. } => match file.exprs_of(*args).last() {
+            Some(&a) => expr_end(file, a) + 1,
+            None => expr_end(file, *fun) + 2,
+        },
+        ExprKind::List(l) => file.exprs_of(*l).last().map_or(x.pos, |&a| expr_end(file, a)),
+        ExprKind::ArrayType { elem, .. } | ExprKind::SliceType { elem } | ExprKind::DotsType { elem } | ExprKind::ChanType { elem, .. } => {
+            expr_end(file, *elem)
+        }
+        ExprKind::MapType { value, .. } => expr_end(file, *value),
+        ExprKind::StructType { fields } | ExprKind::InterfaceType { methods: fields } => {
+            file.fields_of(*fields).last().map_or(x.pos + 16, |&f| expr_end(file, file.field(f).typ) + 1)
+        }
+        ExprKind::FuncType { params, results } => {
+            let last = file.fields_of(*results).last().or(file.fields_of(*params).last());
+            last.map_or(x.pos + 8, |&f| expr_end(file, file.field(f).typ) + 1)
+        }
+        ExprKind::Bad => x.pos,
+    }
 }
 
 impl Checker<'_> {
@@ -59,12 +106,19 @@ impl Checker<'_> {
     /// The object for `name` in the current scope chain (types2's
     /// `LookupParent`); also tells whether it was found in a local scope.
     pub(crate) fn lookup(&self, name: Symbol) -> Option<ObjId> {
+        self.lookup_at(name, Pos::MAX)
+    }
+
+    /// The object for `name` as seen from position `at` of the current
+    /// file: local names declared to be visible only after `at` are
+    /// skipped (types2's `LookupParent` with a position).
+    pub(crate) fn lookup_at(&self, name: Symbol, at: Pos) -> Option<ObjId> {
         let mut s = self.ctx.scope;
         loop {
             match s {
                 ScopeRef::Local(i) => {
                     let l = &self.locals[i as usize];
-                    if let Some(&(_, o)) = l.entries.iter().rev().find(|(n, _)| *n == name) {
+                    if let Some(&(_, o, _)) = l.entries.iter().rev().find(|(n, _, from)| *n == name && *from <= at) {
                         return Some(o);
                     }
                     s = l.parent;
@@ -77,6 +131,11 @@ impl Checker<'_> {
     /// Declares `obj` in the current local scope (types2's `declare`);
     /// reports a redeclaration. Blank names are never declared.
     pub(crate) fn declare_local(&mut self, obj: ObjId) {
+        self.declare_local_from(obj, 0)
+    }
+
+    /// Declares `obj` in the current local scope, visible from `from` on.
+    pub(crate) fn declare_local_from(&mut self, obj: ObjId, from: Pos) {
         let o = object(obj);
         if o.name.is_blank() {
             return;
@@ -90,7 +149,7 @@ impl Checker<'_> {
             return;
         };
         let l = &mut self.locals[i as usize];
-        if let Some(&(_, alt)) = l.entries.iter().find(|(n, _)| *n == o.name) {
+        if let Some(&(_, alt, _)) = l.entries.iter().find(|(n, _, _)| *n == o.name) {
             if let Some(pos) = o.pos {
                 let mut parts = vec![(Some(pos), format!("{} redeclared in this block", o.name))];
                 parts.extend(alt_decl(alt));
@@ -99,13 +158,13 @@ impl Checker<'_> {
             }
             return;
         }
-        l.entries.push((o.name, obj));
+        l.entries.push((o.name, obj, from));
     }
 
     /// Whether `name` is declared in the current local scope itself.
     pub(crate) fn lookup_here(&self, name: Symbol) -> Option<ObjId> {
         match self.ctx.scope {
-            ScopeRef::Local(i) => self.locals[i as usize].entries.iter().find(|(n, _)| *n == name).map(|&(_, o)| o),
+            ScopeRef::Local(i) => self.locals[i as usize].entries.iter().find(|(n, _, _)| *n == name).map(|&(_, o, _)| o),
             ScopeRef::Shared(s) => s.lookup(name),
         }
     }

@@ -230,7 +230,7 @@ impl Checker<'_> {
         if !root && l.is_func {
             return;
         }
-        for &(_, o) in &l.entries {
+        for &(_, o, _) in &l.entries {
             let ob = object(o);
             if let ObjKind::Var { kind: VarKind::Local, .. } = ob.kind {
                 if !ob.is_used() {

@@ -205,6 +205,7 @@ fn more_programs_as_gc() {
         ("package main\nfunc f(xs ...int) {}\nfunc main() { f([]int{1}...); f(1, []int{2}...) }\n", &["./x.go:3:36: too many arguments in call to f\n\thave (number, []int...)\n\twant (...int)"]),
         ("package main\ntype I interface { ~int | ~string }\nfunc main() { var x I; _ = x }\n", &["./x.go:3:21: cannot use type I outside a type constraint: interface contains type constraints"]),
         ("package main\nfunc Max[T int | float64](a, b T) T { if a > b { return a }; return b }\nfunc main() { _ = Max(1, 2.5); _ = Max[string](\"a\", \"b\") }\n", &["./x.go:3:40: string does not satisfy int | float64 (string missing in int | float64)"]),
+        ("package main\nfunc f(x int) {}\nfunc main() { f := func(x int) { f(x) }; f(1); var g = func() { _ = g }; _ = g }\n", &["./x.go:3:69: undefined: g"]),
     ];
     let mut failed = Vec::new();
     for (src, want) in cases {
