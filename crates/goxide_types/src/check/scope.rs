@@ -47,7 +47,7 @@ pub(crate) fn expr_end(file: &goxide_syntax::ast::File, e: goxide_syntax::ast::E
     use goxide_syntax::ast::{ExprKind, StmtKind};
     let x = file.expr(e);
     match &x.kind {
-        ExprKind::Name(n) => n.pos + n.len + 1,
+        ExprKind::Name(n) => n.pos + n.len,
         ExprKind::BasicLit { end, .. } => *end,
         ExprKind::CompositeLit { rbrace, .. } => rbrace + 1,
         ExprKind::FuncLit { body, .. } => match file.stmt(*body).kind {
@@ -56,7 +56,7 @@ pub(crate) fn expr_end(file: &goxide_syntax::ast::File, e: goxide_syntax::ast::E
         },
         ExprKind::KeyValue { value, .. } => expr_end(file, *value),
         ExprKind::Paren(i) => expr_end(file, *i) + 1,
-        ExprKind::Selector { sel, .. } => sel.pos + sel.len + 1,
+        ExprKind::Selector { sel, .. } => sel.pos + sel.len,
         ExprKind::Index { index, .. } => expr_end(file, *index) + 1,
         ExprKind::Slice { x, index, .. } => match index.iter().rev().flatten().next() {
             Some(i) => expr_end(file, *i) + 1,
@@ -74,12 +74,22 @@ pub(crate) fn expr_end(file: &goxide_syntax::ast::File, e: goxide_syntax::ast::E
             expr_end(file, *elem)
         }
         ExprKind::MapType { value, .. } => expr_end(file, *value),
-        ExprKind::StructType { fields } | ExprKind::InterfaceType { methods: fields } => {
-            file.fields_of(*fields).last().map_or(x.pos + 16, |&f| expr_end(file, file.field(f).typ) + 1)
+        ExprKind::StructType { fields } => {
+            file.fields_of(*fields).last().map_or(x.pos + 8, |&f| expr_end(file, file.field(f).typ) + 1)
+        }
+        ExprKind::InterfaceType { methods } => {
+            file.fields_of(*methods).last().map_or(x.pos + 11, |&f| expr_end(file, file.field(f).typ) + 1)
         }
         ExprKind::FuncType { params, results } => {
-            let last = file.fields_of(*results).last().or(file.fields_of(*params).last());
-            last.map_or(x.pos + 8, |&f| expr_end(file, file.field(f).typ) + 1)
+            // "func()" when empty (the estimate must not pass the end).
+            // The node is at `func` or, in some contexts, at its `(`.
+            // A result list may lack parentheses: never count a `)` after it.
+            let empty = if file.src.get(x.pos as usize) == Some(&b'f') { 6 } else { 2 };
+            match (file.fields_of(*results).last(), file.fields_of(*params).last()) {
+                (Some(&r), _) => expr_end(file, file.field(r).typ),
+                (None, Some(&p)) => expr_end(file, file.field(p).typ) + 1,
+                (None, None) => x.pos + empty,
+            }
         }
         ExprKind::Bad => x.pos,
     }

@@ -390,3 +390,19 @@ func main() {}
     );
     assert!(check("package main\nfunc f() { g() }\nfunc g() { f() }\nvar x = h()\nfunc h() int { f(); return 1 }\nfunc main() {}\n").0.is_empty());
 }
+
+#[test]
+fn expr_end_is_at_or_after_the_expression() {
+    let src = "package p\nvar _ = new(func(string) func())\nvar _ = f(a, b.c)[1]\n";
+    let (file, _) = goxide_syntax::parse_file("x.go", src.as_bytes());
+    let ends: Vec<u32> = file
+        .decls_of(file.decls)
+        .iter()
+        .map(|&d| match file.decl(d).kind {
+            goxide_syntax::ast::DeclKind::Var { values: Some(v), .. } => super::scope::expr_end(&file, v),
+            _ => 0,
+        })
+        .collect();
+    let line_ends: Vec<u32> = src.match_indices('\n').map(|(i, _)| i as u32).collect();
+    assert_eq!(ends, [line_ends[1], line_ends[2]]);
+}
