@@ -340,8 +340,8 @@ impl Checker<'_> {
         };
         let have: Vec<TypeId> = rhs.iter().map(|o| o.typ).collect();
         let want: Vec<TypeId> = lhs.iter().map(|&v| object(v).typ.get().unwrap_or(table().invalid())).collect();
-        let hs = self.summary(&have);
-        let ws = self.summary(&want);
+        let hs = self.types_summary(&have, false, false);
+        let ws = self.types_summary(&want, false, false);
         let sp = crate::files::src_pos(self.ctx.fnum, pos);
         self.error_count += 1;
         self.report(
@@ -350,28 +350,40 @@ impl Checker<'_> {
         );
     }
 
-    fn summary(&self, list: &[TypeId]) -> String {
+    /// types2's `typesSummary`: "(int, string)", untyped constants as
+    /// "number" or their kind, a variadic last parameter as "...T", a
+    /// spread argument as "T...".
+    pub(crate) fn types_summary(&self, list: &[TypeId], variadic: bool, has_dots: bool) -> String {
         let tt = table();
-        let parts: Vec<String> = list
-            .iter()
-            .map(|&t| {
-                if t == tt.invalid() {
-                    "unknown type".to_string()
-                } else if is_untyped(t) {
-                    if is_numeric(t) {
-                        "number".into()
-                    } else {
-                        match tt.get(t) {
-                            Type::Basic(k) => k.name().replace("untyped ", ""),
-                            _ => String::new(),
-                        }
-                    }
+        let mut res = Vec::with_capacity(list.len());
+        for (i, &t) in list.iter().enumerate() {
+            let mut s = if t == tt.invalid() {
+                "unknown type".to_string()
+            } else if is_untyped(t) {
+                if is_numeric(t) {
+                    "number".to_string()
                 } else {
-                    self.type_str(t)
+                    match tt.get(t) {
+                        Type::Basic(k) => k.name().replace("untyped ", ""),
+                        _ => String::new(),
+                    }
                 }
-            })
-            .collect();
-        format!("({})", parts.join(", "))
+            } else {
+                self.type_str(t)
+            };
+            if i + 1 == list.len() {
+                if variadic {
+                    if let Type::Slice(e) = tt.get(t) {
+                        s = self.type_str(*e);
+                    }
+                    s = format!("...{s}");
+                } else if has_dots {
+                    s.push_str("...");
+                }
+            }
+            res.push(s);
+        }
+        format!("({})", res.join(", "))
     }
 
     /// types2's `lhsVar`: the type of an assignment's left operand (None

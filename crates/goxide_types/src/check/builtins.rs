@@ -9,7 +9,7 @@ use goxide_syntax::ast::{ExprId, ExprKind};
 use super::operand::{Mode, Operand};
 use super::Checker;
 use crate::constant::{self, BinOp, CmpOp, Kind};
-use crate::objects::{object, Builtin};
+use crate::objects::Builtin;
 use crate::predicates::*;
 use crate::symbol::Symbol;
 use crate::types::{table, BasicKind, ChanDir, Type, TypeId};
@@ -101,7 +101,7 @@ impl Checker<'_> {
     ) -> bool {
         let tt = table();
         let (name, ..) = id.info();
-        let byte = crate::universe::lookup("byte").and_then(|o| object(o).typ.get()).unwrap_or(tt.basic(BasicKind::Uint8));
+        let byte = crate::universe::byte();
         let empty_iface = tt.intern(Type::Interface { methods: Box::new([]), embedded: Box::new([]), implicit: false });
         match id {
             Builtin::Append => {
@@ -152,7 +152,7 @@ impl Checker<'_> {
             Builtin::Cap | Builtin::Len => {
                 let mut mode = Mode::Invalid;
                 let mut val = None;
-                let u = array_ptr_deref(tt.underlying(x.typ));
+                let u = super::stmt::array_ptr_deref(tt.underlying(x.typ));
                 match tt.get(u) {
                     Type::Basic(_) => {
                         if is_string(u) && id == Builtin::Len {
@@ -180,7 +180,7 @@ impl Checker<'_> {
                     Type::Interface { .. } if is_type_param(x.typ) => {
                         if under_is(x.typ, &mut |u| {
                             let Some(u) = u else { return false };
-                            let u = array_ptr_deref(u);
+                            let u = super::stmt::array_ptr_deref(u);
                             match tt.get(u) {
                                 Type::Basic(_) => is_string(u) && id == Builtin::Len,
                                 Type::Array { .. } | Type::Slice(_) | Type::Chan { .. } => true,
@@ -821,16 +821,6 @@ fn deref_struct_ptr(t: TypeId) -> TypeId {
     if let Type::Pointer(b) = tt.get(tt.underlying(t)) {
         if let Type::Struct(_) = tt.get(tt.underlying(*b)) {
             return *b;
-        }
-    }
-    t
-}
-
-fn array_ptr_deref(t: TypeId) -> TypeId {
-    let tt = table();
-    if let Type::Pointer(b) = tt.get(t) {
-        if let Type::Array { .. } = tt.get(tt.underlying(*b)) {
-            return tt.underlying(*b);
         }
     }
     t

@@ -10,7 +10,7 @@ use goxide_syntax::ast::{ExprId, ExprKind};
 use super::expr::ExprClass;
 use super::operand::{Mode, Operand};
 use super::{Checker, Delayed, Selection, SelectionKind};
-use crate::constant::{self, Kind};
+use crate::constant;
 use crate::objects::{object, ObjKind};
 use crate::predicates::*;
 use crate::representable::representable_const;
@@ -287,20 +287,13 @@ impl Checker<'_> {
                 (None, "not enough")
             };
             let pos = match at {
-                Some(e) => {
-                    // For a spread call the position is the call's.
-                    if args.iter().any(|a| a.dummy.is_some()) {
-                        self.ctx.file.start_pos(e)
-                    } else {
-                        self.ctx.file.start_pos(e)
-                    }
-                }
+                Some(e) => self.ctx.file.start_pos(e),
                 None => self.ctx.file.start_pos(call),
             };
             let have: Vec<TypeId> = args.iter().map(|a| a.typ).collect();
             let want: Vec<TypeId> = params.iter().map(|v| v.typ).collect();
-            let have_s = self.types_summary(&have, false, ddd, &args);
-            let want_s = self.types_summary(&want, variadic, false, &[]);
+            let have_s = self.types_summary(&have, false, ddd);
+            let want_s = self.types_summary(&want, variadic, false);
             let fs = self.expr_str(fun);
             let sp = crate::files::src_pos(self.ctx.fnum, pos);
             self.error_count += 1;
@@ -423,44 +416,6 @@ impl Checker<'_> {
             }
         }
         Some(rsig)
-    }
-
-    /// types2's `typesSummary`.
-    fn types_summary(&self, list: &[TypeId], variadic: bool, has_dots: bool, ops: &[Operand]) -> String {
-        let tt = table();
-        let mut res = Vec::new();
-        for (i, &t) in list.iter().enumerate() {
-            let mut s = if t == tt.invalid() {
-                if ops.get(i).is_some_and(|o| o.mode == Mode::NoValue) {
-                    "unknown type".to_string()
-                } else {
-                    "unknown type".to_string()
-                }
-            } else if is_untyped(t) {
-                if is_numeric(t) {
-                    "number".to_string()
-                } else {
-                    match tt.get(t) {
-                        Type::Basic(k) => k.name().replace("untyped ", ""),
-                        _ => String::new(),
-                    }
-                }
-            } else {
-                self.type_str(t)
-            };
-            if i == list.len() - 1 {
-                if variadic {
-                    if let Type::Slice(e) = tt.get(t) {
-                        s = self.type_str(*e);
-                    }
-                    s = format!("...{s}");
-                } else if has_dots {
-                    s.push_str("...");
-                }
-            }
-            res.push(s);
-        }
-        format!("({})", res.join(", "))
     }
 
     /// types2's `instantiateSignature`.
@@ -702,13 +657,13 @@ impl Checker<'_> {
             }
         };
         if vp {
-            let terms = specific_terms(v);
+            let terms = super::assign::tparam_terms(v);
             let Some(terms) = terms else { return false };
             for vt in terms {
                 let mut y = x.clone();
                 y.typ = vt;
                 if tp {
-                    let Some(tterms) = specific_terms(t) else { return false };
+                    let Some(tterms) = super::assign::tparam_terms(t) else { return false };
                     for tt_ in tterms {
                         if !self.convertible_to(&y, tt_, cause) {
                             let m = format!(
@@ -730,7 +685,7 @@ impl Checker<'_> {
             }
             return true;
         }
-        let Some(tterms) = specific_terms(t) else { return false };
+        let Some(tterms) = super::assign::tparam_terms(t) else { return false };
         for tt_ in tterms {
             if !self.convertible_to(x, tt_, cause) {
                 let m = format!("cannot convert {} to type {} (in {})", self.type_str(x.typ), self.type_str(tt_), self.type_str(t));
@@ -901,33 +856,5 @@ impl Checker<'_> {
         if x.mode == Mode::Invalid {
             x.typ = tt.invalid();
         }
-        let _ = Kind::Unknown;
-    }
-}
-
-/// The specific types of a type parameter's type set (`None` if it has none).
-fn specific_terms(t: TypeId) -> Option<Vec<TypeId>> {
-    let tt = table();
-    let p = tt.type_param(tt.unalias(t))?;
-    let c = *p.constraint.get()?;
-    crate::typeset::type_set(c).specific_types()
-}
-
-/// Identity ignoring struct tags (types2's `IdenticalIgnoreTags`).
-fn identical_ignore_tags(x: TypeId, y: TypeId) -> bool {
-    let tt = table();
-    if tt.identical(x, y) {
-        return true;
-    }
-    match (tt.get(x), tt.get(y)) {
-        (Type::Struct(a), Type::Struct(b)) => {
-            a.len() == b.len()
-                && a.iter().zip(b.iter()).all(|(f, g)| {
-                    f.embedded == g.embedded && f.var.name == g.var.name && f.var.pkg == g.var.pkg && identical_ignore_tags(f.var.typ, g.var.typ)
-                })
-        }
-        (Type::Pointer(a), Type::Pointer(b)) | (Type::Slice(a), Type::Slice(b)) => identical_ignore_tags(*a, *b),
-        (Type::Array { len: l1, elem: a }, Type::Array { len: l2, elem: b }) => l1 == l2 && identical_ignore_tags(*a, *b),
-        _ => false,
     }
 }

@@ -50,7 +50,7 @@ impl Checker<'_> {
         }
         let mut valid = false;
         let mut length: i64 = -1;
-        let byte = crate::universe::lookup("byte").and_then(|o| crate::objects::object(o).typ.get()).unwrap_or(tt.basic(BasicKind::Uint8));
+        let byte = crate::universe::byte();
         let u = tt.underlying(x.typ);
         match tt.get(u).clone() {
             Type::Basic(_) => {
@@ -273,7 +273,7 @@ impl Checker<'_> {
             return;
         }
         let byte_slice = || {
-            let byte = crate::universe::lookup("byte").and_then(|o| crate::objects::object(o).typ.get()).unwrap_or(tt.basic(BasicKind::Uint8));
+            let byte = crate::universe::byte();
             tt.intern(Type::Slice(byte))
         };
         let mut cu: Option<TypeId> = None;

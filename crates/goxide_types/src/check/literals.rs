@@ -9,7 +9,6 @@ use goxide_syntax::ast::{ExprId, ExprKind, StmtId};
 use super::operand::{Mode, Operand};
 use super::{Checker, Delayed};
 use crate::constant::Kind;
-use crate::objects::object;
 use crate::predicates::*;
 use crate::symbol::Symbol;
 use crate::types::{table, Type, TypeId};
@@ -312,7 +311,6 @@ impl Checker<'_> {
             self.single_value(&mut x);
             self.assignment(&mut x, Some(typ), "array or slice literal");
         }
-        let _ = object;
         max
     }
 }

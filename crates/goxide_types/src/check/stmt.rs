@@ -9,8 +9,6 @@
 //! placement are gc's syntax checks (`goxide_syntax::branches`), as gc
 //! configures types2 (`IgnoreBranchErrors`).
 
-use std::collections::HashMap;
-
 use goxide_syntax::ast::{ExprId, ExprKind, StmtId, StmtKind};
 use goxide_syntax::token::{Operator, Token};
 use goxide_syntax::Pos;
@@ -435,7 +433,7 @@ impl Checker<'_> {
                     if results.is_empty() {
                         // return without values in a function with unnamed results
                         let sp = self.pos(self.ctx.fi, st.pos);
-                        let want = self.summary_types(&res.iter().map(|v| v.typ).collect::<Vec<_>>());
+                        let want = self.types_summary(&res.iter().map(|v| v.typ).collect::<Vec<_>>(), false, false);
                         self.error_count += 1;
                         self.report(
                             vec![(Some(sp), "not enough return values".into()), (None, "have ()".into()), (None, format!("want {want}"))],
@@ -593,11 +591,6 @@ impl Checker<'_> {
             StmtKind::Send { chan, .. } => file.start_pos(chan),
             _ => file.stmt(s).pos,
         }
-    }
-
-    fn summary_types(&self, list: &[TypeId]) -> String {
-        let parts: Vec<String> = list.iter().map(|&t| self.type_str(t)).collect();
-        format!("({})", parts.join(", "))
     }
 
     /// `chanElem` with the error at a statement position.
@@ -1005,7 +998,7 @@ impl Checker<'_> {
         match tt.get(rtyp) {
             Type::Basic(_) => {
                 if is_string(rtyp) {
-                    let rune = crate::universe::lookup("rune").and_then(|o| object(o).typ.get()).unwrap_or(tt.basic(BasicKind::Int32));
+                    let rune = crate::universe::rune();
                     return Ok((Some(tt.basic(BasicKind::Int)), Some(rune)));
                 }
                 if is_integer(rtyp) {
@@ -1150,7 +1143,7 @@ fn has_break_list(file: &goxide_syntax::ast::File, list: &[StmtId], label: Optio
 }
 
 /// A pointer to an array stands for the array (types2's `arrayPtrDeref`).
-fn array_ptr_deref(t: TypeId) -> TypeId {
+pub(crate) fn array_ptr_deref(t: TypeId) -> TypeId {
     let tt = table();
     if let Type::Pointer(b) = tt.get(t) {
         if let Type::Array { .. } = tt.get(tt.underlying(*b)) {
@@ -1184,7 +1177,3 @@ fn go_val_key(v: &constant::Value) -> Option<String> {
         _ => None,
     }
 }
-
-/// A map of ids, to silence unused-import warnings when features are off.
-#[allow(dead_code)]
-type Unused = HashMap<u8, u8>;

@@ -144,6 +144,19 @@ fn import_paths_are_validated_as_types2() {
     assert_eq!(validated_import_path("\"\\xff\"").unwrap_err(), "invalid character U+FFFD '�'");
 }
 
+/// Checks each program and compares its errors with what `go build`
+/// printed (quoted with the program); reports every difference at once.
+fn assert_as_gc(cases: &[(&str, &[&str])]) {
+    let mut failed = Vec::new();
+    for (src, want) in cases {
+        let (got, _) = check(src);
+        if got != *want {
+            failed.push(format!("{src}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} differ:\n{}", failed.len(), cases.len(), failed.join("\n"));
+}
+
 /// Programs and the errors the reference `go build` prints for them
 /// (regenerate by running `go build` on each).
 #[test]
@@ -165,14 +178,7 @@ fn expressions_statements_and_declarations_as_gc() {
         ("package main\nfunc main() { for i := range 10 { _ = i }; var m map[[]int]int; _ = m }\n", &["./x.go:2:54: invalid map key type []int"]),
         ("package main\nfunc main() { x, y := 1; _, _ = x, y }\n", &["./x.go:2:23: assignment mismatch: 2 variables but 1 value"]),
     ];
-    let mut failed = Vec::new();
-    for (src, want) in cases {
-        let (got, _) = check(src);
-        if got != *want {
-            failed.push(format!("{src}\n  got  {got:?}\n  want {want:?}"));
-        }
-    }
-    assert!(failed.is_empty(), "{} of {} differ:\n{}", failed.len(), cases.len(), failed.join("\n"));
+    assert_as_gc(cases);
 }
 
 /// More programs and the reference `go build`'s errors: statements,
@@ -207,14 +213,7 @@ fn more_programs_as_gc() {
         ("package main\nfunc Max[T int | float64](a, b T) T { if a > b { return a }; return b }\nfunc main() { _ = Max(1, 2.5); _ = Max[string](\"a\", \"b\") }\n", &["./x.go:3:40: string does not satisfy int | float64 (string missing in int | float64)"]),
         ("package main\nfunc f(x int) {}\nfunc main() { f := func(x int) { f(x) }; f(1); var g = func() { _ = g }; _ = g }\n", &["./x.go:3:69: undefined: g"]),
     ];
-    let mut failed = Vec::new();
-    for (src, want) in cases {
-        let (got, _) = check(src);
-        if got != *want {
-            failed.push(format!("{src}\n  got  {got:?}\n  want {want:?}"));
-        }
-    }
-    assert!(failed.is_empty(), "{} of {} differ:\n{}", failed.len(), cases.len(), failed.join("\n"));
+    assert_as_gc(cases);
 }
 
 /// The checker survives every file of types2's own test corpus and of
