@@ -27,6 +27,7 @@
 
 mod abi;
 mod function;
+mod typedesc;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -92,20 +93,48 @@ fn isa_for(triple: &str) -> Result<OwnedTargetIsa, CodegenError> {
 /// The state shared by the functions of one object.
 pub(crate) struct ObjectState {
     pub module: ObjectModule,
+    pub sizes: Sizes,
     pub funcs: Vec<FuncId>,
     pub globals: Vec<DataId>,
     pub runtime: HashMap<RuntimeEntry, FuncId>,
     pub strings: HashMap<Vec<u8>, DataId>,
+    /// Type descriptors by type string (see [`typedesc`]).
+    pub type_descs: HashMap<String, DataId>,
+    /// Static closures (`pkg.F·f`) by function.
+    pub static_closures: HashMap<usize, DataId>,
 }
 
 impl ObjectState {
-    pub fn runtime_func(&mut self, e: RuntimeEntry) -> Result<FuncId, CodegenError> {
+    /// The runtime entry `e`, declared with `sig` when it is an IR entry
+    /// (its signature comes from the call's values), else with its fixed
+    /// signature.
+    pub fn runtime_func(&mut self, e: RuntimeEntry, sig: Option<Signature>) -> Result<FuncId, CodegenError> {
         if let Some(&id) = self.runtime.get(&e) {
             return Ok(id);
         }
-        let sig = e.signature(self.module.isa().default_call_conv());
+        let cc = self.module.isa().default_call_conv();
+        let Some(sig) = sig.or_else(|| e.fixed_signature(cc)) else {
+            return Err(CodegenError(format!("no signature for {}", e.symbol())));
+        };
         let id = self.module.declare_function(&e.symbol(), Linkage::Import, &sig).map_err(err)?;
         self.runtime.insert(e, id);
+        Ok(id)
+    }
+
+    /// The read-only closure object of function `f` (its code pointer).
+    pub fn static_closure(&mut self, f: usize) -> Result<DataId, CodegenError> {
+        if let Some(&id) = self.static_closures.get(&f) {
+            return Ok(id);
+        }
+        let Some(&fid) = self.funcs.get(f) else { return Err(CodegenError(format!("no function {f}"))) };
+        let id = self.module.declare_anonymous_data(false, false).map_err(err)?;
+        let mut desc = DataDescription::new();
+        desc.define_zeroinit(8);
+        desc.set_align(8);
+        let fref = self.module.declare_func_in_data(fid, &mut desc);
+        desc.write_function_addr(0, fref);
+        self.module.define_data(id, &desc).map_err(err)?;
+        self.static_closures.insert(f, id);
         Ok(id)
     }
 
@@ -128,7 +157,16 @@ impl ObjectState {
 pub fn compile_package(pkg: &Package, target: &Target, program_entry: bool) -> Result<Vec<u8>, CodegenError> {
     let isa = isa_for(&target.triple)?;
     let builder = ObjectBuilder::new(isa, pkg.path.as_bytes().to_vec(), default_libcall_names()).map_err(err)?;
-    let mut st = ObjectState { module: ObjectModule::new(builder), funcs: Vec::new(), globals: Vec::new(), runtime: HashMap::new(), strings: HashMap::new() };
+    let mut st = ObjectState {
+        module: ObjectModule::new(builder),
+        sizes: target.sizes.clone(),
+        funcs: Vec::new(),
+        globals: Vec::new(),
+        runtime: HashMap::new(),
+        strings: HashMap::new(),
+        type_descs: HashMap::new(),
+        static_closures: HashMap::new(),
+    };
 
     for f in &pkg.funcs {
         let sig = go_signature(&f.params, &f.results)?;
@@ -186,15 +224,48 @@ fn emit_entry(
         b.switch_to_block(block);
         b.seal_block(block);
         let g = b.block_params(block)[0];
+        let null = b.ins().iconst(types::I64, 0);
         for &f in pkg.inits.iter().chain(std::iter::once(&main)) {
             let Some(&id) = st.funcs.get(f.index()) else { return Err(CodegenError(format!("no function {f}"))) };
             let callee = st.module.declare_func_in_func(id, b.func);
-            b.ins().call(callee, &[g]);
+            b.ins().call(callee, &[g, null]);
         }
         b.ins().return_(&[]);
         b.finalize(frontend);
     }
     st.module.define_function(entry, ctx).map_err(|e| CodegenError(format!("goxide_go_main: {e:?}")))?;
+    st.module.clear_context(ctx);
+    emit_call0(st, ctx, fctx)
+}
+
+/// `goxide_go_call0(g, closure)` (C ABI): calls a `func()` value — the
+/// runtime's way into Go code for goroutines and deferred calls (the
+/// contract's "Runtime → Go").
+fn emit_call0(st: &mut ObjectState, ctx: &mut Context, fctx: &mut FunctionBuilderContext) -> Result<(), CodegenError> {
+    use cranelift_codegen::ir::{InstBuilder, MemFlagsData};
+    let frontend = st.module.isa().frontend_config();
+    let mut sig = Signature::new(st.module.isa().default_call_conv());
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I64));
+    let id = st.module.declare_function("goxide_go_call0", Linkage::Export, &sig).map_err(err)?;
+    ctx.func.signature = sig;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+        let block = b.create_block();
+        b.append_block_params_for_function_params(block);
+        b.switch_to_block(block);
+        b.seal_block(block);
+        let g = b.block_params(block)[0];
+        let closure = b.block_params(block)[1];
+        let code = b.ins().load(types::I64, MemFlagsData::trusted(), closure, 0);
+        let callee_sig = go_signature(&[goxide_ir::repr::raw_pointer()], &[])?;
+        let sref = b.import_signature(callee_sig);
+        b.ins().call_indirect(sref, code, &[g, closure]);
+        b.ins().return_(&[]);
+        b.finalize(frontend);
+    }
+    st.module.define_function(id, ctx).map_err(|e| CodegenError(format!("goxide_go_call0: {e:?}")))?;
     st.module.clear_context(ctx);
     Ok(())
 }
@@ -210,7 +281,7 @@ mod tests {
     fn program() -> Package {
         let int = table().basic(BasicKind::Int);
         let int64 = table().basic(BasicKind::Int64);
-        let mut f = Function::new("main.main".into(), vec![], vec![], None);
+        let mut f = Function::new("main.main".into(), vec![goxide_ir::repr::raw_pointer()], vec![], None);
         let e = Function::ENTRY;
         let r = |f: &Function, i: goxide_ir::ir::Inst| f.insts[i.index()].results[0];
         let ptr = goxide_ir::repr::pointer_to(int);

@@ -14,6 +14,13 @@
 //! goxide_codegen's job, so runtime checks are explicit there and can be
 //! removed by a later pass that proves them needless.
 //!
+//! Memory: values of struct and array types are never SSA values (see
+//! `repr`): instructions handle them through pointers (`Alloca`, `New`,
+//! `Copy`, `Zero`, `FieldAddr`, `ElemAddr`), and functions take and return
+//! them through pointers. Every other Go value is one SSA value however
+//! many machine words it has (a string, a slice, an interface); `Extract`
+//! and `Compose` take them apart and build them.
+//!
 //! Invariants (checked by [`crate::verify`]): every block ends with exactly
 //! one terminator and has no other; branch arguments match their target's
 //! parameters in number and type; every use is dominated by its
@@ -166,6 +173,15 @@ pub enum Const {
     Bool(bool),
     /// A string's bytes (not necessarily UTF-8).
     String(Arc<[u8]>),
+    /// A float of the result's type, as the bits of an `f64` (a
+    /// `float32` constant is exactly representable in it).
+    Float(u64),
+    /// A complex number of the result's type: the `f64` bits of the real
+    /// and imaginary parts.
+    Complex(u64, u64),
+    /// The zero value of the result's (non-memory) type: nil pointers,
+    /// slices, maps, chans, funcs and interfaces, `""`, 0.
+    Zero,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,8 +227,9 @@ pub enum CompareOp {
 }
 
 /// A runtime entry point compiled code calls: `goxide_rt_<name>` of
-/// goxide_runtime's contract. Its parameters are Go-typed values of the IR
-/// (flattened by codegen as the contract says).
+/// goxide_runtime's contract. Its parameters are IR values, flattened by
+/// codegen as the contract says (C ABI, `g` first); its results are the
+/// instruction's. [`RuntimeFunc::name`] is the only place the names live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RuntimeFunc {
     PrintLock,
@@ -227,21 +244,166 @@ pub enum RuntimeFunc {
     PrintInt,
     /// (uint64)
     PrintUint,
+    /// (float32)
+    PrintFloat32,
+    /// (float64)
+    PrintFloat64,
+    /// (complex64)
+    PrintComplex64,
+    /// (complex128)
+    PrintComplex128,
+    /// (unsafe.Pointer)
+    PrintPointer,
+    /// (slice)
+    PrintSlice,
+    /// (interface{})
+    PrintEface,
+    /// (non-empty interface)
+    PrintIface,
+    /// (size uintptr, typ *abi.Type, needzero bool) unsafe.Pointer
+    Mallocgc,
+    /// (dst, src unsafe.Pointer, n uintptr)
+    Memmove,
+    /// (a, b *T, n uintptr) bool: n bytes equal.
+    Memequal,
+    /// (et *abi.Type, len, cap int) unsafe.Pointer
+    Makeslice,
+    /// (out *[3]uintptr, oldptr unsafe.Pointer, newlen, oldcap, num int, et *abi.Type)
+    Growslice,
+    /// (strs *string, n int) string
+    Concatstrings,
+    /// (ptr *byte, n int) string
+    Slicebytetostring,
+    /// (out *[3]uintptr, s string)
+    Stringtoslicebyte,
+    /// (out *[3]uintptr, s string)
+    Stringtoslicerune,
+    /// (ptr *rune, n int) string
+    Slicerunetostring,
+    /// (v int64) string
+    Intstring,
+    /// (s string, k int) (r rune, next int)
+    Decoderune,
+    /// (x int, y int)
+    PanicIndex,
+    /// (x uint, y int)
+    PanicIndexU,
+    /// (x int, y int): s[?:x] with x > len (y)
+    PanicSliceAlen,
+    /// (x int, y int): s[?:x] with x > cap (y)
+    PanicSliceAcap,
+    /// (x int, y int): s[x:y] with x > y
+    PanicSliceB,
+    /// (x int, y int): s[?:?:x] with x > len/cap
+    PanicSlice3Alen,
+    PanicSlice3Acap,
+    /// (x int, y int): s[?:x:y] with x > y
+    PanicSlice3B,
+    /// (x int, y int): s[x:y:?] with x > y
+    PanicSlice3C,
+    /// (): nil dereference
+    Panicmem,
+    /// (typ *abi.Type, data unsafe.Pointer): `panic(v)`
+    Gopanic,
 }
 
 impl RuntimeFunc {
     /// The gc runtime function it stands for (`goxide_rt_` + this).
     pub fn name(self) -> &'static str {
+        use RuntimeFunc::*;
         match self {
-            RuntimeFunc::PrintLock => "printlock",
-            RuntimeFunc::PrintUnlock => "printunlock",
-            RuntimeFunc::PrintSp => "printsp",
-            RuntimeFunc::PrintNl => "printnl",
-            RuntimeFunc::PrintString => "printstring",
-            RuntimeFunc::PrintBool => "printbool",
-            RuntimeFunc::PrintInt => "printint",
-            RuntimeFunc::PrintUint => "printuint",
+            PrintLock => "printlock",
+            PrintUnlock => "printunlock",
+            PrintSp => "printsp",
+            PrintNl => "printnl",
+            PrintString => "printstring",
+            PrintBool => "printbool",
+            PrintInt => "printint",
+            PrintUint => "printuint",
+            PrintFloat32 => "printfloat32",
+            PrintFloat64 => "printfloat64",
+            PrintComplex64 => "printcomplex64",
+            PrintComplex128 => "printcomplex128",
+            PrintPointer => "printpointer",
+            PrintSlice => "printslice",
+            PrintEface => "printeface",
+            PrintIface => "printiface",
+            Mallocgc => "mallocgc",
+            Memmove => "memmove",
+            Memequal => "memequal",
+            Makeslice => "makeslice",
+            Growslice => "growslice",
+            Concatstrings => "concatstrings",
+            Slicebytetostring => "slicebytetostring",
+            Stringtoslicebyte => "stringtoslicebyte",
+            Stringtoslicerune => "stringtoslicerune",
+            Slicerunetostring => "slicerunetostring",
+            Intstring => "intstring",
+            Decoderune => "decoderune",
+            PanicIndex => "panicIndex",
+            PanicIndexU => "panicIndexU",
+            PanicSliceAlen => "panicSliceAlen",
+            PanicSliceAcap => "panicSliceAcap",
+            PanicSliceB => "panicSliceB",
+            PanicSlice3Alen => "panicSlice3Alen",
+            PanicSlice3Acap => "panicSlice3Acap",
+            PanicSlice3B => "panicSlice3B",
+            PanicSlice3C => "panicSlice3C",
+            Panicmem => "panicmem",
+            Gopanic => "gopanic",
         }
+    }
+
+    /// Whether the entry point never returns.
+    pub fn never_returns(self) -> bool {
+        use RuntimeFunc::*;
+        matches!(
+            self,
+            PanicIndex | PanicIndexU | PanicSliceAlen | PanicSliceAcap | PanicSliceB | PanicSlice3Alen | PanicSlice3Acap | PanicSlice3B | PanicSlice3C | Panicmem | Gopanic
+        )
+    }
+}
+
+/// Which bound a [`InstKind::BoundsCheck`] checks, and so which run-time
+/// error it reports (gc's `ssa.BoundsKind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BoundsKind {
+    /// `s[x]`: `0 <= x < y`.
+    Index,
+    /// `s[:x]` on a string or slice: `0 <= x <= y` (y the length).
+    SliceAlen,
+    /// `s[:x]` on a slice: `0 <= x <= y` (y the capacity).
+    SliceAcap,
+    /// `s[x:y]`: `0 <= x <= y`.
+    SliceB,
+    /// `s[::x]`: `0 <= x <= y` (y the length of an array).
+    Slice3Alen,
+    /// `s[::x]`: `0 <= x <= y` (y the capacity).
+    Slice3Acap,
+    /// `s[:x:y]`: `0 <= x <= y`.
+    Slice3B,
+    /// `s[x:y:]`: `0 <= x <= y`.
+    Slice3C,
+}
+
+impl BoundsKind {
+    /// The run-time error entry point, for a signed index.
+    pub fn panic_func(self) -> RuntimeFunc {
+        match self {
+            BoundsKind::Index => RuntimeFunc::PanicIndex,
+            BoundsKind::SliceAlen => RuntimeFunc::PanicSliceAlen,
+            BoundsKind::SliceAcap => RuntimeFunc::PanicSliceAcap,
+            BoundsKind::SliceB => RuntimeFunc::PanicSliceB,
+            BoundsKind::Slice3Alen => RuntimeFunc::PanicSlice3Alen,
+            BoundsKind::Slice3Acap => RuntimeFunc::PanicSlice3Acap,
+            BoundsKind::Slice3B => RuntimeFunc::PanicSlice3B,
+            BoundsKind::Slice3C => RuntimeFunc::PanicSlice3C,
+        }
+    }
+
+    /// Whether `x == y` is in bounds (every kind but `Index`).
+    pub fn inclusive(self) -> bool {
+        self != BoundsKind::Index
     }
 }
 
@@ -255,23 +417,74 @@ pub struct BlockCall {
 #[derive(Debug, Clone)]
 pub enum InstKind {
     Const(Const),
+    /// Integers (`Neg`, `Complement`), floats and complex numbers (`Neg`),
+    /// bools (`Not`).
     Unary { op: UnaryOp, arg: Value },
     /// Both operands and the result have one type, except shifts, whose
-    /// count may be any integer type.
+    /// count may be any integer type. Integers take every operator;
+    /// floats and complex numbers `Add`, `Sub`, `Mul`, `Div`.
     Binary { op: BinaryOp, lhs: Value, rhs: Value },
-    /// Integers, bools (`==`, `!=`) or strings; the result is `bool`.
+    /// Integers, floats, strings (ordered); bools, complex numbers,
+    /// pointers (`==`, `!=`); the result is `bool`.
     Compare { op: CompareOp, lhs: Value, rhs: Value },
-    /// An integer conversion (truncating or extending by the source's
-    /// signedness), or a change between types of one representation.
+    /// A numeric conversion (integer ↔ integer by the source's
+    /// signedness, integer ↔ float with gc's results per target, float
+    /// ↔ float, complex ↔ complex), a pointer ↔ `unsafe.Pointer` ↔
+    /// `uintptr` change, or a change between types of one representation.
     Convert { arg: Value },
     /// `len(s)` of a string.
     StringLen { arg: Value },
-    /// A call of a function of the package; one result per Go result.
+    /// Scalar part `n` of a multi-scalar value (a string's `ptr`/`len`, a
+    /// slice's `ptr`/`len`/`cap`, an interface's `tab`/`data`, a complex
+    /// number's `re`/`im`); the result type says how it is used.
+    Extract { arg: Value, n: usize },
+    /// A multi-scalar value of the result's type from its parts.
+    Compose { parts: Vec<Value> },
+    /// A direct call of a function of the package (lowered signature:
+    /// `repr::lower_signature`); one result per non-memory Go result.
     Call { callee: FuncId, args: Vec<Value> },
+    /// A call through a code pointer (`unsafe.Pointer`) with the lowered
+    /// signature given by the arguments' and results' types.
+    CallIndirect { code: Value, args: Vec<Value> },
     /// A call of a runtime entry point.
     RuntimeCall { func: RuntimeFunc, args: Vec<Value> },
+    /// The code address of a function of the package (`unsafe.Pointer`).
+    FuncAddr { func: FuncId },
+    /// A func value for a package function: the address of a read-only
+    /// closure object holding only the function's code pointer (gc's
+    /// `pkg.F·f`). The result is the func type.
+    StaticClosure { func: FuncId },
     /// The address of a package variable (a pointer to its type).
     GlobalAddr { global: GlobalId },
+    /// The address of the type descriptor (`*abi.Type`, internal/abi's
+    /// layout) of `ty`, as `unsafe.Pointer`.
+    TypeDesc { ty: TypeId },
+    /// A new zeroed variable of type `ty` in the function's frame; the
+    /// result points to it. One slot per instruction: executing it again
+    /// (in a loop) zeroes and reuses the same slot.
+    Alloca { ty: TypeId },
+    /// A new zeroed variable of type `ty` on the heap.
+    New { ty: TypeId },
+    /// Writes the zero value of the pointee at a pointer.
+    Zero { addr: Value },
+    /// Copies the pointee (same type) from `src` to `dst` (may overlap
+    /// exactly, `a = a`).
+    Copy { dst: Value, src: Value },
+    /// Copies `count` (an `int`) elements of the pointee type from `src`
+    /// to `dst` (both pointers to it), as `memmove`: they may overlap.
+    CopyElems { dst: Value, src: Value, count: Value },
+    /// The address of field `field` of the struct at a pointer.
+    FieldAddr { base: Value, field: usize },
+    /// The address of element `index` (any integer) of the elements that
+    /// start at `base` (a pointer to the element type, or to an array,
+    /// whose element type is then meant); no bounds check.
+    ElemAddr { base: Value, index: Value },
+    /// Panics with gc's nil-dereference error when the pointer is nil.
+    NilCheck { ptr: Value },
+    /// Panics with `kind`'s run-time error unless `0 <= index < len`
+    /// (`<=` for slicing kinds), comparing as unsigned 64-bit values of
+    /// the sign- or zero-extended operands.
+    BoundsCheck { kind: BoundsKind, index: Value, len: Value },
     /// Reads a value of the result's type at a pointer.
     Load { addr: Value },
     /// Writes `value` at a pointer to its type.
@@ -282,7 +495,8 @@ pub enum InstKind {
     Branch { cond: Value, then_dest: BlockCall, else_dest: BlockCall },
     Return { values: Vec<Value> },
     /// Control never gets here (the end of a function with results, which
-    /// the type checker proved unreachable).
+    /// the type checker proved unreachable, or after a call that never
+    /// returns).
     Unreachable,
 }
 
@@ -298,12 +512,31 @@ impl InstKind {
     /// arguments included).
     pub fn operands(&self) -> Vec<Value> {
         match self {
-            InstKind::Const(_) | InstKind::GlobalAddr { .. } | InstKind::Unreachable => Vec::new(),
-            InstKind::Unary { arg, .. } | InstKind::Convert { arg } | InstKind::StringLen { arg } => vec![*arg],
-            InstKind::Load { addr } => vec![*addr],
+            InstKind::Const(_)
+            | InstKind::GlobalAddr { .. }
+            | InstKind::TypeDesc { .. }
+            | InstKind::FuncAddr { .. }
+            | InstKind::StaticClosure { .. }
+            | InstKind::Alloca { .. }
+            | InstKind::New { .. }
+            | InstKind::Unreachable => Vec::new(),
+            InstKind::Unary { arg, .. } | InstKind::Convert { arg } | InstKind::StringLen { arg } | InstKind::Extract { arg, .. } => vec![*arg],
+            InstKind::Load { addr } | InstKind::Zero { addr } => vec![*addr],
+            InstKind::NilCheck { ptr } => vec![*ptr],
+            InstKind::FieldAddr { base, .. } => vec![*base],
+            InstKind::ElemAddr { base, index } => vec![*base, *index],
+            InstKind::BoundsCheck { index, len, .. } => vec![*index, *len],
             InstKind::Binary { lhs, rhs, .. } | InstKind::Compare { lhs, rhs, .. } => vec![*lhs, *rhs],
             InstKind::Store { addr, value } => vec![*addr, *value],
+            InstKind::Copy { dst, src } => vec![*dst, *src],
+            InstKind::CopyElems { dst, src, count } => vec![*dst, *src, *count],
+            InstKind::Compose { parts } => parts.clone(),
             InstKind::Call { args, .. } | InstKind::RuntimeCall { args, .. } => args.clone(),
+            InstKind::CallIndirect { code, args } => {
+                let mut v = vec![*code];
+                v.extend(args);
+                v
+            }
             InstKind::Return { values } => values.clone(),
             InstKind::Jump { dest } => dest.args.clone(),
             InstKind::Branch { cond, then_dest, else_dest } => {

@@ -47,8 +47,8 @@ pub fn verify_package(p: &Package) -> Result<(), VerifyError> {
         let Some(f) = p.funcs.get(id.index()) else {
             return Err(VerifyError { func: p.path.clone(), msg: format!("initialiser or main {id} does not exist") });
         };
-        if !f.params.is_empty() || !f.results.is_empty() {
-            return Err(VerifyError { func: f.name.clone(), msg: "an initialiser or main must have no parameters and no results".into() });
+        if f.params.len() != 1 || !f.results.is_empty() {
+            return Err(VerifyError { func: f.name.clone(), msg: "an initialiser or main must have only the context parameter and no results".into() });
         }
     }
     Ok(())
@@ -64,6 +64,19 @@ fn is_bool(t: TypeId) -> bool {
 
 fn is_int(t: TypeId) -> bool {
     matches!(repr_of(t), Some(Repr::Int { .. }))
+}
+
+fn is_numeric(t: TypeId) -> bool {
+    matches!(repr_of(t), Some(Repr::Int { .. } | Repr::Float { .. } | Repr::Complex { .. }))
+}
+
+/// The element type of a pointer type (through its name).
+fn pointee(t: TypeId) -> Option<TypeId> {
+    let tab = table();
+    match tab.get(tab.underlying(t)) {
+        Type::Pointer(e) => Some(*e),
+        _ => None,
+    }
 }
 
 /// Immediate dominators (by block index) of the blocks in `rpo`.
@@ -224,6 +237,9 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
                 Const::Int(_) => is_int(t),
                 Const::Bool(_) => is_bool(t),
                 Const::String(_) => repr_of(t) == Some(Repr::String),
+                Const::Float(_) => matches!(repr_of(t), Some(Repr::Float { .. })),
+                Const::Complex(..) => matches!(repr_of(t), Some(Repr::Complex { .. })),
+                Const::Zero => !matches!(repr_of(t), None | Some(Repr::Memory)),
             };
             if !ok {
                 return Err("constant of the wrong type".into());
@@ -234,7 +250,8 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
             let ok = same(t, ty(*arg))
                 && match op {
                     UnaryOp::Not => is_bool(t),
-                    UnaryOp::Neg | UnaryOp::Complement => is_int(t),
+                    UnaryOp::Complement => is_int(t),
+                    UnaryOp::Neg => is_numeric(t),
                 };
             if !ok {
                 return Err("operand and result types disagree".into());
@@ -243,7 +260,10 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
         InstKind::Binary { op, lhs, rhs } => {
             let t = one()?;
             let shift = matches!(op, BinaryOp::Shl | BinaryOp::Shr);
-            if !is_int(t) || !same(t, ty(*lhs)) || !(if shift { is_int(ty(*rhs)) } else { same(t, ty(*rhs)) }) {
+            let arith = matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div);
+            let logic = matches!(op, BinaryOp::And | BinaryOp::Or | BinaryOp::Xor);
+            let type_ok = is_int(t) || (arith && is_numeric(t)) || (logic && is_bool(t));
+            if !type_ok || !same(t, ty(*lhs)) || !(if shift { is_int(ty(*rhs)) } else { same(t, ty(*rhs)) }) {
                 return Err("operand and result types disagree".into());
             }
         }
@@ -254,9 +274,9 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
             let ok = is_bool(t)
                 && same(operand, ty(*rhs))
                 && match repr_of(operand) {
-                    Some(Repr::Int { .. }) | Some(Repr::String) => true,
-                    Some(Repr::Bool) | Some(Repr::Pointer) => !ordered,
-                    None => false,
+                    Some(Repr::Int { .. } | Repr::Float { .. } | Repr::String) => true,
+                    Some(Repr::Bool | Repr::Pointer | Repr::Complex { .. }) => !ordered,
+                    _ => false,
                 };
             if !ok {
                 return Err("cannot compare these operands".into());
@@ -265,7 +285,12 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
         InstKind::Convert { arg } => {
             let t = one()?;
             let (a, b) = (repr_of(ty(*arg)), repr_of(t));
-            let ok = matches!((a, b), (Some(Repr::Int { .. }), Some(Repr::Int { .. }))) || (a.is_some() && a == b);
+            let ok = match (a, b) {
+                (Some(Repr::Int { .. } | Repr::Float { .. }), Some(Repr::Int { .. } | Repr::Float { .. })) => true,
+                (Some(Repr::Complex { .. }), Some(Repr::Complex { .. })) => true,
+                (Some(Repr::Pointer), Some(Repr::Int { bits: 64, .. })) | (Some(Repr::Int { bits: 64, .. }), Some(Repr::Pointer)) => true,
+                (a, b) => a.is_some() && a == b && a != Some(Repr::Memory),
+            };
             if !ok {
                 return Err("not a conversion this IR has".into());
             }
@@ -274,6 +299,20 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
             let t = one()?;
             if repr_of(ty(*arg)) != Some(Repr::String) || basic_kind(t) != Some(BasicKind::Int) {
                 return Err("len of a non-string or to a non-int".into());
+            }
+        }
+        InstKind::Extract { arg, n } => {
+            let t = one()?;
+            let parts = repr_of(ty(*arg)).map_or(0, |r| r.scalars());
+            if parts < 2 || *n >= parts || repr_of(t).map_or(0, |r| r.scalars()) != 1 {
+                return Err("extracts a part the operand does not have".into());
+            }
+        }
+        InstKind::Compose { parts } => {
+            let t = one()?;
+            let want = repr_of(t).map_or(0, |r| r.scalars());
+            if want < 2 || parts.len() != want || parts.iter().any(|&p| repr_of(ty(p)).map_or(0, |r| r.scalars()) != 1) {
+                return Err("composes a value from the wrong parts".into());
             }
         }
         InstKind::Call { callee, args } => {
@@ -287,37 +326,115 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
                 }
             }
         }
+        InstKind::CallIndirect { code, args } => {
+            if repr_of(ty(*code)) != Some(Repr::Pointer) || args.is_empty() {
+                return Err("calls a non-pointer or without a context".into());
+            }
+            if args.iter().chain(&data.results).any(|&v| matches!(repr_of(ty(v)), None | Some(Repr::Memory))) {
+                return Err("passes a memory value".into());
+            }
+        }
         InstKind::RuntimeCall { func, args } => {
-            none()?;
-            let want: &[BasicKind] = match func {
-                RuntimeFunc::PrintLock | RuntimeFunc::PrintUnlock | RuntimeFunc::PrintSp | RuntimeFunc::PrintNl => &[],
-                RuntimeFunc::PrintString => &[BasicKind::String],
-                RuntimeFunc::PrintBool => &[BasicKind::Bool],
-                RuntimeFunc::PrintInt => &[BasicKind::Int64],
-                RuntimeFunc::PrintUint => &[BasicKind::Uint64],
+            let want: Option<&[BasicKind]> = match func {
+                RuntimeFunc::PrintLock | RuntimeFunc::PrintUnlock | RuntimeFunc::PrintSp | RuntimeFunc::PrintNl => Some(&[]),
+                RuntimeFunc::PrintString => Some(&[BasicKind::String]),
+                RuntimeFunc::PrintBool => Some(&[BasicKind::Bool]),
+                RuntimeFunc::PrintInt => Some(&[BasicKind::Int64]),
+                RuntimeFunc::PrintUint => Some(&[BasicKind::Uint64]),
+                RuntimeFunc::PrintFloat64 => Some(&[BasicKind::Float64]),
+                RuntimeFunc::PrintFloat32 => Some(&[BasicKind::Float32]),
+                RuntimeFunc::PrintComplex128 => Some(&[BasicKind::Complex128]),
+                RuntimeFunc::PrintComplex64 => Some(&[BasicKind::Complex64]),
+                _ => None,
             };
-            if args.len() != want.len() || !args.iter().zip(want).all(|(&a, &k)| basic_kind(ty(a)) == Some(k)) {
+            if let Some(want) = want
+                && (args.len() != want.len() || !args.iter().zip(want).all(|(&a, &k)| basic_kind(ty(a)) == Some(k)))
+            {
                 return Err(format!("arguments do not match {}'s", func.name()));
+            }
+            if args.iter().chain(&data.results).any(|&v| matches!(repr_of(ty(v)), None | Some(Repr::Memory))) {
+                return Err("passes a memory value".into());
             }
         }
         InstKind::GlobalAddr { global } => {
             let t = one()?;
             if let Some(p) = pkg {
                 let Some(g) = p.globals.get(global.index()) else { return Err(format!("missing {global}")) };
-                if !matches!(table().get(t), Type::Pointer(e) if same(*e, g.ty)) {
+                if !pointee(t).is_some_and(|e| same(e, g.ty)) {
                     return Err("the result is not a pointer to the variable's type".into());
                 }
             }
         }
+        InstKind::FuncAddr { .. } | InstKind::TypeDesc { .. } => {
+            let t = one()?;
+            if repr_of(t) != Some(Repr::Pointer) {
+                return Err("an address that is not a pointer".into());
+            }
+        }
+        InstKind::StaticClosure { .. } => {
+            let t = one()?;
+            if !matches!(table().get(table().underlying(t)), Type::Signature { .. }) {
+                return Err("a func value of a non-func type".into());
+            }
+        }
+        InstKind::Alloca { ty: vt } | InstKind::New { ty: vt } => {
+            let t = one()?;
+            if !pointee(t).is_some_and(|e| same(e, *vt)) {
+                return Err("the result is not a pointer to the variable's type".into());
+            }
+        }
+        InstKind::Zero { addr } | InstKind::NilCheck { ptr: addr } => {
+            none()?;
+            if repr_of(ty(*addr)) != Some(Repr::Pointer) {
+                return Err("the operand is not a pointer".into());
+            }
+        }
+        InstKind::Copy { dst, src } => {
+            none()?;
+            if pointee(ty(*dst)).is_none() || !same(ty(*dst), ty(*src)) {
+                return Err("copies between pointers of different types".into());
+            }
+        }
+        InstKind::CopyElems { dst, src, count } => {
+            none()?;
+            if pointee(ty(*dst)).is_none() || !same(ty(*dst), ty(*src)) || !is_int(ty(*count)) {
+                return Err("copies elements between pointers of different types".into());
+            }
+        }
+        InstKind::FieldAddr { base, field } => {
+            let t = one()?;
+            let tab = table();
+            let fields = pointee(ty(*base)).and_then(|s| match tab.get(tab.underlying(s)) {
+                Type::Struct(fs) => Some(fs.clone()),
+                _ => None,
+            });
+            let Some(fields) = fields else { return Err("the base is not a pointer to a struct".into()) };
+            let Some(fd) = fields.get(*field) else { return Err("no such field".into()) };
+            if !pointee(t).is_some_and(|e| same(e, fd.var.typ)) {
+                return Err("the result is not a pointer to the field's type".into());
+            }
+        }
+        InstKind::ElemAddr { base, index } => {
+            let t = one()?;
+            if !is_int(ty(*index)) || pointee(ty(*base)).is_none() || pointee(t).is_none() {
+                return Err("indexes a non-pointer or with a non-integer".into());
+            }
+        }
+        InstKind::BoundsCheck { index, len, .. } => {
+            none()?;
+            if !is_int(ty(*index)) || !is_int(ty(*len)) {
+                return Err("bounds of non-integers".into());
+            }
+        }
         InstKind::Load { addr } => {
             let t = one()?;
-            if !matches!(table().get(ty(*addr)), Type::Pointer(e) if same(*e, t)) {
-                return Err("loads through a pointer of another type".into());
+            if !pointee(ty(*addr)).is_some_and(|e| same(e, t)) || repr_of(t) == Some(Repr::Memory) {
+                return Err("loads through a pointer of another type, or a memory value".into());
             }
         }
         InstKind::Store { addr, value } => {
             none()?;
-            if !matches!(table().get(ty(*addr)), Type::Pointer(e) if same(*e, ty(*value))) {
+            if !pointee(ty(*addr)).is_some_and(|e| same(e, ty(*value))) {
                 return Err("stores through a pointer of another type".into());
             }
         }

@@ -1,20 +1,23 @@
-//! Building expressions (gc's `ssagen` `state.expr`, and `walkPrint` for
-//! `print`/`println`).
+//! Building expressions (gc's `ssagen` `state.expr`): constants, names,
+//! operators, comparisons and conversions. Addressing (selectors, index
+//! and slice expressions, composite literals) is in [`super::addr`],
+//! calls and builtins in [`super::call`].
 //!
-//! Every expression's type is the checker's (`Info::types`), untyped ones
-//! given their default type; an expression with a constant value becomes
-//! a constant of that type whatever its syntax. Names read local variables
-//! through SSA, package variables through their address. `&&` and `||`
-//! branch, with the result as a block parameter of the join block. Where
-//! an operand's type differs from the operation's only by name (an
-//! untyped operand the checker typed, `type T int` against its
-//! underlying type), a `Convert` makes the IR's types agree exactly.
+//! An expression gives an [`Operand`]: a value, or — for a struct or
+//! array — the address of storage holding it, which the consumer copies
+//! from before anything can change it. Every expression's type is the
+//! checker's (`Info::types`), untyped ones given their default type; an
+//! expression with a constant value becomes a constant of that type
+//! whatever its syntax. The untyped `nil` stays untyped in the checker's
+//! record (types2 keeps it so); it is built as the zero value of the type
+//! its context gives ([`FnBuilder::eval_to`]). Where an operand's type
+//! differs from the operation's only by name, a `Convert` makes the IR's
+//! types agree exactly.
 //!
-//! `print`/`println` follow gc's `walkPrint` (runtime contract, "print
-//! and println"): the arguments are evaluated first (gc's order pass moves
-//! calls out of the statement), then `printlock`, one call per argument
-//! by type (println's `" "` between and `"\n"` after; runs of constant
-//! strings joined; `" "`/`"\n"` as `printsp`/`printnl`), `printunlock`.
+//! Comparisons follow the spec: strings by content (`cmpstring`), floats
+//! and complex numbers as IEEE values, structs field by field and arrays
+//! element by element (gc's generated `eq` functions), with `nil` against
+//! a pointer-like value's pointer word.
 
 use std::sync::Arc;
 
@@ -22,25 +25,39 @@ use goxide_syntax::ast::{ExprId, ExprKind};
 use goxide_syntax::token::Operator;
 use goxide_types::check::operand::Mode;
 use goxide_types::constant::Kind as ConstKind;
-use goxide_types::objects::{object, Builtin, ObjKind, SrcPos};
-use goxide_types::types::{table, BasicKind, TypeId};
+use goxide_types::objects::{object, ObjKind, SrcPos};
+use goxide_types::types::{table, BasicKind, Type, TypeId};
 use goxide_types::universe;
 
 use super::func::FnBuilder;
-use super::{unsupported, value_type, BuildResult};
+use super::{type_name, unsupported, value_type, BuildResult};
 use crate::ir::*;
-use crate::repr::{basic, pointer_to, repr_of, Repr};
+use crate::repr::{basic, is_memory, pointer_to, repr_of, Repr};
+
+/// What an expression gives.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Operand {
+    /// A value (every type but structs and arrays).
+    Val(Value),
+    /// The address of a struct or array value.
+    Mem(Value),
+}
 
 impl FnBuilder<'_> {
-    fn tv(&self, e: ExprId) -> Option<&goxide_types::check::TypeAndValue> {
+    pub fn tv(&self, e: ExprId) -> Option<&goxide_types::check::TypeAndValue> {
         self.ctx.input.info.types.get(&(self.fnum(), e))
     }
 
-    /// The (defaulted) type of `e`, checked to be in the slice.
+    /// The (defaulted) type of `e`, checked to be buildable.
     pub fn type_of(&self, e: ExprId) -> BuildResult<TypeId> {
         let pos = self.expr_pos(e);
         let Some(tv) = self.tv(e) else { return Err(unsupported("an expression the checker did not type", pos)) };
         value_type(tv.typ, "values", pos)
+    }
+
+    /// Whether `e` is the untyped `nil`.
+    pub fn is_nil(&self, e: ExprId) -> bool {
+        self.tv(e).is_some_and(|tv| matches!(table().get(tv.typ), Type::Basic(BasicKind::UntypedNil)))
     }
 
     /// Gives `v` type `ty` (same representation) when it has another.
@@ -52,22 +69,37 @@ impl FnBuilder<'_> {
         self.ins1(InstKind::Convert { arg: v }, ty, pos)
     }
 
-    fn constant(&mut self, val: &goxide_types::constant::Value, ty: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+    /// `v` as a value; a memory operand here is a builder bug, reported.
+    pub fn operand_value(&mut self, v: Operand, pos: Option<SrcPos>) -> BuildResult<Value> {
+        match v {
+            Operand::Val(v) => Ok(v),
+            Operand::Mem(_) => Err(unsupported("a struct or array value where a scalar is needed", pos)),
+        }
+    }
+
+    pub fn constant(&mut self, val: &goxide_types::constant::Value, ty: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
         let c = match (repr_of(ty), val.kind()) {
             (Some(Repr::Bool), ConstKind::Bool) => Const::Bool(val.bool_val()),
             (Some(Repr::String), ConstKind::String) => Const::String(Arc::from(&val.string_val()[..])),
             (Some(Repr::Int { signed: true, .. }), ConstKind::Int) => Const::Int(val.int64_val().0),
             (Some(Repr::Int { signed: false, .. }), ConstKind::Int) => Const::Int(val.uint64_val().0 as i64),
+            (Some(Repr::Float { bits }), ConstKind::Int | ConstKind::Float) => {
+                let x = val.float64_val().0;
+                Const::Float(if bits == 32 { (x as f32) as f64 } else { x }.to_bits())
+            }
+            (Some(Repr::Complex { bits }), ConstKind::Int | ConstKind::Float | ConstKind::Complex) => {
+                let re = val.real().float64_val().0;
+                let im = val.imag().float64_val().0;
+                let round = |x: f64| if bits == 64 { (x as f32) as f64 } else { x };
+                Const::Complex(round(re).to_bits(), round(im).to_bits())
+            }
             _ => return Err(unsupported("this constant", pos)),
         };
         Ok(self.ins1(InstKind::Const(c), ty, pos))
     }
 
-    /// The constant value of `e`, if it has a known one. (The checker
-    /// leaves the universe's `true` and `false` without values, so
-    /// constant expressions over them are `Unknown`: those are built from
-    /// their syntax instead, which gives the same value.)
-    fn constant_of(&self, e: ExprId) -> Option<goxide_types::constant::Value> {
+    /// The constant value of `e`, if it has a known one.
+    pub fn constant_of(&self, e: ExprId) -> Option<goxide_types::constant::Value> {
         let tv = self.tv(e)?;
         match &tv.val {
             Some(v) if tv.mode == Mode::Constant && !v.is_unknown() => Some(v.clone()),
@@ -75,105 +107,152 @@ impl FnBuilder<'_> {
         }
     }
 
-    /// A single-valued expression.
+    /// A single-valued scalar expression.
     pub fn expr(&mut self, e: ExprId) -> BuildResult<Value> {
-        let vs = self.expr_multi(e)?;
+        let v = self.eval(e)?;
+        self.operand_value(v, self.expr_pos(e))
+    }
+
+    /// A single-valued expression.
+    pub fn eval(&mut self, e: ExprId) -> BuildResult<Operand> {
+        let vs = self.eval_multi(e)?;
         match vs.as_slice() {
             [v] => Ok(*v),
             _ => Err(unsupported("a multi-valued expression in a single-value context", self.expr_pos(e))),
         }
     }
 
+    /// `e` converted to type `ty` as an assignment does (the untyped `nil`
+    /// becomes `ty`'s zero value).
+    pub fn eval_to(&mut self, e: ExprId, ty: TypeId) -> BuildResult<Operand> {
+        let pos = self.expr_pos(e);
+        if self.is_nil(e) {
+            return Ok(Operand::Val(self.ins1(InstKind::Const(Const::Zero), ty, pos)));
+        }
+        let v = self.eval(e)?;
+        self.convert_operand(v, ty, pos)
+    }
+
+    /// An operand of one type given type `ty`, assignable to it: a change
+    /// of name, or a value put in an interface.
+    pub fn convert_operand(&mut self, v: Operand, ty: TypeId, pos: Option<SrcPos>) -> BuildResult<Operand> {
+        let to_iface = repr_of(ty);
+        let from_t = match v {
+            Operand::Val(x) => self.f.value_type(x),
+            Operand::Mem(p) => super::addr::pointee(self.f.value_type(p)).unwrap_or(ty),
+        };
+        let from_iface = matches!(repr_of(from_t), Some(Repr::Interface { .. }));
+        match to_iface {
+            Some(Repr::Interface { empty: true }) if !from_iface => return Ok(Operand::Val(self.to_eface(v, from_t, ty, pos)?)),
+            Some(Repr::Interface { empty: false }) if !from_iface => return Err(unsupported("non-empty interface values", pos)),
+            Some(Repr::Interface { empty }) if from_iface && repr_of(from_t) != Some(Repr::Interface { empty }) => {
+                return Err(unsupported("converting between interface kinds", pos));
+            }
+            _ => {}
+        }
+        match v {
+            Operand::Mem(p) if is_memory(ty) => Ok(Operand::Mem(self.coerce(p, pointer_to(ty), pos))),
+            Operand::Mem(_) => Err(unsupported("this assignment", pos)),
+            Operand::Val(v) => Ok(Operand::Val(self.coerce(v, ty, pos))),
+        }
+    }
+
     /// An expression's values (several for a call with several results).
-    pub fn expr_multi(&mut self, e: ExprId) -> BuildResult<Vec<Value>> {
+    pub fn eval_multi(&mut self, e: ExprId) -> BuildResult<Vec<Operand>> {
         let file = self.file();
         let pos = self.expr_pos(e);
         if let Some(val) = self.constant_of(e) {
             let ty = self.type_of(e)?;
-            return Ok(vec![self.constant(&val, ty, pos)?]);
+            return Ok(vec![Operand::Val(self.constant(&val, ty, pos)?)]);
         }
         match file.expr(e).kind {
-            ExprKind::Paren(x) => self.expr_multi(x),
+            ExprKind::Paren(x) => self.eval_multi(x),
             ExprKind::Name(n) => {
                 let Some(&o) = self.ctx.input.info.uses.get(&(self.fnum(), n.pos)) else {
                     return Err(unsupported("a name the checker did not resolve", pos));
                 };
                 if let Some(&g) = self.ctx.globals.get(&o) {
-                    let ty = self.global_type(g);
-                    let addr = self.ins1(InstKind::GlobalAddr { global: g }, pointer_to(ty), pos);
-                    return Ok(vec![self.ins1(InstKind::Load { addr }, ty, pos)]);
+                    let p = self.global_addr(g, pos);
+                    return Ok(vec![self.load_operand(p, pos)]);
                 }
                 match object(o).kind {
-                    ObjKind::Var { .. } if self.vars.is_declared(o) => Ok(vec![self.read_var(o)]),
-                    ObjKind::Var { .. } => Err(unsupported("variables of enclosing functions", pos)),
-                    ObjKind::Func => Err(unsupported("function values", pos)),
-                    ObjKind::Nil => Err(unsupported("nil", pos)),
+                    ObjKind::Var { .. } if self.vars.is_declared(o) => Ok(vec![self.local_operand(o, pos)?]),
+                    ObjKind::Var { .. } => Err(unsupported("this variable", pos)),
+                    ObjKind::Func => {
+                        let Some(&id) = self.ctx.funcs.get(&o) else { return Err(unsupported("this function value", pos)) };
+                        let ty = self.type_of(e)?;
+                        Ok(vec![Operand::Val(self.ins1(InstKind::StaticClosure { func: id }, ty, pos))])
+                    }
+                    ObjKind::Nil => Err(unsupported("nil without a type", pos)),
                     ObjKind::Const if Some(o) == universe::lookup("true") || Some(o) == universe::lookup("false") => {
                         let ty = self.type_of(e)?;
                         let b = Some(o) == universe::lookup("true");
-                        Ok(vec![self.ins1(InstKind::Const(Const::Bool(b)), ty, pos)])
+                        Ok(vec![Operand::Val(self.ins1(InstKind::Const(Const::Bool(b)), ty, pos))])
                     }
                     _ => Err(unsupported("this kind of name as a value", pos)),
                 }
             }
-            ExprKind::Operation { op, x, y: Some(y) } => Ok(vec![self.binary_expr(e, op, x, y)?]),
+            ExprKind::Operation { op, x, y: Some(y) } => Ok(vec![Operand::Val(self.binary_expr(e, op, x, y)?)]),
             ExprKind::Operation { op, x, y: None } => Ok(vec![self.unary_expr(e, op, x)?]),
             ExprKind::Call { fun, args, has_dots } => {
-                if has_dots {
-                    return Err(unsupported("calls with ...", pos));
-                }
                 let args = file.exprs_of(args).to_vec();
-                self.call(e, fun, &args)
+                self.call(e, fun, &args, has_dots)
             }
+            ExprKind::CompositeLit { .. } => Ok(vec![self.composite_lit(e)?]),
+            ExprKind::FuncLit { typ, body } => Ok(vec![Operand::Val(self.func_lit(e, typ, body)?)]),
+            ExprKind::Selector { x, sel } => Ok(vec![self.selector(e, x, sel)?]),
+            ExprKind::Index { x, index } => Ok(vec![self.index_expr(e, x, index)?]),
+            ExprKind::Slice { x, index, .. } => Ok(vec![Operand::Val(self.slice_expr(e, x, index)?)]),
             ExprKind::BasicLit { .. } => Err(unsupported("this literal", pos)),
-            ExprKind::CompositeLit { .. } => Err(unsupported("composite literals", pos)),
-            ExprKind::FuncLit { .. } => Err(unsupported("function literals", pos)),
-            ExprKind::Selector { .. } => Err(unsupported("selectors", pos)),
-            ExprKind::Index { .. } => Err(unsupported("index expressions", pos)),
-            ExprKind::Slice { .. } => Err(unsupported("slice expressions", pos)),
             ExprKind::Assert { .. } => Err(unsupported("type assertions", pos)),
             _ => Err(unsupported("this expression", pos)),
         }
     }
 
-    /// An expression statement: a call (results dropped).
-    pub fn expr_stmt(&mut self, e: ExprId) -> BuildResult<()> {
-        let file = self.file();
-        match file.expr(file.unparen(e)).kind {
-            ExprKind::Call { .. } => {
-                self.expr_multi(e)?;
-                Ok(())
-            }
-            _ => Err(unsupported("this expression statement", self.expr_pos(e))),
+    /// The current value of local `o`.
+    pub fn local_operand(&mut self, o: goxide_types::types::ObjId, pos: Option<SrcPos>) -> BuildResult<Operand> {
+        if self.in_memory(o) {
+            let p = self.read_var(o);
+            Ok(self.load_operand(p, pos))
+        } else {
+            Ok(Operand::Val(self.read_var(o)))
         }
     }
 
-    fn unary_expr(&mut self, e: ExprId, op: Operator, x: ExprId) -> BuildResult<Value> {
+    fn unary_expr(&mut self, e: ExprId, op: Operator, x: ExprId) -> BuildResult<Operand> {
         let pos = self.expr_pos(e);
+        match op {
+            Operator::And => return Ok(Operand::Val(self.address_of(e, x)?)),
+            Operator::Mul => {
+                let p = self.expr(x)?;
+                self.ins(InstKind::NilCheck { ptr: p }, &[], pos);
+                return Ok(self.load_operand(p, pos));
+            }
+            Operator::Recv => return Err(unsupported("channel receives", pos)),
+            _ => {}
+        }
         let ty = self.type_of(e)?;
         let uop = match op {
             Operator::Add => {
                 let v = self.expr(x)?;
-                return Ok(self.coerce(v, ty, pos));
+                return Ok(Operand::Val(self.coerce(v, ty, pos)));
             }
             Operator::Sub => UnaryOp::Neg,
             Operator::Not => UnaryOp::Not,
             Operator::Xor => UnaryOp::Complement,
-            Operator::And => return Err(unsupported("taking addresses", pos)),
-            Operator::Mul => return Err(unsupported("pointer indirection", pos)),
-            Operator::Recv => return Err(unsupported("channel receives", pos)),
             _ => return Err(unsupported("this unary operator", pos)),
         };
         let ok = match uop {
             UnaryOp::Not => repr_of(ty) == Some(Repr::Bool),
-            _ => matches!(repr_of(ty), Some(Repr::Int { .. })),
+            UnaryOp::Complement => matches!(repr_of(ty), Some(Repr::Int { .. })),
+            UnaryOp::Neg => matches!(repr_of(ty), Some(Repr::Int { .. } | Repr::Float { .. } | Repr::Complex { .. })),
         };
         if !ok {
             return Err(unsupported("this operator on this type", pos));
         }
         let v = self.expr(x)?;
         let v = self.coerce(v, ty, pos);
-        Ok(self.ins1(InstKind::Unary { op: uop, arg: v }, ty, pos))
+        Ok(Operand::Val(self.ins1(InstKind::Unary { op: uop, arg: v }, ty, pos)))
     }
 
     fn binary_expr(&mut self, e: ExprId, op: Operator, x: ExprId, y: ExprId) -> BuildResult<Value> {
@@ -202,18 +281,31 @@ impl FnBuilder<'_> {
                 self.switch_to(join);
                 Ok(result)
             }
-            Operator::Eql | Operator::Neq | Operator::Lss | Operator::Leq | Operator::Gtr | Operator::Geq => {
+            Operator::Eql | Operator::Neq => {
+                // The operands' common type: a non-constant, non-nil side's
+                // (the checker typed an untyped constant to match it).
+                let (xt, yt) = (self.operand_type(x, y)?, self.operand_type(y, x)?);
+                let xv = if self.is_nil(x) { None } else { Some(self.eval(x)?) };
+                let yv = if self.is_nil(y) { None } else { Some(self.eval(y)?) };
+                let eq = match (xv, yv) {
+                    (Some(a), Some(b)) => self.equal_operands(a, b, xt, yt, pos)?,
+                    (Some(v), None) | (None, Some(v)) => {
+                        let t = if xv.is_some() { xt } else { yt };
+                        self.is_nil_value(v, t, pos)?
+                    }
+                    (None, None) => return Err(unsupported("nil == nil", pos)),
+                };
+                let r = if op == Operator::Neq { self.ins1(InstKind::Unary { op: UnaryOp::Not, arg: eq }, basic(BasicKind::Bool), pos) } else { eq };
+                Ok(self.coerce(r, ty, pos))
+            }
+            Operator::Lss | Operator::Leq | Operator::Gtr | Operator::Geq => {
                 let cop = match op {
-                    Operator::Eql => CompareOp::Eq,
-                    Operator::Neq => CompareOp::Ne,
                     Operator::Lss => CompareOp::Lt,
                     Operator::Leq => CompareOp::Le,
                     Operator::Gtr => CompareOp::Gt,
                     _ => CompareOp::Ge,
                 };
-                // The operands' common type: the non-constant side's (the
-                // checker typed an untyped constant to match it).
-                let operand_ty = if self.constant_of(x).is_some() { self.type_of(y)? } else { self.type_of(x)? };
+                let operand_ty = self.operand_type(x, y)?;
                 let xv = self.expr(x)?;
                 let xv = self.coerce(xv, operand_ty, pos);
                 let yv = self.expr(y)?;
@@ -230,13 +322,146 @@ impl FnBuilder<'_> {
         }
     }
 
-    /// A comparison of two values of one type; a `bool` result.
+    /// The type a comparison operand `x` is compared at: its own, or the
+    /// other side's when `x` is an untyped constant or nil.
+    fn operand_type(&self, x: ExprId, other: ExprId) -> BuildResult<TypeId> {
+        if (self.constant_of(x).is_some() || self.is_nil(x)) && !self.is_nil(other) && self.constant_of(other).is_none() {
+            self.type_of(other)
+        } else if self.is_nil(x) {
+            Err(unsupported("nil here", self.expr_pos(x)))
+        } else {
+            self.type_of(x)
+        }
+    }
+
+    /// Whether `v` (of type `t`) is nil: its pointer word is zero.
+    pub fn is_nil_value(&mut self, v: Operand, t: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let v = self.operand_value(v, pos)?;
+        let raw = self.raw_ptr();
+        let word = match repr_of(t) {
+            Some(Repr::Pointer) => self.ins1(InstKind::Convert { arg: v }, raw, pos),
+            Some(Repr::Slice | Repr::Interface { .. }) => self.ins1(InstKind::Extract { arg: v, n: 0 }, raw, pos),
+            _ => return Err(unsupported(format!("comparing {} with nil", type_name(t)), pos)),
+        };
+        let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
+        Ok(self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: word, rhs: zero }, basic(BasicKind::Bool), pos))
+    }
+
+    /// `x == y` for comparable operands of types `xt` and `yt` (one
+    /// assignable to the other); a `bool`.
+    pub fn equal_operands(&mut self, x: Operand, y: Operand, xt: TypeId, yt: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let xi = matches!(repr_of(xt), Some(Repr::Interface { .. }));
+        let yi = matches!(repr_of(yt), Some(Repr::Interface { .. }));
+        if xi || yi {
+            return Err(unsupported("comparing interface values", pos));
+        }
+        match (x, y) {
+            (Operand::Mem(p), Operand::Mem(q)) => {
+                let q = self.coerce(q, self.f.value_type(p), pos);
+                self.equal_memory(p, q, xt, pos)
+            }
+            (Operand::Val(a), Operand::Val(b)) => {
+                let b = self.coerce(b, self.f.value_type(a), pos);
+                self.compare(CompareOp::Eq, a, b, pos)
+            }
+            _ => Err(unsupported("comparing these operands", pos)),
+        }
+    }
+
+    /// `*p == *q` for struct or array type `t` (gc's generated `eq`
+    /// functions, inline): fields or elements in order, each with its
+    /// type's equality; blank fields are skipped.
+    fn equal_memory(&mut self, p: Value, q: Value, t: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let tab = table();
+        let bool_t = basic(BasicKind::Bool);
+        let mut acc = self.ins1(InstKind::Const(Const::Bool(true)), bool_t, pos);
+        let mut parts: Vec<(Value, Value, TypeId)> = Vec::new();
+        match tab.get(tab.underlying(t)).clone() {
+            Type::Struct(fields) => {
+                for (i, fd) in fields.iter().enumerate() {
+                    if fd.var.name.is_some_and(|n| n.as_str() == "_") {
+                        continue;
+                    }
+                    let ft = value_type(fd.var.typ, "fields", pos)?;
+                    let a = self.ins1(InstKind::FieldAddr { base: p, field: i }, pointer_to(ft), pos);
+                    let b = self.ins1(InstKind::FieldAddr { base: q, field: i }, pointer_to(ft), pos);
+                    parts.push((a, b, ft));
+                }
+            }
+            Type::Array { len, elem } => {
+                if len > 16 {
+                    return self.equal_array_loop(p, q, len, elem, pos);
+                }
+                let elem = value_type(elem, "elements", pos)?;
+                let int = basic(BasicKind::Int);
+                for i in 0..len {
+                    let idx = self.ins1(InstKind::Const(Const::Int(i)), int, pos);
+                    let a = self.ins1(InstKind::ElemAddr { base: p, index: idx }, pointer_to(elem), pos);
+                    let b = self.ins1(InstKind::ElemAddr { base: q, index: idx }, pointer_to(elem), pos);
+                    parts.push((a, b, elem));
+                }
+            }
+            _ => return Err(unsupported("comparing these values", pos)),
+        }
+        for (a, b, ft) in parts {
+            let (av, bv) = (self.load_operand(a, pos), self.load_operand(b, pos));
+            let eq = self.equal_operands(av, bv, ft, ft, pos)?;
+            acc = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: acc, rhs: eq }, bool_t, pos);
+        }
+        Ok(acc)
+    }
+
+    /// Array equality as a loop (large arrays): stops at the first
+    /// unequal element.
+    fn equal_array_loop(&mut self, p: Value, q: Value, len: i64, elem: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let elem = value_type(elem, "elements", pos)?;
+        let int = basic(BasicKind::Int);
+        let bool_t = basic(BasicKind::Bool);
+        let zero = self.ins1(InstKind::Const(Const::Int(0)), int, pos);
+        let n = self.ins1(InstKind::Const(Const::Int(len)), int, pos);
+        let header = self.f.create_block();
+        let i = self.f.append_block_param(header, int);
+        let body = self.f.create_block();
+        let next_b = self.f.create_block();
+        let done = self.f.create_block();
+        let result = self.f.append_block_param(done, bool_t);
+        let t = self.ins1(InstKind::Const(Const::Bool(true)), bool_t, pos);
+        let fls = self.ins1(InstKind::Const(Const::Bool(false)), bool_t, pos);
+        self.terminate(InstKind::Jump { dest: BlockCall { block: header, args: vec![zero] } }, pos);
+        self.switch_to(header);
+        let more = self.ins1(InstKind::Compare { op: CompareOp::Lt, lhs: i, rhs: n }, bool_t, pos);
+        self.terminate(
+            InstKind::Branch { cond: more, then_dest: BlockCall { block: body, args: vec![] }, else_dest: BlockCall { block: done, args: vec![t] } },
+            pos,
+        );
+        self.seal(body);
+        self.switch_to(body);
+        let a = self.ins1(InstKind::ElemAddr { base: p, index: i }, pointer_to(elem), pos);
+        let b = self.ins1(InstKind::ElemAddr { base: q, index: i }, pointer_to(elem), pos);
+        let (av, bv) = (self.load_operand(a, pos), self.load_operand(b, pos));
+        let eq = self.equal_operands(av, bv, elem, elem, pos)?;
+        self.terminate(
+            InstKind::Branch { cond: eq, then_dest: BlockCall { block: next_b, args: vec![] }, else_dest: BlockCall { block: done, args: vec![fls] } },
+            pos,
+        );
+        self.seal(next_b);
+        self.switch_to(next_b);
+        let one = self.ins1(InstKind::Const(Const::Int(1)), int, pos);
+        let i1 = self.ins1(InstKind::Binary { op: BinaryOp::Add, lhs: i, rhs: one }, int, pos);
+        self.terminate(InstKind::Jump { dest: BlockCall { block: header, args: vec![i1] } }, pos);
+        self.seal(header);
+        self.seal(done);
+        self.switch_to(done);
+        Ok(result)
+    }
+
+    /// A comparison of two scalar values of one type; a `bool` result.
     pub fn compare(&mut self, op: CompareOp, x: Value, y: Value, pos: Option<SrcPos>) -> BuildResult<Value> {
         let t = self.f.value_type(x);
+        let ordered = !matches!(op, CompareOp::Eq | CompareOp::Ne);
         match repr_of(t) {
-            Some(Repr::Int { .. }) => {}
-            Some(Repr::Bool) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {}
-            Some(Repr::String) => {}
+            Some(Repr::Int { .. } | Repr::Float { .. } | Repr::String) => {}
+            Some(Repr::Bool | Repr::Complex { .. } | Repr::Pointer) if !ordered => {}
             _ => return Err(unsupported("comparison of these operands", pos)),
         }
         let y = self.coerce(y, t, pos);
@@ -261,7 +486,11 @@ impl FnBuilder<'_> {
         };
         match repr_of(ty) {
             Some(Repr::Int { .. }) => {}
-            Some(Repr::String) if bop == BinaryOp::Add => return Err(unsupported("string concatenation", pos)),
+            Some(Repr::Float { .. } | Repr::Complex { .. }) if matches!(bop, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) => {}
+            Some(Repr::String) if bop == BinaryOp::Add => {
+                let y = self.coerce(y, ty, pos);
+                return self.concat_strings(&[x, y], ty, pos);
+            }
             _ => return Err(unsupported("this operator on this type", pos)),
         }
         let y = if matches!(bop, BinaryOp::Shl | BinaryOp::Shr) {
@@ -275,157 +504,120 @@ impl FnBuilder<'_> {
         Ok(self.ins1(InstKind::Binary { op: bop, lhs: x, rhs: y }, ty, pos))
     }
 
-    /// A call: of a builtin, a conversion, or a package function.
-    fn call(&mut self, e: ExprId, fun: ExprId, args: &[ExprId]) -> BuildResult<Vec<Value>> {
-        let file = self.file();
+    /// `a + b + ...` of strings (gc's `concatstrings`): the parts are
+    /// stored in a frame array the runtime reads.
+    pub fn concat_strings(&mut self, parts: &[Value], ty: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let string = basic(BasicKind::String);
+        let int = basic(BasicKind::Int);
+        let arr_t = table().intern(Type::Array { len: parts.len() as i64, elem: string });
+        let arr = self.ins1(InstKind::Alloca { ty: arr_t }, pointer_to(arr_t), pos);
+        for (i, &p) in parts.iter().enumerate() {
+            let idx = self.ins1(InstKind::Const(Const::Int(i as i64)), int, pos);
+            let slot = self.ins1(InstKind::ElemAddr { base: arr, index: idx }, pointer_to(string), pos);
+            let p = self.coerce(p, string, pos);
+            self.ins(InstKind::Store { addr: slot, value: p }, &[], pos);
+        }
+        let first = self.ins1(InstKind::Convert { arg: arr }, pointer_to(string), pos);
+        let n = self.ins1(InstKind::Const(Const::Int(parts.len() as i64)), int, pos);
+        let r = self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Concatstrings, args: vec![first, n] }, string, pos);
+        Ok(self.coerce(r, ty, pos))
+    }
+
+    /// A conversion `T(x)` (gc's `walkConv` and the string conversions of
+    /// `walk/convert.go`).
+    pub fn conversion(&mut self, e: ExprId, arg: ExprId) -> BuildResult<Operand> {
         let pos = self.expr_pos(e);
-        let fun = file.unparen(fun);
-        let mode = self.tv(fun).map(|tv| tv.mode);
-        match mode {
-            Some(Mode::Builtin(b)) => self.builtin(e, b, args),
-            Some(Mode::TypeExpr) => {
-                let [arg] = args else { return Err(unsupported("this conversion", pos)) };
-                let to = self.type_of(e)?;
-                let v = self.expr(*arg)?;
-                let from = self.f.value_type(v);
-                let ok = match (repr_of(from), repr_of(to)) {
-                    (Some(Repr::Int { .. }), Some(Repr::Int { .. })) => true,
-                    (a, b) => a.is_some() && a == b,
+        let to = self.type_of(e)?;
+        if self.is_nil(arg) {
+            return Ok(Operand::Val(self.ins1(InstKind::Const(Const::Zero), to, pos)));
+        }
+        let from = self.type_of(arg)?;
+        let v = self.eval(arg)?;
+        let tab = table();
+        let (fu, tu) = (tab.get(tab.underlying(from)).clone(), tab.get(tab.underlying(to)).clone());
+        let (fr, tr) = (repr_of(from), repr_of(to));
+        let string = basic(BasicKind::String);
+        let int = basic(BasicKind::Int);
+        match (fr, tr) {
+            (Some(Repr::Int { .. }), Some(Repr::String)) => {
+                let x = self.operand_value(v, pos)?;
+                let x = self.int_to_int64(x, pos);
+                let r = self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Intstring, args: vec![x] }, string, pos);
+                Ok(Operand::Val(self.coerce(r, to, pos)))
+            }
+            (Some(Repr::Slice), Some(Repr::String)) => {
+                let s = self.operand_value(v, pos)?;
+                let Type::Slice(elem) = fu else { return Err(unsupported("this conversion", pos)) };
+                let func = if repr_of(elem) == Some(Repr::Int { bits: 8, signed: false }) {
+                    RuntimeFunc::Slicebytetostring
+                } else {
+                    RuntimeFunc::Slicerunetostring
                 };
-                if !ok {
+                let ptr = self.ins1(InstKind::Extract { arg: s, n: 0 }, pointer_to(elem), pos);
+                let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
+                let r = self.ins1(InstKind::RuntimeCall { func, args: vec![ptr, len] }, string, pos);
+                Ok(Operand::Val(self.coerce(r, to, pos)))
+            }
+            (Some(Repr::String), Some(Repr::Slice)) => {
+                let s = self.operand_value(v, pos)?;
+                let s = self.coerce(s, string, pos);
+                let Type::Slice(elem) = tu else { return Err(unsupported("this conversion", pos)) };
+                let func = if repr_of(elem) == Some(Repr::Int { bits: 8, signed: false }) {
+                    RuntimeFunc::Stringtoslicebyte
+                } else {
+                    RuntimeFunc::Stringtoslicerune
+                };
+                Ok(Operand::Val(self.slice_from_runtime(func, vec![s], to, pos)?))
+            }
+            (Some(a), Some(b)) if is_numeric_repr(a) && is_numeric_repr(b) => {
+                let x = self.operand_value(v, pos)?;
+                let both_complex = matches!((a, b), (Repr::Complex { .. }, Repr::Complex { .. }));
+                let neither_complex = !matches!(a, Repr::Complex { .. }) && !matches!(b, Repr::Complex { .. });
+                if !(both_complex || neither_complex) {
                     return Err(unsupported("this conversion", pos));
                 }
-                Ok(vec![self.coerce(v, to, pos)])
+                Ok(Operand::Val(self.coerce(x, to, pos)))
             }
-            _ => {
-                let ExprKind::Name(n) = file.expr(fun).kind else {
-                    return Err(unsupported("calls of this kind of function", pos));
-                };
-                let callee_obj = self.ctx.input.info.uses.get(&(self.fnum(), n.pos)).copied();
-                let Some(&callee) = callee_obj.and_then(|o| self.ctx.funcs.get(&o)) else {
-                    return Err(unsupported("calls of function values", pos));
-                };
-                let (params, results) = self.ctx.sigs[callee.index()].clone();
-                let mut vals = if args.len() == 1 && params.len() > 1 {
-                    self.expr_multi(args[0])?
-                } else {
-                    let mut v = Vec::with_capacity(args.len());
-                    for &a in args {
-                        v.push(self.expr(a)?);
-                    }
-                    v
-                };
-                if vals.len() != params.len() {
-                    return Err(unsupported("this call's arguments", pos));
-                }
-                for (v, &t) in vals.iter_mut().zip(&params) {
-                    *v = self.coerce(*v, t, pos);
-                }
-                Ok(self.ins(InstKind::Call { callee, args: vals }, &results, pos))
+            (Some(Repr::Pointer), Some(Repr::Int { bits: 64, .. })) | (Some(Repr::Int { bits: 64, .. }), Some(Repr::Pointer)) => {
+                let x = self.operand_value(v, pos)?;
+                Ok(Operand::Val(self.coerce(x, to, pos)))
             }
+            (Some(Repr::Slice), Some(Repr::Pointer)) => {
+                // []T → *[N]T: panics when len < N (gc's message).
+                let Type::Pointer(arr) = tu else { return Err(unsupported("this conversion", pos)) };
+                let Type::Array { len: n, .. } = tab.get(tab.underlying(arr)).clone() else { return Err(unsupported("this conversion", pos)) };
+                let s = self.operand_value(v, pos)?;
+                let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
+                let nv = self.ins1(InstKind::Const(Const::Int(n)), int, pos);
+                self.ins(InstKind::BoundsCheck { kind: BoundsKind::SliceAlen, index: nv, len }, &[], pos);
+                let p = self.ins1(InstKind::Extract { arg: s, n: 0 }, to, pos);
+                Ok(Operand::Val(p))
+            }
+            (Some(Repr::Slice), Some(Repr::Memory)) => {
+                // []T → [N]T: a copy of the first N elements.
+                let Type::Array { len: n, .. } = tu else { return Err(unsupported("this conversion", pos)) };
+                let s = self.operand_value(v, pos)?;
+                let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
+                let nv = self.ins1(InstKind::Const(Const::Int(n)), int, pos);
+                self.ins(InstKind::BoundsCheck { kind: BoundsKind::SliceAlen, index: nv, len }, &[], pos);
+                let p = self.ins1(InstKind::Extract { arg: s, n: 0 }, pointer_to(to), pos);
+                Ok(Operand::Mem(self.temp_copy(p, pos)))
+            }
+            _ => self.convert_operand(v, to, pos),
         }
     }
 
-    fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId]) -> BuildResult<Vec<Value>> {
-        let pos = self.expr_pos(e);
-        match b {
-            Builtin::Print | Builtin::Println => {
-                self.walk_print(args, b == Builtin::Println, pos)?;
-                Ok(Vec::new())
-            }
-            Builtin::Len => {
-                let [arg] = args else { return Err(unsupported("len", pos)) };
-                let v = self.expr(*arg)?;
-                if repr_of(self.f.value_type(v)) != Some(Repr::String) {
-                    return Err(unsupported("len of this type", pos));
-                }
-                let ty = self.type_of(e)?;
-                Ok(vec![self.ins1(InstKind::StringLen { arg: v }, ty, pos)])
-            }
-            other => Err(unsupported(format!("the builtin {}", other.info().0), pos)),
-        }
+    /// An integer value as `int64` (sign- or zero-extended).
+    pub fn int_to_int64(&mut self, x: Value, pos: Option<SrcPos>) -> Value {
+        let t = match repr_of(self.f.value_type(x)) {
+            Some(Repr::Int { signed: false, bits: 64 }) => basic(BasicKind::Uint64),
+            _ => basic(BasicKind::Int64),
+        };
+        let v = self.coerce(x, t, pos);
+        self.coerce(v, basic(BasicKind::Int64), pos)
     }
+}
 
-    /// gc's `walkPrint` (see the module header).
-    fn walk_print(&mut self, args: &[ExprId], newline: bool, pos: Option<SrcPos>) -> BuildResult<()> {
-        enum Piece {
-            Str(Vec<u8>),
-            Value(Value, RuntimeFunc),
-        }
-        // The arguments: constant strings by value, the others evaluated
-        // now (one multi-valued call gives several).
-        enum Arg {
-            Str(Vec<u8>),
-            Value(Value),
-        }
-        let mut values: Vec<(Arg, Option<SrcPos>)> = Vec::new();
-        for &a in args {
-            let apos = self.expr_pos(a);
-            if let Some(val) = self.constant_of(a)
-                && val.kind() == ConstKind::String
-            {
-                values.push((Arg::Str(val.string_val().to_vec()), apos));
-            } else if args.len() == 1 {
-                for v in self.expr_multi(a)? {
-                    values.push((Arg::Value(v), apos));
-                }
-            } else {
-                values.push((Arg::Value(self.expr(a)?), apos));
-            }
-        }
-        let mut pieces: Vec<Piece> = Vec::new();
-        for (i, (arg, apos)) in values.into_iter().enumerate() {
-            if newline && i > 0 {
-                pieces.push(Piece::Str(b" ".to_vec()));
-            }
-            let v = match arg {
-                Arg::Str(s) => {
-                    pieces.push(Piece::Str(s));
-                    continue;
-                }
-                Arg::Value(v) => v,
-            };
-            let t = self.f.value_type(v);
-            let piece = match repr_of(t) {
-                Some(Repr::Bool) => Piece::Value(self.coerce(v, basic(BasicKind::Bool), apos), RuntimeFunc::PrintBool),
-                Some(Repr::String) => Piece::Value(self.coerce(v, basic(BasicKind::String), apos), RuntimeFunc::PrintString),
-                Some(Repr::Int { signed: true, .. }) => Piece::Value(self.coerce(v, basic(BasicKind::Int64), apos), RuntimeFunc::PrintInt),
-                Some(Repr::Int { signed: false, .. }) => Piece::Value(self.coerce(v, basic(BasicKind::Uint64), apos), RuntimeFunc::PrintUint),
-                _ => return Err(unsupported("printing this type", apos)),
-            };
-            pieces.push(piece);
-        }
-        if newline {
-            pieces.push(Piece::Str(b"\n".to_vec()));
-        }
-        // Join runs of constant strings.
-        let mut joined: Vec<Piece> = Vec::new();
-        for p in pieces {
-            match (joined.last_mut(), p) {
-                (Some(Piece::Str(prev)), Piece::Str(s)) => prev.extend_from_slice(&s),
-                (_, p) => joined.push(p),
-            }
-        }
-        let string = basic(BasicKind::String);
-        self.ins(InstKind::RuntimeCall { func: RuntimeFunc::PrintLock, args: vec![] }, &[], pos);
-        for p in joined {
-            match p {
-                Piece::Str(s) if s == b" " => {
-                    self.ins(InstKind::RuntimeCall { func: RuntimeFunc::PrintSp, args: vec![] }, &[], pos);
-                }
-                Piece::Str(s) if s == b"\n" => {
-                    self.ins(InstKind::RuntimeCall { func: RuntimeFunc::PrintNl, args: vec![] }, &[], pos);
-                }
-                Piece::Str(s) => {
-                    let c = self.ins1(InstKind::Const(Const::String(Arc::from(&s[..]))), string, pos);
-                    self.ins(InstKind::RuntimeCall { func: RuntimeFunc::PrintString, args: vec![c] }, &[], pos);
-                }
-                Piece::Value(v, func) => {
-                    self.ins(InstKind::RuntimeCall { func, args: vec![v] }, &[], pos);
-                }
-            }
-        }
-        self.ins(InstKind::RuntimeCall { func: RuntimeFunc::PrintUnlock, args: vec![] }, &[], pos);
-        Ok(())
-    }
+fn is_numeric_repr(r: Repr) -> bool {
+    matches!(r, Repr::Int { .. } | Repr::Float { .. } | Repr::Complex { .. })
 }

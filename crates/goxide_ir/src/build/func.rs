@@ -1,6 +1,7 @@
-//! Building one function: its entry (parameters, named results), its
-//! statements, and the control flow between blocks (gc's `ssagen`
-//! `state.stmt`, cut to the slice in the module header of `build`).
+//! Building one function: the builder's state, emitting, local
+//! variables (in SSA or in memory, see [`super::vars`]), and the function
+//! entry (parameters, the receiver, named results, a closure's captured
+//! variables). Statements are in [`super::stmt`].
 //!
 //! The builder keeps a current block; a terminator ends it, and code that
 //! follows (unreachable in Go terms, e.g. after `return`) goes to a fresh
@@ -14,23 +15,24 @@
 //! innermost one. Invariant: [`FnBuilder::finish`] leaves every block
 //! terminated and sealed, and the result verifies.
 
-use goxide_syntax::ast::{DeclKind, ExprId, ExprKind, File, StmtId, StmtKind};
-use goxide_syntax::token::{Operator, Token};
+use std::collections::HashSet;
+
+use goxide_syntax::ast::{ExprId, FieldId, File, StmtId};
 use goxide_syntax::Pos;
 use goxide_types::objects::{object, SrcPos};
-use goxide_types::types::{ObjId, TypeId};
+use goxide_types::types::{table, ObjId, Type, TypeId};
 
-use super::{unsupported, value_type, BuildResult, FuncDecl, PkgCtx, VarInit};
+use super::{unsupported, value_type, BuildResult, PkgCtx};
 use crate::ir::*;
-use crate::repr::{repr_of, Repr};
+use crate::repr::{is_memory, pointer_to, raw_pointer};
 use crate::ssa::SsaVars;
 
 /// A statement `break` and `continue` can leave or continue.
-struct BranchTarget {
-    stmt: StmtId,
-    brk: BlockId,
+pub(crate) struct BranchTarget {
+    pub stmt: StmtId,
+    pub brk: BlockId,
     /// `None` for a switch.
-    cont: Option<BlockId>,
+    pub cont: Option<BlockId>,
 }
 
 pub(crate) struct FnBuilder<'a> {
@@ -40,22 +42,33 @@ pub(crate) struct FnBuilder<'a> {
     pub f: Function,
     pub vars: SsaVars,
     /// The block receiving instructions; `None` after a terminator.
-    cur: Option<BlockId>,
-    targets: Vec<BranchTarget>,
+    pub cur: Option<BlockId>,
+    pub targets: Vec<BranchTarget>,
     /// Named result variables, in order (empty for unnamed results).
-    named_results: Vec<ObjId>,
+    pub named_results: Vec<ObjId>,
     /// Where `fallthrough` goes in the switch clause being built.
-    fallthrough: Option<BlockId>,
+    pub fallthrough: Option<BlockId>,
+    /// Locals that live on the heap (address taken or captured).
+    pub heap: HashSet<ObjId>,
+    /// Locals whose SSA variable holds the address of their storage.
+    pub mem_locals: HashSet<ObjId>,
+    /// The Go result types.
+    pub go_results: Vec<TypeId>,
+    /// The out-pointer parameter of each memory result (by result index).
+    pub out_ptrs: Vec<Option<Value>>,
+    /// The closure context parameter (`unsafe.Pointer`).
+    pub ctx_param: Value,
+    /// The symbol function literals inside are named after
+    /// (`main.F` → `main.F.func1`; inside a literal `main.F.func1.1`).
+    pub closure_prefix: String,
+    /// Function literals made so far in this function.
+    pub closure_count: usize,
 }
 
 /// The zero value of a type, made at the start of `block` (so that it
 /// dominates every use there, even when the block is already terminated).
 pub(crate) fn zero_value(f: &mut Function, block: BlockId, ty: TypeId) -> Value {
-    let c = match repr_of(ty) {
-        Some(Repr::Bool) => Const::Bool(false),
-        Some(Repr::String) => Const::String(std::sync::Arc::from(&b""[..])),
-        _ => Const::Int(0),
-    };
+    let c = Const::Zero;
     let inst = Inst::new(f.insts.len());
     let v = Value::new(f.values.len());
     f.values.push(ValueData { ty, def: ValueDef::Result(inst, 0) });
@@ -65,7 +78,10 @@ pub(crate) fn zero_value(f: &mut Function, block: BlockId, ty: TypeId) -> Value 
 }
 
 impl<'a> FnBuilder<'a> {
-    pub fn new(ctx: &'a PkgCtx<'a>, fi: usize, f: Function) -> FnBuilder<'a> {
+    /// A builder for `f` (its entry block made from its lowered
+    /// signature); `closure_prefix` names the literals inside.
+    pub fn new(ctx: &'a PkgCtx<'a>, fi: usize, f: Function, closure_prefix: String) -> FnBuilder<'a> {
+        let ctx_param = f.blocks[0].params.first().copied().unwrap_or(Value(0));
         let mut b = FnBuilder {
             ctx,
             fi,
@@ -75,6 +91,13 @@ impl<'a> FnBuilder<'a> {
             targets: Vec::new(),
             named_results: Vec::new(),
             fallthrough: None,
+            heap: HashSet::new(),
+            mem_locals: HashSet::new(),
+            go_results: Vec::new(),
+            out_ptrs: Vec::new(),
+            ctx_param,
+            closure_prefix,
+            closure_count: 0,
         };
         b.vars.seal(&mut b.f, Function::ENTRY, &mut zero_value);
         b
@@ -164,18 +187,161 @@ impl<'a> FnBuilder<'a> {
         self.vars.def_var(o, b, v);
     }
 
-    /// Declares local `o` (its type checked to be in the slice).
+    /// Declares local `o`, giving it zeroed storage when it lives in
+    /// memory; returns its type.
     pub fn declare_local(&mut self, o: ObjId, pos: Option<SrcPos>) -> BuildResult<TypeId> {
-        let t = object(o).typ.get().ok_or_else(|| unsupported("a variable without a type", pos))?;
-        let t = value_type(t, "variables", pos)?;
-        self.vars.declare(o, t);
+        let t = self.local_type(o, pos)?;
+        if self.heap.contains(&o) || is_memory(t) {
+            let kind = if self.heap.contains(&o) { InstKind::New { ty: t } } else { InstKind::Alloca { ty: t } };
+            let p = self.ins1(kind, pointer_to(t), pos);
+            self.vars.declare(o, pointer_to(t));
+            self.mem_locals.insert(o);
+            self.write_var(o, p);
+        } else {
+            self.vars.declare(o, t);
+        }
         Ok(t)
+    }
+
+    /// Declares local `o` with the storage at `p` (a `*T`), already
+    /// holding its value.
+    pub fn declare_local_at(&mut self, o: ObjId, p: Value) {
+        let pt = self.f.value_type(p);
+        self.vars.declare(o, pt);
+        self.mem_locals.insert(o);
+        self.write_var(o, p);
+    }
+
+    /// The (checked) type of local `o`.
+    pub fn local_type(&self, o: ObjId, pos: Option<SrcPos>) -> BuildResult<TypeId> {
+        let t = object(o).typ.get().ok_or_else(|| unsupported("a variable without a type", pos))?;
+        value_type(t, "variables", pos)
+    }
+
+    /// Whether local `o` lives in memory.
+    pub fn in_memory(&self, o: ObjId) -> bool {
+        self.mem_locals.contains(&o)
+    }
+
+    /// Sets local `o` (declared) to `v`, a value of its type or, for a
+    /// memory type, the address of one.
+    pub fn set_local(&mut self, o: ObjId, v: super::Operand, pos: Option<SrcPos>) -> BuildResult<()> {
+        if self.in_memory(o) {
+            let p = self.read_var(o);
+            self.store_operand(p, v, pos)
+        } else {
+            let t = self.vars.var_type(o).ok_or_else(|| unsupported("a variable the builder did not declare", pos))?;
+            let v = self.operand_value(v, pos)?;
+            let v = self.coerce(v, t, pos);
+            self.write_var(o, v);
+            Ok(())
+        }
+    }
+
+    /// A local's name object defined at `pos` in the current file.
+    pub fn def_at(&self, pos: Pos) -> Option<ObjId> {
+        self.ctx.input.defs.get(&(self.fnum(), pos)).copied()
+    }
+
+    /// Declares and sets the named parameters of `fields` from `values`
+    /// (one per name, or per anonymous field); memory parameters arrive as
+    /// pointers to a copy this function owns.
+    fn bind_params(&mut self, file: &File, fields: &[FieldId], values: &[Value]) -> BuildResult<()> {
+        let mut vi = 0;
+        for &fid in fields {
+            let field = file.field(fid);
+            let Some(n) = field.name else {
+                vi += 1;
+                continue;
+            };
+            let v = values.get(vi).copied();
+            vi += 1;
+            let Some(v) = v else { return Err(unsupported("parameters that do not match the signature", self.pos(n.pos))) };
+            if file.name_str(n) == "_" {
+                continue;
+            }
+            let Some(o) = self.def_at(n.pos) else { continue };
+            let pos = self.pos(n.pos);
+            let t = self.local_type(o, pos)?;
+            if is_memory(t) && !self.heap.contains(&o) {
+                self.declare_local_at(o, v);
+            } else {
+                self.declare_local(o, pos)?;
+                let op = if is_memory(t) { super::Operand::Mem(v) } else { super::Operand::Val(v) };
+                self.set_local(o, op, pos)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The function's entry: the receiver, the parameters, the named
+    /// results (zeroed), and the heap variables of `body`.
+    pub fn build_entry(&mut self, recv: Option<FieldId>, params: &[FieldId], results: &[FieldId], go_results: &[TypeId], body: StmtId) -> BuildResult<()> {
+        let file = self.file();
+        self.heap = super::vars::heap_vars(self.ctx, self.fi, body);
+        let entry = self.f.blocks[0].params.clone();
+        self.go_results = go_results.to_vec();
+        let mut next = 1;
+        for &r in go_results {
+            if is_memory(r) {
+                self.out_ptrs.push(entry.get(next).copied());
+                next += 1;
+            } else {
+                self.out_ptrs.push(None);
+            }
+        }
+        let rest = entry.get(next..).unwrap_or_default().to_vec();
+        let mut fields: Vec<FieldId> = Vec::new();
+        if let Some(r) = recv {
+            fields.push(r);
+        }
+        fields.extend_from_slice(params);
+        // One value per name: expand `a, b int` groups is the parser's
+        // job already (one field per name).
+        self.bind_params(file, &fields, &rest)?;
+        for &fid in results {
+            let field = file.field(fid);
+            if let Some(n) = field.name {
+                let Some(o) = self.def_at(n.pos) else {
+                    return Err(unsupported("a result the checker did not define", self.pos(n.pos)));
+                };
+                self.declare_local(o, self.pos(n.pos))?;
+                if !self.in_memory(o) {
+                    let t = self.local_type(o, self.pos(n.pos))?;
+                    let b = self.block();
+                    let z = zero_value(&mut self.f, b, t);
+                    self.write_var(o, z);
+                }
+                self.named_results.push(o);
+            }
+        }
+        Ok(())
+    }
+
+    /// A name for the next function literal in this function.
+    pub fn next_closure_name(&mut self) -> String {
+        self.closure_count += 1;
+        if self.closure_prefix.contains(".func") {
+            format!("{}.{}", self.closure_prefix, self.closure_count)
+        } else {
+            format!("{}.func{}", self.closure_prefix, self.closure_count)
+        }
+    }
+
+    /// `unsafe.Pointer`, the IR's raw address type.
+    pub fn raw_ptr(&self) -> TypeId {
+        raw_pointer()
+    }
+
+    /// `[n]unsafe.Pointer`: the shape of a closure object.
+    pub fn closure_object_type(n: usize) -> TypeId {
+        table().intern(Type::Array { len: n as i64, elem: raw_pointer() })
     }
 
     /// Terminates what is open and seals everything.
     pub fn finish(mut self) -> BuildResult<Function> {
         if let Some(b) = self.cur {
-            if self.f.results.is_empty() {
+            if self.f.results.is_empty() && self.go_results.is_empty() {
                 self.f.append_inst(b, InstKind::Return { values: vec![] }, &[], None);
             } else if self.f.terminator(b).is_none() {
                 self.f.append_inst(b, InstKind::Unreachable, &[], None);
@@ -191,448 +357,4 @@ impl<'a> FnBuilder<'a> {
         }
         Ok(self.f)
     }
-
-    // ---- function bodies ----
-
-    /// Builds the body of a declared function.
-    pub fn build_body(mut self, fd: &FuncDecl) -> BuildResult<Function> {
-        let file = self.file();
-        let DeclKind::Func { typ, body: Some(body), .. } = file.decl(fd.decl).kind else {
-            return Err(unsupported("a function without a body", self.f.pos));
-        };
-        let ExprKind::FuncType { params, results } = file.expr(typ).kind else {
-            return Err(unsupported("a function without a signature", self.f.pos));
-        };
-        let fnum = self.fnum();
-        let entry_params = self.f.blocks[0].params.clone();
-        let mut pi = 0;
-        for &fid in file.fields_of(params) {
-            let field = file.field(fid);
-            if let Some(n) = field.name
-                && file.name_str(n) != "_"
-                && let Some(&o) = self.ctx.input.defs.get(&(fnum, n.pos))
-            {
-                self.declare_local(o, self.pos(n.pos))?;
-                if let Some(&v) = entry_params.get(pi) {
-                    self.write_var(o, v);
-                }
-            }
-            pi += 1;
-        }
-        let result_types = self.f.results.clone();
-        for (ri, &fid) in file.fields_of(results).iter().enumerate() {
-            let field = file.field(fid);
-            if let Some(n) = field.name {
-                let Some(&o) = self.ctx.input.defs.get(&(fnum, n.pos)) else {
-                    return Err(unsupported("a result the checker did not define", self.pos(n.pos)));
-                };
-                let t = self.declare_local(o, self.pos(n.pos))?;
-                let b = self.block();
-                let z = zero_value(&mut self.f, b, t);
-                self.write_var(o, z);
-                self.named_results.push(o);
-            } else if ri < result_types.len() {
-                // unnamed results need no variable
-            }
-        }
-        self.block_stmts(body)?;
-        self.finish()
-    }
-
-    /// `var lhs = values` at package level, into `pkg.init`.
-    pub fn var_init(&mut self, init: &VarInit) -> BuildResult<()> {
-        self.fi = init.fi;
-        let vals = self.rhs_values(&init.values, init.lhs.len(), self.pos(init.pos))?;
-        for (l, v) in init.lhs.iter().zip(vals) {
-            if let Some(o) = l {
-                self.store_global(*o, v, self.pos(init.pos))?;
-            }
-        }
-        Ok(())
-    }
-
-    fn store_global(&mut self, o: ObjId, v: Value, pos: Option<SrcPos>) -> BuildResult<()> {
-        let Some(&g) = self.ctx.globals.get(&o) else { return Err(unsupported("assignment to this variable", pos)) };
-        let gty = self.global_type(g);
-        let v = self.coerce(v, gty, pos);
-        let addr = self.ins1(InstKind::GlobalAddr { global: g }, crate::repr::pointer_to(gty), pos);
-        self.ins(InstKind::Store { addr, value: v }, &[], pos);
-        Ok(())
-    }
-
-    /// The type of global `g`.
-    pub fn global_type(&self, g: GlobalId) -> TypeId {
-        self.ctx.global_types[g.index()]
-    }
-
-    /// The values of right-hand sides for `n` left-hand sides: one per
-    /// expression, or the results of one multi-valued call.
-    pub fn rhs_values(&mut self, rhs: &[ExprId], n: usize, pos: Option<SrcPos>) -> BuildResult<Vec<Value>> {
-        if rhs.len() == n {
-            let mut out = Vec::with_capacity(n);
-            for &e in rhs {
-                out.push(self.expr(e)?);
-            }
-            Ok(out)
-        } else if rhs.len() == 1 {
-            let vs = self.expr_multi(rhs[0])?;
-            if vs.len() != n {
-                return Err(unsupported("this assignment's shape", pos));
-            }
-            Ok(vs)
-        } else {
-            Err(unsupported("this assignment's shape", pos))
-        }
-    }
-
-    // ---- statements ----
-
-    fn block_stmts(&mut self, block: StmtId) -> BuildResult<()> {
-        match self.file().stmt(block).kind {
-            StmtKind::Block { stmts, .. } => self.stmt_list(self.file().stmts_of(stmts)),
-            _ => self.stmt(block),
-        }
-    }
-
-    fn stmt_list(&mut self, list: &[StmtId]) -> BuildResult<()> {
-        for &s in list {
-            self.stmt(s)?;
-        }
-        Ok(())
-    }
-
-    fn stmt(&mut self, s: StmtId) -> BuildResult<()> {
-        let file = self.file();
-        let st = file.stmt(s);
-        let pos = self.pos(st.pos);
-        match st.kind {
-            StmtKind::Empty => Ok(()),
-            StmtKind::Block { stmts, .. } => self.stmt_list(file.stmts_of(stmts)),
-            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
-            StmtKind::Expr(e) => {
-                self.expr_stmt(e)?;
-                Ok(())
-            }
-            StmtKind::Decl(decls) => {
-                for &d in file.decls_of(decls) {
-                    self.local_decl(d)?;
-                }
-                Ok(())
-            }
-            StmtKind::Assign { op, lhs, rhs } => self.assign(op, lhs, rhs, pos),
-            StmtKind::Return { results } => self.return_stmt(results, pos),
-            StmtKind::If { init, cond, then, els } => self.if_stmt(init, cond, then, els, pos),
-            StmtKind::For { init, cond, post, body } => self.for_stmt(s, init, cond, post, body, pos),
-            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(s, init, tag, body, pos),
-            StmtKind::Branch { tok, target, .. } => self.branch_stmt(tok, target, pos),
-            StmtKind::Send { .. } => Err(unsupported("channel sends", pos)),
-            StmtKind::Call { tok: Token::Defer, .. } => Err(unsupported("defer", pos)),
-            StmtKind::Call { .. } => Err(unsupported("go statements", pos)),
-            StmtKind::Select { .. } => Err(unsupported("select", pos)),
-            StmtKind::Range { .. } => Err(unsupported("for range", pos)),
-            StmtKind::CaseClause { .. } | StmtKind::CommClause { .. } => Err(unsupported("a clause outside its statement", pos)),
-        }
-    }
-
-    fn local_decl(&mut self, d: goxide_syntax::ast::DeclId) -> BuildResult<()> {
-        let file = self.file();
-        let decl = file.decl(d);
-        let pos = self.pos(decl.pos);
-        match decl.kind {
-            DeclKind::Const { .. } | DeclKind::Type { .. } => Ok(()),
-            DeclKind::Var { names, values, .. } => {
-                let names = file.names_of(names);
-                let vals = file.unpack_list(values);
-                let values: Vec<Value> = if vals.is_empty() { Vec::new() } else { self.rhs_values(&vals, names.len(), pos)? };
-                for (i, &n) in names.iter().enumerate() {
-                    if file.name_str(n) == "_" {
-                        continue;
-                    }
-                    let Some(&o) = self.ctx.input.defs.get(&(self.fnum(), n.pos)) else {
-                        return Err(unsupported("a variable the checker did not define", self.pos(n.pos)));
-                    };
-                    let t = self.declare_local(o, self.pos(n.pos))?;
-                    let v = match values.get(i) {
-                        Some(&v) => self.coerce(v, t, pos),
-                        None => {
-                            let b = self.block();
-                            zero_value(&mut self.f, b, t)
-                        }
-                    };
-                    self.write_var(o, v);
-                }
-                Ok(())
-            }
-            _ => Err(unsupported("this declaration inside a function", pos)),
-        }
-    }
-
-    /// Where an assignment's left-hand side goes.
-    fn lhs_target(&mut self, e: ExprId, define: bool) -> BuildResult<Option<LhsTarget>> {
-        let file = self.file();
-        let e = file.unparen(e);
-        let ExprKind::Name(n) = file.expr(e).kind else {
-            return Err(unsupported("assignment to this kind of expression", self.expr_pos(e)));
-        };
-        if file.name_str(n) == "_" {
-            return Ok(None);
-        }
-        let key = (self.fnum(), n.pos);
-        if define && let Some(&o) = self.ctx.input.defs.get(&key) {
-            let t = self.declare_local(o, self.pos(n.pos))?;
-            return Ok(Some(LhsTarget::Local(o, t)));
-        }
-        let Some(&o) = self.ctx.input.info.uses.get(&key) else {
-            return Err(unsupported("assignment to an unresolved name", self.pos(n.pos)));
-        };
-        if self.ctx.globals.contains_key(&o) {
-            return Ok(Some(LhsTarget::Global(o)));
-        }
-        if super::is_local_var(o) {
-            let Some(t) = self.vars.var_type(o) else {
-                return Err(unsupported("assignment to a variable of an enclosing function", self.pos(n.pos)));
-            };
-            return Ok(Some(LhsTarget::Local(o, t)));
-        }
-        Err(unsupported("assignment to this kind of name", self.pos(n.pos)))
-    }
-
-    fn assign_to(&mut self, target: Option<LhsTarget>, v: Value, pos: Option<SrcPos>) -> BuildResult<()> {
-        match target {
-            None => Ok(()),
-            Some(LhsTarget::Local(o, t)) => {
-                let v = self.coerce(v, t, pos);
-                self.write_var(o, v);
-                Ok(())
-            }
-            Some(LhsTarget::Global(o)) => self.store_global(o, v, pos),
-        }
-    }
-
-    fn assign(&mut self, op: Operator, lhs: ExprId, rhs: Option<ExprId>, pos: Option<SrcPos>) -> BuildResult<()> {
-        let file = self.file();
-        match (op, rhs) {
-            (Operator::None | Operator::Def, Some(rhs)) => {
-                let lhs_list = file.unpack_list(Some(lhs));
-                let rhs_list = file.unpack_list(Some(rhs));
-                let define = op == Operator::Def;
-                // Go evaluates the right-hand sides, then assigns left to right.
-                let values = self.rhs_values(&rhs_list, lhs_list.len(), pos)?;
-                let mut targets = Vec::with_capacity(lhs_list.len());
-                for &l in &lhs_list {
-                    targets.push(self.lhs_target(l, define)?);
-                }
-                for (t, v) in targets.into_iter().zip(values) {
-                    self.assign_to(t, v, pos)?;
-                }
-                Ok(())
-            }
-            (op, rhs) => {
-                // x op= y, x++, x--
-                let target = self.lhs_target(lhs, false)?;
-                let Some(target) = target else { return Err(unsupported("assignment operation on _", pos)) };
-                let cur = self.expr(lhs)?;
-                let ty = self.f.value_type(cur);
-                let y = match rhs {
-                    Some(r) => self.expr(r)?,
-                    None => self.ins1(InstKind::Const(Const::Int(1)), ty, pos),
-                };
-                let v = self.binary_op(op, cur, y, ty, pos)?;
-                self.assign_to(Some(target), v, pos)
-            }
-        }
-    }
-
-    fn return_stmt(&mut self, results: Option<ExprId>, pos: Option<SrcPos>) -> BuildResult<()> {
-        let want = self.f.results.clone();
-        let values = match results {
-            None => {
-                let named = self.named_results.clone();
-                named.into_iter().map(|o| self.read_var(o)).collect()
-            }
-            Some(r) => {
-                let list = self.file().unpack_list(Some(r));
-                let vs = self.rhs_values(&list, want.len(), pos)?;
-                vs.into_iter().zip(&want).map(|(v, &t)| self.coerce(v, t, pos)).collect()
-            }
-        };
-        self.terminate(InstKind::Return { values }, pos);
-        Ok(())
-    }
-
-    /// A condition as a `bool` branch.
-    fn cond_branch(&mut self, cond: ExprId, then_b: BlockId, else_b: BlockId) -> BuildResult<()> {
-        let c = self.expr(cond)?;
-        self.branch(c, then_b, else_b);
-        Ok(())
-    }
-
-    fn if_stmt(&mut self, init: Option<StmtId>, cond: Option<ExprId>, then: StmtId, els: Option<StmtId>, pos: Option<SrcPos>) -> BuildResult<()> {
-        if let Some(i) = init {
-            self.stmt(i)?;
-        }
-        let Some(cond) = cond else { return Err(unsupported("if without a condition", pos)) };
-        let then_b = self.f.create_block();
-        let join = self.f.create_block();
-        let else_b = if els.is_some() { self.f.create_block() } else { join };
-        self.cond_branch(cond, then_b, else_b)?;
-        self.seal(then_b);
-        self.switch_to(then_b);
-        self.block_stmts(then)?;
-        if self.cur.is_some() {
-            self.jump(join);
-        }
-        if let Some(e) = els {
-            self.seal(else_b);
-            self.switch_to(else_b);
-            self.stmt(e)?;
-            if self.cur.is_some() {
-                self.jump(join);
-            }
-        }
-        self.seal(join);
-        self.switch_to(join);
-        Ok(())
-    }
-
-    fn for_stmt(&mut self, s: StmtId, init: Option<StmtId>, cond: Option<ExprId>, post: Option<StmtId>, body: StmtId, pos: Option<SrcPos>) -> BuildResult<()> {
-        if let Some(i) = init {
-            if matches!(self.file().stmt(i).kind, StmtKind::Range { .. }) {
-                return Err(unsupported("for range", pos));
-            }
-            self.stmt(i)?;
-        }
-        let header = self.f.create_block();
-        let body_b = self.f.create_block();
-        let cont = self.f.create_block();
-        let exit = self.f.create_block();
-        self.jump(header);
-        self.switch_to(header);
-        match cond {
-            Some(c) => self.cond_branch(c, body_b, exit)?,
-            None => self.jump(body_b),
-        }
-        self.seal(body_b);
-        self.switch_to(body_b);
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: Some(cont) });
-        let r = self.block_stmts(body);
-        self.targets.pop();
-        r?;
-        if self.cur.is_some() {
-            self.jump(cont);
-        }
-        self.seal(cont);
-        self.switch_to(cont);
-        if let Some(p) = post {
-            self.stmt(p)?;
-        }
-        self.jump(header);
-        self.seal(header);
-        self.seal(exit);
-        self.switch_to(exit);
-        Ok(())
-    }
-
-    fn switch_stmt(&mut self, s: StmtId, init: Option<StmtId>, tag: Option<ExprId>, body: goxide_syntax::ast::List<StmtId>, pos: Option<SrcPos>) -> BuildResult<()> {
-        let file = self.file();
-        if let Some(i) = init {
-            self.stmt(i)?;
-        }
-        if let Some(t) = tag
-            && matches!(file.expr(t).kind, ExprKind::TypeSwitchGuard { .. })
-        {
-            return Err(unsupported("type switches", pos));
-        }
-        let tag_value = match tag {
-            Some(t) => Some(self.expr(t)?),
-            None => None,
-        };
-        let clauses = file.stmts_of(body);
-        let bodies: Vec<BlockId> = clauses.iter().map(|_| self.f.create_block()).collect();
-        let exit = self.f.create_block();
-        let mut default = None;
-        // The tests, in source order; a default clause is taken last.
-        for (i, &c) in clauses.iter().enumerate() {
-            let StmtKind::CaseClause { cases, .. } = file.stmt(c).kind else {
-                return Err(unsupported("a switch clause", self.pos(file.stmt(c).pos)));
-            };
-            let Some(cases) = cases else {
-                default = Some(bodies[i]);
-                continue;
-            };
-            for e in file.unpack_list(Some(cases)) {
-                let epos = self.expr_pos(e);
-                let cond = match tag_value {
-                    Some(tv) => {
-                        let v = self.expr(e)?;
-                        let tty = self.f.value_type(tv);
-                        let v = self.coerce(v, tty, epos);
-                        self.compare(CompareOp::Eq, tv, v, epos)?
-                    }
-                    None => self.expr(e)?,
-                };
-                let next = self.f.create_block();
-                self.branch(cond, bodies[i], next);
-                self.seal(next);
-                self.switch_to(next);
-            }
-        }
-        self.jump(default.unwrap_or(exit));
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: None });
-        let saved = self.fallthrough;
-        let mut result = Ok(());
-        for (i, &c) in clauses.iter().enumerate() {
-            let StmtKind::CaseClause { body: stmts, .. } = file.stmt(c).kind else { continue };
-            // Its predecessors are the tests and a fallthrough from the
-            // previous body, all emitted by now.
-            self.seal(bodies[i]);
-            self.switch_to(bodies[i]);
-            self.fallthrough = bodies.get(i + 1).copied();
-            result = self.stmt_list(file.stmts_of(stmts));
-            if result.is_err() {
-                break;
-            }
-            if self.cur.is_some() {
-                self.jump(exit);
-            }
-        }
-        self.fallthrough = saved;
-        self.targets.pop();
-        result?;
-        self.seal(exit);
-        self.switch_to(exit);
-        Ok(())
-    }
-
-    fn branch_stmt(&mut self, tok: Token, target: Option<StmtId>, pos: Option<SrcPos>) -> BuildResult<()> {
-        match tok {
-            Token::Break | Token::Continue => {
-                let found = match target {
-                    Some(t) => self.targets.iter().rev().find(|x| x.stmt == t),
-                    None => self.targets.iter().rev().find(|x| tok == Token::Break || x.cont.is_some()),
-                };
-                let dest = match (found, tok) {
-                    (Some(t), Token::Break) => Some(t.brk),
-                    (Some(t), _) => t.cont,
-                    (None, _) => None,
-                };
-                let Some(d) = dest else { return Err(unsupported("this branch statement", pos)) };
-                self.jump(d);
-                Ok(())
-            }
-            Token::Fallthrough => {
-                let Some(d) = self.fallthrough else { return Err(unsupported("fallthrough here", pos)) };
-                self.jump(d);
-                Ok(())
-            }
-            _ => Err(unsupported("goto", pos)),
-        }
-    }
-}
-
-/// Where an assignment stores.
-#[derive(Clone, Copy)]
-pub(crate) enum LhsTarget {
-    Local(ObjId, TypeId),
-    Global(ObjId),
 }

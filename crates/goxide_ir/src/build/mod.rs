@@ -13,23 +13,31 @@
 //! take the variable initialisation order from the checker
 //! ([`initorder`]); build `pkg.init` (the
 //! variable initialisers in that order) and each function body
-//! ([`func`], [`expr`]). Local variables become SSA values through
-//! [`crate::ssa`] (no local in this slice has its address taken).
+//! ([`func`], [`stmt`], [`expr`], [`addr`], [`call`], [`print`]).
 //!
-//! What the slice takes: package-level functions (no methods, generics,
-//! closures) and variables; local variables; constants; integer, bool and
-//! string values (strings: constants, variables, `len`, `print`);
-//! arithmetic, comparisons of integers, bools and strings, `&&`/`||`/`!`;
-//! integer conversions; calls with multiple results; `if`, `for` (not
-//! `range`), expression `switch` with `fallthrough`, `break`/`continue`
-//! (labelled too), `return`; `print`/`println`. Anything else is an
-//! [`Unsupported`] error naming the construct and its position — never a
-//! wrong program and never a panic.
+//! Variables: a local whose address is taken or that a closure captures
+//! lives on the heap, a struct or array local in the frame, any other in
+//! SSA ([`vars`]). Values of struct and array types are handled through
+//! addresses ([`Operand::Mem`]); functions take and return them through
+//! pointers (`repr::lower_signature`). Methods are functions with the
+//! receiver first (`pkg.T.M`, `pkg.(*T).M`); function literals become
+//! functions `pkg.F.funcN` with a closure object holding pointers to the
+//! captured variables.
+//!
+//! Anything outside what is built so far (generics, goroutines, defer,
+//! maps, interfaces' method calls, ...) is an [`Unsupported`] error naming
+//! the construct and its position — never a wrong program, never a panic.
 
+mod addr;
+mod call;
 mod expr;
 mod func;
 mod initorder;
+mod print;
+mod stmt;
+mod vars;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
@@ -41,8 +49,10 @@ use goxide_types::objects::{object, ObjKind, SrcPos, VarKind};
 use goxide_types::types::{table, ObjId, Type, TypeId};
 
 use crate::ir::*;
-use crate::repr::{default_type, repr_of, Repr};
+use crate::repr::{default_type, lower_signature, repr_of};
 use crate::symbols::symbol;
+
+pub(crate) use expr::Operand;
 
 /// What the checker produced for one package.
 pub struct CheckedPackage<'a> {
@@ -76,7 +86,7 @@ impl std::error::Error for Unsupported {}
 
 pub(crate) type BuildResult<T> = Result<T, Unsupported>;
 
-/// A package-level function with a body.
+/// A package-level function or method with a body.
 #[derive(Clone, Copy)]
 pub(crate) struct FuncDecl {
     pub fi: usize,
@@ -98,17 +108,30 @@ pub(crate) struct VarInit {
     pub pos: Pos,
 }
 
+/// A function's Go-level signature: parameter types (a method's receiver
+/// first) and result types; its IR signature is `lower_signature` of it.
+#[derive(Clone, Debug)]
+pub(crate) struct GoSig {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+}
+
 /// What every function builder of the package reads.
 pub(crate) struct PkgCtx<'a> {
     pub input: &'a CheckedPackage<'a>,
     /// The registry number of each file (index as in `input.files`).
     pub fnums: Vec<u32>,
+    /// Functions and methods by their objects.
     pub funcs: HashMap<ObjId, FuncId>,
-    /// Each function's signature: parameter and result types.
-    pub sigs: Vec<(Vec<TypeId>, Vec<TypeId>)>,
+    /// Each declared function's Go signature, by `FuncId`.
+    pub sigs: Vec<GoSig>,
     pub globals: HashMap<ObjId, GlobalId>,
     /// Each global's type, by `GlobalId`.
     pub global_types: Vec<TypeId>,
+    /// Functions made while building bodies (closures), numbered from
+    /// `closure_base`.
+    pub closures: RefCell<Vec<Function>>,
+    pub closure_base: usize,
 }
 
 impl PkgCtx<'_> {
@@ -117,6 +140,20 @@ impl PkgCtx<'_> {
     }
     pub fn src_pos(&self, fi: usize, pos: Pos) -> SrcPos {
         SrcPos { file: self.fnums[fi], pos }
+    }
+
+    /// Adds a function built while building another; returns its id.
+    pub fn add_closure(&self, f: Function) -> FuncId {
+        let mut c = self.closures.borrow_mut();
+        c.push(f);
+        FuncId::new(self.closure_base + c.len() - 1)
+    }
+
+    /// Replaces the body of closure `id` (made by [`Self::add_closure`]).
+    pub fn set_closure(&self, id: FuncId, f: Function) {
+        if let Some(slot) = self.closures.borrow_mut().get_mut(id.index() - self.closure_base) {
+            *slot = f;
+        }
     }
 }
 
@@ -138,16 +175,50 @@ fn file_numbers(p: &CheckedPackage) -> Vec<Option<u32>> {
         .collect()
 }
 
-/// Checks that values of `t` can live in this slice; `what` says where.
+/// The type name for messages.
+pub(crate) fn type_name(t: TypeId) -> String {
+    goxide_types::typestring::type_string(t, &|_| String::new())
+}
+
+/// Checks that values of `t` can be built; `what` says where.
 pub(crate) fn value_type(t: TypeId, what: &str, pos: Option<SrcPos>) -> BuildResult<TypeId> {
     let t = default_type(t);
-    match repr_of(t) {
-        Some(Repr::Bool | Repr::Int { .. } | Repr::String) => Ok(t),
-        _ => {
-            let name = goxide_types::typestring::type_string(t, &|_| String::new());
-            Err(unsupported(format!("{what} of type {name}"), pos))
-        }
+    if repr_of(t).is_some() && !has_type_params(t) {
+        return Ok(t);
     }
+    Err(unsupported(format!("{what} of type {}", type_name(t)), pos))
+}
+
+/// Whether `t` mentions a type parameter (generic code is not built yet).
+fn has_type_params(t: TypeId) -> bool {
+    let tab = table();
+    match tab.get(t) {
+        Type::TypeParam(_) => true,
+        Type::Pointer(e) | Type::Slice(e) => has_type_params(*e),
+        Type::Array { elem, .. } => has_type_params(*elem),
+        _ => false,
+    }
+}
+
+/// The receiver's base type name and whether it is a pointer receiver.
+fn receiver_base(recv: TypeId) -> Option<(String, bool)> {
+    let tab = table();
+    let (base, ptr) = match tab.get(recv) {
+        Type::Pointer(e) => (*e, true),
+        _ => (recv, false),
+    };
+    match tab.get(base) {
+        Type::Named(_) => Some((type_name(base).rsplit('.').next().unwrap_or_default().to_string(), ptr)),
+        _ => None,
+    }
+}
+
+/// The symbol of method `m` with receiver type `recv` (gc's `pkg.T.M` /
+/// `pkg.(*T).M`).
+pub(crate) fn method_symbol(path: &str, m: ObjId, recv: TypeId) -> Option<String> {
+    let (base, ptr) = receiver_base(recv)?;
+    let name = object(m).name.as_str();
+    Some(if ptr { symbol(path, &format!("(*{base}).{name}")) } else { symbol(path, &format!("{base}.{name}")) })
 }
 
 /// Builds the IR of a checked package (see the module header).
@@ -155,7 +226,16 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
     let fnums_opt = file_numbers(input);
     // A file without any expression or definition holds no code.
     let fnums: Vec<u32> = fnums_opt.iter().map(|n| n.unwrap_or(u32::MAX)).collect();
-    let mut ctx = PkgCtx { input, fnums, funcs: HashMap::new(), sigs: Vec::new(), globals: HashMap::new(), global_types: Vec::new() };
+    let mut ctx = PkgCtx {
+        input,
+        fnums,
+        funcs: HashMap::new(),
+        sigs: Vec::new(),
+        globals: HashMap::new(),
+        global_types: Vec::new(),
+        closures: RefCell::new(Vec::new()),
+        closure_base: 0,
+    };
     let mut pkg = Package { path: input.path.to_string(), ..Package::default() };
 
     // ---- collect ----
@@ -175,9 +255,6 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
                 DeclKind::Const { .. } | DeclKind::Type { .. } => {}
                 DeclKind::Func { recv, name, tparams, typ: _, body, .. } => {
                     let npos = Some(ctx.src_pos(fi, name.pos));
-                    if recv.is_some() {
-                        return Err(unsupported("method declarations", npos));
-                    }
                     if !tparams.is_empty() {
                         return Err(unsupported("generic functions", npos));
                     }
@@ -188,7 +265,7 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
                     if fname == "_" {
                         continue; // never called
                     }
-                    let (obj, sym) = if fname == "init" {
+                    let (obj, sym) = if fname == "init" && recv.is_none() {
                         let s = symbol(input.path, &format!("init.{init_count}"));
                         init_count += 1;
                         (None, s)
@@ -198,16 +275,31 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
                         };
                         (Some(obj), symbol(input.path, fname))
                     };
-                    let (params, results) = match obj {
-                        None => (Vec::new(), Vec::new()),
-                        Some(o) => signature_types(o, npos)?,
+                    // A method's receiver type: the checker's type of the
+                    // receiver's type expression.
+                    let recv_type = match recv {
+                        Some(r) => {
+                            let te = file.field(*r).typ;
+                            let t = input.info.types.get(&(fnum, te)).map(|tv| tv.typ);
+                            Some(t.ok_or_else(|| unsupported("a receiver the checker did not type", npos))?)
+                        }
+                        None => None,
                     };
+                    let sym = match (obj, recv_type) {
+                        (Some(o), Some(rt)) => method_symbol(input.path, o, rt).ok_or_else(|| unsupported("methods of this receiver type", npos))?,
+                        _ => sym,
+                    };
+                    let sig = match obj {
+                        None => GoSig { params: Vec::new(), results: Vec::new() },
+                        Some(o) => signature_types(o, recv_type, npos)?,
+                    };
+                    let (lp, lr) = lower_signature(&sig.params, &sig.results);
                     let id = FuncId::new(pkg.funcs.len());
-                    pkg.funcs.push(Function::new(sym, params.clone(), results.clone(), npos));
-                    ctx.sigs.push((params, results));
+                    pkg.funcs.push(Function::new(sym, lp, lr, npos));
+                    ctx.sigs.push(sig);
                     if let Some(o) = obj {
                         ctx.funcs.insert(o, id);
-                        if fname == "main" && input.path == "main" {
+                        if fname == "main" && input.path == "main" && recv.is_none() {
                             pkg.main = Some(id);
                         }
                     }
@@ -254,41 +346,62 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
     // ---- pkg.init: variable initialisers in the checker's order ----
     let order = initorder::order(&ctx, &var_inits);
     let mut inits = Vec::new();
-    if !order.is_empty() {
+    let init_id = if order.is_empty() {
+        None
+    } else {
         let id = FuncId::new(pkg.funcs.len());
-        let mut b = func::FnBuilder::new(&ctx, 0, Function::new(symbol(input.path, "init"), Vec::new(), Vec::new(), None));
+        let (lp, lr) = lower_signature(&[], &[]);
+        pkg.funcs.push(Function::new(symbol(input.path, "init"), lp, lr, None));
+        ctx.sigs.push(GoSig { params: Vec::new(), results: Vec::new() });
+        inits.push(id);
+        Some(id)
+    };
+    ctx.closure_base = pkg.funcs.len();
+    if let Some(id) = init_id {
+        let f = std::mem::take(&mut pkg.funcs[id.index()]);
+        let prefix = f.name.clone();
+        let mut b = func::FnBuilder::new(&ctx, 0, f, prefix);
         for &i in &order {
             b.var_init(&var_inits[i])?;
         }
-        pkg.funcs.push(b.finish()?);
-        inits.push(id);
+        pkg.funcs[id.index()] = b.finish()?;
     }
 
     // ---- bodies ----
     for fd in &func_decls {
         let f = std::mem::take(&mut pkg.funcs[fd.id.index()]);
-        let b = func::FnBuilder::new(&ctx, fd.fi, f);
+        let prefix = f.name.clone();
+        let b = func::FnBuilder::new(&ctx, fd.fi, f, prefix);
         pkg.funcs[fd.id.index()] = b.build_body(fd)?;
         if fd.obj.is_none() {
             inits.push(fd.id);
         }
     }
+    pkg.funcs.extend(ctx.closures.into_inner());
     pkg.inits = inits;
     Ok(pkg)
 }
 
-/// The parameter and result types of function object `o`.
-fn signature_types(o: ObjId, pos: Option<SrcPos>) -> BuildResult<(Vec<TypeId>, Vec<TypeId>)> {
+/// The Go-level parameter (receiver first) and result types of function
+/// or method object `o`.
+fn signature_types(o: ObjId, recv: Option<TypeId>, pos: Option<SrcPos>) -> BuildResult<GoSig> {
     let Some(t) = object(o).typ.get() else { return Err(unsupported("a function without a type", pos)) };
-    let Type::Signature { params, results, variadic } = table().get(t) else {
+    let mut sig = signature_of(t, pos)?;
+    if let Some(recv) = recv {
+        sig.params.insert(0, value_type(recv, "receivers", pos)?);
+    }
+    Ok(sig)
+}
+
+/// The Go-level parameter and result types of signature type `t`.
+pub(crate) fn signature_of(t: TypeId, pos: Option<SrcPos>) -> BuildResult<GoSig> {
+    let tab = table();
+    let Type::Signature { params, results, .. } = tab.get(tab.underlying(t)) else {
         return Err(unsupported("a function whose type is not a signature", pos));
     };
-    if *variadic {
-        return Err(unsupported("variadic functions", pos));
-    }
     let params = params.iter().map(|v| value_type(v.typ, "parameters", pos)).collect::<BuildResult<Vec<_>>>()?;
     let results = results.iter().map(|v| value_type(v.typ, "results", pos)).collect::<BuildResult<Vec<_>>>()?;
-    Ok((params, results))
+    Ok(GoSig { params, results })
 }
 
 /// Whether `o` is a local variable (parameters and results included).

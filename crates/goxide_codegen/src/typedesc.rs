@@ -1,0 +1,239 @@
+//! Type descriptors: one read-only data object per Go type a package
+//! needs at run time (`TypeDesc` in the IR), in go1.27's `internal/abi`
+//! layout (gc's `reflectdata.WriteType`), as the runtime contract says.
+//!
+//! The object is the `abi.Type` header (48 bytes: `Size_`, `PtrBytes`,
+//! `Hash`, `TFlag`, `Align_`, `FieldAlign_`, `Kind_`, `Equal`, `GCData`,
+//! `Str`, `PtrToThis`), the kind's extension (`PtrType.Elem`,
+//! `SliceType.Elem`, `ArrayType{Elem, Slice, Len}`, `ChanType{Elem, Dir}`,
+//! `StructType{PkgPath, Fields}` with its `StructField{Name, Typ,
+//! Offset}` array, an empty `InterfaceType`), then the names it refers to
+//! in `abi.Name` encoding. `Str` is goxide's `NameOff`: the byte offset of
+//! the type's string from the descriptor's own address (the contract's
+//! rule for `resolveNameOff`), so it is a constant of the object.
+//!
+//! Not yet: `Equal` is null (the runtime compares by kind), `GCData` is
+//! null (no collector yet), no uncommon type (methods), `PtrToThis` 0,
+//! function and map extensions. `Hash` is FNV-1a of the type string (gc
+//! uses its own hash; only map iteration order could observe it, and that
+//! is random anyway). Invariant: the offsets are internal/abi's; one
+//! object per distinct type (identical types share it).
+
+use cranelift_module::{DataDescription, DataId, Module};
+use goxide_ir::repr::{repr_of, Repr};
+use goxide_types::types::{table, BasicKind, ChanDir, Type, TypeId};
+
+use crate::{err, CodegenError, ObjectState};
+
+/// internal/abi `Kind` values.
+fn kind_of(t: TypeId) -> u8 {
+    let tab = table();
+    match tab.get(tab.underlying(t)) {
+        Type::Basic(k) => match k {
+            BasicKind::Bool => 1,
+            BasicKind::Int => 2,
+            BasicKind::Int8 => 3,
+            BasicKind::Int16 => 4,
+            BasicKind::Int32 => 5,
+            BasicKind::Int64 => 6,
+            BasicKind::Uint => 7,
+            BasicKind::Uint8 => 8,
+            BasicKind::Uint16 => 9,
+            BasicKind::Uint32 => 10,
+            BasicKind::Uint64 => 11,
+            BasicKind::Uintptr => 12,
+            BasicKind::Float32 => 13,
+            BasicKind::Float64 => 14,
+            BasicKind::Complex64 => 15,
+            BasicKind::Complex128 => 16,
+            BasicKind::String => 24,
+            BasicKind::UnsafePointer => 26,
+            _ => 0,
+        },
+        Type::Array { .. } => 17,
+        Type::Chan { .. } => 18,
+        Type::Signature { .. } => 19,
+        Type::Interface { .. } => 20,
+        Type::Map { .. } => 21,
+        Type::Pointer(_) => 22,
+        Type::Slice(_) => 23,
+        Type::Struct(_) => 25,
+        _ => 0,
+    }
+}
+
+/// `abi.TFlagNamed`, `abi.TFlagDirectIface`.
+const TFLAG_NAMED: u8 = 1 << 2;
+const TFLAG_DIRECT_IFACE: u8 = 1 << 5;
+
+/// The size of the `abi.Type` header.
+const HEADER: usize = 48;
+
+/// The number of leading bytes of a `t` that can hold pointers
+/// (`abi.Type.PtrBytes`).
+pub(crate) fn ptr_bytes(st: &ObjectState, t: TypeId) -> i64 {
+    let tab = table();
+    match tab.get(tab.underlying(t)).clone() {
+        Type::Basic(BasicKind::String) | Type::Basic(BasicKind::UnsafePointer) => 8,
+        Type::Basic(_) => 0,
+        Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Signature { .. } | Type::Slice(_) => 8,
+        Type::Interface { .. } => 16,
+        Type::Array { len, elem } => {
+            let e = ptr_bytes(st, elem);
+            if len == 0 || e == 0 { 0 } else { (len - 1) * st.sizes.sizeof(elem) + e }
+        }
+        Type::Struct(fields) => {
+            let offs = st.sizes.offsetsof(&fields);
+            let mut last = 0;
+            for (f, o) in fields.iter().zip(offs) {
+                let p = ptr_bytes(st, f.var.typ);
+                if p > 0 {
+                    last = o + p;
+                }
+            }
+            last
+        }
+        _ => 0,
+    }
+}
+
+/// An `abi.Name` with no tag and no package path.
+fn encode_name(name: &str, exported: bool, embedded: bool) -> Vec<u8> {
+    let mut out = vec![(exported as u8) | ((embedded as u8) << 3)];
+    let mut n = name.len();
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            break;
+        }
+        out.push(b | 0x80);
+    }
+    out.extend_from_slice(name.as_bytes());
+    out
+}
+
+fn fnv1a(s: &str) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for &b in s.as_bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x01000193);
+    }
+    h
+}
+
+/// The descriptor of `t`, made on first use.
+pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, CodegenError> {
+    let key = canonical(t);
+    if let Some(&id) = st.type_descs.get(&key) {
+        return Ok(id);
+    }
+    let id = st.module.declare_anonymous_data(false, false).map_err(err)?;
+    st.type_descs.insert(key, id);
+    let tab = table();
+    let s = goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string());
+    let size = st.sizes.sizeof(t).max(0) as u64;
+    let align = st.sizes.alignof(t).clamp(1, 255) as u8;
+    let mut bytes = vec![0u8; HEADER];
+    bytes[0..8].copy_from_slice(&size.to_le_bytes());
+    bytes[8..16].copy_from_slice(&(ptr_bytes(st, t) as u64).to_le_bytes());
+    bytes[16..20].copy_from_slice(&fnv1a(&s).to_le_bytes());
+    let mut tflag = 0;
+    if matches!(tab.get(t), Type::Named(_)) {
+        tflag |= TFLAG_NAMED;
+    }
+    if repr_of(t) == Some(Repr::Pointer) {
+        tflag |= TFLAG_DIRECT_IFACE;
+    }
+    bytes[20] = tflag;
+    bytes[21] = align;
+    bytes[22] = align;
+    bytes[23] = kind_of(t);
+    // Relocations to write: (offset, type whose descriptor goes there).
+    let mut type_refs: Vec<(usize, TypeId)> = Vec::new();
+    // Relocations to this object itself: (offset, target offset).
+    let mut self_refs: Vec<(usize, usize)> = Vec::new();
+    // Names to append: (offset of the pointer or NameOff, bytes, is_off).
+    let mut names: Vec<(usize, Vec<u8>, bool)> = vec![(40, encode_name(&s, false, false), true)];
+    match tab.get(tab.underlying(t)).clone() {
+        Type::Pointer(e) | Type::Slice(e) => {
+            type_refs.push((bytes.len(), e));
+            bytes.extend_from_slice(&[0; 8]);
+        }
+        Type::Array { len, elem } => {
+            type_refs.push((bytes.len(), elem));
+            bytes.extend_from_slice(&[0; 8]);
+            type_refs.push((bytes.len(), tab.intern(Type::Slice(elem))));
+            bytes.extend_from_slice(&[0; 8]);
+            bytes.extend_from_slice(&(len.max(0) as u64).to_le_bytes());
+        }
+        Type::Chan { dir, elem } => {
+            type_refs.push((bytes.len(), elem));
+            bytes.extend_from_slice(&[0; 8]);
+            let d: u64 = match dir {
+                ChanDir::RecvOnly => 1,
+                ChanDir::SendOnly => 2,
+                ChanDir::SendRecv => 3,
+            };
+            bytes.extend_from_slice(&d.to_le_bytes());
+        }
+        Type::Struct(fields) => {
+            // PkgPath Name, Fields []StructField.
+            bytes.extend_from_slice(&[0; 8]);
+            let fields_at = bytes.len() + 24;
+            self_refs.push((bytes.len(), fields_at));
+            bytes.extend_from_slice(&[0; 8]);
+            bytes.extend_from_slice(&(fields.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(&(fields.len() as u64).to_le_bytes());
+            let offs = st.sizes.offsetsof(&fields);
+            for (f, o) in fields.iter().zip(offs) {
+                let at = bytes.len();
+                let name = f.var.name.map(|n| n.as_str().to_string()).unwrap_or_default();
+                let exported = name.chars().next().is_some_and(char::is_uppercase);
+                names.push((at, encode_name(&name, exported, f.embedded), false));
+                type_refs.push((at + 8, f.var.typ));
+                bytes.extend_from_slice(&[0; 16]);
+                bytes.extend_from_slice(&(o as u64).to_le_bytes());
+            }
+        }
+        Type::Interface { .. } => {
+            // PkgPath Name, Methods []Imethod (none listed yet).
+            bytes.extend_from_slice(&[0; 32]);
+        }
+        _ => {}
+    }
+    for (at, name, is_off) in names {
+        let pos = bytes.len();
+        bytes.extend_from_slice(&name);
+        if is_off {
+            bytes[at..at + 4].copy_from_slice(&(pos as i32).to_le_bytes());
+        } else {
+            self_refs.push((at, pos));
+        }
+    }
+    while bytes.len() % 8 != 0 {
+        bytes.push(0);
+    }
+    let mut desc = DataDescription::new();
+    desc.set_align(8);
+    for (at, target) in &type_refs {
+        let tid = type_desc(st, *target)?;
+        let gv = st.module.declare_data_in_data(tid, &mut desc);
+        desc.write_data_addr(*at as u32, gv, 0);
+    }
+    if !self_refs.is_empty() {
+        let me = st.module.declare_data_in_data(id, &mut desc);
+        for (at, target) in self_refs {
+            desc.write_data_addr(at as u32, me, target as i64);
+        }
+    }
+    desc.define(bytes.into_boxed_slice());
+    st.module.define_data(id, &desc).map_err(err)?;
+    Ok(id)
+}
+
+/// One key per distinct type: identical types share a descriptor.
+fn canonical(t: TypeId) -> String {
+    goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string())
+}

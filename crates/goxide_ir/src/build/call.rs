@@ -1,0 +1,619 @@
+//! Calls, builtins and function values (gc's `ssagen` `state.call`,
+//! `walk/builtin.go`, `walk/closure.go`).
+//!
+//! A call passes the closure context first (null for a direct call, the
+//! func value for a call through one), an out-pointer to a fresh frame
+//! temporary per memory result, then the arguments — a memory argument
+//! as a pointer to a fresh copy the callee owns (`repr::lower_signature`).
+//! Variadic arguments are packed into a new slice unless passed with
+//! `...`. A method call passes the receiver first, found through embedded
+//! fields as the selection's path says, by address for a pointer method.
+//!
+//! A function literal becomes a function of its own (`F.func1`); its
+//! value is a closure object `[code, &v1, &v2, ...]` with the addresses
+//! of the variables it captures (all of which live on the heap, see
+//! [`super::vars`]); the literal's body reads them through its context
+//! parameter. Without captures it is a static closure, as gc's.
+//!
+//! Builtins: `len`, `cap`, `append` (gc's inline append with `growslice`
+//! when the capacity is exceeded), `copy`, `make` of slices, `new`,
+//! `panic` (with an `interface{}` value), `complex`, `real`, `imag`,
+//! `min`, `max` of integers and strings, `print`/`println`
+//! ([`super::print`]).
+
+use goxide_syntax::ast::{ExprId, ExprKind, StmtId};
+use goxide_types::check::operand::Mode;
+use goxide_types::check::{Selection, SelectionKind};
+use goxide_types::objects::{object, Builtin, SrcPos};
+use goxide_types::types::{table, BasicKind, ObjId, Type, TypeId};
+
+use super::func::FnBuilder;
+use super::{signature_of, type_name, unsupported, value_type, BuildResult, GoSig, Operand};
+use crate::ir::*;
+use crate::repr::{basic, is_memory, lower_signature, pointer_to, raw_pointer, repr_of, Repr};
+
+/// What a call calls.
+enum Callee {
+    Direct(FuncId),
+    /// Through a func value (a pointer to its closure object).
+    Value(Value),
+}
+
+impl FnBuilder<'_> {
+    /// A call expression `e` = `fun(args)`.
+    pub fn call(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], has_dots: bool) -> BuildResult<Vec<Operand>> {
+        let file = self.file();
+        let pos = self.expr_pos(e);
+        let fun = file.unparen(fun);
+        let mode = self.tv(fun).map(|tv| tv.mode);
+        match mode {
+            Some(Mode::Builtin(b)) => return self.builtin(e, b, args, has_dots),
+            Some(Mode::TypeExpr) => {
+                let [arg] = args else { return Err(unsupported("this conversion", pos)) };
+                return Ok(vec![self.conversion(e, *arg)?]);
+            }
+            _ => {}
+        }
+        let fun_t = self.tv(fun).map(|tv| tv.typ).ok_or_else(|| unsupported("a call the checker did not type", pos))?;
+        let tab = table();
+        let Type::Signature { variadic, .. } = tab.get(tab.underlying(fun_t)).clone() else {
+            return Err(unsupported("calls of this kind of function", pos));
+        };
+        let sig = signature_of(fun_t, pos)?;
+        // The callee and, for a method, the receiver.
+        let mut recv: Option<Operand> = None;
+        let callee = match file.expr(fun).kind {
+            ExprKind::Name(n) => {
+                let o = self.ctx.input.info.uses.get(&(self.fnum(), n.pos)).copied();
+                match o.and_then(|o| self.ctx.funcs.get(&o).copied()) {
+                    Some(id) => Callee::Direct(id),
+                    None => Callee::Value(self.expr(fun)?),
+                }
+            }
+            ExprKind::Selector { x, .. } => {
+                let sel = self.ctx.input.info.selections.get(&(self.fnum(), fun)).cloned();
+                match sel {
+                    Some(s) if s.kind == SelectionKind::MethodVal => {
+                        let (id, r) = self.method_call_target(x, &s, pos)?;
+                        recv = Some(r);
+                        Callee::Direct(id)
+                    }
+                    Some(s) if s.kind == SelectionKind::MethodExpr => return Err(unsupported("method expressions", pos)),
+                    _ => Callee::Value(self.expr(fun)?),
+                }
+            }
+            _ => Callee::Value(self.expr(fun)?),
+        };
+        // The arguments, in order.
+        let mut vals: Vec<Operand> = Vec::new();
+        if let Some(r) = recv {
+            vals.push(r);
+        }
+        let nparams = sig.params.len();
+        let arg_ops: Vec<Operand> = if args.len() == 1 && nparams > 1 && !variadic {
+            self.eval_multi(args[0])?
+        } else if args.len() == 1 && variadic && nparams > 1 && self.tv(args[0]).is_some_and(|tv| matches!(table().get(tv.typ), Type::Tuple(_))) {
+            return Err(unsupported("a multi-valued argument to a variadic function", pos));
+        } else {
+            let mut out = Vec::new();
+            for (i, &a) in args.iter().enumerate() {
+                let pt = if variadic && i + 1 >= nparams && !has_dots {
+                    match sig.params.last().map(|&t| table().get(table().underlying(t)).clone()) {
+                        Some(Type::Slice(elem)) => elem,
+                        _ => return Err(unsupported("this variadic call", pos)),
+                    }
+                } else {
+                    sig.params.get(i).copied().ok_or_else(|| unsupported("this call's arguments", pos))?
+                };
+                out.push(self.eval_to(a, pt)?);
+            }
+            out
+        };
+        let arg_ops = if variadic && !has_dots {
+            let fixed = nparams - 1;
+            let mut ops = arg_ops;
+            let extra: Vec<Operand> = ops.split_off(fixed.min(ops.len()));
+            let slice_t = *sig.params.last().ok_or_else(|| unsupported("this variadic call", pos))?;
+            ops.push(Operand::Val(self.make_slice_of(slice_t, extra, pos)?));
+            ops
+        } else {
+            arg_ops
+        };
+        vals.extend(arg_ops);
+        let mut params = sig.params.clone();
+        if recv.is_some() {
+            if let Callee::Direct(id) = callee {
+                params = self.ctx.sigs.get(id.index()).map_or(params, |s| s.params.clone());
+            }
+        }
+        let gsig = GoSig { params, results: sig.results.clone() };
+        self.emit_call(callee, &gsig, vals, pos)
+    }
+
+    /// Emits a call with Go-level signature `sig` and argument operands
+    /// (receiver included); returns the Go results.
+    fn emit_call(&mut self, callee: Callee, sig: &GoSig, vals: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
+        if vals.len() != sig.params.len() {
+            return Err(unsupported("this call's arguments", pos));
+        }
+        let raw = raw_pointer();
+        let mut args = Vec::new();
+        let (ctx_arg, code) = match callee {
+            Callee::Direct(_) => (self.ins1(InstKind::Const(Const::Zero), raw, pos), None),
+            Callee::Value(fv) => {
+                self.ins(InstKind::NilCheck { ptr: fv }, &[], pos);
+                let fvr = self.ins1(InstKind::Convert { arg: fv }, pointer_to(raw), pos);
+                let code = self.ins1(InstKind::Load { addr: fvr }, raw, pos);
+                (self.ins1(InstKind::Convert { arg: fv }, raw, pos), Some(code))
+            }
+        };
+        args.push(ctx_arg);
+        let mut outs: Vec<Option<Value>> = Vec::new();
+        for &r in &sig.results {
+            if is_memory(r) {
+                let tmp = self.ins1(InstKind::Alloca { ty: r }, pointer_to(r), pos);
+                args.push(tmp);
+                outs.push(Some(tmp));
+            } else {
+                outs.push(None);
+            }
+        }
+        for (v, &t) in vals.into_iter().zip(&sig.params) {
+            match self.convert_operand(v, t, pos)? {
+                Operand::Val(v) => args.push(v),
+                Operand::Mem(p) => {
+                    let copy = self.temp_copy(p, pos);
+                    args.push(copy);
+                }
+            }
+        }
+        let (_, lr) = lower_signature(&sig.params, &sig.results);
+        let results = match (callee, code) {
+            (Callee::Direct(id), _) => self.ins(InstKind::Call { callee: id, args }, &lr, pos),
+            (_, Some(code)) => self.ins(InstKind::CallIndirect { code, args }, &lr, pos),
+            _ => return Err(unsupported("this call", pos)),
+        };
+        let mut regs = results.into_iter();
+        let mut out = Vec::new();
+        for o in outs {
+            match o {
+                Some(p) => out.push(Operand::Mem(p)),
+                None => out.push(Operand::Val(regs.next().ok_or_else(|| unsupported("a call's results", pos))?)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The function and the receiver operand of method call `x.M(...)`.
+    fn method_call_target(&mut self, x: ExprId, s: &Selection, pos: Option<SrcPos>) -> BuildResult<(FuncId, Operand)> {
+        let Some(m) = s.method else { return Err(unsupported("this method", pos)) };
+        let Some(&id) = self.ctx.funcs.get(&m) else {
+            return Err(unsupported("calls of interface methods", pos));
+        };
+        let r = self.method_receiver(x, s, m, pos)?;
+        Ok((id, r))
+    }
+
+    /// The receiver a method `m` selected by `s` on `x` is called with.
+    fn method_receiver(&mut self, x: ExprId, s: &Selection, m: ObjId, pos: Option<SrcPos>) -> BuildResult<Operand> {
+        let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
+        let xt = self.type_of(x)?;
+        let embedded = &s.path[..s.path.len().saturating_sub(1)];
+        if embedded.is_empty() {
+            let x_is_ptr = super::addr::pointee(xt).is_some();
+            return Ok(match (ptr_recv, x_is_ptr) {
+                (true, true) => Operand::Val(self.expr(x)?),
+                (true, false) => Operand::Val(self.addr(x)?),
+                (false, true) => {
+                    let p = self.expr(x)?;
+                    self.ins(InstKind::NilCheck { ptr: p }, &[], pos);
+                    self.load_operand(p, pos)
+                }
+                (false, false) => self.eval(x)?,
+            });
+        }
+        let base = self.receiver_base(x)?;
+        let fp = self.walk_path(base, embedded, pos)?;
+        let ft = super::addr::pointee(self.f.value_type(fp)).ok_or_else(|| unsupported("this receiver", pos))?;
+        let field_is_ptr = super::addr::pointee(ft).is_some();
+        Ok(match (ptr_recv, field_is_ptr) {
+            (true, true) => Operand::Val(self.ins1(InstKind::Load { addr: fp }, ft, pos)),
+            (true, false) => Operand::Val(fp),
+            (false, true) => {
+                let p = self.ins1(InstKind::Load { addr: fp }, ft, pos);
+                self.ins(InstKind::NilCheck { ptr: p }, &[], pos);
+                self.load_operand(p, pos)
+            }
+            (false, false) => self.load_operand(fp, pos),
+        })
+    }
+
+    /// A method value `x.M`: not built yet.
+    pub fn method_value(&mut self, e: ExprId, _x: ExprId, _s: &Selection) -> BuildResult<Value> {
+        Err(unsupported("method values", self.expr_pos(e)))
+    }
+
+    /// A new slice of type `slice_t` holding `elems` (variadic packing).
+    fn make_slice_of(&mut self, slice_t: TypeId, elems: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let tab = table();
+        let Type::Slice(elem) = tab.get(tab.underlying(slice_t)).clone() else { return Err(unsupported("this variadic call", pos)) };
+        let int = basic(BasicKind::Int);
+        let n = elems.len() as i64;
+        if n == 0 {
+            return Ok(self.ins1(InstKind::Const(Const::Zero), slice_t, pos));
+        }
+        let arr_t = tab.intern(Type::Array { len: n, elem });
+        let p = self.ins1(InstKind::New { ty: arr_t }, pointer_to(arr_t), pos);
+        let base = self.ins1(InstKind::Convert { arg: p }, pointer_to(elem), pos);
+        for (i, v) in elems.into_iter().enumerate() {
+            let idx = self.ins1(InstKind::Const(Const::Int(i as i64)), int, pos);
+            let ep = self.ins1(InstKind::ElemAddr { base, index: idx }, pointer_to(elem), pos);
+            self.store_operand(ep, v, pos)?;
+        }
+        let nv = self.ins1(InstKind::Const(Const::Int(n)), int, pos);
+        Ok(self.ins1(InstKind::Compose { parts: vec![base, nv, nv] }, slice_t, pos))
+    }
+
+    /// A function literal: its function, and its value.
+    pub fn func_lit(&mut self, e: ExprId, typ: ExprId, body: StmtId) -> BuildResult<Value> {
+        let file = self.file();
+        let pos = self.expr_pos(e);
+        let ExprKind::FuncType { params, results } = file.expr(typ).kind else { return Err(unsupported("this function literal", pos)) };
+        let fty = self.type_of(e)?;
+        let sig = signature_of(fty, pos)?;
+        let name = self.next_closure_name();
+        let captured = self.captured_vars(e, body);
+        let (lp, lr) = lower_signature(&sig.params, &sig.results);
+        let id = self.ctx.add_closure(Function::new(name.clone(), lp.clone(), lr.clone(), pos));
+        // The literal's body, with its captured variables read from the
+        // closure object.
+        let mut inner = FnBuilder::new(self.ctx, self.fi, Function::new(name.clone(), lp, lr, pos), name);
+        let raw = raw_pointer();
+        let obj_t = FnBuilder::closure_object_type(captured.len() + 1);
+        let int = basic(BasicKind::Int);
+        if !captured.is_empty() {
+            let ctxp = inner.ctx_param;
+            let objp = inner.ins1(InstKind::Convert { arg: ctxp }, pointer_to(obj_t), pos);
+            let words = inner.ins1(InstKind::Convert { arg: objp }, pointer_to(raw), pos);
+            for (k, &o) in captured.iter().enumerate() {
+                let t = inner.local_type(o, pos)?;
+                let idx = inner.ins1(InstKind::Const(Const::Int(k as i64 + 1)), int, pos);
+                let wp = inner.ins1(InstKind::ElemAddr { base: words, index: idx }, pointer_to(raw), pos);
+                let w = inner.ins1(InstKind::Load { addr: wp }, raw, pos);
+                let cell = inner.ins1(InstKind::Convert { arg: w }, pointer_to(t), pos);
+                inner.declare_local_at(o, cell);
+            }
+        }
+        inner.build_entry(None, file.fields_of(params), file.fields_of(results), &sig.results, body)?;
+        inner.block_stmts(body)?;
+        let f = inner.finish()?;
+        self.ctx.set_closure(id, f);
+        if captured.is_empty() {
+            return Ok(self.ins1(InstKind::StaticClosure { func: id }, fty, pos));
+        }
+        // The closure object.
+        let objp = self.ins1(InstKind::New { ty: obj_t }, pointer_to(obj_t), pos);
+        let words = self.ins1(InstKind::Convert { arg: objp }, pointer_to(raw), pos);
+        let code = self.ins1(InstKind::FuncAddr { func: id }, raw, pos);
+        self.ins(InstKind::Store { addr: words, value: code }, &[], pos);
+        for (k, &o) in captured.iter().enumerate() {
+            if !self.in_memory(o) {
+                return Err(unsupported("capturing a variable kept in a register (an escape analysis bug)", pos));
+            }
+            let cell = self.read_var(o);
+            let cw = self.ins1(InstKind::Convert { arg: cell }, raw, pos);
+            let idx = self.ins1(InstKind::Const(Const::Int(k as i64 + 1)), int, pos);
+            let wp = self.ins1(InstKind::ElemAddr { base: words, index: idx }, pointer_to(raw), pos);
+            self.ins(InstKind::Store { addr: wp, value: cw }, &[], pos);
+        }
+        Ok(self.ins1(InstKind::Convert { arg: objp }, fty, pos))
+    }
+
+    /// The locals declared outside literal `e` that its body uses, in
+    /// order of first use.
+    fn captured_vars(&self, e: ExprId, body: StmtId) -> Vec<ObjId> {
+        use goxide_syntax::walk::{walk_expr, Visitor};
+        struct Names<'a> {
+            uses: &'a std::collections::HashMap<(u32, goxide_syntax::Pos), ObjId>,
+            fnum: u32,
+            found: Vec<ObjId>,
+        }
+        impl Visitor for Names<'_> {
+            fn expr(&mut self, f: &goxide_syntax::ast::File, x: ExprId) -> bool {
+                if let ExprKind::Name(n) = f.expr(x).kind
+                    && let Some(&o) = self.uses.get(&(self.fnum, n.pos))
+                    && super::is_local_var(o)
+                    && !self.found.contains(&o)
+                {
+                    self.found.push(o);
+                }
+                true
+            }
+        }
+        let file = self.file();
+        let start = file.expr(e).pos;
+        let end = match file.stmt(body).kind {
+            goxide_syntax::ast::StmtKind::Block { rbrace, .. } => rbrace,
+            _ => start,
+        };
+        let mut v = Names { uses: &self.ctx.input.info.uses, fnum: self.fnum(), found: Vec::new() };
+        walk_expr(file, &mut v, e);
+        v.found.retain(|&o| !object(o).pos.is_some_and(|p| p.file == self.fnum() && p.pos >= start && p.pos <= end));
+        v.found
+    }
+
+    fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool) -> BuildResult<Vec<Operand>> {
+        let pos = self.expr_pos(e);
+        let int = basic(BasicKind::Int);
+        let one = |v: Value| Ok(vec![Operand::Val(v)]);
+        match b {
+            Builtin::Print | Builtin::Println => {
+                self.walk_print(args, b == Builtin::Println, pos)?;
+                Ok(Vec::new())
+            }
+            Builtin::Len | Builtin::Cap => {
+                let [arg] = args else { return Err(unsupported("len", pos)) };
+                let t = self.type_of(*arg)?;
+                let tab = table();
+                let v = match (tab.get(tab.underlying(t)).clone(), b) {
+                    (Type::Basic(BasicKind::String), Builtin::Len) => {
+                        let s = self.expr(*arg)?;
+                        self.ins1(InstKind::StringLen { arg: s }, int, pos)
+                    }
+                    (Type::Slice(_), _) => {
+                        let s = self.expr(*arg)?;
+                        let n = if b == Builtin::Len { 1 } else { 2 };
+                        self.ins1(InstKind::Extract { arg: s, n }, int, pos)
+                    }
+                    (Type::Array { len, .. }, _) => {
+                        self.eval(*arg)?;
+                        self.ins1(InstKind::Const(Const::Int(len)), int, pos)
+                    }
+                    (Type::Pointer(a), _) if matches!(tab.get(tab.underlying(a)), Type::Array { .. }) => {
+                        let Type::Array { len, .. } = tab.get(tab.underlying(a)).clone() else { unreachable!() };
+                        self.eval(*arg)?;
+                        self.ins1(InstKind::Const(Const::Int(len)), int, pos)
+                    }
+                    _ => return Err(unsupported(format!("len or cap of {}", type_name(t)), pos)),
+                };
+                let rt = self.type_of(e)?;
+                one(self.coerce(v, rt, pos))
+            }
+            Builtin::New => {
+                let t = self.type_of(e)?;
+                let elem = super::addr::pointee(t).ok_or_else(|| unsupported("new", pos))?;
+                one(self.ins1(InstKind::New { ty: elem }, t, pos))
+            }
+            Builtin::Make => {
+                let t = self.type_of(e)?;
+                let tab = table();
+                let Type::Slice(elem) = tab.get(tab.underlying(t)).clone() else {
+                    return Err(unsupported(format!("make of {}", type_name(t)), pos));
+                };
+                let len = match args.get(1) {
+                    Some(&a) => {
+                        let v = self.expr(a)?;
+                        self.int_to_int64(v, pos)
+                    }
+                    None => return Err(unsupported("make without a length", pos)),
+                };
+                let cap = match args.get(2) {
+                    Some(&a) => {
+                        let v = self.expr(a)?;
+                        self.int_to_int64(v, pos)
+                    }
+                    None => len,
+                };
+                let desc = self.ins1(InstKind::TypeDesc { ty: elem }, raw_pointer(), pos);
+                let p = self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Makeslice, args: vec![desc, len, cap] }, pointer_to(elem), pos);
+                let len = self.coerce(len, int, pos);
+                let cap = self.coerce(cap, int, pos);
+                one(self.ins1(InstKind::Compose { parts: vec![p, len, cap] }, t, pos))
+            }
+            Builtin::Append => self.append(e, args, has_dots),
+            Builtin::Copy => {
+                let [dst, src] = args else { return Err(unsupported("copy", pos)) };
+                let dv = self.expr(*dst)?;
+                let dt = self.type_of(*dst)?;
+                let tab = table();
+                let Type::Slice(elem) = tab.get(tab.underlying(dt)).clone() else { return Err(unsupported("copy", pos)) };
+                let sv = self.expr(*src)?;
+                let dp = self.ins1(InstKind::Extract { arg: dv, n: 0 }, pointer_to(elem), pos);
+                let dl = self.ins1(InstKind::Extract { arg: dv, n: 1 }, int, pos);
+                let sp = self.ins1(InstKind::Extract { arg: sv, n: 0 }, pointer_to(elem), pos);
+                let sl = if repr_of(self.f.value_type(sv)) == Some(Repr::String) {
+                    self.ins1(InstKind::StringLen { arg: sv }, int, pos)
+                } else {
+                    self.ins1(InstKind::Extract { arg: sv, n: 1 }, int, pos)
+                };
+                let n = self.min_max_int(dl, sl, true, pos);
+                self.ins(InstKind::CopyElems { dst: dp, src: sp, count: n }, &[], pos);
+                let rt = self.type_of(e)?;
+                one(self.coerce(n, rt, pos))
+            }
+            Builtin::Panic => {
+                let [arg] = args else { return Err(unsupported("panic", pos)) };
+                let any = self.empty_interface();
+                let v = self.eval_to(*arg, any)?;
+                let v = self.operand_value(v, pos)?;
+                let raw = raw_pointer();
+                let t = self.ins1(InstKind::Extract { arg: v, n: 0 }, raw, pos);
+                let d = self.ins1(InstKind::Extract { arg: v, n: 1 }, raw, pos);
+                self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Gopanic, args: vec![t, d] }, &[], pos);
+                self.terminate(InstKind::Unreachable, pos);
+                Ok(Vec::new())
+            }
+            Builtin::Complex => {
+                let [re, im] = args else { return Err(unsupported("complex", pos)) };
+                let t = self.type_of(e)?;
+                let ft = match repr_of(t) {
+                    Some(Repr::Complex { bits: 64 }) => basic(BasicKind::Float32),
+                    _ => basic(BasicKind::Float64),
+                };
+                let r = self.expr(*re)?;
+                let r = self.coerce(r, ft, pos);
+                let i = self.expr(*im)?;
+                let i = self.coerce(i, ft, pos);
+                one(self.ins1(InstKind::Compose { parts: vec![r, i] }, t, pos))
+            }
+            Builtin::Real | Builtin::Imag => {
+                let [arg] = args else { return Err(unsupported("real", pos)) };
+                let t = self.type_of(e)?;
+                let v = self.expr(*arg)?;
+                let n = if b == Builtin::Real { 0 } else { 1 };
+                one(self.ins1(InstKind::Extract { arg: v, n }, t, pos))
+            }
+            Builtin::Min | Builtin::Max => {
+                let t = self.type_of(e)?;
+                if !matches!(repr_of(t), Some(Repr::Int { .. } | Repr::String)) {
+                    return Err(unsupported(format!("min/max of {}", type_name(t)), pos));
+                }
+                let mut acc: Option<Value> = None;
+                for &a in args {
+                    let v = self.expr(a)?;
+                    let v = self.coerce(v, t, pos);
+                    acc = Some(match acc {
+                        None => v,
+                        Some(x) => self.min_max_int(x, v, b == Builtin::Min, pos),
+                    });
+                }
+                one(acc.ok_or_else(|| unsupported("min/max without arguments", pos))?)
+            }
+            other => Err(unsupported(format!("the builtin {}", other.info().0), pos)),
+        }
+    }
+
+    /// `min(x, y)` (or max) of two ordered values of one type, by a
+    /// branch (gc selects with CMOV; Cranelift folds the diamond).
+    fn min_max_int(&mut self, x: Value, y: Value, min: bool, pos: Option<SrcPos>) -> Value {
+        let t = self.f.value_type(x);
+        let op = if min { CompareOp::Lt } else { CompareOp::Gt };
+        let c = self.ins1(InstKind::Compare { op, lhs: y, rhs: x }, basic(BasicKind::Bool), pos);
+        let join = self.f.create_block();
+        let r = self.f.append_block_param(join, t);
+        self.terminate(
+            InstKind::Branch { cond: c, then_dest: BlockCall { block: join, args: vec![y] }, else_dest: BlockCall { block: join, args: vec![x] } },
+            pos,
+        );
+        self.seal(join);
+        self.switch_to(join);
+        r
+    }
+
+    /// `append(s, args...)` (gc's `walkAppend` / `ssagen.append`).
+    fn append(&mut self, e: ExprId, args: &[ExprId], has_dots: bool) -> BuildResult<Vec<Operand>> {
+        let pos = self.expr_pos(e);
+        let int = basic(BasicKind::Int);
+        let bool_t = basic(BasicKind::Bool);
+        let Some((&first, rest)) = args.split_first() else { return Err(unsupported("append", pos)) };
+        let st = self.type_of(e)?;
+        let tab = table();
+        let Type::Slice(elem) = tab.get(tab.underlying(st)).clone() else { return Err(unsupported("append", pos)) };
+        let s = if self.is_nil(first) { self.ins1(InstKind::Const(Const::Zero), st, pos) } else { self.expr(first)? };
+        let s = self.coerce(s, st, pos);
+        // What is appended: element operands, or a slice/string's elements.
+        enum Added {
+            Elems(Vec<Operand>),
+            Spread { ptr: Value, len: Value },
+        }
+        let added = if has_dots {
+            let [other] = rest else { return Err(unsupported("append with ...", pos)) };
+            let ov = if self.is_nil(*other) { self.ins1(InstKind::Const(Const::Zero), st, pos) } else { self.expr(*other)? };
+            let ptr = self.ins1(InstKind::Extract { arg: ov, n: 0 }, pointer_to(elem), pos);
+            let len = if repr_of(self.f.value_type(ov)) == Some(Repr::String) {
+                self.ins1(InstKind::StringLen { arg: ov }, int, pos)
+            } else {
+                self.ins1(InstKind::Extract { arg: ov, n: 1 }, int, pos)
+            };
+            Added::Spread { ptr, len }
+        } else {
+            let mut ops = Vec::new();
+            for &a in rest {
+                let v = self.eval_to(a, elem)?;
+                // Memory elements are copied now (Go evaluates the
+                // arguments before appending).
+                ops.push(match v {
+                    Operand::Mem(p) => Operand::Mem(self.temp_copy(p, pos)),
+                    v => v,
+                });
+            }
+            if ops.is_empty() {
+                return Ok(vec![Operand::Val(s)]);
+            }
+            Added::Elems(ops)
+        };
+        let n = match &added {
+            Added::Elems(ops) => self.ins1(InstKind::Const(Const::Int(ops.len() as i64)), int, pos),
+            Added::Spread { len, .. } => *len,
+        };
+        let ptr = self.ins1(InstKind::Extract { arg: s, n: 0 }, pointer_to(elem), pos);
+        let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
+        let cap = self.ins1(InstKind::Extract { arg: s, n: 2 }, int, pos);
+        let newlen = self.ins1(InstKind::Binary { op: BinaryOp::Add, lhs: len, rhs: n }, int, pos);
+        let uint = basic(BasicKind::Uint);
+        let nl_u = self.coerce(newlen, uint, pos);
+        let cap_u = self.coerce(cap, uint, pos);
+        let grow_needed = self.ins1(InstKind::Compare { op: CompareOp::Gt, lhs: nl_u, rhs: cap_u }, bool_t, pos);
+        let grow = self.f.create_block();
+        let join = self.f.create_block();
+        let jp = self.f.append_block_param(join, pointer_to(elem));
+        let jc = self.f.append_block_param(join, int);
+        self.terminate(
+            InstKind::Branch {
+                cond: grow_needed,
+                then_dest: BlockCall { block: grow, args: vec![] },
+                else_dest: BlockCall { block: join, args: vec![ptr, cap] },
+            },
+            pos,
+        );
+        self.seal(grow);
+        self.switch_to(grow);
+        let raw = raw_pointer();
+        let old = self.ins1(InstKind::Convert { arg: ptr }, raw, pos);
+        let desc = self.ins1(InstKind::TypeDesc { ty: elem }, raw, pos);
+        let grown = self.slice_from_runtime(RuntimeFunc::Growslice, vec![old, newlen, cap, n, desc], st, pos)?;
+        let gp = self.ins1(InstKind::Extract { arg: grown, n: 0 }, pointer_to(elem), pos);
+        let gc = self.ins1(InstKind::Extract { arg: grown, n: 2 }, int, pos);
+        self.terminate(InstKind::Jump { dest: BlockCall { block: join, args: vec![gp, gc] } }, pos);
+        self.seal(join);
+        self.switch_to(join);
+        match added {
+            Added::Elems(ops) => {
+                for (i, v) in ops.into_iter().enumerate() {
+                    let k = self.ins1(InstKind::Const(Const::Int(i as i64)), int, pos);
+                    let idx = self.ins1(InstKind::Binary { op: BinaryOp::Add, lhs: len, rhs: k }, int, pos);
+                    let ep = self.ins1(InstKind::ElemAddr { base: jp, index: idx }, pointer_to(elem), pos);
+                    self.store_operand(ep, v, pos)?;
+                }
+            }
+            Added::Spread { ptr: sp, len: sl } => {
+                let dst = self.ins1(InstKind::ElemAddr { base: jp, index: len }, pointer_to(elem), pos);
+                self.ins(InstKind::CopyElems { dst, src: sp, count: sl }, &[], pos);
+            }
+        }
+        Ok(vec![Operand::Val(self.ins1(InstKind::Compose { parts: vec![jp, newlen, jc] }, st, pos))])
+    }
+
+    /// `interface{}`.
+    pub fn empty_interface(&self) -> TypeId {
+        table().intern(Type::Interface { methods: Box::new([]), embedded: Box::new([]), implicit: false })
+    }
+
+    /// A value of (non-interface) type `t` as an `interface{}`: its type
+    /// descriptor and a data word — the value itself when it is one
+    /// pointer (gc's direct interfaces), else a pointer to a heap copy.
+    pub fn to_eface(&mut self, v: Operand, t: TypeId, iface_t: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let raw = raw_pointer();
+        let desc = self.ins1(InstKind::TypeDesc { ty: t }, raw, pos);
+        let data = match (v, repr_of(t)) {
+            (Operand::Val(x), Some(Repr::Pointer)) => self.ins1(InstKind::Convert { arg: x }, raw, pos),
+            (v, _) => {
+                let p = self.ins1(InstKind::New { ty: t }, pointer_to(t), pos);
+                self.store_operand(p, v, pos)?;
+                self.ins1(InstKind::Convert { arg: p }, raw, pos)
+            }
+        };
+        let _ = value_type(t, "values", pos)?;
+        Ok(self.ins1(InstKind::Compose { parts: vec![desc, data] }, iface_t, pos))
+    }
+}
