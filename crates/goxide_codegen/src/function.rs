@@ -393,6 +393,13 @@ impl Translator<'_, '_> {
                 let v = self.type_desc(*ty)?;
                 self.set(r, vec![v]);
             }
+            InstKind::ItabAddr { itab } => {
+                let r = res()?;
+                let id = self.st.itab(self.pkg, *itab)?;
+                let gv = self.st.module.declare_data_in_func(id, self.b.func);
+                let v = self.b.ins().symbol_value(types::I64, gv);
+                self.set(r, vec![v]);
+            }
             InstKind::Alloca { ty } => {
                 let r = res()?;
                 let size = self.size_of(*ty).max(0) as u32;

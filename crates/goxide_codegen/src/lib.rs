@@ -102,6 +102,8 @@ pub(crate) struct ObjectState {
     pub type_descs: HashMap<String, DataId>,
     /// Static closures (`pkg.F·f`) by function.
     pub static_closures: HashMap<usize, DataId>,
+    /// The package's itabs, by index into `Package::itabs`.
+    pub itabs: HashMap<usize, DataId>,
 }
 
 impl ObjectState {
@@ -118,6 +120,36 @@ impl ObjectState {
         };
         let id = self.module.declare_function(&e.symbol(), Linkage::Import, &sig).map_err(err)?;
         self.runtime.insert(e, id);
+        Ok(id)
+    }
+
+    /// The itab `i` of `pkg` (internal/abi `ITab`: `Inter`, `Type`,
+    /// `Hash`, then one code pointer per interface method).
+    pub fn itab(&mut self, pkg: &Package, i: usize) -> Result<DataId, CodegenError> {
+        if let Some(&id) = self.itabs.get(&i) {
+            return Ok(id);
+        }
+        let Some(it) = pkg.itabs.get(i) else { return Err(CodegenError(format!("no itab {i}"))) };
+        let id = self.module.declare_anonymous_data(false, false).map_err(err)?;
+        self.itabs.insert(i, id);
+        let inter = typedesc::type_desc(self, it.iface)?;
+        let typ = typedesc::type_desc(self, it.ty)?;
+        let mut bytes = vec![0u8; 24 + 8 * it.funcs.len()];
+        let hash = typedesc::type_hash(it.ty);
+        bytes[16..20].copy_from_slice(&hash.to_le_bytes());
+        let mut desc = DataDescription::new();
+        desc.set_align(8);
+        let gi = self.module.declare_data_in_data(inter, &mut desc);
+        desc.write_data_addr(0, gi, 0);
+        let gt = self.module.declare_data_in_data(typ, &mut desc);
+        desc.write_data_addr(8, gt, 0);
+        for (k, f) in it.funcs.iter().enumerate() {
+            let Some(&fid) = self.funcs.get(f.index()) else { return Err(CodegenError(format!("itab of a missing function {f}"))) };
+            let fref = self.module.declare_func_in_data(fid, &mut desc);
+            desc.write_function_addr(24 + 8 * k as u32, fref);
+        }
+        desc.define(bytes.into_boxed_slice());
+        self.module.define_data(id, &desc).map_err(err)?;
         Ok(id)
     }
 
@@ -166,6 +198,7 @@ pub fn compile_package(pkg: &Package, target: &Target, program_entry: bool) -> R
         strings: HashMap::new(),
         type_descs: HashMap::new(),
         static_closures: HashMap::new(),
+        itabs: HashMap::new(),
     };
 
     for f in &pkg.funcs {

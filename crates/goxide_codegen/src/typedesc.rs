@@ -114,6 +114,11 @@ fn encode_name(name: &str, exported: bool, embedded: bool) -> Vec<u8> {
     out
 }
 
+/// The `Hash` of `t`'s descriptor (and its itabs').
+pub(crate) fn type_hash(t: TypeId) -> u32 {
+    fnv1a(&canonical(t))
+}
+
 fn fnv1a(s: &str) -> u32 {
     let mut h: u32 = 0x811c9dc5;
     for &b in s.as_bytes() {
@@ -198,8 +203,21 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
             }
         }
         Type::Interface { .. } => {
-            // PkgPath Name, Methods []Imethod (none listed yet).
-            bytes.extend_from_slice(&[0; 32]);
+            // PkgPath Name, Methods []Imethod{Name NameOff, Typ TypeOff}
+            // in type-set order (the itabs' order). Typ is not filled yet.
+            let methods = goxide_types::typeset::type_set(t).methods.clone();
+            bytes.extend_from_slice(&[0; 8]);
+            let at = bytes.len() + 24;
+            self_refs.push((bytes.len(), at));
+            bytes.extend_from_slice(&[0; 8]);
+            bytes.extend_from_slice(&(methods.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(&(methods.len() as u64).to_le_bytes());
+            for m in methods {
+                let name = m.name.as_str().to_string();
+                let exported = name.chars().next().is_some_and(char::is_uppercase);
+                names.push((bytes.len(), encode_name(&name, exported, false), true));
+                bytes.extend_from_slice(&[0; 8]);
+            }
         }
         _ => {}
     }

@@ -100,6 +100,19 @@ pub struct Package {
     pub inits: Vec<FuncId>,
     /// `main.main`, in package main.
     pub main: Option<FuncId>,
+    /// The interface tables the package's code refers to (`ItabAddr`).
+    pub itabs: Vec<ItabData>,
+}
+
+/// An interface table (gc's `go:itab.T,I`, internal/abi `ITab`): concrete
+/// type `ty` as non-empty interface `iface`; `funcs[i]` implements the
+/// interface's i-th method (type-set order) with the data word as its
+/// receiver.
+#[derive(Debug, Clone)]
+pub struct ItabData {
+    pub ty: TypeId,
+    pub iface: TypeId,
+    pub funcs: Vec<FuncId>,
 }
 
 impl Package {
@@ -305,6 +318,21 @@ pub enum RuntimeFunc {
     Panicmem,
     /// (typ *abi.Type, data unsafe.Pointer): `panic(v)`
     Gopanic,
+    /// (have, want, iface *abi.Type): a failed `x.(T)` on an `interface{}`
+    PanicdottypeE,
+    /// (have *abi.ITab, want, iface *abi.Type): a failed `x.(T)`
+    PanicdottypeI,
+    /// (want *abi.Type): `x.(T)` on a nil interface
+    Panicnildottype,
+    /// (inter *abi.InterfaceType, typ *abi.Type) *abi.ITab: panics when
+    /// `typ` lacks a method
+    AssertE2I,
+    /// (inter, typ) *abi.ITab or nil
+    AssertE2I2,
+    /// (typ *abi.Type, x, y unsafe.Pointer) bool: equal dynamic values
+    Efaceeq,
+    /// (tab *abi.ITab, x, y unsafe.Pointer) bool
+    Ifaceeq,
 }
 
 impl RuntimeFunc {
@@ -351,6 +379,13 @@ impl RuntimeFunc {
             PanicSlice3C => "panicSlice3C",
             Panicmem => "panicmem",
             Gopanic => "gopanic",
+            PanicdottypeE => "panicdottypeE",
+            PanicdottypeI => "panicdottypeI",
+            Panicnildottype => "panicnildottype",
+            AssertE2I => "assertE2I",
+            AssertE2I2 => "assertE2I2",
+            Efaceeq => "efaceeq",
+            Ifaceeq => "ifaceeq",
         }
     }
 
@@ -359,7 +394,20 @@ impl RuntimeFunc {
         use RuntimeFunc::*;
         matches!(
             self,
-            PanicIndex | PanicIndexU | PanicSliceAlen | PanicSliceAcap | PanicSliceB | PanicSlice3Alen | PanicSlice3Acap | PanicSlice3B | PanicSlice3C | Panicmem | Gopanic
+            PanicIndex
+                | PanicIndexU
+                | PanicSliceAlen
+                | PanicSliceAcap
+                | PanicSliceB
+                | PanicSlice3Alen
+                | PanicSlice3Acap
+                | PanicSlice3B
+                | PanicSlice3C
+                | Panicmem
+                | Gopanic
+                | PanicdottypeE
+                | PanicdottypeI
+                | Panicnildottype
         )
     }
 }
@@ -459,6 +507,9 @@ pub enum InstKind {
     /// The address of the type descriptor (`*abi.Type`, internal/abi's
     /// layout) of `ty`, as `unsafe.Pointer`.
     TypeDesc { ty: TypeId },
+    /// The address of the package's interface table `itab`
+    /// (`Package::itabs`), as `unsafe.Pointer`.
+    ItabAddr { itab: usize },
     /// A new zeroed variable of type `ty` in the function's frame; the
     /// result points to it. One slot per instruction: executing it again
     /// (in a loop) zeroes and reuses the same slot.
@@ -515,6 +566,7 @@ impl InstKind {
             InstKind::Const(_)
             | InstKind::GlobalAddr { .. }
             | InstKind::TypeDesc { .. }
+            | InstKind::ItabAddr { .. }
             | InstKind::FuncAddr { .. }
             | InstKind::StaticClosure { .. }
             | InstKind::Alloca { .. }

@@ -33,10 +33,13 @@ use crate::ir::*;
 use crate::repr::{basic, is_memory, lower_signature, pointer_to, raw_pointer, repr_of, Repr};
 
 /// What a call calls.
+#[derive(Clone, Copy)]
 enum Callee {
     Direct(FuncId),
     /// Through a func value (a pointer to its closure object).
     Value(Value),
+    /// A code pointer with a null context (an itab's function).
+    Code(Value),
 }
 
 impl FnBuilder<'_> {
@@ -73,6 +76,12 @@ impl FnBuilder<'_> {
             ExprKind::Selector { x, .. } => {
                 let sel = self.ctx.input.info.selections.get(&(self.fnum(), fun)).cloned();
                 match sel {
+                    Some(s) if s.kind == SelectionKind::MethodVal && s.method.is_none() => {
+                        // An interface method: the arguments first need
+                        // the signature only.
+                        let ops = self.call_args(args, &sig, variadic, has_dots, pos)?;
+                        return self.iface_method_call(x, &s, &sig, ops, pos);
+                    }
                     Some(s) if s.kind == SelectionKind::MethodVal => {
                         let (id, r) = self.method_call_target(x, &s, pos)?;
                         recv = Some(r);
@@ -89,6 +98,21 @@ impl FnBuilder<'_> {
         if let Some(r) = recv {
             vals.push(r);
         }
+        let arg_ops = self.call_args(args, &sig, variadic, has_dots, pos)?;
+        vals.extend(arg_ops);
+        let mut params = sig.params.clone();
+        if recv.is_some() {
+            if let Callee::Direct(id) = callee {
+                params = self.ctx.sigs.get(id.index()).map_or(params, |s| s.params.clone());
+            }
+        }
+        let gsig = GoSig { params, results: sig.results.clone() };
+        self.emit_call(callee, &gsig, vals, pos)
+    }
+
+    /// The argument operands of a call with signature `sig` (variadic
+    /// ones packed into a slice unless passed with `...`).
+    fn call_args(&mut self, args: &[ExprId], sig: &GoSig, variadic: bool, has_dots: bool, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
         let nparams = sig.params.len();
         let arg_ops: Vec<Operand> = if args.len() == 1 && nparams > 1 && !variadic {
             self.eval_multi(args[0])?
@@ -109,25 +133,25 @@ impl FnBuilder<'_> {
             }
             out
         };
-        let arg_ops = if variadic && !has_dots {
+        if variadic && !has_dots {
             let fixed = nparams - 1;
             let mut ops = arg_ops;
             let extra: Vec<Operand> = ops.split_off(fixed.min(ops.len()));
             let slice_t = *sig.params.last().ok_or_else(|| unsupported("this variadic call", pos))?;
             ops.push(Operand::Val(self.make_slice_of(slice_t, extra, pos)?));
-            ops
-        } else {
-            arg_ops
-        };
-        vals.extend(arg_ops);
-        let mut params = sig.params.clone();
-        if recv.is_some() {
-            if let Callee::Direct(id) = callee {
-                params = self.ctx.sigs.get(id.index()).map_or(params, |s| s.params.clone());
-            }
+            return Ok(ops);
         }
-        let gsig = GoSig { params, results: sig.results.clone() };
-        self.emit_call(callee, &gsig, vals, pos)
+        Ok(arg_ops)
+    }
+
+    /// A direct call of `id` (Go signature `sig`, receiver included).
+    pub fn call_direct(&mut self, id: FuncId, sig: &GoSig, vals: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
+        self.emit_call(Callee::Direct(id), sig, vals, pos)
+    }
+
+    /// A call of a code pointer with a null context.
+    pub fn call_code(&mut self, code: Value, sig: &GoSig, vals: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
+        self.emit_call(Callee::Code(code), sig, vals, pos)
     }
 
     /// Emits a call with Go-level signature `sig` and argument operands
@@ -140,6 +164,7 @@ impl FnBuilder<'_> {
         let mut args = Vec::new();
         let (ctx_arg, code) = match callee {
             Callee::Direct(_) => (self.ins1(InstKind::Const(Const::Zero), raw, pos), None),
+            Callee::Code(code) => (self.ins1(InstKind::Const(Const::Zero), raw, pos), Some(code)),
             Callee::Value(fv) => {
                 self.ins(InstKind::NilCheck { ptr: fv }, &[], pos);
                 let fvr = self.ins1(InstKind::Convert { arg: fv }, pointer_to(raw), pos);
@@ -190,12 +215,12 @@ impl FnBuilder<'_> {
         let Some(&id) = self.ctx.funcs.get(&m) else {
             return Err(unsupported("calls of interface methods", pos));
         };
-        let r = self.method_receiver(x, s, m, pos)?;
+        let r = self.method_receiver_of(x, s, m, pos)?;
         Ok((id, r))
     }
 
     /// The receiver a method `m` selected by `s` on `x` is called with.
-    fn method_receiver(&mut self, x: ExprId, s: &Selection, m: ObjId, pos: Option<SrcPos>) -> BuildResult<Operand> {
+    pub fn method_receiver_of(&mut self, x: ExprId, s: &Selection, m: ObjId, pos: Option<SrcPos>) -> BuildResult<Operand> {
         let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
         let xt = self.type_of(x)?;
         let embedded = &s.path[..s.path.len().saturating_sub(1)];
@@ -226,11 +251,6 @@ impl FnBuilder<'_> {
             }
             (false, false) => self.load_operand(fp, pos),
         })
-    }
-
-    /// A method value `x.M`: not built yet.
-    pub fn method_value(&mut self, e: ExprId, _x: ExprId, _s: &Selection) -> BuildResult<Value> {
-        Err(unsupported("method values", self.expr_pos(e)))
     }
 
     /// A new slice of type `slice_t` holding `elems` (variadic packing).

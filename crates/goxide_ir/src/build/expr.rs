@@ -144,9 +144,10 @@ impl FnBuilder<'_> {
         let from_iface = matches!(repr_of(from_t), Some(Repr::Interface { .. }));
         match to_iface {
             Some(Repr::Interface { empty: true }) if !from_iface => return Ok(Operand::Val(self.to_eface(v, from_t, ty, pos)?)),
-            Some(Repr::Interface { empty: false }) if !from_iface => return Err(unsupported("non-empty interface values", pos)),
-            Some(Repr::Interface { empty }) if from_iface && repr_of(from_t) != Some(Repr::Interface { empty }) => {
-                return Err(unsupported("converting between interface kinds", pos));
+            Some(Repr::Interface { empty: false }) if !from_iface => return Ok(Operand::Val(self.to_iface(v, from_t, ty, pos)?)),
+            Some(Repr::Interface { .. }) if from_iface && !table().identical(from_t, ty) => {
+                let x = self.operand_value(v, pos)?;
+                return Ok(Operand::Val(self.iface_to_iface(x, from_t, ty, pos)?));
             }
             _ => {}
         }
@@ -204,8 +205,18 @@ impl FnBuilder<'_> {
             ExprKind::Index { x, index } => Ok(vec![self.index_expr(e, x, index)?]),
             ExprKind::Slice { x, index, .. } => Ok(vec![Operand::Val(self.slice_expr(e, x, index)?)]),
             ExprKind::BasicLit { .. } => Err(unsupported("this literal", pos)),
-            ExprKind::Assert { .. } => Err(unsupported("type assertions", pos)),
+            ExprKind::Assert { x, .. } => self.type_assert(e, x, false),
             _ => Err(unsupported("this expression", pos)),
+        }
+    }
+
+    /// The two values of a comma-ok expression (`x.(T)`), when `e` is one.
+    pub fn eval_comma_ok(&mut self, e: ExprId) -> BuildResult<Option<Vec<Operand>>> {
+        let file = self.file();
+        let e = file.unparen(e);
+        match file.expr(e).kind {
+            ExprKind::Assert { x, .. } => Ok(Some(self.type_assert(e, x, true)?)),
+            _ => Ok(None),
         }
     }
 
@@ -353,7 +364,13 @@ impl FnBuilder<'_> {
         let xi = matches!(repr_of(xt), Some(Repr::Interface { .. }));
         let yi = matches!(repr_of(yt), Some(Repr::Interface { .. }));
         if xi || yi {
-            return Err(unsupported("comparing interface values", pos));
+            // A concrete operand is converted to the other's interface.
+            let it = if xi { xt } else { yt };
+            let a = self.convert_operand(x, it, pos)?;
+            let a = self.operand_value(a, pos)?;
+            let b = self.convert_operand(y, it, pos)?;
+            let b = self.operand_value(b, pos)?;
+            return self.iface_equal(a, b, it, pos);
         }
         match (x, y) {
             (Operand::Mem(p), Operand::Mem(q)) => {

@@ -231,8 +231,8 @@ impl<'a> FnBuilder<'a> {
             self.store_operand(p, v, pos)
         } else {
             let t = self.vars.var_type(o).ok_or_else(|| unsupported("a variable the builder did not declare", pos))?;
+            let v = self.convert_operand(v, t, pos)?;
             let v = self.operand_value(v, pos)?;
-            let v = self.coerce(v, t, pos);
             self.write_var(o, v);
             Ok(())
         }

@@ -32,6 +32,7 @@ mod addr;
 mod call;
 mod expr;
 mod func;
+mod iface;
 mod initorder;
 mod print;
 mod stmt;
@@ -128,10 +129,17 @@ pub(crate) struct PkgCtx<'a> {
     pub globals: HashMap<ObjId, GlobalId>,
     /// Each global's type, by `GlobalId`.
     pub global_types: Vec<TypeId>,
-    /// Functions made while building bodies (closures), numbered from
-    /// `closure_base`.
+    /// Functions made while building bodies (closures, wrappers),
+    /// numbered from `closure_base`.
     pub closures: RefCell<Vec<Function>>,
     pub closure_base: usize,
+    /// The symbol of each declared function, by `FuncId`.
+    pub names: Vec<String>,
+    /// Interface tables, and their index by (type, interface) strings.
+    pub itabs: RefCell<Vec<ItabData>>,
+    pub itab_index: RefCell<HashMap<(String, String), usize>>,
+    /// Method wrappers and method-value functions by symbol.
+    pub wrappers: RefCell<HashMap<String, FuncId>>,
 }
 
 impl PkgCtx<'_> {
@@ -147,6 +155,11 @@ impl PkgCtx<'_> {
         let mut c = self.closures.borrow_mut();
         c.push(f);
         FuncId::new(self.closure_base + c.len() - 1)
+    }
+
+    /// The symbol of declared function `id`.
+    pub fn sig_name(&self, id: FuncId) -> String {
+        self.names.get(id.index()).cloned().unwrap_or_default()
     }
 
     /// Replaces the body of closure `id` (made by [`Self::add_closure`]).
@@ -235,6 +248,10 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
         global_types: Vec::new(),
         closures: RefCell::new(Vec::new()),
         closure_base: 0,
+        names: Vec::new(),
+        itabs: RefCell::new(Vec::new()),
+        itab_index: RefCell::new(HashMap::new()),
+        wrappers: RefCell::new(HashMap::new()),
     };
     let mut pkg = Package { path: input.path.to_string(), ..Package::default() };
 
@@ -357,6 +374,7 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
         Some(id)
     };
     ctx.closure_base = pkg.funcs.len();
+    ctx.names = pkg.funcs.iter().map(|f| f.name.clone()).collect();
     if let Some(id) = init_id {
         let f = std::mem::take(&mut pkg.funcs[id.index()]);
         let prefix = f.name.clone();
@@ -378,6 +396,7 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
         }
     }
     pkg.funcs.extend(ctx.closures.into_inner());
+    pkg.itabs = ctx.itabs.into_inner();
     pkg.inits = inits;
     Ok(pkg)
 }

@@ -85,7 +85,10 @@ impl FnBuilder<'_> {
             }
             out
         } else if rhs.len() == 1 {
-            let vs = self.eval_multi(rhs[0])?;
+            let vs = match (n, self.eval_comma_ok(rhs[0])?) {
+                (2, Some(vs)) => vs,
+                (_, _) => self.eval_multi(rhs[0])?,
+            };
             if vs.len() != n {
                 return Err(unsupported("this assignment's shape", pos));
             }
@@ -374,8 +377,8 @@ impl FnBuilder<'_> {
             match self.out_ptrs.get(i).copied().flatten() {
                 Some(out) => self.store_operand(out, v, pos)?,
                 None => {
-                    let v = self.operand_value(v, pos)?;
-                    regs.push(self.coerce(v, t, pos));
+                    let v = self.convert_operand(v, t, pos)?;
+                    regs.push(self.operand_value(v, pos)?);
                 }
             }
         }
@@ -624,9 +627,9 @@ impl FnBuilder<'_> {
             self.stmt(i)?;
         }
         if let Some(t) = tag
-            && matches!(file.expr(t).kind, ExprKind::TypeSwitchGuard { .. })
+            && let ExprKind::TypeSwitchGuard { x, .. } = file.expr(t).kind
         {
-            return Err(unsupported("type switches", pos));
+            return self.type_switch(s, x, body, pos);
         }
         let tag_value = match tag {
             Some(t) => Some(self.eval(t)?),
@@ -684,6 +687,90 @@ impl FnBuilder<'_> {
             }
         }
         self.fallthrough = saved;
+        self.targets.pop();
+        result?;
+        self.seal(exit);
+        self.switch_to(exit);
+        Ok(())
+    }
+
+    /// `switch v := x.(type) { ... }` (gc's `walkSwitchType`, as a chain
+    /// of tests in source order): each case type is an assertion of `x`;
+    /// the clause's variable (the checker's implicit object) has the case
+    /// type in a one-type clause, else `x`'s type.
+    fn type_switch(&mut self, s: StmtId, x: ExprId, body: goxide_syntax::ast::List<StmtId>, pos: Option<SrcPos>) -> BuildResult<()> {
+        let file = self.file();
+        let xv = self.expr(x)?;
+        let xt = self.type_of(x)?;
+        let clauses = file.stmts_of(body).to_vec();
+        let bodies: Vec<BlockId> = clauses.iter().map(|_| self.f.create_block()).collect();
+        let exit = self.f.create_block();
+        let mut default = None;
+        // Clauses whose variable is x itself (several types, nil, default).
+        let mut bind_whole: Vec<bool> = vec![true; clauses.len()];
+        for (i, &c) in clauses.iter().enumerate() {
+            let StmtKind::CaseClause { cases, .. } = file.stmt(c).kind else {
+                return Err(unsupported("a switch clause", self.pos(file.stmt(c).pos)));
+            };
+            let Some(cases) = cases else {
+                default = Some(bodies[i]);
+                continue;
+            };
+            let list = file.unpack_list(Some(cases));
+            let var = self.ctx.input.info.implicits.get(&(self.fnum(), c)).copied();
+            let single = list.len() == 1 && !self.is_nil(list[0]);
+            bind_whole[i] = !single;
+            for e in list {
+                let epos = self.expr_pos(e);
+                let (ok, v) = if self.is_nil(e) {
+                    let raw = self.raw_ptr();
+                    let tab = self.ins1(InstKind::Extract { arg: xv, n: 0 }, raw, epos);
+                    let zero = self.ins1(InstKind::Const(Const::Zero), raw, epos);
+                    let ok = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: tab, rhs: zero }, basic(BasicKind::Bool), epos);
+                    (ok, None)
+                } else {
+                    let t = self.type_of(e)?;
+                    let (ok, v) = self.assert_value(xv, xt, t, false, epos)?;
+                    (ok, Some(v))
+                };
+                let next = self.f.create_block();
+                let bind = self.f.create_block();
+                self.branch(ok, bind, next);
+                self.seal(bind);
+                self.switch_to(bind);
+                if single && let (Some(o), Some(v)) = (var, v) {
+                    self.declare_local(o, epos)?;
+                    self.set_local(o, v, epos)?;
+                }
+                self.jump(bodies[i]);
+                self.seal(next);
+                self.switch_to(next);
+            }
+        }
+        self.jump(default.unwrap_or(exit));
+        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: None });
+        let mut result = Ok(());
+        for (i, &c) in clauses.iter().enumerate() {
+            let StmtKind::CaseClause { body: stmts, .. } = file.stmt(c).kind else { continue };
+            self.seal(bodies[i]);
+            self.switch_to(bodies[i]);
+            if bind_whole[i]
+                && let Some(&o) = self.ctx.input.info.implicits.get(&(self.fnum(), c))
+            {
+                let r = self.declare_local(o, pos).and_then(|_| self.set_local(o, Operand::Val(xv), pos));
+                if r.is_err() {
+                    result = r;
+                    break;
+                }
+            }
+            result = self.stmt_list(file.stmts_of(stmts));
+            if result.is_err() {
+                break;
+            }
+            if self.cur.is_some() {
+                self.jump(exit);
+            }
+        }
         self.targets.pop();
         result?;
         self.seal(exit);

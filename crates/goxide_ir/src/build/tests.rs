@@ -152,3 +152,20 @@ fn unreachable_code_after_return_still_verifies() {
     let t = text("package main\n\nfunc f(x int) int {\n\tfor {\n\t\tif x > 3 {\n\t\t\treturn x\n\t\t}\n\t\tx++\n\t}\n}\n\nfunc main() { println(f(0)) }\n");
     assert!(t.contains("unreachable"), "{t}");
 }
+
+#[test]
+fn interfaces_use_static_itabs_wrappers_and_assertions() {
+    let src = "package main\n\ntype S interface{ Area() int }\n\ntype Sq struct{ n int }\n\nfunc (s Sq) Area() int { return s.n * s.n }\n\ntype Ci struct{ r int }\n\nfunc (c *Ci) Area() int { return 3 * c.r * c.r }\n\nfunc main() {\n\tvar shapes = []S{Sq{2}, &Ci{1}}\n\tfor _, s := range shapes {\n\t\tswitch v := s.(type) {\n\t\tcase Sq:\n\t\t\tprintln(\"sq\", v.n)\n\t\tcase *Ci:\n\t\t\tprintln(\"ci\", v.r)\n\t\t}\n\t\tprintln(s.Area())\n\t}\n\tvar e interface{} = 5\n\tn, ok := e.(int)\n\tf := shapes[0].Area\n\tprintln(n, ok, f(), e == 5)\n}\n";
+    let p = build(src).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.itabs.len(), 2, "{}", package_text(&p));
+    let names: Vec<&str> = p.funcs.iter().map(|f| f.name.as_str()).collect();
+    // Sq's value method reaches the itab through gc's pointer wrapper;
+    // *Ci's pointer method is its own entry.
+    assert!(names.contains(&"main.(*Sq).Area"), "{names:?}");
+    assert!(!names.contains(&"main.(*Ci).Area-fm") || names.contains(&"main.(*Ci).Area"), "{names:?}");
+    let t = package_text(&p);
+    assert!(t.contains("itab_addr"), "{t}");
+    assert!(t.contains("call_indirect"), "{t}");
+    assert!(t.contains("rtcall efaceeq("), "{t}");
+    assert!(t.contains("-fm"), "{t}");
+}

@@ -1,0 +1,566 @@
+//! Interfaces and method wrappers (gc's `walk/convert.go`,
+//! `reflectdata.WriteTabs`/`methodWrapper`, `ssagen` `dottype`).
+//!
+//! A value of concrete type `T` in an interface is a data word: the value
+//! itself when `T` is one pointer (gc's direct interfaces), else a
+//! pointer to a heap copy (never changed afterwards). The tab word is the
+//! type descriptor (`interface{}`) or an itab: one static table per
+//! (`T`, `I`) pair this package converts (`Package::itabs`), its
+//! functions taking the data word as receiver — the method itself when
+//! the data word already is its receiver, else a wrapper (`pkg.(*T).M`,
+//! gc's name) that loads, copies or walks the embedded fields to the
+//! real receiver.
+//!
+//! Method calls through an interface load the function from the itab
+//! (after a nil check of the tab: calling a method of a nil interface is
+//! gc's nil dereference). Assertions to concrete types compare the tab
+//! word with the type's descriptor or static itab; assertions to
+//! interfaces ask the runtime (`assertE2I`). Method values box the
+//! receiver in a closure object whose function (`pkg.T.M-fm`) calls the
+//! method with it.
+
+use goxide_syntax::ast::ExprId;
+use goxide_types::check::Selection;
+use goxide_types::objects::{object, SrcPos};
+use goxide_types::types::{table, BasicKind, ObjId, Type, TypeId};
+
+use super::func::FnBuilder;
+use super::{signature_of, type_name, unsupported, BuildResult, GoSig, Operand};
+use crate::ir::*;
+use crate::repr::{basic, is_memory, lower_signature, pointer_to, raw_pointer, repr_of, Repr};
+
+/// Whether `t` is one machine pointer, stored directly in an interface.
+pub(crate) fn is_direct_iface(t: TypeId) -> bool {
+    repr_of(t) == Some(Repr::Pointer)
+}
+
+/// The package of a type's declared name, for method lookup.
+fn type_pkg(t: TypeId) -> Option<goxide_types::types::PkgId> {
+    let tab = table();
+    let base = match tab.get(t) {
+        Type::Pointer(e) => *e,
+        _ => t,
+    };
+    tab.named(tab.unalias(base)).and_then(|n| n.pkg)
+}
+
+impl FnBuilder<'_> {
+    /// The methods of interface `iface` in type-set order: name and
+    /// signature.
+    fn iface_methods(iface: TypeId) -> Vec<goxide_types::types::Method> {
+        goxide_types::typeset::type_set(iface).methods.clone()
+    }
+
+    /// The static itab of (`t`, `iface`), made on first use.
+    pub fn itab(&mut self, t: TypeId, iface: TypeId, pos: Option<SrcPos>) -> BuildResult<usize> {
+        let key = (type_name(t), type_name(iface));
+        if let Some(&i) = self.ctx.itab_index.borrow().get(&key) {
+            return Ok(i);
+        }
+        let mut funcs = Vec::new();
+        for m in Self::iface_methods(iface) {
+            funcs.push(self.iface_method_impl(t, m.name, m.pkg, pos)?);
+        }
+        let mut itabs = self.ctx.itabs.borrow_mut();
+        itabs.push(ItabData { ty: t, iface, funcs });
+        let i = itabs.len() - 1;
+        self.ctx.itab_index.borrow_mut().insert(key, i);
+        Ok(i)
+    }
+
+    /// The function an itab of concrete `t` holds for method `name`: it
+    /// takes the data word (`t` itself when direct, else `*t`).
+    fn iface_method_impl(&mut self, t: TypeId, name: goxide_types::symbol::Symbol, pkg: Option<goxide_types::types::PkgId>, pos: Option<SrcPos>) -> BuildResult<FuncId> {
+        let word_t = if is_direct_iface(t) { t } else { pointer_to(t) };
+        self.method_impl_for(word_t, name, pkg.or_else(|| type_pkg(t)), pos)
+    }
+
+    /// The function implementing method `name` for a receiver of type
+    /// `recv_t` passed as is: the declared method when its receiver is
+    /// exactly that, else a wrapper.
+    pub fn method_impl_for(&mut self, recv_t: TypeId, name: goxide_types::symbol::Symbol, pkg: Option<goxide_types::types::PkgId>, pos: Option<SrcPos>) -> BuildResult<FuncId> {
+        let found = goxide_types::lookup::lookup_field_or_method(recv_t, false, pkg, name, false);
+        let goxide_types::lookup::Lookup::Method { path, method: Some(m), .. } = found else {
+            return Err(unsupported(format!("method {} of {}", name.as_str(), type_name(recv_t)), pos));
+        };
+        let Some(&mid) = self.ctx.funcs.get(&m) else { return Err(unsupported("methods of other packages", pos)) };
+        let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
+        let recv_is_ptr = super::addr::pointee(recv_t).is_some();
+        let embedded = &path[..path.len().saturating_sub(1)];
+        if embedded.is_empty() && (ptr_recv == recv_is_ptr) && (ptr_recv || !is_memory(recv_t)) {
+            // The declared receiver is the word itself (a pointer method on
+            // *T, or a value method on a register-sized T).
+            if !ptr_recv && recv_is_ptr {
+                return self.wrapper(recv_t, embedded.to_vec(), m, mid, pos);
+            }
+            return Ok(mid);
+        }
+        self.wrapper(recv_t, embedded.to_vec(), m, mid, pos)
+    }
+
+    /// A wrapper taking a receiver of type `recv_t` that reaches method
+    /// `m` (function `mid`) through `path` and calls it (gc's
+    /// `methodWrapper`), made once per name.
+    fn wrapper(&mut self, recv_t: TypeId, path: Vec<usize>, m: ObjId, mid: FuncId, pos: Option<SrcPos>) -> BuildResult<FuncId> {
+        let mname = object(m).name.as_str().to_string();
+        let recv_name = match super::addr::pointee(recv_t) {
+            Some(e) => format!("(*{})", type_name(e).rsplit('.').next().unwrap_or_default()),
+            None => type_name(recv_t).rsplit('.').next().unwrap_or_default().to_string(),
+        };
+        let sym = crate::symbols::symbol(self.ctx.input.path, &format!("{recv_name}.{mname}"));
+        if let Some(&id) = self.ctx.wrappers.borrow().get(&sym) {
+            return Ok(id);
+        }
+        let msig = self.ctx.sigs.get(mid.index()).cloned().ok_or_else(|| unsupported("this method", pos))?;
+        let params: Vec<TypeId> = std::iter::once(recv_t).chain(msig.params.iter().skip(1).copied()).collect();
+        let gsig = GoSig { params, results: msig.results.clone() };
+        let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
+        let id = self.ctx.add_closure(Function::new(sym.clone(), lp.clone(), lr.clone(), pos));
+        self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
+        let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(sym.clone(), lp, lr, pos), sym);
+        w.go_results = gsig.results.clone();
+        let entry = w.f.blocks[0].params.clone();
+        let nout = gsig.results.iter().filter(|&&r| is_memory(r)).count();
+        let mut next = 1;
+        for &r in &gsig.results {
+            if is_memory(r) {
+                w.out_ptrs.push(entry.get(next).copied());
+                next += 1;
+            } else {
+                w.out_ptrs.push(None);
+            }
+        }
+        let _ = nout;
+        let recv_v = entry.get(next).copied().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
+        let args: Vec<Value> = entry.get(next + 1..).unwrap_or_default().to_vec();
+        // The receiver the method wants, from the one we have.
+        let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
+        let recv_op = w.reach_receiver(recv_v, recv_t, &path, ptr_recv, pos)?;
+        let mut vals = vec![recv_op];
+        for (a, &t) in args.iter().zip(gsig.params.iter().skip(1)) {
+            vals.push(if is_memory(t) { Operand::Mem(*a) } else { Operand::Val(*a) });
+        }
+        let results = w.call_direct(mid, &msig, vals, pos)?;
+        let mut regs = Vec::new();
+        for (i, r) in results.into_iter().enumerate() {
+            match w.out_ptrs.get(i).copied().flatten() {
+                Some(out) => w.store_operand(out, r, pos)?,
+                None => regs.push(w.operand_value(r, pos)?),
+            }
+        }
+        w.terminate(InstKind::Return { values: regs }, pos);
+        let f = w.finish()?;
+        self.ctx.set_closure(id, f);
+        Ok(id)
+    }
+
+    /// From receiver value `v` of type `t`, through embedded `path`, the
+    /// receiver operand of a method with (`ptr_recv`) or without a
+    /// pointer receiver.
+    fn reach_receiver(&mut self, v: Value, t: TypeId, path: &[usize], ptr_recv: bool, pos: Option<SrcPos>) -> BuildResult<Operand> {
+        // A pointer to the current struct, or the value when it is not
+        // reached through memory.
+        let mut cur: Operand = if is_memory(t) { Operand::Mem(v) } else { Operand::Val(v) };
+        let mut cur_t = t;
+        for &i in path {
+            let base = match (cur, super::addr::pointee(cur_t)) {
+                (Operand::Val(p), Some(_)) => {
+                    self.ins(InstKind::NilCheck { ptr: p }, &[], pos);
+                    p
+                }
+                (Operand::Mem(p), None) => p,
+                _ => return Err(unsupported("this embedded method", pos)),
+            };
+            let fp = self.walk_path(base, &[i], pos)?;
+            cur_t = super::addr::pointee(self.f.value_type(fp)).ok_or_else(|| unsupported("this embedded method", pos))?;
+            cur = if is_memory(cur_t) { Operand::Mem(fp) } else { Operand::Val(self.ins1(InstKind::Load { addr: fp }, cur_t, pos)) };
+            // A memory field stays addressed by `fp`.
+            if is_memory(cur_t) {
+                cur = Operand::Mem(fp);
+            }
+        }
+        let cur_is_ptr = super::addr::pointee(cur_t).is_some();
+        Ok(match (ptr_recv, cur_is_ptr, cur) {
+            (true, true, c) => c,
+            (true, false, Operand::Mem(p)) => Operand::Val(p),
+            (false, true, Operand::Val(p)) => {
+                self.ins(InstKind::NilCheck { ptr: p }, &[], pos);
+                self.load_operand(p, pos)
+            }
+            (false, false, c) => c,
+            _ => return Err(unsupported("this method receiver", pos)),
+        })
+    }
+
+    /// A value of concrete type `t` (`v`) as non-empty interface `iface`.
+    pub fn to_iface(&mut self, v: Operand, t: TypeId, iface: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let raw = raw_pointer();
+        let itab = self.itab(t, iface, pos)?;
+        let tab = self.ins1(InstKind::ItabAddr { itab }, raw, pos);
+        let data = self.data_word(v, t, pos)?;
+        Ok(self.ins1(InstKind::Compose { parts: vec![tab, data] }, iface, pos))
+    }
+
+    /// The data word of `v` (type `t`) in an interface.
+    pub fn data_word(&mut self, v: Operand, t: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let raw = raw_pointer();
+        Ok(match (v, is_direct_iface(t)) {
+            (Operand::Val(x), true) => self.ins1(InstKind::Convert { arg: x }, raw, pos),
+            (v, _) => {
+                let p = self.ins1(InstKind::New { ty: t }, pointer_to(t), pos);
+                self.store_operand(p, v, pos)?;
+                self.ins1(InstKind::Convert { arg: p }, raw, pos)
+            }
+        })
+    }
+
+    /// An interface value `v` of type `from` as interface type `to`.
+    pub fn iface_to_iface(&mut self, v: Value, from: TypeId, to: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let raw = raw_pointer();
+        let tab = self.ins1(InstKind::Extract { arg: v, n: 0 }, raw, pos);
+        let data = self.ins1(InstKind::Extract { arg: v, n: 1 }, raw, pos);
+        let from_empty = repr_of(from) == Some(Repr::Interface { empty: true });
+        let to_empty = repr_of(to) == Some(Repr::Interface { empty: true });
+        if from_empty == to_empty && to_empty {
+            return Ok(self.ins1(InstKind::Compose { parts: vec![tab, data] }, to, pos));
+        }
+        // The dynamic type (nil for a nil interface).
+        let typ = if from_empty { tab } else { self.itab_type(tab, pos) };
+        let new_tab = if to_empty {
+            typ
+        } else {
+            // Through the runtime (the static check proved it succeeds): a
+            // nil interface stays nil.
+            self.nil_or(typ, pos, |b| {
+                let inter = b.ins1(InstKind::TypeDesc { ty: to }, raw, pos);
+                b.ins1(InstKind::RuntimeCall { func: RuntimeFunc::AssertE2I, args: vec![inter, typ] }, raw, pos)
+            })
+        };
+        Ok(self.ins1(InstKind::Compose { parts: vec![new_tab, data] }, to, pos))
+    }
+
+    /// `tab.Type` of an itab pointer that may be nil (nil then).
+    fn itab_type(&mut self, tab: Value, pos: Option<SrcPos>) -> Value {
+        let raw = raw_pointer();
+        self.nil_or(tab, pos, |b| {
+            let words = b.ins1(InstKind::Convert { arg: tab }, pointer_to(raw), pos);
+            let one = b.ins1(InstKind::Const(Const::Int(1)), basic(BasicKind::Int), pos);
+            let tp = b.ins1(InstKind::ElemAddr { base: words, index: one }, pointer_to(raw), pos);
+            b.ins1(InstKind::Load { addr: tp }, raw, pos)
+        })
+    }
+
+    /// `p == nil ? nil : make(b)` for a raw pointer `p`.
+    fn nil_or(&mut self, p: Value, pos: Option<SrcPos>, make: impl FnOnce(&mut Self) -> Value) -> Value {
+        let raw = raw_pointer();
+        let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
+        let is_nil = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: p, rhs: zero }, basic(BasicKind::Bool), pos);
+        let other = self.f.create_block();
+        let join = self.f.create_block();
+        let r = self.f.append_block_param(join, raw);
+        self.terminate(
+            InstKind::Branch { cond: is_nil, then_dest: BlockCall { block: join, args: vec![zero] }, else_dest: BlockCall { block: other, args: vec![] } },
+            pos,
+        );
+        self.seal(other);
+        self.switch_to(other);
+        let v = make(self);
+        self.terminate(InstKind::Jump { dest: BlockCall { block: join, args: vec![v] } }, pos);
+        self.seal(join);
+        self.switch_to(join);
+        r
+    }
+
+    /// A call of interface method `s` on `x` with the argument operands.
+    pub fn iface_method_call(&mut self, x: ExprId, s: &Selection, sig: &GoSig, args: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
+        let iv = self.expr(x)?;
+        let it = self.type_of(x)?;
+        let raw = raw_pointer();
+        let index = *s.path.last().ok_or_else(|| unsupported("this interface method", pos))?;
+        let tab = self.ins1(InstKind::Extract { arg: iv, n: 0 }, raw, pos);
+        let data = self.ins1(InstKind::Extract { arg: iv, n: 1 }, raw, pos);
+        self.ins(InstKind::NilCheck { ptr: tab }, &[], pos);
+        let _ = it;
+        let words = self.ins1(InstKind::Convert { arg: tab }, pointer_to(raw), pos);
+        let slot = self.ins1(InstKind::Const(Const::Int(3 + index as i64)), basic(BasicKind::Int), pos);
+        let fp = self.ins1(InstKind::ElemAddr { base: words, index: slot }, pointer_to(raw), pos);
+        let code = self.ins1(InstKind::Load { addr: fp }, raw, pos);
+        let mut vals = vec![Operand::Val(data)];
+        vals.extend(args);
+        let full = GoSig { params: std::iter::once(raw).chain(sig.params.iter().copied()).collect(), results: sig.results.clone() };
+        self.call_code(code, &full, vals, pos)
+    }
+
+    /// `x.(T)` (expression `e`); with `comma_ok`, also whether it held.
+    pub fn type_assert(&mut self, e: ExprId, x: ExprId, comma_ok: bool) -> BuildResult<Vec<Operand>> {
+        let pos = self.expr_pos(e);
+        let xt = self.type_of(x)?;
+        let target = if comma_ok {
+            let tab = table();
+            match tab.get(self.tv(e).map(|tv| tv.typ).unwrap_or_else(|| tab.invalid())) {
+                Type::Tuple(vs) => vs.first().map(|v| v.typ).ok_or_else(|| unsupported("this assertion", pos))?,
+                _ => self.type_of(e)?,
+            }
+        } else {
+            self.type_of(e)?
+        };
+        let iv = self.expr(x)?;
+        let (ok, v) = self.assert_value(iv, xt, target, !comma_ok, pos)?;
+        if comma_ok {
+            return Ok(vec![v, Operand::Val(ok)]);
+        }
+        Ok(vec![v])
+    }
+
+    /// Whether interface value `iv` (of type `xt`) holds a `target`, and
+    /// its value as a `target` (the zero value when not). With `must`,
+    /// failing panics as gc does.
+    pub fn assert_value(&mut self, iv: Value, xt: TypeId, target: TypeId, must: bool, pos: Option<SrcPos>) -> BuildResult<(Value, Operand)> {
+        let raw = raw_pointer();
+        let bool_t = basic(BasicKind::Bool);
+        let x_empty = repr_of(xt) == Some(Repr::Interface { empty: true });
+        let tab = self.ins1(InstKind::Extract { arg: iv, n: 0 }, raw, pos);
+        let data = self.ins1(InstKind::Extract { arg: iv, n: 1 }, raw, pos);
+        if let Some(Repr::Interface { empty: t_empty }) = repr_of(target) {
+            let typ = if x_empty { tab } else { self.itab_type(tab, pos) };
+            let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
+            let non_nil = self.ins1(InstKind::Compare { op: CompareOp::Ne, lhs: typ, rhs: zero }, bool_t, pos);
+            if t_empty {
+                if must {
+                    self.fail_unless(non_nil, pos, |b| {
+                        let want = b.ins1(InstKind::TypeDesc { ty: target }, raw, pos);
+                        b.ins(InstKind::RuntimeCall { func: RuntimeFunc::Panicnildottype, args: vec![want] }, &[], pos);
+                    });
+                }
+                let v = self.ins1(InstKind::Compose { parts: vec![typ, data] }, target, pos);
+                return Ok((non_nil, Operand::Val(v)));
+            }
+            let inter = self.ins1(InstKind::TypeDesc { ty: target }, raw, pos);
+            let new_tab = if must {
+                self.fail_unless(non_nil, pos, |b| {
+                    b.ins(InstKind::RuntimeCall { func: RuntimeFunc::Panicnildottype, args: vec![inter] }, &[], pos);
+                });
+                self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::AssertE2I, args: vec![inter, typ] }, raw, pos)
+            } else {
+                self.nil_or(typ, pos, |b| b.ins1(InstKind::RuntimeCall { func: RuntimeFunc::AssertE2I2, args: vec![inter, typ] }, raw, pos))
+            };
+            let ok = self.ins1(InstKind::Compare { op: CompareOp::Ne, lhs: new_tab, rhs: zero }, bool_t, pos);
+            let data2 = self.select_raw(ok, data, zero, pos);
+            let v = self.ins1(InstKind::Compose { parts: vec![new_tab, data2] }, target, pos);
+            return Ok((ok, Operand::Val(v)));
+        }
+        // A concrete type: compare the tab word.
+        let want_tab = if x_empty {
+            self.ins1(InstKind::TypeDesc { ty: target }, raw, pos)
+        } else {
+            let it = self.itab(target, xt, pos)?;
+            self.ins1(InstKind::ItabAddr { itab: it }, raw, pos)
+        };
+        let ok = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: tab, rhs: want_tab }, bool_t, pos);
+        if must {
+            self.fail_unless(ok, pos, |b| {
+                let want = b.ins1(InstKind::TypeDesc { ty: target }, raw, pos);
+                let iface = b.ins1(InstKind::TypeDesc { ty: xt }, raw, pos);
+                let func = if x_empty { RuntimeFunc::PanicdottypeE } else { RuntimeFunc::PanicdottypeI };
+                b.ins(InstKind::RuntimeCall { func, args: vec![tab, want, iface] }, &[], pos);
+            });
+        }
+        // The value: the data word itself, or what it points to (a zero
+        // value when the assertion failed, read from a fresh zeroed slot).
+        let v = if is_direct_iface(target) {
+            let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
+            let w = if must { data } else { self.select_raw(ok, data, zero, pos) };
+            Operand::Val(self.ins1(InstKind::Convert { arg: w }, target, pos))
+        } else {
+            let p = if must {
+                data
+            } else {
+                let z = self.ins1(InstKind::Alloca { ty: target }, pointer_to(target), pos);
+                let zr = self.ins1(InstKind::Convert { arg: z }, raw, pos);
+                self.select_raw(ok, data, zr, pos)
+            };
+            let p = self.ins1(InstKind::Convert { arg: p }, pointer_to(target), pos);
+            match self.load_operand(p, pos) {
+                Operand::Mem(m) => Operand::Mem(self.temp_copy(m, pos)),
+                v => v,
+            }
+        };
+        Ok((ok, v))
+    }
+
+    /// `cond ? a : b` of raw pointers, by a branch.
+    fn select_raw(&mut self, cond: Value, a: Value, b: Value, pos: Option<SrcPos>) -> Value {
+        let raw = raw_pointer();
+        let join = self.f.create_block();
+        let r = self.f.append_block_param(join, raw);
+        self.terminate(
+            InstKind::Branch { cond, then_dest: BlockCall { block: join, args: vec![a] }, else_dest: BlockCall { block: join, args: vec![b] } },
+            pos,
+        );
+        self.seal(join);
+        self.switch_to(join);
+        r
+    }
+
+    /// Continues when `cond` holds; else runs `fail` (which panics).
+    fn fail_unless(&mut self, cond: Value, pos: Option<SrcPos>, fail: impl FnOnce(&mut Self)) {
+        let bad = self.f.create_block();
+        let good = self.f.create_block();
+        self.branch(cond, good, bad);
+        self.seal(bad);
+        self.switch_to(bad);
+        fail(self);
+        self.terminate(InstKind::Unreachable, pos);
+        self.seal(good);
+        self.switch_to(good);
+    }
+
+    /// `x == y` of two interface values of one interface type.
+    pub fn iface_equal(&mut self, x: Value, y: Value, t: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let raw = raw_pointer();
+        let bool_t = basic(BasicKind::Bool);
+        let empty = repr_of(t) == Some(Repr::Interface { empty: true });
+        let xt = self.ins1(InstKind::Extract { arg: x, n: 0 }, raw, pos);
+        let yt = self.ins1(InstKind::Extract { arg: y, n: 0 }, raw, pos);
+        let same = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: xt, rhs: yt }, bool_t, pos);
+        let deep = self.f.create_block();
+        let join = self.f.create_block();
+        let r = self.f.append_block_param(join, bool_t);
+        self.terminate(
+            InstKind::Branch { cond: same, then_dest: BlockCall { block: deep, args: vec![] }, else_dest: BlockCall { block: join, args: vec![same] } },
+            pos,
+        );
+        self.seal(deep);
+        self.switch_to(deep);
+        let xd = self.ins1(InstKind::Extract { arg: x, n: 1 }, raw, pos);
+        let yd = self.ins1(InstKind::Extract { arg: y, n: 1 }, raw, pos);
+        let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
+        // Both nil: equal; else the runtime compares the dynamic values.
+        let t_nil = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: xt, rhs: zero }, bool_t, pos);
+        let cmp = self.f.create_block();
+        self.terminate(
+            InstKind::Branch { cond: t_nil, then_dest: BlockCall { block: join, args: vec![t_nil] }, else_dest: BlockCall { block: cmp, args: vec![] } },
+            pos,
+        );
+        self.seal(cmp);
+        self.switch_to(cmp);
+        let func = if empty { RuntimeFunc::Efaceeq } else { RuntimeFunc::Ifaceeq };
+        let eq = self.ins1(InstKind::RuntimeCall { func, args: vec![xt, xd, yd] }, bool_t, pos);
+        self.terminate(InstKind::Jump { dest: BlockCall { block: join, args: vec![eq] } }, pos);
+        self.seal(join);
+        self.switch_to(join);
+        Ok(r)
+    }
+
+    /// A method value `x.M`: a closure object holding a copy of the
+    /// receiver, whose function (`pkg.T.M-fm`) calls the method with it.
+    pub fn method_value(&mut self, e: ExprId, x: ExprId, s: &Selection) -> BuildResult<Value> {
+        let pos = self.expr_pos(e);
+        let fty = self.type_of(e)?;
+        let sig = signature_of(fty, pos)?;
+        let raw = raw_pointer();
+        let int = basic(BasicKind::Int);
+        let xt = self.type_of(x)?;
+        // The receiver, evaluated now: an interface value, or the declared
+        // method's receiver.
+        let (recv_t, recv, target): (TypeId, Operand, Result<FuncId, usize>) = if matches!(repr_of(xt), Some(Repr::Interface { .. })) {
+            let index = *s.path.last().ok_or_else(|| unsupported("this method value", pos))?;
+            let iv = self.expr(x)?;
+            let tab = self.ins1(InstKind::Extract { arg: iv, n: 0 }, raw, pos);
+            self.ins(InstKind::NilCheck { ptr: tab }, &[], pos);
+            (xt, Operand::Val(iv), Err(index))
+        } else {
+            let Some(m) = s.method else { return Err(unsupported("this method value", pos)) };
+            let Some(&mid) = self.ctx.funcs.get(&m) else { return Err(unsupported("method values of other packages", pos)) };
+            let r = self.method_receiver_of(x, s, m, pos)?;
+            let rt = self.ctx.sigs.get(mid.index()).and_then(|g| g.params.first().copied()).ok_or_else(|| unsupported("this method", pos))?;
+            (rt, r, Ok(mid))
+        };
+        let cell = self.ins1(InstKind::New { ty: recv_t }, pointer_to(recv_t), pos);
+        self.store_operand(cell, recv, pos)?;
+        let name = match target {
+            Ok(mid) => format!("{}-fm", self.ctx.sig_name(mid)),
+            Err(i) => format!("{}.{}-fm", self.closure_prefix, i),
+        };
+        let (lp, lr) = lower_signature(&sig.params, &sig.results);
+        let fid = match self.ctx.wrappers.borrow().get(&name).copied() {
+            Some(id) => Some(id),
+            None => None,
+        };
+        let fid = match fid {
+            Some(id) => id,
+            None => {
+                let id = self.ctx.add_closure(Function::new(name.clone(), lp.clone(), lr.clone(), pos));
+                self.ctx.wrappers.borrow_mut().insert(name.clone(), id);
+                let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(name.clone(), lp, lr, pos), name);
+                w.go_results = sig.results.clone();
+                let entry = w.f.blocks[0].params.clone();
+                let mut next = 1;
+                for &r in &sig.results {
+                    if is_memory(r) {
+                        w.out_ptrs.push(entry.get(next).copied());
+                        next += 1;
+                    } else {
+                        w.out_ptrs.push(None);
+                    }
+                }
+                let args: Vec<Value> = entry.get(next..).unwrap_or_default().to_vec();
+                let objt = FnBuilder::closure_object_type(2);
+                let ctxp = w.ctx_param;
+                let objp = w.ins1(InstKind::Convert { arg: ctxp }, pointer_to(objt), pos);
+                let words = w.ins1(InstKind::Convert { arg: objp }, pointer_to(raw), pos);
+                let one = w.ins1(InstKind::Const(Const::Int(1)), int, pos);
+                let wp = w.ins1(InstKind::ElemAddr { base: words, index: one }, pointer_to(raw), pos);
+                let cw = w.ins1(InstKind::Load { addr: wp }, raw, pos);
+                let cellp = w.ins1(InstKind::Convert { arg: cw }, pointer_to(recv_t), pos);
+                let recv_op = w.load_operand(cellp, pos);
+                let mut vals = Vec::new();
+                for (a, &t) in args.iter().zip(&sig.params) {
+                    vals.push(if is_memory(t) { Operand::Mem(*a) } else { Operand::Val(*a) });
+                }
+                let results = match target {
+                    Ok(mid) => {
+                        let msig = w.ctx.sigs.get(mid.index()).cloned().ok_or_else(|| unsupported("this method", pos))?;
+                        let mut all = vec![recv_op];
+                        all.extend(vals);
+                        w.call_direct(mid, &msig, all, pos)?
+                    }
+                    Err(index) => {
+                        let iv = w.operand_value(recv_op, pos)?;
+                        let tab = w.ins1(InstKind::Extract { arg: iv, n: 0 }, raw, pos);
+                        let data = w.ins1(InstKind::Extract { arg: iv, n: 1 }, raw, pos);
+                        let tw = w.ins1(InstKind::Convert { arg: tab }, pointer_to(raw), pos);
+                        let slot = w.ins1(InstKind::Const(Const::Int(3 + index as i64)), int, pos);
+                        let fp = w.ins1(InstKind::ElemAddr { base: tw, index: slot }, pointer_to(raw), pos);
+                        let code = w.ins1(InstKind::Load { addr: fp }, raw, pos);
+                        let mut all = vec![Operand::Val(data)];
+                        all.extend(vals);
+                        let full = GoSig { params: std::iter::once(raw).chain(sig.params.iter().copied()).collect(), results: sig.results.clone() };
+                        w.call_code(code, &full, all, pos)?
+                    }
+                };
+                let mut regs = Vec::new();
+                for (i, r) in results.into_iter().enumerate() {
+                    match w.out_ptrs.get(i).copied().flatten() {
+                        Some(out) => w.store_operand(out, r, pos)?,
+                        None => regs.push(w.operand_value(r, pos)?),
+                    }
+                }
+                w.terminate(InstKind::Return { values: regs }, pos);
+                let f = w.finish()?;
+                self.ctx.set_closure(id, f);
+                id
+            }
+        };
+        let objt = FnBuilder::closure_object_type(2);
+        let objp = self.ins1(InstKind::New { ty: objt }, pointer_to(objt), pos);
+        let words = self.ins1(InstKind::Convert { arg: objp }, pointer_to(raw), pos);
+        let code = self.ins1(InstKind::FuncAddr { func: fid }, raw, pos);
+        self.ins(InstKind::Store { addr: words, value: code }, &[], pos);
+        let one = self.ins1(InstKind::Const(Const::Int(1)), int, pos);
+        let wp = self.ins1(InstKind::ElemAddr { base: words, index: one }, pointer_to(raw), pos);
+        let cw = self.ins1(InstKind::Convert { arg: cell }, raw, pos);
+        self.ins(InstKind::Store { addr: wp, value: cw }, &[], pos);
+        Ok(self.ins1(InstKind::Convert { arg: objp }, fty, pos))
+    }
+}
