@@ -57,7 +57,7 @@ impl FnBuilder<'_> {
             }
             _ => {}
         }
-        let fun_t = self.tv(fun).map(|tv| tv.typ).ok_or_else(|| unsupported("a call the checker did not type", pos))?;
+        let fun_t = self.raw_type_of(fun).ok_or_else(|| unsupported("a call the checker did not type", pos))?;
         let tab = table();
         let Type::Signature { variadic, .. } = tab.get(tab.underlying(fun_t)).clone() else {
             return Err(unsupported("calls of this kind of function", pos));
@@ -65,16 +65,29 @@ impl FnBuilder<'_> {
         let sig = signature_of(fun_t, pos)?;
         // The callee and, for a method, the receiver.
         let mut recv: Option<Operand> = None;
-        let callee = match file.expr(fun).kind {
+        // `f[T](...)`: the instantiated name.
+        let fun_name = match file.expr(fun).kind {
+            ExprKind::Index { x, .. } if self.is_func_instance(x) => file.unparen(x),
+            _ => fun,
+        };
+        let callee = match file.expr(fun_name).kind {
             ExprKind::Name(n) => {
                 let o = self.ctx.input.info.uses.get(&(self.fnum(), n.pos)).copied();
-                match o.and_then(|o| self.ctx.funcs.get(&o).copied()) {
-                    Some(id) => Callee::Direct(id),
+                match o.filter(|o| self.ctx.funcs.contains_key(o) || self.ctx.generics.contains_key(o)) {
+                    Some(o) => Callee::Direct(self.func_of_name(o, n.pos, pos)?),
                     None => Callee::Value(self.expr(fun)?),
                 }
             }
             ExprKind::Selector { x, .. } => {
                 let sel = self.ctx.input.info.selections.get(&(self.fnum(), fun)).cloned();
+                let concrete = match &sel {
+                    Some(s) if s.kind == SelectionKind::MethodVal && s.method.is_none() => {
+                        let xt = self.type_of(x)?;
+                        if matches!(repr_of(xt), Some(Repr::Interface { .. })) { None } else { Some(self.concrete_selection(xt, fun, pos)?) }
+                    }
+                    _ => None,
+                };
+                let sel = concrete.or(sel);
                 match sel {
                     Some(s) if s.kind == SelectionKind::MethodVal && s.method.is_none() => {
                         // An interface method: the arguments first need
@@ -103,7 +116,7 @@ impl FnBuilder<'_> {
         let mut params = sig.params.clone();
         if recv.is_some() {
             if let Callee::Direct(id) = callee {
-                params = self.ctx.sigs.get(id.index()).map_or(params, |s| s.params.clone());
+                params = self.ctx.sig_of(id).map_or(params, |s| s.params.clone());
             }
         }
         let gsig = GoSig { params, results: sig.results.clone() };
@@ -212,11 +225,43 @@ impl FnBuilder<'_> {
     /// The function and the receiver operand of method call `x.M(...)`.
     fn method_call_target(&mut self, x: ExprId, s: &Selection, pos: Option<SrcPos>) -> BuildResult<(FuncId, Operand)> {
         let Some(m) = s.method else { return Err(unsupported("this method", pos)) };
-        let Some(&id) = self.ctx.funcs.get(&m) else {
-            return Err(unsupported("calls of interface methods", pos));
-        };
+        let owner = self.method_owner(x, s, pos)?;
+        let id = self.method_func(m, owner, pos)?;
         let r = self.method_receiver_of(x, s, m, pos)?;
         Ok((id, r))
+    }
+
+    /// The type declaring the method selected by `s` on `x`: `x`'s type
+    /// after the selection's embedded fields.
+    fn method_owner(&mut self, x: ExprId, s: &Selection, pos: Option<SrcPos>) -> BuildResult<TypeId> {
+        let mut t = self.type_of(x)?;
+        let tab = table();
+        for &i in &s.path[..s.path.len().saturating_sub(1)] {
+            let base = super::addr::pointee(t).unwrap_or(t);
+            let Type::Struct(fields) = tab.get(tab.underlying(base)).clone() else { return Err(unsupported("this method", pos)) };
+            t = fields.get(i).map(|f| self.sub(f.var.typ)).ok_or_else(|| unsupported("this method", pos))?;
+        }
+        Ok(t)
+    }
+
+    /// The selection of method `fun` = `x.M` found on `x`'s concrete type
+    /// (in generic code, where the checker saw only the constraint).
+    fn concrete_selection(&mut self, xt: TypeId, fun: ExprId, pos: Option<SrcPos>) -> BuildResult<Selection> {
+        let file = self.file();
+        let ExprKind::Selector { sel, .. } = file.expr(fun).kind else { return Err(unsupported("this method", pos)) };
+        let name = goxide_types::symbol::Symbol::intern(file.name_str(sel));
+        let pkg = table().named(table().unalias(super::addr::pointee(xt).unwrap_or(xt))).and_then(|n| n.pkg);
+        match goxide_types::lookup::lookup_field_or_method(xt, true, pkg, name, false) {
+            goxide_types::lookup::Lookup::Method { path, method, indirect, recv, .. } => Ok(Selection {
+                kind: SelectionKind::MethodVal,
+                recv,
+                path: path.into_boxed_slice(),
+                indirect,
+                method,
+                typ: xt,
+            }),
+            _ => Err(unsupported("this method on a type argument", pos)),
+        }
     }
 
     /// The receiver a method `m` selected by `s` on `x` is called with.
@@ -288,6 +333,7 @@ impl FnBuilder<'_> {
         // The literal's body, with its captured variables read from the
         // closure object.
         let mut inner = FnBuilder::new(self.ctx, self.fi, Function::new(name.clone(), lp, lr, pos), name);
+        inner.subst = self.subst.clone();
         let raw = raw_pointer();
         let obj_t = FnBuilder::closure_object_type(captured.len() + 1);
         let int = basic(BasicKind::Int);

@@ -52,7 +52,13 @@ impl FnBuilder<'_> {
     pub fn type_of(&self, e: ExprId) -> BuildResult<TypeId> {
         let pos = self.expr_pos(e);
         let Some(tv) = self.tv(e) else { return Err(unsupported("an expression the checker did not type", pos)) };
-        value_type(tv.typ, "values", pos)
+        value_type(self.sub(tv.typ), "values", pos)
+    }
+
+    /// The checker's type of `e` (tuples included), with the instance's
+    /// type arguments.
+    pub fn raw_type_of(&self, e: ExprId) -> Option<TypeId> {
+        self.tv(e).map(|tv| self.sub(tv.typ))
     }
 
     /// Whether `e` is the untyped `nil`.
@@ -180,7 +186,7 @@ impl FnBuilder<'_> {
                     ObjKind::Var { .. } if self.vars.is_declared(o) => Ok(vec![self.local_operand(o, pos)?]),
                     ObjKind::Var { .. } => Err(unsupported("this variable", pos)),
                     ObjKind::Func => {
-                        let Some(&id) = self.ctx.funcs.get(&o) else { return Err(unsupported("this function value", pos)) };
+                        let id = self.func_of_name(o, n.pos, pos)?;
                         let ty = self.type_of(e)?;
                         Ok(vec![Operand::Val(self.ins1(InstKind::StaticClosure { func: id }, ty, pos))])
                     }
@@ -202,11 +208,29 @@ impl FnBuilder<'_> {
             ExprKind::CompositeLit { .. } => Ok(vec![self.composite_lit(e)?]),
             ExprKind::FuncLit { typ, body } => Ok(vec![Operand::Val(self.func_lit(e, typ, body)?)]),
             ExprKind::Selector { x, sel } => Ok(vec![self.selector(e, x, sel)?]),
+            ExprKind::Index { x, .. } if self.tv(e).is_some_and(|tv| matches!(table().get(tv.typ), Type::Signature { .. } | Type::GenericFunc { .. })) && self.is_func_instance(x) => {
+                // `f[int]` as a value.
+                let xu = file.unparen(x);
+                let ExprKind::Name(n) = file.expr(xu).kind else { return Err(unsupported("this instantiation", pos)) };
+                let Some(&o) = self.ctx.input.info.uses.get(&(self.fnum(), n.pos)) else { return Err(unsupported("this instantiation", pos)) };
+                let id = self.func_of_name(o, n.pos, pos)?;
+                let ty = self.type_of(e)?;
+                Ok(vec![Operand::Val(self.ins1(InstKind::StaticClosure { func: id }, ty, pos))])
+            }
             ExprKind::Index { x, index } => Ok(vec![self.index_expr(e, x, index)?]),
             ExprKind::Slice { x, index, .. } => Ok(vec![Operand::Val(self.slice_expr(e, x, index)?)]),
             ExprKind::BasicLit { .. } => Err(unsupported("this literal", pos)),
             ExprKind::Assert { x, .. } => self.type_assert(e, x, false),
             _ => Err(unsupported("this expression", pos)),
+        }
+    }
+
+    /// Whether `x` names a generic function (so `x[...]` instantiates it).
+    pub fn is_func_instance(&self, x: ExprId) -> bool {
+        let file = self.file();
+        match file.expr(file.unparen(x)).kind {
+            ExprKind::Name(n) => self.ctx.input.info.uses.get(&(self.fnum(), n.pos)).is_some_and(|o| self.ctx.generics.contains_key(o)),
+            _ => false,
         }
     }
 
@@ -218,6 +242,39 @@ impl FnBuilder<'_> {
             ExprKind::Assert { x, .. } => Ok(Some(self.type_assert(e, x, true)?)),
             _ => Ok(None),
         }
+    }
+
+    /// The function a name `o` at `npos` designates: a declared function,
+    /// or the instance of a generic one for the type arguments the checker
+    /// recorded there.
+    pub fn func_of_name(&self, o: goxide_types::types::ObjId, npos: goxide_syntax::Pos, pos: Option<SrcPos>) -> BuildResult<FuncId> {
+        if let Some(&id) = self.ctx.funcs.get(&o) {
+            return Ok(id);
+        }
+        if self.ctx.generics.contains_key(&o) {
+            let Some((targs, _)) = self.ctx.input.info.instances.get(&(self.fnum(), npos)) else {
+                return Err(unsupported("a generic function without type arguments", pos));
+            };
+            let targs: Vec<TypeId> = targs.iter().map(|&t| self.sub(t)).collect();
+            return self.ctx.instantiate(o, &targs, pos);
+        }
+        Err(unsupported("this function value", pos))
+    }
+
+    /// The function of method `m` on receiver base type `recv` (a named
+    /// type or a pointer to one): declared, or an instance for a generic
+    /// type's method.
+    pub fn method_func(&self, m: goxide_types::types::ObjId, recv: TypeId, pos: Option<SrcPos>) -> BuildResult<FuncId> {
+        if let Some(&id) = self.ctx.funcs.get(&m) {
+            return Ok(id);
+        }
+        if self.ctx.generics.contains_key(&m) {
+            let tab = table();
+            let base = super::addr::pointee(recv).unwrap_or(recv);
+            let targs = tab.named(tab.unalias(base)).map(|n| n.targs.to_vec()).unwrap_or_default();
+            return self.ctx.instantiate(m, &targs, pos);
+        }
+        Err(unsupported("methods of other packages", pos))
     }
 
     /// The current value of local `o`.

@@ -63,6 +63,9 @@ pub(crate) struct FnBuilder<'a> {
     pub closure_prefix: String,
     /// Function literals made so far in this function.
     pub closure_count: usize,
+    /// The type arguments of the generic code being built (empty
+    /// otherwise): every type the checker recorded goes through it.
+    pub subst: goxide_types::subst::SubstMap,
 }
 
 /// The zero value of a type, made at the start of `block` (so that it
@@ -98,6 +101,7 @@ impl<'a> FnBuilder<'a> {
             ctx_param,
             closure_prefix,
             closure_count: 0,
+            subst: goxide_types::subst::SubstMap::default(),
         };
         b.vars.seal(&mut b.f, Function::ENTRY, &mut zero_value);
         b
@@ -215,7 +219,12 @@ impl<'a> FnBuilder<'a> {
     /// The (checked) type of local `o`.
     pub fn local_type(&self, o: ObjId, pos: Option<SrcPos>) -> BuildResult<TypeId> {
         let t = object(o).typ.get().ok_or_else(|| unsupported("a variable without a type", pos))?;
-        value_type(t, "variables", pos)
+        value_type(self.sub(t), "variables", pos)
+    }
+
+    /// `t` with the type arguments of the instance being built.
+    pub fn sub(&self, t: TypeId) -> TypeId {
+        goxide_types::subst::subst(t, &self.subst)
     }
 
     /// Whether local `o` lives in memory.

@@ -83,7 +83,8 @@ impl FnBuilder<'_> {
         let goxide_types::lookup::Lookup::Method { path, method: Some(m), .. } = found else {
             return Err(unsupported(format!("method {} of {}", name.as_str(), type_name(recv_t)), pos));
         };
-        let Some(&mid) = self.ctx.funcs.get(&m) else { return Err(unsupported("methods of other packages", pos)) };
+        let owner = self.embedded_owner(recv_t, &path, pos)?;
+        let mid = self.method_func(m, owner, pos)?;
         let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
         let recv_is_ptr = super::addr::pointee(recv_t).is_some();
         let embedded = &path[..path.len().saturating_sub(1)];
@@ -96,6 +97,18 @@ impl FnBuilder<'_> {
             return Ok(mid);
         }
         self.wrapper(recv_t, embedded.to_vec(), m, mid, pos)
+    }
+
+    /// The type reached from `t` through embedded fields `path`.
+    fn embedded_owner(&self, t: TypeId, path: &[usize], pos: Option<SrcPos>) -> BuildResult<TypeId> {
+        let tab = table();
+        let mut t = t;
+        for &i in path {
+            let base = super::addr::pointee(t).unwrap_or(t);
+            let Type::Struct(fields) = tab.get(tab.underlying(base)).clone() else { return Err(unsupported("this method", pos)) };
+            t = fields.get(i).map(|f| f.var.typ).ok_or_else(|| unsupported("this method", pos))?;
+        }
+        Ok(t)
     }
 
     /// A wrapper taking a receiver of type `recv_t` that reaches method
@@ -111,7 +124,7 @@ impl FnBuilder<'_> {
         if let Some(&id) = self.ctx.wrappers.borrow().get(&sym) {
             return Ok(id);
         }
-        let msig = self.ctx.sigs.get(mid.index()).cloned().ok_or_else(|| unsupported("this method", pos))?;
+        let msig = self.ctx.sig_of(mid).ok_or_else(|| unsupported("this method", pos))?;
         let params: Vec<TypeId> = std::iter::once(recv_t).chain(msig.params.iter().skip(1).copied()).collect();
         let gsig = GoSig { params, results: msig.results.clone() };
         let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
@@ -297,7 +310,7 @@ impl FnBuilder<'_> {
         let xt = self.type_of(x)?;
         let target = if comma_ok {
             let tab = table();
-            match tab.get(self.tv(e).map(|tv| tv.typ).unwrap_or_else(|| tab.invalid())) {
+            match tab.get(self.raw_type_of(e).unwrap_or_else(|| tab.invalid())) {
                 Type::Tuple(vs) => vs.first().map(|v| v.typ).ok_or_else(|| unsupported("this assertion", pos))?,
                 _ => self.type_of(e)?,
             }
@@ -471,9 +484,10 @@ impl FnBuilder<'_> {
             (xt, Operand::Val(iv), Err(index))
         } else {
             let Some(m) = s.method else { return Err(unsupported("this method value", pos)) };
-            let Some(&mid) = self.ctx.funcs.get(&m) else { return Err(unsupported("method values of other packages", pos)) };
+            let owner = self.embedded_owner(xt, &s.path[..s.path.len().saturating_sub(1)], pos)?;
+            let mid = self.method_func(m, owner, pos)?;
             let r = self.method_receiver_of(x, s, m, pos)?;
-            let rt = self.ctx.sigs.get(mid.index()).and_then(|g| g.params.first().copied()).ok_or_else(|| unsupported("this method", pos))?;
+            let rt = self.ctx.sig_of(mid).and_then(|g| g.params.first().copied()).ok_or_else(|| unsupported("this method", pos))?;
             (rt, r, Ok(mid))
         };
         let cell = self.ins1(InstKind::New { ty: recv_t }, pointer_to(recv_t), pos);
@@ -520,7 +534,7 @@ impl FnBuilder<'_> {
                 }
                 let results = match target {
                     Ok(mid) => {
-                        let msig = w.ctx.sigs.get(mid.index()).cloned().ok_or_else(|| unsupported("this method", pos))?;
+                        let msig = w.ctx.sig_of(mid).ok_or_else(|| unsupported("this method", pos))?;
                         let mut all = vec![recv_op];
                         all.extend(vals);
                         w.call_direct(mid, &msig, all, pos)?

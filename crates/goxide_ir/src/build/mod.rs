@@ -140,6 +140,23 @@ pub(crate) struct PkgCtx<'a> {
     pub itab_index: RefCell<HashMap<(String, String), usize>>,
     /// Method wrappers and method-value functions by symbol.
     pub wrappers: RefCell<HashMap<String, FuncId>>,
+    /// Generic functions and methods of generic types, built per
+    /// instance on use (monomorphised, DESIGN.md).
+    pub generics: HashMap<ObjId, FuncDecl>,
+    /// Instances made so far, by symbol.
+    pub instances: RefCell<HashMap<String, FuncId>>,
+    /// Instances whose bodies are still to build.
+    pub pending: RefCell<Vec<Instance>>,
+    /// Symbols and Go signatures of the functions made while building.
+    pub extra: RefCell<HashMap<FuncId, (String, GoSig)>>,
+}
+
+/// A generic function or method with its type arguments, to build.
+pub(crate) struct Instance {
+    pub decl: FuncDecl,
+    pub id: FuncId,
+    pub subst: goxide_types::subst::SubstMap,
+    pub sig: GoSig,
 }
 
 impl PkgCtx<'_> {
@@ -157,9 +174,56 @@ impl PkgCtx<'_> {
         FuncId::new(self.closure_base + c.len() - 1)
     }
 
-    /// The symbol of declared function `id`.
+    /// The symbol of function `id`.
     pub fn sig_name(&self, id: FuncId) -> String {
-        self.names.get(id.index()).cloned().unwrap_or_default()
+        match self.names.get(id.index()) {
+            Some(n) => n.clone(),
+            None => self.extra.borrow().get(&id).map(|e| e.0.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// The Go signature of function `id`.
+    pub fn sig_of(&self, id: FuncId) -> Option<GoSig> {
+        match self.sigs.get(id.index()) {
+            Some(s) => Some(s.clone()),
+            None => self.extra.borrow().get(&id).map(|e| e.1.clone()),
+        }
+    }
+
+    /// The instance of generic function or method `obj` for type
+    /// arguments `targs` (a method's: its receiver's), made on first use.
+    pub fn instantiate(&self, obj: ObjId, targs: &[TypeId], pos: Option<SrcPos>) -> BuildResult<FuncId> {
+        let Some(&decl) = self.generics.get(&obj) else { return Err(unsupported("this generic function", pos)) };
+        let tab = table();
+        let Some(ot) = object(obj).typ.get() else { return Err(unsupported("a function without a type", pos)) };
+        let file = self.file(decl.fi);
+        let DeclKind::Func { recv, .. } = file.decl(decl.decl).kind else { return Err(unsupported("this generic function", pos)) };
+        let (tparams, sig_t) = match tab.get(ot) {
+            Type::GenericFunc { tparams, sig } => (tparams.to_vec(), *sig),
+            _ => (goxide_types::subst::method_recv_tparams(obj).to_vec(), ot),
+        };
+        let m = goxide_types::subst::SubstMap::new(&tparams, targs);
+        let mut sig = signature_of(goxide_types::subst::subst(sig_t, &m), pos)?;
+        let targ_names: Vec<String> = targs.iter().map(|&t| type_name(t)).collect();
+        let sym = match recv {
+            Some(r) => {
+                let te = file.field(r).typ;
+                let rt = self.input.info.types.get(&(self.fnums[decl.fi], te)).map(|tv| tv.typ).ok_or_else(|| unsupported("a receiver", pos))?;
+                let rt = goxide_types::subst::subst(rt, &m);
+                sig.params.insert(0, value_type(rt, "receivers", pos)?);
+                method_symbol(self.input.path, obj, rt).ok_or_else(|| unsupported("methods of this receiver type", pos))?
+            }
+            None => symbol(self.input.path, &format!("{}[{}]", object(obj).name.as_str(), targ_names.join(","))),
+        };
+        if let Some(&id) = self.instances.borrow().get(&sym) {
+            return Ok(id);
+        }
+        let (lp, lr) = lower_signature(&sig.params, &sig.results);
+        let id = self.add_closure(Function::new(sym.clone(), lp, lr, pos));
+        self.instances.borrow_mut().insert(sym.clone(), id);
+        self.extra.borrow_mut().insert(id, (sym, sig.clone()));
+        self.pending.borrow_mut().push(Instance { decl, id, subst: m, sig });
+        Ok(id)
     }
 
     /// Replaces the body of closure `id` (made by [`Self::add_closure`]).
@@ -252,6 +316,10 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
         itabs: RefCell::new(Vec::new()),
         itab_index: RefCell::new(HashMap::new()),
         wrappers: RefCell::new(HashMap::new()),
+        generics: HashMap::new(),
+        instances: RefCell::new(HashMap::new()),
+        pending: RefCell::new(Vec::new()),
+        extra: RefCell::new(HashMap::new()),
     };
     let mut pkg = Package { path: input.path.to_string(), ..Package::default() };
 
@@ -272,8 +340,13 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
                 DeclKind::Const { .. } | DeclKind::Type { .. } => {}
                 DeclKind::Func { recv, name, tparams, typ: _, body, .. } => {
                     let npos = Some(ctx.src_pos(fi, name.pos));
-                    if !tparams.is_empty() {
-                        return Err(unsupported("generic functions", npos));
+                    let generic_method = recv.is_some()
+                        && input.defs.get(&(fnum, name.pos)).is_some_and(|&o| !goxide_types::subst::method_recv_tparams(o).is_empty());
+                    if !tparams.is_empty() || generic_method {
+                        if let Some(&o) = input.defs.get(&(fnum, name.pos)) {
+                            ctx.generics.insert(o, FuncDecl { fi, decl: d, obj: Some(o), id: FuncId(u32::MAX) });
+                        }
+                        continue;
                     }
                     if body.is_none() {
                         return Err(unsupported("function declarations without a body", npos));
@@ -394,6 +467,18 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
         if fd.obj.is_none() {
             inits.push(fd.id);
         }
+    }
+    // ---- instances of generic code, as they are asked for ----
+    loop {
+        let next = ctx.pending.borrow_mut().pop();
+        let Some(inst) = next else { break };
+        let name = ctx.sig_name(inst.id);
+        let (lp, lr) = lower_signature(&inst.sig.params, &inst.sig.results);
+        let f = Function::new(name.clone(), lp, lr, None);
+        let mut b = func::FnBuilder::new(&ctx, inst.decl.fi, f, name);
+        b.subst = inst.subst;
+        let f = b.build_instance(&inst.decl, &inst.sig)?;
+        ctx.set_closure(inst.id, f);
     }
     pkg.funcs.extend(ctx.closures.into_inner());
     pkg.itabs = ctx.itabs.into_inner();

@@ -59,6 +59,21 @@ impl FnBuilder<'_> {
         self.finish()
     }
 
+    /// Builds an instance of a generic function or method (its type
+    /// arguments already in `self.subst`).
+    pub fn build_instance(mut self, fd: &FuncDecl, sig: &super::GoSig) -> BuildResult<super::Function> {
+        let file = self.file();
+        let DeclKind::Func { recv, typ, body: Some(body), .. } = file.decl(fd.decl).kind else {
+            return Err(unsupported("a function without a body", self.f.pos));
+        };
+        let ExprKind::FuncType { params, results } = file.expr(typ).kind else {
+            return Err(unsupported("a function without a signature", self.f.pos));
+        };
+        self.build_entry(recv, file.fields_of(params), file.fields_of(results), &sig.results, body)?;
+        self.block_stmts(body)?;
+        self.finish()
+    }
+
     /// `var lhs = values` at package level, into `pkg.init`.
     pub fn var_init(&mut self, init: &VarInit) -> BuildResult<()> {
         self.fi = init.fi;
