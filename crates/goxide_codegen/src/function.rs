@@ -393,6 +393,11 @@ impl Translator<'_, '_> {
                 let v = self.type_desc(*ty)?;
                 self.set(r, vec![v]);
             }
+            InstKind::FramePointer => {
+                let r = res()?;
+                let v = self.b.ins().get_frame_pointer(types::I64);
+                self.set(r, vec![v]);
+            }
             InstKind::ItabAddr { itab } => {
                 let r = res()?;
                 let id = self.st.itab(self.pkg, *itab)?;

@@ -333,6 +333,14 @@ pub enum RuntimeFunc {
     Efaceeq,
     /// (tab *abi.ITab, x, y unsafe.Pointer) bool
     Ifaceeq,
+    /// (fn func(), frame unsafe.Pointer): `defer`
+    Deferproc,
+    /// (frame unsafe.Pointer): runs the frame's deferred calls
+    Deferreturn,
+    /// (frame unsafe.Pointer) interface{}: `recover()` in that frame
+    Gorecover,
+    /// (fn func()): `go`
+    Newproc,
 }
 
 impl RuntimeFunc {
@@ -386,6 +394,10 @@ impl RuntimeFunc {
             AssertE2I2 => "assertE2I2",
             Efaceeq => "efaceeq",
             Ifaceeq => "ifaceeq",
+            Deferproc => "deferproc",
+            Deferreturn => "deferreturn",
+            Gorecover => "gorecover",
+            Newproc => "newproc",
         }
     }
 
@@ -507,6 +519,9 @@ pub enum InstKind {
     /// The address of the type descriptor (`*abi.Type`, internal/abi's
     /// layout) of `ty`, as `unsafe.Pointer`.
     TypeDesc { ty: TypeId },
+    /// The function's frame pointer (`unsafe.Pointer`): the identity of
+    /// its frame for deferred calls and `recover`.
+    FramePointer,
     /// The address of the package's interface table `itab`
     /// (`Package::itabs`), as `unsafe.Pointer`.
     ItabAddr { itab: usize },
@@ -567,6 +582,7 @@ impl InstKind {
             | InstKind::GlobalAddr { .. }
             | InstKind::TypeDesc { .. }
             | InstKind::ItabAddr { .. }
+            | InstKind::FramePointer
             | InstKind::FuncAddr { .. }
             | InstKind::StaticClosure { .. }
             | InstKind::Alloca { .. }

@@ -75,6 +75,7 @@ pub fn inst_text(f: &Function, inst: Inst, pkg: Option<&Package>) -> String {
         InstKind::StaticClosure { func } => format!("static_closure {}", func_name(*func)),
         InstKind::TypeDesc { ty: t } => format!("type_desc {}", ty(*t)),
         InstKind::ItabAddr { itab } => format!("itab_addr {itab}"),
+        InstKind::FramePointer => "frame_pointer".into(),
         InstKind::Alloca { ty: t } => format!("alloca {}", ty(*t)),
         InstKind::New { ty: t } => format!("new {}", ty(*t)),
         InstKind::Zero { addr } => format!("zero {addr}"),

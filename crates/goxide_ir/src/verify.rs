@@ -365,7 +365,7 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
                 }
             }
         }
-        InstKind::FuncAddr { .. } | InstKind::TypeDesc { .. } | InstKind::ItabAddr { .. } => {
+        InstKind::FuncAddr { .. } | InstKind::TypeDesc { .. } | InstKind::ItabAddr { .. } | InstKind::FramePointer => {
             let t = one()?;
             if repr_of(t) != Some(Repr::Pointer) {
                 return Err("an address that is not a pointer".into());

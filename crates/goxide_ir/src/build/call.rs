@@ -92,7 +92,7 @@ impl FnBuilder<'_> {
                     Some(s) if s.kind == SelectionKind::MethodVal && s.method.is_none() => {
                         // An interface method: the arguments first need
                         // the signature only.
-                        let ops = self.call_args(args, &sig, variadic, has_dots, pos)?;
+                        let ops = self.call_args_for(args, &sig, variadic, has_dots, pos)?;
                         return self.iface_method_call(x, &s, &sig, ops, pos);
                     }
                     Some(s) if s.kind == SelectionKind::MethodVal => {
@@ -111,7 +111,7 @@ impl FnBuilder<'_> {
         if let Some(r) = recv {
             vals.push(r);
         }
-        let arg_ops = self.call_args(args, &sig, variadic, has_dots, pos)?;
+        let arg_ops = self.call_args_for(args, &sig, variadic, has_dots, pos)?;
         vals.extend(arg_ops);
         let mut params = sig.params.clone();
         if recv.is_some() {
@@ -125,7 +125,7 @@ impl FnBuilder<'_> {
 
     /// The argument operands of a call with signature `sig` (variadic
     /// ones packed into a slice unless passed with `...`).
-    fn call_args(&mut self, args: &[ExprId], sig: &GoSig, variadic: bool, has_dots: bool, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
+    pub fn call_args_for(&mut self, args: &[ExprId], sig: &GoSig, variadic: bool, has_dots: bool, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
         let nparams = sig.params.len();
         let arg_ops: Vec<Operand> = if args.len() == 1 && nparams > 1 && !variadic {
             self.eval_multi(args[0])?
@@ -160,6 +160,11 @@ impl FnBuilder<'_> {
     /// A direct call of `id` (Go signature `sig`, receiver included).
     pub fn call_direct(&mut self, id: FuncId, sig: &GoSig, vals: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
         self.emit_call(Callee::Direct(id), sig, vals, pos)
+    }
+
+    /// A call through func value `fv`.
+    pub fn call_value(&mut self, fv: Value, sig: &GoSig, vals: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
+        self.emit_call(Callee::Value(fv), sig, vals, pos)
     }
 
     /// A call of a code pointer with a null context.
@@ -502,12 +507,13 @@ impl FnBuilder<'_> {
                 let any = self.empty_interface();
                 let v = self.eval_to(*arg, any)?;
                 let v = self.operand_value(v, pos)?;
-                let raw = raw_pointer();
-                let t = self.ins1(InstKind::Extract { arg: v, n: 0 }, raw, pos);
-                let d = self.ins1(InstKind::Extract { arg: v, n: 1 }, raw, pos);
-                self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Gopanic, args: vec![t, d] }, &[], pos);
-                self.terminate(InstKind::Unreachable, pos);
+                self.panic_value(v, pos);
                 Ok(Vec::new())
+            }
+            Builtin::Recover => {
+                let any = self.empty_interface();
+                let frame = self.frame_value(pos);
+                one(self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Gorecover, args: vec![frame] }, any, pos))
             }
             Builtin::Complex => {
                 let [re, im] = args else { return Err(unsupported("complex", pos)) };

@@ -66,6 +66,10 @@ pub(crate) struct FnBuilder<'a> {
     /// The type arguments of the generic code being built (empty
     /// otherwise): every type the checker recorded goes through it.
     pub subst: goxide_types::subst::SubstMap,
+    /// Whether the body has `defer` statements (returns then run them).
+    pub has_defer: bool,
+    /// The frame pointer value, once needed (made in the entry block).
+    pub frame: Option<Value>,
 }
 
 /// The zero value of a type, made at the start of `block` (so that it
@@ -102,6 +106,8 @@ impl<'a> FnBuilder<'a> {
             closure_prefix,
             closure_count: 0,
             subst: goxide_types::subst::SubstMap::default(),
+            has_defer: false,
+            frame: None,
         };
         b.vars.seal(&mut b.f, Function::ENTRY, &mut zero_value);
         b
@@ -288,6 +294,7 @@ impl<'a> FnBuilder<'a> {
     pub fn build_entry(&mut self, recv: Option<FieldId>, params: &[FieldId], results: &[FieldId], go_results: &[TypeId], body: StmtId) -> BuildResult<()> {
         let file = self.file();
         self.heap = super::vars::heap_vars(self.ctx, self.fi, body);
+        self.has_defer = super::deferred::has_defer(file, body);
         let entry = self.f.blocks[0].params.clone();
         self.go_results = go_results.to_vec();
         let mut next = 1;
@@ -351,6 +358,11 @@ impl<'a> FnBuilder<'a> {
     pub fn finish(mut self) -> BuildResult<Function> {
         if let Some(b) = self.cur {
             if self.f.results.is_empty() && self.go_results.is_empty() {
+                if self.has_defer {
+                    let frame = self.frame_value(None);
+                    self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Deferreturn, args: vec![frame] }, &[], None);
+                }
+                let b = self.block();
                 self.f.append_inst(b, InstKind::Return { values: vec![] }, &[], None);
             } else if self.f.terminator(b).is_none() {
                 self.f.append_inst(b, InstKind::Unreachable, &[], None);

@@ -287,13 +287,16 @@ impl FnBuilder<'_> {
     /// A call of interface method `s` on `x` with the argument operands.
     pub fn iface_method_call(&mut self, x: ExprId, s: &Selection, sig: &GoSig, args: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
         let iv = self.expr(x)?;
-        let it = self.type_of(x)?;
-        let raw = raw_pointer();
         let index = *s.path.last().ok_or_else(|| unsupported("this interface method", pos))?;
+        self.iface_call_value(iv, index, sig, args, pos)
+    }
+
+    /// A call of method `index` (type-set order) of interface value `iv`.
+    pub fn iface_call_value(&mut self, iv: Value, index: usize, sig: &GoSig, args: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
+        let raw = raw_pointer();
         let tab = self.ins1(InstKind::Extract { arg: iv, n: 0 }, raw, pos);
         let data = self.ins1(InstKind::Extract { arg: iv, n: 1 }, raw, pos);
         self.ins(InstKind::NilCheck { ptr: tab }, &[], pos);
-        let _ = it;
         let words = self.ins1(InstKind::Convert { arg: tab }, pointer_to(raw), pos);
         let slot = self.ins1(InstKind::Const(Const::Int(3 + index as i64)), basic(BasicKind::Int), pos);
         let fp = self.ins1(InstKind::ElemAddr { base: words, index: slot }, pointer_to(raw), pos);

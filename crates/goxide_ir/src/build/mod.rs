@@ -30,6 +30,7 @@
 
 mod addr;
 mod call;
+mod deferred;
 mod expr;
 mod func;
 mod iface;

@@ -17,13 +17,15 @@ use super::{unsupported, BuildResult};
 use crate::ir::*;
 use crate::repr::{basic, raw_pointer, repr_of, Repr};
 
+/// One argument of `print`: a constant string, or a value.
+enum PrintArg {
+    Str(Vec<u8>),
+    Value(Value),
+}
+
 impl FnBuilder<'_> {
     /// gc's `walkPrint` (see the module header).
     pub fn walk_print(&mut self, args: &[ExprId], newline: bool, pos: Option<SrcPos>) -> BuildResult<()> {
-        enum Piece {
-            Str(Vec<u8>),
-            Value(Value, RuntimeFunc),
-        }
         // The arguments: constant strings by value, the others evaluated
         // now (one multi-valued call gives several).
         enum Arg {
@@ -47,17 +49,30 @@ impl FnBuilder<'_> {
                 values.push((Arg::Value(self.expr(a)?), apos));
             }
         }
+        self.print_args(values.into_iter().map(|(a, p)| (match a { Arg::Str(s) => PrintArg::Str(s), Arg::Value(v) => PrintArg::Value(v) }, p)).collect(), newline, pos)
+    }
+
+    /// `print`/`println` of values evaluated before (a deferred call's).
+    pub fn print_values(&mut self, values: Vec<(Value, Option<SrcPos>)>, newline: bool, pos: Option<SrcPos>) -> BuildResult<()> {
+        self.print_args(values.into_iter().map(|(v, p)| (PrintArg::Value(v), p)).collect(), newline, pos)
+    }
+
+    fn print_args(&mut self, values: Vec<(PrintArg, Option<SrcPos>)>, newline: bool, pos: Option<SrcPos>) -> BuildResult<()> {
+        enum Piece {
+            Str(Vec<u8>),
+            Value(Value, RuntimeFunc),
+        }
         let mut pieces: Vec<Piece> = Vec::new();
         for (i, (arg, apos)) in values.into_iter().enumerate() {
             if newline && i > 0 {
                 pieces.push(Piece::Str(b" ".to_vec()));
             }
             let v = match arg {
-                Arg::Str(s) => {
+                PrintArg::Str(s) => {
                     pieces.push(Piece::Str(s));
                     continue;
                 }
-                Arg::Value(v) => v,
+                PrintArg::Value(v) => v,
             };
             let t = self.f.value_type(v);
             let to = |k: BasicKind| basic(k);

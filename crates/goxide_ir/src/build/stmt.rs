@@ -165,8 +165,7 @@ impl FnBuilder<'_> {
             StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(s, init, tag, body, pos),
             StmtKind::Branch { tok, target, .. } => self.branch_stmt(tok, target, pos),
             StmtKind::Send { .. } => Err(unsupported("channel sends", pos)),
-            StmtKind::Call { tok: Token::Defer, .. } => Err(unsupported("defer", pos)),
-            StmtKind::Call { .. } => Err(unsupported("go statements", pos)),
+            StmtKind::Call { tok, call } => self.go_defer_stmt(tok, call, pos),
             StmtKind::Select { .. } => Err(unsupported("select", pos)),
             StmtKind::Range { .. } => Err(unsupported("for range", pos)),
             StmtKind::CaseClause { .. } | StmtKind::CommClause { .. } => Err(unsupported("a clause outside its statement", pos)),
@@ -373,20 +372,40 @@ impl FnBuilder<'_> {
 
     fn return_stmt(&mut self, results: Option<ExprId>, pos: Option<SrcPos>) -> BuildResult<()> {
         let want = self.go_results.clone();
-        let values: Vec<Operand> = match results {
-            None => {
-                let named = self.named_results.clone();
-                let mut out = Vec::new();
-                for o in named {
-                    out.push(self.local_operand(o, pos)?);
-                }
-                out
-            }
+        let mut values: Vec<Operand> = match results {
+            None => Vec::new(),
             Some(r) => {
                 let list = self.file().unpack_list(Some(r));
                 self.rhs_operands(&list, want.len(), pos)?
             }
         };
+        let named = self.named_results.clone();
+        if self.has_defer {
+            // Results are set, deferred calls run (and may change named
+            // results), then the named results are what is returned.
+            if !named.is_empty() {
+                for (o, v) in named.iter().zip(values.drain(..)) {
+                    self.set_local(*o, v, pos)?;
+                }
+            } else {
+                // Unnamed results: keep memory ones out of reach of the
+                // deferred calls.
+                values = values
+                    .into_iter()
+                    .map(|v| match v {
+                        Operand::Mem(p) => Operand::Mem(self.temp_copy(p, pos)),
+                        v => v,
+                    })
+                    .collect();
+            }
+            let frame = self.frame_value(pos);
+            self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Deferreturn, args: vec![frame] }, &[], pos);
+        }
+        if values.is_empty() {
+            for o in named {
+                values.push(self.local_operand(o, pos)?);
+            }
+        }
         let mut regs = Vec::new();
         for (i, (v, &t)) in values.into_iter().zip(&want).enumerate() {
             match self.out_ptrs.get(i).copied().flatten() {

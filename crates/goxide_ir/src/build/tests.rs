@@ -113,12 +113,24 @@ fn init_functions_run_after_variables_in_source_order() {
 
 #[test]
 fn outside_the_slice_is_a_clear_error() {
-    let e = build("package main\n\nfunc main() {\n\tgo main()\n}\n").unwrap_err();
-    assert_eq!(e.to_string(), "not supported yet: go statements at ./x.go:4:2");
+    let e = build("package main\n\nfunc main() {\n\tselect {}\n}\n").unwrap_err();
+    assert_eq!(e.to_string(), "not supported yet: select at ./x.go:4:2");
     let e = build("package main\n\nfunc main() {\n\tm := map[int]int{}\n\t_ = m\n}\n").unwrap_err();
     assert_eq!(e.to_string(), "not supported yet: maps at ./x.go:4:18");
-    let e = build("package main\n\nfunc main() {\n\tdefer main()\n}\n").unwrap_err();
-    assert_eq!(e.to_string(), "not supported yet: defer at ./x.go:4:2");
+}
+
+#[test]
+fn deferred_and_go_calls_save_their_arguments_in_a_closure() {
+    let t = text("package main\n\nfunc f(x int) (r int) {\n\tdefer func() { r *= 2 }()\n\tdefer println(\"x\", x)\n\tgo f(x + 1)\n\treturn x\n}\n\nfunc main() { println(f(1)) }\n");
+    assert!(t.contains("func main.f.deferwrap2(v0: unsafe.Pointer) {"), "{t}");
+    assert!(t.contains("func main.f.gowrap3(v0: unsafe.Pointer) {"), "{t}");
+    assert_eq!(t.matches("rtcall deferproc(").count(), 2, "{t}");
+    assert!(t.contains("rtcall newproc("), "{t}");
+    // The result is set before the deferred calls run and read after.
+    let f = &t[t.find("func main.f(").unwrap()..];
+    let f = &f[..f.find("\n}\n").unwrap()];
+    let ret = f.rfind("rtcall deferreturn(").expect("deferreturn");
+    assert!(f[ret..].contains("load"), "{f}");
 }
 
 #[test]
