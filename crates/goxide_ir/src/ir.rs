@@ -341,6 +341,18 @@ pub enum RuntimeFunc {
     Gorecover,
     /// (fn func()): `go`
     Newproc,
+    /// (t *abi.ChanType, size int64) chan
+    Makechan,
+    /// (c, elem unsafe.Pointer)
+    Chansend1,
+    /// (c, elem unsafe.Pointer)
+    Chanrecv1,
+    /// (c, elem unsafe.Pointer) bool
+    Chanrecv2,
+    /// (c unsafe.Pointer)
+    Closechan,
+    /// (cas0, order0 unsafe.Pointer, nsends, nrecvs int64, block bool) (chosen, recvOK int64)
+    Selectgo,
 }
 
 impl RuntimeFunc {
@@ -398,6 +410,12 @@ impl RuntimeFunc {
             Deferreturn => "deferreturn",
             Gorecover => "gorecover",
             Newproc => "newproc",
+            Makechan => "makechan",
+            Chansend1 => "chansend1",
+            Chanrecv1 => "chanrecv1",
+            Chanrecv2 => "chanrecv2",
+            Closechan => "closechan",
+            Selectgo => "selectgo",
         }
     }
 

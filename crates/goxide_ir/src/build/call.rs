@@ -436,6 +436,10 @@ impl FnBuilder<'_> {
                         let n = if b == Builtin::Len { 1 } else { 2 };
                         self.ins1(InstKind::Extract { arg: s, n }, int, pos)
                     }
+                    (Type::Chan { .. }, _) => {
+                        let c = self.expr(*arg)?;
+                        self.chan_len_cap(c, if b == Builtin::Len { 0 } else { 8 }, pos)
+                    }
                     (Type::Array { len, .. }, _) => {
                         self.eval(*arg)?;
                         self.ins1(InstKind::Const(Const::Int(len)), int, pos)
@@ -458,6 +462,9 @@ impl FnBuilder<'_> {
             Builtin::Make => {
                 let t = self.type_of(e)?;
                 let tab = table();
+                if let Type::Chan { .. } = tab.get(tab.underlying(t)) {
+                    return one(self.make_chan(t, args.get(1).copied(), pos)?);
+                }
                 let Type::Slice(elem) = tab.get(tab.underlying(t)).clone() else {
                     return Err(unsupported(format!("make of {}", type_name(t)), pos));
                 };
@@ -508,6 +515,11 @@ impl FnBuilder<'_> {
                 let v = self.eval_to(*arg, any)?;
                 let v = self.operand_value(v, pos)?;
                 self.panic_value(v, pos);
+                Ok(Vec::new())
+            }
+            Builtin::Close => {
+                let [arg] = args else { return Err(unsupported("close", pos)) };
+                self.close_chan(*arg, pos)?;
                 Ok(Vec::new())
             }
             Builtin::Recover => {

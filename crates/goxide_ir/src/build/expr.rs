@@ -240,6 +240,7 @@ impl FnBuilder<'_> {
         let e = file.unparen(e);
         match file.expr(e).kind {
             ExprKind::Assert { x, .. } => Ok(Some(self.type_assert(e, x, true)?)),
+            ExprKind::Operation { op: Operator::Recv, x, y: None } => Ok(Some(self.recv_expr(x, true, self.expr_pos(e))?)),
             _ => Ok(None),
         }
     }
@@ -296,7 +297,10 @@ impl FnBuilder<'_> {
                 self.ins(InstKind::NilCheck { ptr: p }, &[], pos);
                 return Ok(self.load_operand(p, pos));
             }
-            Operator::Recv => return Err(unsupported("channel receives", pos)),
+            Operator::Recv => {
+                let mut v = self.recv_expr(x, false, pos)?;
+                return v.pop().ok_or_else(|| unsupported("this receive", pos));
+            }
             _ => {}
         }
         let ty = self.type_of(e)?;
@@ -560,6 +564,7 @@ impl FnBuilder<'_> {
         };
         match repr_of(ty) {
             Some(Repr::Int { .. }) => {}
+            Some(Repr::Complex { .. }) if bop == BinaryOp::Div => return Err(unsupported("complex division", pos)),
             Some(Repr::Float { .. } | Repr::Complex { .. }) if matches!(bop, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) => {}
             Some(Repr::String) if bop == BinaryOp::Add => {
                 let y = self.coerce(y, ty, pos);

@@ -30,6 +30,7 @@
 
 mod addr;
 mod call;
+mod chan;
 mod deferred;
 mod expr;
 mod func;

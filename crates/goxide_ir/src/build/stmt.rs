@@ -164,9 +164,9 @@ impl FnBuilder<'_> {
             },
             StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(s, init, tag, body, pos),
             StmtKind::Branch { tok, target, .. } => self.branch_stmt(tok, target, pos),
-            StmtKind::Send { .. } => Err(unsupported("channel sends", pos)),
+            StmtKind::Send { chan, value } => self.send_stmt(chan, value, pos),
             StmtKind::Call { tok, call } => self.go_defer_stmt(tok, call, pos),
-            StmtKind::Select { .. } => Err(unsupported("select", pos)),
+            StmtKind::Select { body, .. } => self.select_stmt(s, body, pos),
             StmtKind::Range { .. } => Err(unsupported("for range", pos)),
             StmtKind::CaseClause { .. } | StmtKind::CommClause { .. } => Err(unsupported("a clause outside its statement", pos)),
         }
@@ -529,6 +529,9 @@ impl FnBuilder<'_> {
         let key_e = lhs_list.first().copied();
         let val_e = lhs_list.get(1).copied();
         let xt = self.type_of(x)?;
+        if super::chan::chan_elem(xt).is_some() {
+            return self.range_chan(s, x, key_e, def, body, pos);
+        }
         let tab = table();
         let int = basic(BasicKind::Int);
         enum Over {

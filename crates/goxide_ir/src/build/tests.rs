@@ -113,8 +113,8 @@ fn init_functions_run_after_variables_in_source_order() {
 
 #[test]
 fn outside_the_slice_is_a_clear_error() {
-    let e = build("package main\n\nfunc main() {\n\tselect {}\n}\n").unwrap_err();
-    assert_eq!(e.to_string(), "not supported yet: select at ./x.go:4:2");
+    let e = build("package main\n\nfunc main() {\n\tx := 1.5i\n\tprintln(x / x)\n}\n").unwrap_err();
+    assert_eq!(e.to_string(), "not supported yet: complex division at ./x.go:5:12");
     let e = build("package main\n\nfunc main() {\n\tm := map[int]int{}\n\t_ = m\n}\n").unwrap_err();
     assert_eq!(e.to_string(), "not supported yet: maps at ./x.go:4:18");
 }
@@ -192,4 +192,12 @@ fn generic_functions_and_methods_are_monomorphised_on_use() {
     // One instance for both calls with the same type arguments; none for
     // the generic declarations themselves.
     assert_eq!(names.iter().filter(|n| n.starts_with("main.Map")).count(), 1, "{names:?}");
+}
+
+#[test]
+fn channels_and_select_call_the_runtime() {
+    let t = text("package main\n\nfunc main() {\n\tc := make(chan int, 1)\n\tc <- 1\n\tselect {\n\tcase v, ok := <-c:\n\t\tprintln(v, ok)\n\tcase c <- 2:\n\tdefault:\n\t}\n\tclose(c)\n\tfor v := range c {\n\t\tprintln(v, len(c))\n\t}\n}\n");
+    for f in ["makechan", "chansend1", "selectgo", "closechan", "chanrecv2"] {
+        assert!(t.contains(&format!("rtcall {f}(")), "{f}: {t}");
+    }
 }
