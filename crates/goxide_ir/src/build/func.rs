@@ -70,6 +70,9 @@ pub(crate) struct FnBuilder<'a> {
     pub has_defer: bool,
     /// The frame pointer value, once needed (made in the entry block).
     pub frame: Option<Value>,
+    /// The block of each labelled statement (`goto` targets), by the
+    /// labelled statement.
+    pub label_blocks: std::collections::HashMap<StmtId, BlockId>,
 }
 
 /// The zero value of a type, made at the start of `block` (so that it
@@ -108,6 +111,7 @@ impl<'a> FnBuilder<'a> {
             subst: goxide_types::subst::SubstMap::default(),
             has_defer: false,
             frame: None,
+            label_blocks: std::collections::HashMap::new(),
         };
         b.vars.seal(&mut b.f, Function::ENTRY, &mut zero_value);
         b

@@ -147,7 +147,14 @@ impl FnBuilder<'_> {
         match st.kind {
             StmtKind::Empty => Ok(()),
             StmtKind::Block { stmts, .. } => self.stmt_list(file.stmts_of(stmts)),
-            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
+            StmtKind::Labeled { stmt, .. } => {
+                // A block of its own, so that `goto` can reach it; sealed
+                // when the function is finished (gotos may come later).
+                let b = self.label_block(s);
+                self.jump(b);
+                self.switch_to(b);
+                self.stmt(stmt)
+            }
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Decl(decls) => {
                 for &d in file.decls_of(decls) {
@@ -836,7 +843,23 @@ impl FnBuilder<'_> {
                 self.jump(d);
                 Ok(())
             }
-            _ => Err(unsupported("goto", pos)),
+            Token::Goto => {
+                let Some(t) = target else { return Err(unsupported("goto without a target", pos)) };
+                let b = self.label_block(t);
+                self.jump(b);
+                Ok(())
+            }
+            _ => Err(unsupported("this branch statement", pos)),
         }
+    }
+
+    /// The block of labelled statement `s`.
+    fn label_block(&mut self, s: StmtId) -> BlockId {
+        if let Some(&b) = self.label_blocks.get(&s) {
+            return b;
+        }
+        let b = self.f.create_block();
+        self.label_blocks.insert(s, b);
+        b
     }
 }
