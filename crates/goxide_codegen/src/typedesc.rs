@@ -183,6 +183,26 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
             };
             bytes.extend_from_slice(&d.to_le_bytes());
         }
+        Type::Map { key, elem } => {
+            // Key, Elem, Group (not yet), Hasher (not yet), GroupSize,
+            // KeysOff, KeyStride, ElemsOff, ElemStride, ElemOff, Flags:
+            // gc's interleaved slot layout {key, elem} after a control word.
+            type_refs.push((bytes.len(), key));
+            bytes.extend_from_slice(&[0; 8]);
+            type_refs.push((bytes.len(), elem));
+            bytes.extend_from_slice(&[0; 8]);
+            bytes.extend_from_slice(&[0; 16]);
+            let (ks, ka) = (st.sizes.sizeof(key), st.sizes.alignof(key).max(1));
+            let (es, ea) = (st.sizes.sizeof(elem), st.sizes.alignof(elem).max(1));
+            let elem_off = (ks + ea - 1) / ea * ea;
+            let align = ka.max(ea);
+            let slot = (elem_off + es + align - 1) / align * align;
+            let slots_off = 8i64;
+            for v in [slots_off + 8 * slot, slots_off, slot, slots_off + elem_off, slot, elem_off] {
+                bytes.extend_from_slice(&(v as u64).to_le_bytes());
+            }
+            bytes.extend_from_slice(&[0; 8]);
+        }
         Type::Struct(fields) => {
             // PkgPath Name, Fields []StructField.
             bytes.extend_from_slice(&[0; 8]);

@@ -353,6 +353,22 @@ pub enum RuntimeFunc {
     Closechan,
     /// (cas0, order0 unsafe.Pointer, nsends, nrecvs int64, block bool) (chosen, recvOK int64)
     Selectgo,
+    /// (t *abi.MapType, hint int64) map
+    Makemap,
+    /// (t, m, key unsafe.Pointer) unsafe.Pointer: the element or a zero value
+    Mapaccess1,
+    /// (t, m, key) (unsafe.Pointer, bool)
+    Mapaccess2,
+    /// (t, m, key) unsafe.Pointer: the element's storage
+    Mapassign,
+    /// (t, m, key)
+    Mapdelete,
+    /// (t, m)
+    Mapclear,
+    /// (t, m, it unsafe.Pointer)
+    Mapiterinit,
+    /// (it unsafe.Pointer)
+    Mapiternext,
 }
 
 impl RuntimeFunc {
@@ -416,6 +432,14 @@ impl RuntimeFunc {
             Chanrecv2 => "chanrecv2",
             Closechan => "closechan",
             Selectgo => "selectgo",
+            Makemap => "makemap",
+            Mapaccess1 => "mapaccess1",
+            Mapaccess2 => "mapaccess2",
+            Mapassign => "mapassign",
+            Mapdelete => "mapdelete",
+            Mapclear => "mapclear",
+            Mapiterinit => "mapiterinit",
+            Mapiternext => "mapiternext",
         }
     }
 

@@ -191,7 +191,8 @@ impl FnBuilder<'_> {
     pub fn index_expr(&mut self, e: ExprId, x: ExprId, index: ExprId) -> BuildResult<Operand> {
         let pos = self.expr_pos(e);
         if self.is_map(x) {
-            return Err(unsupported("maps", pos));
+            let mut v = self.map_index(x, index, false, pos)?;
+            return v.pop().ok_or_else(|| unsupported("this map index", pos));
         }
         let (base, len) = self.indexable(x)?;
         let i = self.expr(index)?;
@@ -385,7 +386,7 @@ impl FnBuilder<'_> {
                 let nv = self.ins1(InstKind::Const(Const::Int(n)), int, pos);
                 Ok(Operand::Val(self.ins1(InstKind::Compose { parts: vec![base, nv, nv] }, t, pos)))
             }
-            Type::Map { .. } => Err(unsupported("maps", pos)),
+            Type::Map { .. } => Ok(Operand::Val(self.map_literal(t, &elems, pos)?)),
             _ => Err(unsupported(format!("composite literals of type {}", type_name(t)), pos)),
         }
     }

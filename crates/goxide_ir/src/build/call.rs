@@ -436,6 +436,10 @@ impl FnBuilder<'_> {
                         let n = if b == Builtin::Len { 1 } else { 2 };
                         self.ins1(InstKind::Extract { arg: s, n }, int, pos)
                     }
+                    (Type::Map { .. }, Builtin::Len) => {
+                        let m = self.expr(*arg)?;
+                        self.chan_len_cap(m, 0, pos)
+                    }
                     (Type::Chan { .. }, _) => {
                         let c = self.expr(*arg)?;
                         self.chan_len_cap(c, if b == Builtin::Len { 0 } else { 8 }, pos)
@@ -464,6 +468,9 @@ impl FnBuilder<'_> {
                 let tab = table();
                 if let Type::Chan { .. } = tab.get(tab.underlying(t)) {
                     return one(self.make_chan(t, args.get(1).copied(), pos)?);
+                }
+                if let Type::Map { .. } = tab.get(tab.underlying(t)) {
+                    return one(self.make_map(t, args.get(1).copied(), pos)?);
                 }
                 let Type::Slice(elem) = tab.get(tab.underlying(t)).clone() else {
                     return Err(unsupported(format!("make of {}", type_name(t)), pos));
@@ -515,6 +522,21 @@ impl FnBuilder<'_> {
                 let v = self.eval_to(*arg, any)?;
                 let v = self.operand_value(v, pos)?;
                 self.panic_value(v, pos);
+                Ok(Vec::new())
+            }
+            Builtin::Delete => {
+                let [m, k] = args else { return Err(unsupported("delete", pos)) };
+                self.map_delete(*m, *k, pos)?;
+                Ok(Vec::new())
+            }
+            Builtin::Clear => {
+                let [arg] = args else { return Err(unsupported("clear", pos)) };
+                let t = self.type_of(*arg)?;
+                if super::maps::map_types(t).is_none() {
+                    return Err(unsupported("clear of a slice", pos));
+                }
+                let m = self.expr(*arg)?;
+                self.map_clear(m, t, pos);
                 Ok(Vec::new())
             }
             Builtin::Close => {

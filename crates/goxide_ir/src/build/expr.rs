@@ -240,6 +240,7 @@ impl FnBuilder<'_> {
         let e = file.unparen(e);
         match file.expr(e).kind {
             ExprKind::Assert { x, .. } => Ok(Some(self.type_assert(e, x, true)?)),
+            ExprKind::Index { x, index } if self.is_map(x) => Ok(Some(self.map_index(x, index, true, self.expr_pos(e))?)),
             ExprKind::Operation { op: Operator::Recv, x, y: None } => Ok(Some(self.recv_expr(x, true, self.expr_pos(e))?)),
             _ => Ok(None),
         }

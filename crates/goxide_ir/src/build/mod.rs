@@ -36,6 +36,7 @@ mod expr;
 mod func;
 mod iface;
 mod initorder;
+mod maps;
 mod print;
 mod stmt;
 mod vars;

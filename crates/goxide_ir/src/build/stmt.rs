@@ -39,6 +39,8 @@ pub(crate) enum LhsTarget {
     Addr { ptr: Value, nil_check: bool },
     /// Element `index` of `len` elements at `base` (an element pointer).
     Elem { base: Value, index: Value, len: Value },
+    /// A map's element: the map, its key's temporary, the map type.
+    MapElem { map: Value, key: Value, map_type: TypeId },
 }
 
 impl FnBuilder<'_> {
@@ -251,7 +253,11 @@ impl FnBuilder<'_> {
                 }
                 Err(unsupported("assignment to this name", pos))
             }
-            ExprKind::Index { x, index } if !self.is_map(x) => {
+            ExprKind::Index { x, index } if self.is_map(x) => {
+                let (map, key, map_type) = self.map_target(x, index, pos)?;
+                Ok(LhsTarget::MapElem { map, key, map_type })
+            }
+            ExprKind::Index { x, index } => {
                 let (base, len) = self.indexable(x)?;
                 let i = self.expr(index)?;
                 Ok(LhsTarget::Elem { base, index: i, len })
@@ -277,8 +283,8 @@ impl FnBuilder<'_> {
     }
 
     /// The address a target stores at (second phase: its checks).
-    fn target_addr(&mut self, t: LhsTarget, pos: Option<SrcPos>) -> Option<Value> {
-        match t {
+    fn target_addr(&mut self, t: LhsTarget, pos: Option<SrcPos>) -> BuildResult<Option<Value>> {
+        Ok(match t {
             LhsTarget::Blank | LhsTarget::Local(_) => None,
             LhsTarget::Addr { ptr, nil_check } => {
                 if nil_check {
@@ -287,7 +293,8 @@ impl FnBuilder<'_> {
                 Some(ptr)
             }
             LhsTarget::Elem { base, index, len } => Some(self.checked_elem(base, index, len, pos)),
-        }
+            LhsTarget::MapElem { map, key, map_type } => Some(self.map_assign_addr(map, key, map_type, pos)?),
+        })
     }
 
     /// The second phase of an assignment: stores `v` at the target.
@@ -296,7 +303,12 @@ impl FnBuilder<'_> {
             LhsTarget::Blank => Ok(()),
             LhsTarget::Local(o) => self.set_local(o, v, pos),
             t => {
-                let Some(p) = self.target_addr(t, pos) else { return Ok(()) };
+                // A map element's value is ready before the map grows.
+                let v = match (t, v) {
+                    (LhsTarget::MapElem { .. }, Operand::Mem(p)) => Operand::Mem(self.temp_copy(p, pos)),
+                    (_, v) => v,
+                };
+                let Some(p) = self.target_addr(t, pos)? else { return Ok(()) };
                 self.store_operand(p, v, pos)
             }
         }
@@ -309,7 +321,7 @@ impl FnBuilder<'_> {
             LhsTarget::Local(o) => Ok((self.read_var(o), t)),
             LhsTarget::Blank => Err(unsupported("assignment operation on _", pos)),
             t => {
-                let Some(p) = self.target_addr(t, pos) else { return Err(unsupported("this assignment", pos)) };
+                let Some(p) = self.target_addr(t, pos)? else { return Err(unsupported("this assignment", pos)) };
                 let pt = self.f.value_type(p);
                 let elem = super::addr::pointee(pt).ok_or_else(|| unsupported("assignment through a non-pointer", pos))?;
                 let v = self.ins1(InstKind::Load { addr: p }, elem, pos);
@@ -538,6 +550,9 @@ impl FnBuilder<'_> {
         let xt = self.type_of(x)?;
         if super::chan::chan_elem(xt).is_some() {
             return self.range_chan(s, x, key_e, def, body, pos);
+        }
+        if super::maps::map_types(xt).is_some() {
+            return self.range_map(s, x, key_e, val_e, def, body, pos);
         }
         let tab = table();
         let int = basic(BasicKind::Int);

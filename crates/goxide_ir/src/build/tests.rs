@@ -115,8 +115,8 @@ fn init_functions_run_after_variables_in_source_order() {
 fn outside_the_slice_is_a_clear_error() {
     let e = build("package main\n\nfunc main() {\n\tx := 1.5i\n\tprintln(x / x)\n}\n").unwrap_err();
     assert_eq!(e.to_string(), "not supported yet: complex division at ./x.go:5:12");
-    let e = build("package main\n\nfunc main() {\n\tm := map[int]int{}\n\t_ = m\n}\n").unwrap_err();
-    assert_eq!(e.to_string(), "not supported yet: maps at ./x.go:4:18");
+    let e = build("package main\n\nfunc main() {\n\ts := []int{1}\n\tclear(s)\n}\n").unwrap_err();
+    assert_eq!(e.to_string(), "not supported yet: clear of a slice at ./x.go:5:7");
 }
 
 #[test]
@@ -198,6 +198,14 @@ fn generic_functions_and_methods_are_monomorphised_on_use() {
 fn channels_and_select_call_the_runtime() {
     let t = text("package main\n\nfunc main() {\n\tc := make(chan int, 1)\n\tc <- 1\n\tselect {\n\tcase v, ok := <-c:\n\t\tprintln(v, ok)\n\tcase c <- 2:\n\tdefault:\n\t}\n\tclose(c)\n\tfor v := range c {\n\t\tprintln(v, len(c))\n\t}\n}\n");
     for f in ["makechan", "chansend1", "selectgo", "closechan", "chanrecv2"] {
+        assert!(t.contains(&format!("rtcall {f}(")), "{f}: {t}");
+    }
+}
+
+#[test]
+fn maps_call_the_runtime_with_keys_by_address() {
+    let t = text("package main\n\nfunc main() {\n\tm := map[string]int{\"a\": 1}\n\tm[\"b\"] += 2\n\tv, ok := m[\"c\"]\n\tdelete(m, \"a\")\n\tfor k, v := range m {\n\t\tprintln(k, v)\n\t}\n\tprintln(len(m), v, ok)\n}\n");
+    for f in ["makemap", "mapassign", "mapaccess2", "mapdelete", "mapiterinit", "mapiternext"] {
         assert!(t.contains(&format!("rtcall {f}(")), "{f}: {t}");
     }
 }
