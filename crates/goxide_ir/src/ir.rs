@@ -369,6 +369,8 @@ pub enum RuntimeFunc {
     Mapiterinit,
     /// (it unsafe.Pointer)
     Mapiternext,
+    /// (state int): a range function's `yield` called after the loop ended
+    Panicrangestate,
 }
 
 impl RuntimeFunc {
@@ -440,6 +442,7 @@ impl RuntimeFunc {
             Mapclear => "mapclear",
             Mapiterinit => "mapiterinit",
             Mapiternext => "mapiternext",
+            Panicrangestate => "panicrangestate",
         }
     }
 
@@ -462,6 +465,7 @@ impl RuntimeFunc {
                 | PanicdottypeE
                 | PanicdottypeI
                 | Panicnildottype
+                | Panicrangestate
         )
     }
 }

@@ -73,6 +73,8 @@ pub(crate) struct FnBuilder<'a> {
     /// The block of each labelled statement (`goto` targets), by the
     /// labelled statement.
     pub label_blocks: std::collections::HashMap<StmtId, BlockId>,
+    /// In a range-over-func loop body (a `yield` function): how to leave.
+    pub range_exit: Option<super::rangefunc::RangeFuncExit>,
 }
 
 /// The zero value of a type, made at the start of `block` (so that it
@@ -112,6 +114,7 @@ impl<'a> FnBuilder<'a> {
             has_defer: false,
             frame: None,
             label_blocks: std::collections::HashMap::new(),
+            range_exit: None,
         };
         b.vars.seal(&mut b.f, Function::ENTRY, &mut zero_value);
         b

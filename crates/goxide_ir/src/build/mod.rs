@@ -38,6 +38,7 @@ mod iface;
 mod initorder;
 mod maps;
 mod print;
+mod rangefunc;
 mod stmt;
 mod vars;
 

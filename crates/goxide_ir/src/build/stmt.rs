@@ -26,6 +26,26 @@ use super::{unsupported, BuildResult, FuncDecl, Operand, VarInit};
 use crate::ir::*;
 use crate::repr::{basic, pointer_to, repr_of, Repr};
 
+/// Whether `body` has a `return` (outside function literals).
+fn has_return(file: &goxide_syntax::ast::File, body: StmtId) -> bool {
+    use goxide_syntax::walk::{walk_stmt, Visitor};
+    struct Finder(bool);
+    impl Visitor for Finder {
+        fn stmt(&mut self, f: &goxide_syntax::ast::File, s: StmtId) -> bool {
+            if matches!(f.stmt(s).kind, StmtKind::Return { .. }) {
+                self.0 = true;
+            }
+            !self.0
+        }
+        fn expr(&mut self, f: &goxide_syntax::ast::File, x: ExprId) -> bool {
+            !matches!(f.expr(x).kind, ExprKind::FuncLit { .. })
+        }
+    }
+    let mut v = Finder(false);
+    walk_stmt(file, &mut v, body);
+    v.0
+}
+
 /// Where an assignment stores, found in the first phase; the store (and
 /// any check) happens in the second.
 #[derive(Clone, Copy)]
@@ -390,14 +410,31 @@ impl FnBuilder<'_> {
     }
 
     fn return_stmt(&mut self, results: Option<ExprId>, pos: Option<SrcPos>) -> BuildResult<()> {
+        if let Some(exit) = self.range_exit.clone() {
+            let values: Vec<Operand> = match results {
+                None => Vec::new(),
+                Some(r) => {
+                    let list = self.file().unpack_list(Some(r));
+                    self.rhs_operands(&list, exit.result_types.len(), pos)?
+                }
+            };
+            return self.range_func_return(&exit, values, pos);
+        }
         let want = self.go_results.clone();
-        let mut values: Vec<Operand> = match results {
+        let values: Vec<Operand> = match results {
             None => Vec::new(),
             Some(r) => {
                 let list = self.file().unpack_list(Some(r));
                 self.rhs_operands(&list, want.len(), pos)?
             }
         };
+        self.return_operands(values, pos)
+    }
+
+    /// Returns `values` (none for a bare return of named results): sets
+    /// named results, runs deferred calls, returns.
+    pub fn return_operands(&mut self, mut values: Vec<Operand>, pos: Option<SrcPos>) -> BuildResult<()> {
+        let want = self.go_results.clone();
         let named = self.named_results.clone();
         if self.has_defer {
             // Results are set, deferred calls run (and may change named
@@ -553,6 +590,12 @@ impl FnBuilder<'_> {
         }
         if super::maps::map_types(xt).is_some() {
             return self.range_map(s, x, key_e, val_e, def, body, pos);
+        }
+        if FnBuilder::is_range_func(xt) {
+            if !self.named_results.is_empty() && has_return(file, body) {
+                return Err(unsupported("return in a range-over-func body of a function with named results", pos));
+            }
+            return self.range_func(s, x, key_e, val_e, def, body, pos);
         }
         let tab = table();
         let int = basic(BasicKind::Int);
@@ -839,6 +882,19 @@ impl FnBuilder<'_> {
 
     fn branch_stmt(&mut self, tok: Token, target: Option<StmtId>, pos: Option<SrcPos>) -> BuildResult<()> {
         match tok {
+            Token::Break | Token::Continue if self.range_exit.is_some() && self.leaves_range_body(target) => {
+                let Some(exit) = self.range_exit.clone() else { return Ok(()) };
+                if target.is_some_and(|t| t != exit.stmt) {
+                    return Err(unsupported("break or continue to a statement outside a range-over-func body", pos));
+                }
+                if tok == Token::Continue {
+                    let t = self.ins1(InstKind::Const(Const::Bool(true)), basic(BasicKind::Bool), pos);
+                    self.terminate(InstKind::Return { values: vec![t] }, pos);
+                } else {
+                    self.leave_yield(&exit, super::rangefunc::BROKE, pos);
+                }
+                Ok(())
+            }
             Token::Break | Token::Continue => {
                 let found = match target {
                     Some(t) => self.targets.iter().rev().find(|x| x.stmt == t),
@@ -865,6 +921,15 @@ impl FnBuilder<'_> {
                 Ok(())
             }
             _ => Err(unsupported("this branch statement", pos)),
+        }
+    }
+
+    /// Whether a `break`/`continue` with `target` leaves the range-over-
+    /// func body being built (no enclosing statement inside it takes it).
+    fn leaves_range_body(&self, target: Option<StmtId>) -> bool {
+        match target {
+            Some(t) => !self.targets.iter().any(|x| x.stmt == t),
+            None => self.targets.is_empty(),
         }
     }
 

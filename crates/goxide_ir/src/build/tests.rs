@@ -209,3 +209,13 @@ fn maps_call_the_runtime_with_keys_by_address() {
         assert!(t.contains(&format!("rtcall {f}(")), "{f}: {t}");
     }
 }
+
+#[test]
+fn range_over_func_bodies_become_yield_functions() {
+    let t = text("package main\n\nfunc count(n int) func(func(int) bool) {\n\treturn func(yield func(int) bool) {\n\t\tfor i := 0; i < n; i++ {\n\t\t\tif !yield(i) {\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}\n}\n\nfunc first(n int) int {\n\tsum := 0\n\tfor x := range count(n) {\n\t\tif x == 3 {\n\t\t\tcontinue\n\t\t}\n\t\tif x > 5 {\n\t\t\treturn sum\n\t\t}\n\t\tsum += x\n\t}\n\treturn -1\n}\n\nfunc main() { println(first(10)) }\n");
+    assert!(t.contains("func main.first.func1(v0: unsafe.Pointer, v1: int) (bool) {"), "{t}");
+    assert!(t.contains("rtcall panicrangestate("), "{t}");
+    // sum is shared with the body: on the heap.
+    let first = &t[t.find("func main.first(").unwrap()..];
+    assert!(first.contains("new int"), "{first}");
+}

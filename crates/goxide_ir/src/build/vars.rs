@@ -66,6 +66,29 @@ impl Finder<'_> {
 }
 
 impl Visitor for Finder<'_> {
+    fn stmt(&mut self, f: &File, s: StmtId) -> bool {
+        // The body of a range-over-func loop is a function of its own.
+        if let StmtKind::For { init: Some(i), body, .. } = f.stmt(s).kind
+            && let StmtKind::Range { x, .. } = f.stmt(i).kind
+            && matches!(self.underlying(x), Some(Type::Signature { .. }))
+        {
+            let start = f.stmt(body).pos;
+            let end = match f.stmt(body).kind {
+                StmtKind::Block { rbrace, .. } => rbrace,
+                _ => start,
+            };
+            let mut uses = Uses { ctx: self.ctx, fnum: self.fnum, found: Vec::new() };
+            walk_stmt(f, &mut uses, body);
+            for o in uses.found {
+                let inside = object(o).pos.is_some_and(|p| p.file == self.fnum && p.pos >= start && p.pos <= end);
+                if !inside {
+                    self.heap.insert(o);
+                }
+            }
+        }
+        true
+    }
+
     fn expr(&mut self, f: &File, x: ExprId) -> bool {
         match f.expr(x).kind {
             ExprKind::Operation { op: goxide_syntax::token::Operator::And, x: operand, y: None } => {
