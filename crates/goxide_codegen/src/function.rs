@@ -46,6 +46,9 @@ struct Translator<'a, 'b> {
     blocks: Vec<Block>,
     vals: Vec<Option<Vec<ClValue>>>,
     g: ClValue,
+    /// The landing block of a function with deferred calls: every call
+    /// is a `try_call` that may continue there (crate doc, "Panics").
+    landing: Option<Block>,
 }
 
 fn cerr(f: &Function, msg: impl std::fmt::Display) -> CodegenError {
@@ -99,7 +102,8 @@ pub(crate) fn translate(
             vals[p.index()] = Some(v);
         }
     }
-    let mut t = Translator { st, pkg, f, b, blocks, vals, g };
+    let landing = f.landing.and_then(|l| blocks.get(l.index()).copied());
+    let mut t = Translator { st, pkg, f, b, blocks, vals, g, landing };
     // Reachable blocks in reverse post-order, so that every definition is
     // translated before its uses (block indices need not follow
     // dominance); unreachable blocks only trap.
@@ -164,13 +168,53 @@ impl Translator<'_, '_> {
     /// for the IR's entries); returns its results.
     fn call_runtime(&mut self, e: RuntimeEntry, sig: Option<cranelift_codegen::ir::Signature>, args: &[ClValue]) -> Result<Vec<ClValue>, CodegenError> {
         let id = self.st.runtime_func(e, sig)?;
+        let id = if self.landing.is_some() { self.st.tail_stub(e, id)? } else { id };
         let fref = self.st.module.declare_func_in_func(id, self.b.func);
         // The runtime is in the same static image: a direct call.
         self.b.func.dfg.ext_funcs[fref].colocated = true;
         let mut all = vec![self.g];
         all.extend_from_slice(args);
-        let call = self.b.ins().call(fref, &all);
-        Ok(self.b.inst_results(call).to_vec())
+        Ok(self.emit_call(fref, &all))
+    }
+
+    /// A direct call; in a function with a landing block, a `try_call`
+    /// whose exceptional edge goes there.
+    fn emit_call(&mut self, fref: cranelift_codegen::ir::FuncRef, args: &[ClValue]) -> Vec<ClValue> {
+        let Some(landing) = self.landing else {
+            let call = self.b.ins().call(fref, args);
+            return self.b.inst_results(call).to_vec();
+        };
+        let sig = self.b.func.dfg.ext_funcs[fref].signature;
+        let (cont, results, et) = self.try_continuation(sig, landing);
+        self.b.ins().try_call(fref, args, et);
+        self.b.switch_to_block(cont);
+        results
+    }
+
+    /// An indirect call, as [`Self::emit_call`].
+    fn emit_call_indirect(&mut self, sig: cranelift_codegen::ir::SigRef, code: ClValue, args: &[ClValue]) -> Vec<ClValue> {
+        let Some(landing) = self.landing else {
+            let call = self.b.ins().call_indirect(sig, code, args);
+            return self.b.inst_results(call).to_vec();
+        };
+        let (cont, results, et) = self.try_continuation(sig, landing);
+        self.b.ins().try_call_indirect(code, args, et);
+        self.b.switch_to_block(cont);
+        results
+    }
+
+    /// The normal continuation of a `try_call` with signature `sig` (its
+    /// results as block parameters) and the exception table to `landing`.
+    fn try_continuation(&mut self, sig: cranelift_codegen::ir::SigRef, landing: Block) -> (Block, Vec<ClValue>, cranelift_codegen::ir::ExceptionTable) {
+        use cranelift_codegen::ir::{ExceptionTableData, ExceptionTableItem};
+        let cont = self.b.create_block();
+        let rets: Vec<Type> = self.b.func.dfg.signatures[sig].returns.iter().map(|r| r.value_type).collect();
+        let results: Vec<ClValue> = rets.iter().map(|&t| self.b.append_block_param(cont, t)).collect();
+        let args: Vec<BlockArg> = (0..rets.len() as u32).map(BlockArg::TryCallRet).collect();
+        let normal = self.b.func.dfg.block_call(cont, &args);
+        let exn = self.b.func.dfg.block_call(landing, &[]);
+        let et = self.b.func.dfg.exception_tables.push(ExceptionTableData::new(sig, normal, [ExceptionTableItem::Default(exn)]));
+        (cont, results, et)
     }
 
     /// Branches to a cold block calling `e` with `args` (it never
@@ -337,8 +381,7 @@ impl Translator<'_, '_> {
                 for &a in args {
                     all.extend(self.get(a)?);
                 }
-                let call = self.b.ins().call(fref, &all);
-                let outs = self.b.inst_results(call).to_vec();
+                let outs = self.emit_call(fref, &all);
                 self.set_results(&results, &outs)?;
                 let _ = self.pkg;
             }
@@ -352,8 +395,7 @@ impl Translator<'_, '_> {
                 for &a in args {
                     all.extend(self.get(a)?);
                 }
-                let call = self.b.ins().call_indirect(sref, code, &all);
-                let outs = self.b.inst_results(call).to_vec();
+                let outs = self.emit_call_indirect(sref, code, &all);
                 self.set_results(&results, &outs)?;
             }
             InstKind::RuntimeCall { func, args } => {

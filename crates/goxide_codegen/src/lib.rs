@@ -104,6 +104,12 @@ pub(crate) struct ObjectState {
     pub static_closures: HashMap<usize, DataId>,
     /// The package's itabs, by index into `Package::itabs`.
     pub itabs: HashMap<usize, DataId>,
+    /// `tail`-convention stubs of runtime entries, by entry, for calls
+    /// from functions with landing blocks; made at the end.
+    pub stubs: HashMap<RuntimeEntry, (FuncId, FuncId)>,
+    /// The call sites with a landing block: (function, return offset,
+    /// landing offset, frame offset), for the unwind table.
+    pub unwind_sites: Vec<(FuncId, u32, u32, u32)>,
 }
 
 impl ObjectState {
@@ -153,6 +159,23 @@ impl ObjectState {
         Ok(id)
     }
 
+    /// The `tail`-convention stub of runtime entry `e` (declared as `id`):
+    /// a try-call to a C function could not be unwound through, so calls
+    /// from functions with landing blocks go through it.
+    pub fn tail_stub(&mut self, e: RuntimeEntry, id: FuncId) -> Result<FuncId, CodegenError> {
+        if let Some(&(stub, _)) = self.stubs.get(&e) {
+            return Ok(stub);
+        }
+        let csig = self.module.declarations().get_function_decl(id).signature.clone();
+        let mut sig = Signature::new(cranelift_codegen::isa::CallConv::Tail);
+        sig.params.push(AbiParam::special(types::I64, cranelift_codegen::ir::ArgumentPurpose::VMContext));
+        sig.params.extend(csig.params.iter().skip(1).map(|p| AbiParam::new(p.value_type)));
+        sig.returns.extend(csig.returns.iter().map(|r| AbiParam::new(r.value_type)));
+        let stub = self.module.declare_function(&format!("goxide.stub.{}", e.symbol()), Linkage::Local, &sig).map_err(err)?;
+        self.stubs.insert(e, (stub, id));
+        Ok(stub)
+    }
+
     /// The read-only closure object of function `f` (its code pointer).
     pub fn static_closure(&mut self, f: usize) -> Result<DataId, CodegenError> {
         if let Some(&id) = self.static_closures.get(&f) {
@@ -199,6 +222,8 @@ pub fn compile_package(pkg: &Package, target: &Target, program_entry: bool) -> R
         type_descs: HashMap::new(),
         static_closures: HashMap::new(),
         itabs: HashMap::new(),
+        stubs: HashMap::new(),
+        unwind_sites: Vec::new(),
     };
 
     for f in &pkg.funcs {
@@ -224,8 +249,13 @@ pub fn compile_package(pkg: &Package, target: &Target, program_entry: bool) -> R
         ctx.func.name = UserFuncName::user(0, st.funcs[i].as_u32());
         function::translate(&mut st, pkg, f, &mut ctx.func, &mut fctx)?;
         st.module.define_function(st.funcs[i], &mut ctx).map_err(|e| CodegenError(format!("{}: {e:?}", f.name)))?;
+        if f.landing.is_some() {
+            let fid = st.funcs[i];
+            record_unwind_sites(&mut st, fid, &ctx);
+        }
         st.module.clear_context(&mut ctx);
     }
+    emit_stubs(&mut st, &mut ctx, &mut fctx)?;
 
     if program_entry {
         let Some(main) = pkg.main else { return Err(CodegenError("function main is undeclared in the main package".into())) };
@@ -233,6 +263,72 @@ pub fn compile_package(pkg: &Package, target: &Target, program_entry: bool) -> R
     }
     let product = st.module.finish();
     product.emit().map_err(err)
+}
+
+/// Records the call sites of a just-compiled function that continue at a
+/// landing block.
+fn record_unwind_sites(st: &mut ObjectState, id: FuncId, ctx: &Context) {
+    let Some(code) = ctx.compiled_code() else { return };
+    for site in code.buffer.call_sites() {
+        for h in site.exception_handlers {
+            if let cranelift_codegen::FinalizedMachExceptionHandler::Default(off) = h {
+                st.unwind_sites.push((id, site.ret_addr, *off, site.frame_offset.unwrap_or(0)));
+            }
+        }
+    }
+}
+
+/// The stubs asked for by [`ObjectState::tail_stub`]: each calls its C
+/// entry and returns its results.
+fn emit_stubs(st: &mut ObjectState, ctx: &mut Context, fctx: &mut FunctionBuilderContext) -> Result<(), CodegenError> {
+    use cranelift_codegen::ir::InstBuilder;
+    let stubs: Vec<(FuncId, FuncId)> = st.stubs.values().copied().collect();
+    for (stub, target) in stubs {
+        let sig = st.module.declarations().get_function_decl(stub).signature.clone();
+        ctx.func.signature = sig;
+        ctx.func.name = UserFuncName::user(0, stub.as_u32());
+        {
+            let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+            let block = b.create_block();
+            b.append_block_params_for_function_params(block);
+            b.switch_to_block(block);
+            b.seal_block(block);
+            let args = b.block_params(block).to_vec();
+            let fref = st.module.declare_func_in_func(target, b.func);
+            b.func.dfg.ext_funcs[fref].colocated = true;
+            let call = b.ins().call(fref, &args);
+            let rets = b.inst_results(call).to_vec();
+            b.ins().return_(&rets);
+            b.finalize(st.module.isa().frontend_config());
+        }
+        st.module.define_function(stub, ctx).map_err(|e| CodegenError(format!("stub: {e:?}")))?;
+        st.module.clear_context(ctx);
+    }
+    Ok(())
+}
+
+/// `goxide_unwind_table` (runtime contract, "Panics"): a count, then one
+/// entry per call site with a landing block: the function's address,
+/// the call's return offset, the landing's offset and the frame offset
+/// (FP − SP at the call), as u64, u32, u32, u32, u32.
+fn emit_unwind_table(st: &mut ObjectState) -> Result<(), CodegenError> {
+    let id = st.module.declare_data("goxide_unwind_table", Linkage::Export, false, false).map_err(err)?;
+    let n = st.unwind_sites.len();
+    let mut bytes = vec![0u8; 8 + 24 * n];
+    bytes[0..8].copy_from_slice(&(n as u64).to_le_bytes());
+    let mut desc = DataDescription::new();
+    desc.set_align(8);
+    for (k, &(f, ret, handler, frame)) in st.unwind_sites.iter().enumerate() {
+        let at = 8 + 24 * k;
+        bytes[at + 8..at + 12].copy_from_slice(&ret.to_le_bytes());
+        bytes[at + 12..at + 16].copy_from_slice(&handler.to_le_bytes());
+        bytes[at + 16..at + 20].copy_from_slice(&frame.to_le_bytes());
+        let fref = st.module.declare_func_in_data(f, &mut desc);
+        desc.write_function_addr(at as u32, fref);
+    }
+    desc.define(bytes.into_boxed_slice());
+    st.module.define_data(id, &desc).map_err(err)?;
+    Ok(())
 }
 
 /// `goxide_go_main(g)` (C ABI): the initialisers in order, then main.
@@ -268,7 +364,8 @@ fn emit_entry(
     }
     st.module.define_function(entry, ctx).map_err(|e| CodegenError(format!("goxide_go_main: {e:?}")))?;
     st.module.clear_context(ctx);
-    emit_call0(st, ctx, fctx)
+    emit_call0(st, ctx, fctx)?;
+    emit_unwind_table(st)
 }
 
 /// `goxide_go_call0(g, closure)` (C ABI): calls a `func()` value — the

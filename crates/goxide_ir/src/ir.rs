@@ -144,6 +144,12 @@ pub struct Function {
     pub values: Vec<ValueData>,
     /// Where the function is declared.
     pub pos: Option<SrcPos>,
+    /// For a function with deferred calls: the block a recovered panic
+    /// resumes at (runs the remaining deferred calls and returns). Every
+    /// call of the function may continue there instead of returning
+    /// (codegen makes them `try_call`s); the block has no other
+    /// predecessors and uses only values of the entry block.
+    pub landing: Option<BlockId>,
 }
 
 /// A block: its parameters and instructions, the last one a terminator.
@@ -333,7 +339,8 @@ pub enum RuntimeFunc {
     Efaceeq,
     /// (tab *abi.ITab, x, y unsafe.Pointer) bool
     Ifaceeq,
-    /// (fn func(), frame unsafe.Pointer): `defer`
+    /// (fn func(), frame unsafe.Pointer, wrapped bool): `defer`; `wrapped`
+    /// when `fn` is a generated wrapper calling the deferred function
     Deferproc,
     /// (frame unsafe.Pointer): runs the frame's deferred calls
     Deferreturn,
@@ -743,12 +750,19 @@ impl Function {
         self.insts[last.index()].kind.is_terminator().then_some(last)
     }
 
-    /// The blocks each block branches to, by block index.
+    /// The blocks each block branches to, by block index. The landing
+    /// block counts as a successor of the entry (its dominator).
     pub fn successors(&self, b: BlockId) -> Vec<BlockId> {
-        match self.terminator(b) {
+        let mut s: Vec<BlockId> = match self.terminator(b) {
             Some(t) => self.insts[t.index()].kind.destinations().iter().map(|d| d.block).collect(),
             None => Vec::new(),
+        };
+        if b == Self::ENTRY
+            && let Some(l) = self.landing
+        {
+            s.push(l);
         }
+        s
     }
 
     /// The blocks reachable from the entry, in reverse post-order.

@@ -64,12 +64,13 @@ pub(crate) fn has_defer(file: &goxide_syntax::ast::File, body: StmtId) -> bool {
 impl FnBuilder<'_> {
     /// `defer call` or `go call`.
     pub fn go_defer_stmt(&mut self, tok: Token, call: ExprId, pos: Option<SrcPos>) -> BuildResult<()> {
-        let fv = self.saved_call(call, if tok == Token::Defer { "deferwrap" } else { "gowrap" }, pos)?;
+        let (fv, wrapped) = self.saved_call(call, if tok == Token::Defer { "deferwrap" } else { "gowrap" }, pos)?;
         let raw = raw_pointer();
         let f = self.ins1(InstKind::Convert { arg: fv }, raw, pos);
         if tok == Token::Defer {
             let frame = self.frame_value(pos);
-            self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Deferproc, args: vec![f, frame] }, &[], pos);
+            let w = self.ins1(InstKind::Const(Const::Bool(wrapped)), basic(BasicKind::Bool), pos);
+            self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Deferproc, args: vec![f, frame, w] }, &[], pos);
         } else {
             self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Newproc, args: vec![f] }, &[], pos);
         }
@@ -96,8 +97,9 @@ impl FnBuilder<'_> {
     }
 
     /// The `func()` value that makes `call` later with what it evaluates
-    /// now.
-    fn saved_call(&mut self, call: ExprId, kind: &str, pos: Option<SrcPos>) -> BuildResult<Value> {
+    /// now, and whether it is a generated wrapper (so the function the
+    /// user deferred is one call deeper, for `recover`).
+    fn saved_call(&mut self, call: ExprId, kind: &str, pos: Option<SrcPos>) -> BuildResult<(Value, bool)> {
         let file = self.file();
         let call = file.unparen(call);
         let ExprKind::Call { fun, args, has_dots } = file.expr(call).kind else { return Err(unsupported("this deferred call", pos)) };
@@ -110,7 +112,7 @@ impl FnBuilder<'_> {
             && sig.params.is_empty()
             && sig.results.is_empty()
         {
-            return self.func_lit(fun, typ, body);
+            return Ok((self.func_lit(fun, typ, body)?, false));
         }
         let mode = self.tv(fun).map(|tv| tv.mode);
         let (target, saved): (Target, Vec<(Operand, TypeId)>) = match mode {
@@ -205,7 +207,7 @@ impl FnBuilder<'_> {
                 (target, saved)
             }
         };
-        self.make_saved_closure(target, saved, kind, pos)
+        Ok((self.make_saved_closure(target, saved, kind, pos)?, true))
     }
 
     /// The closure object and its function for a saved call.

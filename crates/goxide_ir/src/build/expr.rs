@@ -63,7 +63,16 @@ impl FnBuilder<'_> {
 
     /// Whether `e` is the untyped `nil`.
     pub fn is_nil(&self, e: ExprId) -> bool {
-        self.tv(e).is_some_and(|tv| matches!(table().get(tv.typ), Type::Basic(BasicKind::UntypedNil)))
+        if self.tv(e).is_some_and(|tv| matches!(table().get(tv.typ), Type::Basic(BasicKind::UntypedNil))) {
+            return true;
+        }
+        // types2 records `nil` compared with or assigned to an interface
+        // with the interface's type.
+        let file = self.file();
+        match file.expr(file.unparen(e)).kind {
+            ExprKind::Name(n) => self.ctx.input.info.uses.get(&(self.fnum(), n.pos)).is_some_and(|&o| matches!(object(o).kind, ObjKind::Nil)),
+            _ => false,
+        }
     }
 
     /// Gives `v` type `ty` (same representation) when it has another.

@@ -52,6 +52,12 @@ pub(crate) struct FnBuilder<'a> {
     pub heap: HashSet<ObjId>,
     /// Locals whose SSA variable holds the address of their storage.
     pub mem_locals: HashSet<ObjId>,
+    /// Locals kept in the frame although in no other way addressed.
+    pub force_memory: HashSet<ObjId>,
+    /// For a function with deferred calls: per named result, a frame slot
+    /// (made first in the entry block, zeroed) holding the address of the
+    /// result's storage once it exists, for the landing block.
+    pub result_homes: Vec<Value>,
     /// The Go result types.
     pub go_results: Vec<TypeId>,
     /// The out-pointer parameter of each memory result (by result index).
@@ -105,6 +111,8 @@ impl<'a> FnBuilder<'a> {
             fallthrough: None,
             heap: HashSet::new(),
             mem_locals: HashSet::new(),
+            force_memory: HashSet::new(),
+            result_homes: Vec::new(),
             go_results: Vec::new(),
             out_ptrs: Vec::new(),
             ctx_param,
@@ -208,7 +216,7 @@ impl<'a> FnBuilder<'a> {
     /// memory; returns its type.
     pub fn declare_local(&mut self, o: ObjId, pos: Option<SrcPos>) -> BuildResult<TypeId> {
         let t = self.local_type(o, pos)?;
-        if self.heap.contains(&o) || is_memory(t) {
+        if self.heap.contains(&o) || is_memory(t) || self.force_memory.contains(&o) {
             let kind = if self.heap.contains(&o) { InstKind::New { ty: t } } else { InstKind::Alloca { ty: t } };
             let p = self.ins1(kind, pointer_to(t), pos);
             self.vars.declare(o, pointer_to(t));
@@ -302,6 +310,17 @@ impl<'a> FnBuilder<'a> {
         let file = self.file();
         self.heap = super::vars::heap_vars(self.ctx, self.fi, body);
         self.has_defer = super::deferred::has_defer(file, body);
+        if self.has_defer {
+            // Named results live in memory, where the landing block reads
+            // them after a recovered panic.
+            for &fid in results {
+                if let Some(n) = file.field(fid).name
+                    && let Some(o) = self.def_at(n.pos)
+                {
+                    self.force_memory.insert(o);
+                }
+            }
+        }
         let entry = self.f.blocks[0].params.clone();
         self.go_results = go_results.to_vec();
         let mut next = 1;
@@ -329,6 +348,13 @@ impl<'a> FnBuilder<'a> {
                     return Err(unsupported("a result the checker did not define", self.pos(n.pos)));
                 };
                 self.declare_local(o, self.pos(n.pos))?;
+                if self.has_defer && self.in_memory(o) {
+                    let p = self.read_var(o);
+                    let pt = self.f.value_type(p);
+                    let home = self.entry_first(InstKind::Alloca { ty: pt }, pointer_to(pt));
+                    self.ins(InstKind::Store { addr: home, value: p }, &[], None);
+                    self.result_homes.push(home);
+                }
                 if !self.in_memory(o) {
                     let t = self.local_type(o, self.pos(n.pos))?;
                     let b = self.block();
@@ -339,6 +365,75 @@ impl<'a> FnBuilder<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The landing block (see `Function::landing`): the remaining deferred
+    /// calls, then the named results' current values (zero values for
+    /// unnamed results) are returned. Built after the body, from entry
+    /// values only.
+    fn build_landing(&mut self) -> BuildResult<()> {
+        let open = self.cur.take();
+        let landing = self.f.create_block();
+        self.f.landing = Some(landing);
+        let frame = self.frame_value(None);
+        self.vars.seal(&mut self.f, landing, &mut zero_value);
+        self.cur = Some(landing);
+        self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Deferreturn, args: vec![frame] }, &[], None);
+        let mut regs = Vec::new();
+        for (i, &t) in self.go_results.clone().iter().enumerate() {
+            let v = match self.result_homes.get(i).copied() {
+                // The named result's storage, or its zero value when the
+                // panic came before the storage existed.
+                Some(home) => {
+                    let pt = self.f.value_type(home);
+                    let cell_t = super::addr::pointee(pt).ok_or_else(|| unsupported("a result home", None))?;
+                    let p = self.ins1(InstKind::Load { addr: home }, cell_t, None);
+                    let raw = self.raw_ptr();
+                    let pr = self.ins1(InstKind::Convert { arg: p }, raw, None);
+                    let zero = self.ins1(InstKind::Const(Const::Zero), raw, None);
+                    let none = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: pr, rhs: zero }, goxide_types::types::table().basic(goxide_types::types::BasicKind::Bool), None);
+                    let fresh = self.ins1(InstKind::Alloca { ty: t }, pointer_to(t), None);
+                    let freshr = self.ins1(InstKind::Convert { arg: fresh }, raw, None);
+                    let join = self.f.create_block();
+                    let jp = self.f.append_block_param(join, raw);
+                    self.terminate(
+                        InstKind::Branch {
+                            cond: none,
+                            then_dest: BlockCall { block: join, args: vec![freshr] },
+                            else_dest: BlockCall { block: join, args: vec![pr] },
+                        },
+                        None,
+                    );
+                    self.vars.seal(&mut self.f, join, &mut zero_value);
+                    self.cur = Some(join);
+                    let p = self.ins1(InstKind::Convert { arg: jp }, pointer_to(t), None);
+                    self.load_operand(p, None)
+                }
+                None if is_memory(t) => {
+                    let p = self.ins1(InstKind::Alloca { ty: t }, pointer_to(t), None);
+                    super::Operand::Mem(p)
+                }
+                None => super::Operand::Val(self.ins1(InstKind::Const(Const::Zero), t, None)),
+            };
+            match self.out_ptrs.get(i).copied().flatten() {
+                Some(out) => self.store_operand(out, v, None)?,
+                None => regs.push(self.operand_value(v, None)?),
+            }
+        }
+        self.terminate(InstKind::Return { values: regs }, None);
+        self.cur = open;
+        Ok(())
+    }
+
+    /// An instruction with one result placed first in the entry block
+    /// (before any call, so that the landing block may use it).
+    pub fn entry_first(&mut self, kind: InstKind, ty: TypeId) -> Value {
+        let inst = Inst::new(self.f.insts.len());
+        let v = Value::new(self.f.values.len());
+        self.f.values.push(ValueData { ty, def: ValueDef::Result(inst, 0) });
+        self.f.insts.push(InstData { kind, results: vec![v], pos: None });
+        self.f.blocks[0].insts.insert(0, inst);
+        v
     }
 
     /// A name for the next function literal in this function.
@@ -363,6 +458,9 @@ impl<'a> FnBuilder<'a> {
 
     /// Terminates what is open and seals everything.
     pub fn finish(mut self) -> BuildResult<Function> {
+        if self.has_defer {
+            self.build_landing()?;
+        }
         if let Some(b) = self.cur {
             if self.f.results.is_empty() && self.go_results.is_empty() {
                 if self.has_defer {
