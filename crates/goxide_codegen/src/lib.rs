@@ -433,6 +433,7 @@ mod tests {
             globals: vec![Global { name: "main.g".into(), ty: int }],
             inits: vec![],
             main: Some(goxide_ir::ir::FuncId(0)),
+            itabs: vec![],
         }
     }
 
