@@ -80,18 +80,18 @@ impl FnBuilder<'_> {
             }
             ExprKind::Selector { x, .. } => {
                 let sel = self.ctx.input.info.selections.get(&(self.fnum(), fun)).cloned();
-                let concrete = match &sel {
-                    Some(s) if s.kind == SelectionKind::MethodVal && s.method.is_none() => {
-                        let xt = self.type_of(x)?;
-                        if matches!(repr_of(xt), Some(Repr::Interface { .. })) { None } else { Some(self.concrete_selection(xt, fun, pos)?) }
-                    }
-                    _ => None,
+                // An interface's method (the checker's selection names the
+                // interface's method object), or — in generic code — a
+                // constraint's method, found again on the type argument.
+                let xt = self.type_of(x)?;
+                let is_iface = matches!(repr_of(xt), Some(Repr::Interface { .. }));
+                let declared = |s: &Selection| s.method.is_some_and(|m| self.ctx.funcs.contains_key(&m) || self.ctx.generics.contains_key(&m));
+                let sel = match sel {
+                    Some(s) if s.kind == SelectionKind::MethodVal && !is_iface && !declared(&s) && s.path.len() == 1 => Some(self.concrete_selection(xt, fun, pos)?),
+                    other => other,
                 };
-                let sel = concrete.or(sel);
                 match sel {
-                    Some(s) if s.kind == SelectionKind::MethodVal && s.method.is_none() => {
-                        // An interface method: the arguments first need
-                        // the signature only.
+                    Some(s) if s.kind == SelectionKind::MethodVal && is_iface => {
                         let ops = self.call_args_for(args, &sig, variadic, has_dots, pos)?;
                         return self.iface_method_call(x, &s, &sig, ops, pos);
                     }

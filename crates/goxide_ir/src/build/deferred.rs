@@ -161,12 +161,12 @@ impl FnBuilder<'_> {
                 let mut saved = Vec::new();
                 let target = match (direct, sel) {
                     (Some(id), _) => Target::Direct(id, sig.clone()),
-                    (None, Some(s)) if s.kind == SelectionKind::MethodVal && s.method.is_none() => {
+                    (None, Some(s))
+                        if s.kind == SelectionKind::MethodVal
+                            && matches!(file.expr(fun).kind, ExprKind::Selector { x, .. } if self.type_of(x).is_ok_and(|t| matches!(repr_of(t), Some(Repr::Interface { .. })))) =>
+                    {
                         let ExprKind::Selector { x, .. } = file.expr(fun).kind else { return Err(unsupported("this call", pos)) };
                         let xt = self.type_of(x)?;
-                        if !matches!(repr_of(xt), Some(Repr::Interface { .. })) {
-                            return Err(unsupported("deferring a method of a type argument", pos));
-                        }
                         let iv = self.expr(x)?;
                         let raw = raw_pointer();
                         let tab_w = self.ins1(InstKind::Extract { arg: iv, n: 0 }, raw, pos);
