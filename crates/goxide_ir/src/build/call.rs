@@ -229,7 +229,7 @@ impl FnBuilder<'_> {
 
     /// The function and the receiver operand of method call `x.M(...)`.
     fn method_call_target(&mut self, x: ExprId, s: &Selection, pos: Option<SrcPos>) -> BuildResult<(FuncId, Operand)> {
-        let Some(m) = s.method else { return Err(unsupported("this method", pos)) };
+        let Some(m) = s.method else { return Err(unsupported("a method call without a method", pos)) };
         let owner = self.method_owner(x, s, pos)?;
         let id = self.method_func(m, owner, pos)?;
         let r = self.method_receiver_of(x, s, m, pos)?;

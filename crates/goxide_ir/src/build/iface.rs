@@ -83,11 +83,11 @@ impl FnBuilder<'_> {
         let goxide_types::lookup::Lookup::Method { path, method: Some(m), .. } = found else {
             return Err(unsupported(format!("method {} of {}", name.as_str(), type_name(recv_t)), pos));
         };
-        let owner = self.embedded_owner(recv_t, &path, pos)?;
+        let embedded = &path[..path.len().saturating_sub(1)];
+        let owner = self.embedded_owner(recv_t, embedded, pos)?;
         let mid = self.method_func(m, owner, pos)?;
         let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
         let recv_is_ptr = super::addr::pointee(recv_t).is_some();
-        let embedded = &path[..path.len().saturating_sub(1)];
         if embedded.is_empty() && (ptr_recv == recv_is_ptr) && (ptr_recv || !is_memory(recv_t)) {
             // The declared receiver is the word itself (a pointer method on
             // *T, or a value method on a register-sized T).
@@ -105,8 +105,8 @@ impl FnBuilder<'_> {
         let mut t = t;
         for &i in path {
             let base = super::addr::pointee(t).unwrap_or(t);
-            let Type::Struct(fields) = tab.get(tab.underlying(base)).clone() else { return Err(unsupported("this method", pos)) };
-            t = fields.get(i).map(|f| f.var.typ).ok_or_else(|| unsupported("this method", pos))?;
+            let Type::Struct(fields) = tab.get(tab.underlying(base)).clone() else { return Err(unsupported("an embedded method through a non-struct", pos)) };
+            t = fields.get(i).map(|f| f.var.typ).ok_or_else(|| unsupported("an embedded method through a missing field", pos))?;
         }
         Ok(t)
     }
@@ -124,7 +124,7 @@ impl FnBuilder<'_> {
         if let Some(&id) = self.ctx.wrappers.borrow().get(&sym) {
             return Ok(id);
         }
-        let msig = self.ctx.sig_of(mid).ok_or_else(|| unsupported("this method", pos))?;
+        let msig = self.ctx.sig_of(mid).ok_or_else(|| unsupported("a wrapped method without a signature", pos))?;
         let params: Vec<TypeId> = std::iter::once(recv_t).chain(msig.params.iter().skip(1).copied()).collect();
         let gsig = GoSig { params, results: msig.results.clone() };
         let (lp, lr) = lower_signature(&gsig.params, &gsig.results);

@@ -219,3 +219,4 @@ fn range_over_func_bodies_become_yield_functions() {
     let first = &t[t.find("func main.first(").unwrap()..];
     assert!(first.contains("new int"), "{first}");
 }
+
