@@ -289,17 +289,17 @@ pub enum RuntimeFunc {
     Makeslice,
     /// (out *[3]uintptr, oldptr unsafe.Pointer, newlen, oldcap, num int, et *abi.Type)
     Growslice,
-    /// (strs *string, n int) string
+    /// (buf *tmpBuf, strs *string, n int) string (`buf` null: allocate)
     Concatstrings,
-    /// (ptr *byte, n int) string
+    /// (buf, ptr *byte, n int) string
     Slicebytetostring,
-    /// (out *[3]uintptr, s string)
+    /// (out *[3]uintptr, buf, s string)
     Stringtoslicebyte,
-    /// (out *[3]uintptr, s string)
+    /// (out *[3]uintptr, buf, s string)
     Stringtoslicerune,
-    /// (ptr *rune, n int) string
+    /// (buf, ptr *rune, n int) string
     Slicerunetostring,
-    /// (v int64) string
+    /// (buf *[4]byte, v int64) string
     Intstring,
     /// (s string, k int) (r rune, next int)
     Decoderune,

@@ -608,7 +608,8 @@ impl FnBuilder<'_> {
         }
         let first = self.ins1(InstKind::Convert { arg: arr }, pointer_to(string), pos);
         let n = self.ins1(InstKind::Const(Const::Int(parts.len() as i64)), int, pos);
-        let r = self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Concatstrings, args: vec![first, n] }, string, pos);
+        let buf = self.no_buf(pos);
+        let r = self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Concatstrings, args: vec![buf, first, n] }, string, pos);
         Ok(self.coerce(r, ty, pos))
     }
 
@@ -631,7 +632,8 @@ impl FnBuilder<'_> {
             (Some(Repr::Int { .. }), Some(Repr::String)) => {
                 let x = self.operand_value(v, pos)?;
                 let x = self.int_to_int64(x, pos);
-                let r = self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Intstring, args: vec![x] }, string, pos);
+                let buf = self.no_buf(pos);
+                let r = self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Intstring, args: vec![buf, x] }, string, pos);
                 Ok(Operand::Val(self.coerce(r, to, pos)))
             }
             (Some(Repr::Slice), Some(Repr::String)) => {
@@ -644,7 +646,8 @@ impl FnBuilder<'_> {
                 };
                 let ptr = self.ins1(InstKind::Extract { arg: s, n: 0 }, pointer_to(elem), pos);
                 let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
-                let r = self.ins1(InstKind::RuntimeCall { func, args: vec![ptr, len] }, string, pos);
+                let buf = self.no_buf(pos);
+                let r = self.ins1(InstKind::RuntimeCall { func, args: vec![buf, ptr, len] }, string, pos);
                 Ok(Operand::Val(self.coerce(r, to, pos)))
             }
             (Some(Repr::String), Some(Repr::Slice)) => {
@@ -656,7 +659,8 @@ impl FnBuilder<'_> {
                 } else {
                     RuntimeFunc::Stringtoslicerune
                 };
-                Ok(Operand::Val(self.slice_from_runtime(func, vec![s], to, pos)?))
+                let buf = self.no_buf(pos);
+                Ok(Operand::Val(self.slice_from_runtime(func, vec![buf, s], to, pos)?))
             }
             (Some(a), Some(b)) if is_numeric_repr(a) && is_numeric_repr(b) => {
                 let x = self.operand_value(v, pos)?;
@@ -694,6 +698,13 @@ impl FnBuilder<'_> {
             }
             _ => self.convert_operand(v, to, pos),
         }
+    }
+
+    /// The temporary-buffer argument of the string conversions (gc passes
+    /// a frame buffer when the result does not escape): null, so the
+    /// runtime allocates.
+    fn no_buf(&mut self, pos: Option<SrcPos>) -> Value {
+        self.ins1(InstKind::Const(Const::Zero), crate::repr::raw_pointer(), pos)
     }
 
     /// An integer value as `int64` (sign- or zero-extended).
