@@ -110,6 +110,18 @@ pub(crate) struct ObjectState {
     /// The call sites with a landing block: (function, return offset,
     /// landing offset, frame offset), for the unwind table.
     pub unwind_sites: Vec<(FuncId, u32, u32, u32)>,
+    /// The package's method tables by type string (see [`typedesc`]).
+    pub method_tables: HashMap<String, goxide_ir::ir::MethodTable>,
+    /// 32-bit offsets from a data object to a symbol, written at the
+    /// given offset of the object (`TypeOff`, `TextOff`).
+    pub relative_relocs: Vec<(DataId, u32, RelTarget)>,
+}
+
+/// What a relative relocation points to.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum RelTarget {
+    Data(DataId),
+    Func(FuncId),
 }
 
 impl ObjectState {
@@ -224,6 +236,8 @@ pub fn compile_package(pkg: &Package, target: &Target, program_entry: bool) -> R
         itabs: HashMap::new(),
         stubs: HashMap::new(),
         unwind_sites: Vec::new(),
+        method_tables: pkg.method_tables.iter().map(|m| (typedesc::canonical(m.ty), m.clone())).collect(),
+        relative_relocs: Vec::new(),
     };
 
     for f in &pkg.funcs {
@@ -261,8 +275,37 @@ pub fn compile_package(pkg: &Package, target: &Target, program_entry: bool) -> R
         let Some(main) = pkg.main else { return Err(CodegenError("function main is undeclared in the main package".into())) };
         emit_entry(&mut st, pkg, main, &mut ctx, &mut fctx)?;
     }
-    let product = st.module.finish();
+    let relocs = std::mem::take(&mut st.relative_relocs);
+    let mut product = st.module.finish();
+    add_relative_relocs(&mut product, &relocs)?;
     product.emit().map_err(err)
+}
+
+/// Adds the relative relocations Cranelift's data descriptions cannot
+/// express: at `data + off`, the 32-bit value `target - data` (a
+/// PC-relative relocation with addend `off`).
+fn add_relative_relocs(product: &mut cranelift_object::ObjectProduct, relocs: &[(DataId, u32, RelTarget)]) -> Result<(), CodegenError> {
+    use cranelift_object::object::write::{Relocation, SymbolSection};
+    use cranelift_object::object::{RelocationEncoding, RelocationFlags, RelocationKind};
+    for &(data, off, target) in relocs {
+        let dsym = product.data_symbol(data);
+        let (section, base) = match product.object.symbol(dsym) {
+            s => match s.section {
+                SymbolSection::Section(sec) => (sec, s.value),
+                _ => return Err(CodegenError("a type descriptor outside a section".into())),
+            },
+        };
+        let symbol = match target {
+            RelTarget::Data(d) => product.data_symbol(d),
+            RelTarget::Func(f) => product.function_symbol(f),
+        };
+        let flags = RelocationFlags::Generic { kind: RelocationKind::Relative, encoding: RelocationEncoding::Generic, size: 32 };
+        product
+            .object
+            .add_relocation(section, Relocation { offset: base + off as u64, symbol, addend: off as i64, flags })
+            .map_err(err)?;
+    }
+    Ok(())
 }
 
 /// Records the call sites of a just-compiled function that continue at a
@@ -434,6 +477,7 @@ mod tests {
             inits: vec![],
             main: Some(goxide_ir::ir::FuncId(0)),
             itabs: vec![],
+            method_tables: vec![],
         }
     }
 

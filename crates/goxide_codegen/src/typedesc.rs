@@ -62,7 +62,8 @@ fn kind_of(t: TypeId) -> u8 {
     }
 }
 
-/// `abi.TFlagNamed`, `abi.TFlagDirectIface`.
+/// `abi.TFlagUncommon`, `abi.TFlagNamed`, `abi.TFlagDirectIface`.
+const TFLAG_UNCOMMON: u8 = 1 << 0;
 const TFLAG_NAMED: u8 = 1 << 2;
 const TFLAG_DIRECT_IFACE: u8 = 1 << 5;
 
@@ -128,14 +129,30 @@ fn fnv1a(s: &str) -> u32 {
     h
 }
 
-/// The descriptor of `t`, made on first use.
+/// A relocation inside a descriptor to another symbol.
+enum Ref {
+    /// An absolute pointer to another type's descriptor.
+    TypeAbs(TypeId),
+    /// An absolute pointer into this descriptor, at the offset.
+    SelfAbs(usize),
+    /// A `TypeOff`: the offset of another type's descriptor from this one.
+    TypeRel(TypeId),
+    /// A `TextOff`: the offset of function `f`'s code from this descriptor.
+    TextRel(goxide_ir::ir::FuncId),
+}
+
+/// The descriptor of `t`, made on first use. Layout: the `abi.Type`
+/// header, the kind's fixed extension, the `UncommonType` when the type
+/// has methods (right after the extension, where `Type.Uncommon` looks),
+/// then the variable arrays (struct fields, interface methods, methods),
+/// then the names.
 pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, CodegenError> {
     let key = canonical(t);
     if let Some(&id) = st.type_descs.get(&key) {
         return Ok(id);
     }
     let id = st.module.declare_anonymous_data(false, false).map_err(err)?;
-    st.type_descs.insert(key, id);
+    st.type_descs.insert(key.clone(), id);
     let tab = table();
     let s = goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string());
     let size = st.sizes.sizeof(t).max(0) as u64;
@@ -151,30 +168,44 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
     if repr_of(t) == Some(Repr::Pointer) {
         tflag |= TFLAG_DIRECT_IFACE;
     }
-    bytes[20] = tflag;
     bytes[21] = align;
     bytes[22] = align;
     bytes[23] = kind_of(t);
-    // Relocations to write: (offset, type whose descriptor goes there).
-    let mut type_refs: Vec<(usize, TypeId)> = Vec::new();
-    // Relocations to this object itself: (offset, target offset).
-    let mut self_refs: Vec<(usize, usize)> = Vec::new();
-    // Names to append: (offset of the pointer or NameOff, bytes, is_off).
+    let mut refs: Vec<(usize, Ref)> = Vec::new();
+    // Names to append: (offset of the field, bytes, as a NameOff (true) or
+    // an absolute `*byte` (false)).
     let mut names: Vec<(usize, Vec<u8>, bool)> = vec![(40, encode_name(&s, false, false), true)];
+    // Variable arrays, placed after the fixed part and the uncommon type:
+    // (offset of the slice/pointer field to fill, the array's bytes, its
+    // relocations relative to the array, names inside it).
+    enum Home {
+        /// The array's address goes in the pointer field at this offset.
+        Field(usize),
+        /// The methods of the uncommon type at `uncommon`: its `Moff`
+        /// (at `moff`) gets the array's offset from it.
+        Methods { uncommon: usize, moff: usize },
+    }
+    struct Array {
+        home: Home,
+        bytes: Vec<u8>,
+        refs: Vec<(usize, Ref)>,
+        names: Vec<(usize, Vec<u8>, bool)>,
+    }
+    let mut arrays: Vec<Array> = Vec::new();
     match tab.get(tab.underlying(t)).clone() {
         Type::Pointer(e) | Type::Slice(e) => {
-            type_refs.push((bytes.len(), e));
+            refs.push((bytes.len(), Ref::TypeAbs(e)));
             bytes.extend_from_slice(&[0; 8]);
         }
         Type::Array { len, elem } => {
-            type_refs.push((bytes.len(), elem));
+            refs.push((bytes.len(), Ref::TypeAbs(elem)));
             bytes.extend_from_slice(&[0; 8]);
-            type_refs.push((bytes.len(), tab.intern(Type::Slice(elem))));
+            refs.push((bytes.len(), Ref::TypeAbs(tab.intern(Type::Slice(elem)))));
             bytes.extend_from_slice(&[0; 8]);
             bytes.extend_from_slice(&(len.max(0) as u64).to_le_bytes());
         }
         Type::Chan { dir, elem } => {
-            type_refs.push((bytes.len(), elem));
+            refs.push((bytes.len(), Ref::TypeAbs(elem)));
             bytes.extend_from_slice(&[0; 8]);
             let d: u64 = match dir {
                 ChanDir::RecvOnly => 1,
@@ -187,9 +218,9 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
             // Key, Elem, Group (not yet), Hasher (not yet), GroupSize,
             // KeysOff, KeyStride, ElemsOff, ElemStride, ElemOff, Flags:
             // gc's interleaved slot layout {key, elem} after a control word.
-            type_refs.push((bytes.len(), key));
+            refs.push((bytes.len(), Ref::TypeAbs(key)));
             bytes.extend_from_slice(&[0; 8]);
-            type_refs.push((bytes.len(), elem));
+            refs.push((bytes.len(), Ref::TypeAbs(elem)));
             bytes.extend_from_slice(&[0; 8]);
             bytes.extend_from_slice(&[0; 16]);
             let (ks, ka) = (st.sizes.sizeof(key), st.sizes.alignof(key).max(1));
@@ -204,42 +235,91 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
             bytes.extend_from_slice(&[0; 8]);
         }
         Type::Struct(fields) => {
-            // PkgPath Name, Fields []StructField.
+            // PkgPath Name, Fields []StructField{Name, Typ, Offset}.
             bytes.extend_from_slice(&[0; 8]);
-            let fields_at = bytes.len() + 24;
-            self_refs.push((bytes.len(), fields_at));
+            let field = bytes.len();
             bytes.extend_from_slice(&[0; 8]);
             bytes.extend_from_slice(&(fields.len() as u64).to_le_bytes());
             bytes.extend_from_slice(&(fields.len() as u64).to_le_bytes());
             let offs = st.sizes.offsetsof(&fields);
+            let mut a = Array { home: Home::Field(field), bytes: Vec::new(), refs: Vec::new(), names: Vec::new() };
             for (f, o) in fields.iter().zip(offs) {
-                let at = bytes.len();
+                let at = a.bytes.len();
                 let name = f.var.name.map(|n| n.as_str().to_string()).unwrap_or_default();
                 let exported = name.chars().next().is_some_and(char::is_uppercase);
-                names.push((at, encode_name(&name, exported, f.embedded), false));
-                type_refs.push((at + 8, f.var.typ));
-                bytes.extend_from_slice(&[0; 16]);
-                bytes.extend_from_slice(&(o as u64).to_le_bytes());
+                a.names.push((at, encode_name(&name, exported, f.embedded), false));
+                a.refs.push((at + 8, Ref::TypeAbs(f.var.typ)));
+                a.bytes.extend_from_slice(&[0; 16]);
+                a.bytes.extend_from_slice(&(o as u64).to_le_bytes());
             }
+            arrays.push(a);
         }
         Type::Interface { .. } => {
-            // PkgPath Name, Methods []Imethod{Name NameOff, Typ TypeOff}
-            // in type-set order (the itabs' order). Typ is not filled yet.
+            // PkgPath Name, Methods []Imethod{Name NameOff, Typ TypeOff} in
+            // type-set order (the itabs' order).
             let methods = goxide_types::typeset::type_set(t).methods.clone();
             bytes.extend_from_slice(&[0; 8]);
-            let at = bytes.len() + 24;
-            self_refs.push((bytes.len(), at));
+            let field = bytes.len();
             bytes.extend_from_slice(&[0; 8]);
             bytes.extend_from_slice(&(methods.len() as u64).to_le_bytes());
             bytes.extend_from_slice(&(methods.len() as u64).to_le_bytes());
+            let mut a = Array { home: Home::Field(field), bytes: Vec::new(), refs: Vec::new(), names: Vec::new() };
             for m in methods {
-                let name = m.name.as_str().to_string();
-                let exported = name.chars().next().is_some_and(char::is_uppercase);
-                names.push((bytes.len(), encode_name(&name, exported, false), true));
-                bytes.extend_from_slice(&[0; 8]);
+                let at = a.bytes.len();
+                a.names.push((at, encode_name(m.name.as_str(), m.name.is_exported(), false), true));
+                a.refs.push((at + 4, Ref::TypeRel(m.sig)));
+                a.bytes.extend_from_slice(&[0; 8]);
             }
+            arrays.push(a);
+        }
+        Type::Signature { params, results, variadic } => {
+            let out = results.len() as u16 | if variadic { 0x8000 } else { 0 };
+            bytes.extend_from_slice(&(params.len() as u16).to_le_bytes());
+            bytes.extend_from_slice(&out.to_le_bytes());
+            bytes.extend_from_slice(&[0; 4]);
         }
         _ => {}
+    }
+    // The uncommon type and its methods.
+    if let Some(mt) = st.method_tables.get(&key).cloned() {
+        tflag |= TFLAG_UNCOMMON;
+        let at = bytes.len();
+        let xcount = mt.methods.iter().filter(|m| m.exported).count() as u16;
+        bytes.extend_from_slice(&[0; 4]);
+        bytes.extend_from_slice(&(mt.methods.len() as u16).to_le_bytes());
+        bytes.extend_from_slice(&xcount.to_le_bytes());
+        let moff_at = bytes.len();
+        bytes.extend_from_slice(&[0; 8]);
+        // Methods right after the variable arrays: placed below.
+        let mut a = Array { home: Home::Methods { uncommon: at, moff: moff_at }, bytes: Vec::new(), refs: Vec::new(), names: Vec::new() };
+        for m in &mt.methods {
+            let off = a.bytes.len();
+            a.names.push((off, encode_name(&m.name, m.exported, false), true));
+            a.refs.push((off + 4, Ref::TypeRel(m.sig)));
+            a.refs.push((off + 8, Ref::TextRel(m.ifn)));
+            a.refs.push((off + 12, Ref::TextRel(m.ifn)));
+            a.bytes.extend_from_slice(&[0; 16]);
+        }
+        arrays.push(a);
+    }
+    bytes[20] = tflag;
+    // Place the arrays (8-aligned).
+    for a in arrays {
+        while bytes.len() % 8 != 0 {
+            bytes.push(0);
+        }
+        let base = bytes.len();
+        match a.home {
+            Home::Methods { uncommon, moff } => bytes[moff..moff + 4].copy_from_slice(&((base - uncommon) as u32).to_le_bytes()),
+            Home::Field(f) => refs.push((f, Ref::SelfAbs(base))),
+        }
+        bytes.extend_from_slice(&a.bytes);
+        for (o, r) in a.refs {
+            refs.push((base + o, r));
+        }
+        for (o, n, is_off) in a.names {
+            names.push((base + o, n, is_off));
+        }
     }
     for (at, name, is_off) in names {
         let pos = bytes.len();
@@ -247,7 +327,7 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
         if is_off {
             bytes[at..at + 4].copy_from_slice(&(pos as i32).to_le_bytes());
         } else {
-            self_refs.push((at, pos));
+            refs.push((at, Ref::SelfAbs(pos)));
         }
     }
     while bytes.len() % 8 != 0 {
@@ -255,15 +335,26 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
     }
     let mut desc = DataDescription::new();
     desc.set_align(8);
-    for (at, target) in &type_refs {
-        let tid = type_desc(st, *target)?;
-        let gv = st.module.declare_data_in_data(tid, &mut desc);
-        desc.write_data_addr(*at as u32, gv, 0);
-    }
-    if !self_refs.is_empty() {
-        let me = st.module.declare_data_in_data(id, &mut desc);
-        for (at, target) in self_refs {
-            desc.write_data_addr(at as u32, me, target as i64);
+    let mut me = None;
+    for (at, r) in refs {
+        match r {
+            Ref::TypeAbs(target) => {
+                let tid = type_desc(st, target)?;
+                let gv = st.module.declare_data_in_data(tid, &mut desc);
+                desc.write_data_addr(at as u32, gv, 0);
+            }
+            Ref::SelfAbs(target) => {
+                let gv = *me.get_or_insert_with(|| st.module.declare_data_in_data(id, &mut desc));
+                desc.write_data_addr(at as u32, gv, target as i64);
+            }
+            Ref::TypeRel(target) => {
+                let tid = type_desc(st, target)?;
+                st.relative_relocs.push((id, at as u32, crate::RelTarget::Data(tid)));
+            }
+            Ref::TextRel(f) => {
+                let fid = *st.funcs.get(f.index()).ok_or_else(|| CodegenError(format!("method table of a missing function {f}")))?;
+                st.relative_relocs.push((id, at as u32, crate::RelTarget::Func(fid)));
+            }
         }
     }
     desc.define(bytes.into_boxed_slice());
@@ -272,6 +363,6 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
 }
 
 /// One key per distinct type: identical types share a descriptor.
-fn canonical(t: TypeId) -> String {
+pub(crate) fn canonical(t: TypeId) -> String {
     goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string())
 }

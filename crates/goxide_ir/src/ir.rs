@@ -102,6 +102,29 @@ pub struct Package {
     pub main: Option<FuncId>,
     /// The interface tables the package's code refers to (`ItabAddr`).
     pub itabs: Vec<ItabData>,
+    /// The method tables of the concrete types this package puts in
+    /// interfaces (the uncommon part of their type descriptors, which the
+    /// runtime's `getitab` reads for dynamic assertions).
+    pub method_tables: Vec<MethodTable>,
+}
+
+/// The methods of a concrete type (its method set), in gc's order
+/// (exported first, then by name): what its descriptor lists.
+#[derive(Debug, Clone)]
+pub struct MethodTable {
+    pub ty: TypeId,
+    pub methods: Vec<MethodEntry>,
+}
+
+/// One method of a [`MethodTable`].
+#[derive(Debug, Clone)]
+pub struct MethodEntry {
+    pub name: String,
+    pub exported: bool,
+    /// Its signature without the receiver (a func type).
+    pub sig: TypeId,
+    /// The function interface calls reach: it takes the data word.
+    pub ifn: FuncId,
 }
 
 /// An interface table (gc's `go:itab.T,I`, internal/abi `ITab`): concrete

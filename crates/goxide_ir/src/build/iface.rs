@@ -70,7 +70,7 @@ impl FnBuilder<'_> {
 
     /// The function an itab of concrete `t` holds for method `name`: it
     /// takes the data word (`t` itself when direct, else `*t`).
-    fn iface_method_impl(&mut self, t: TypeId, name: goxide_types::symbol::Symbol, pkg: Option<goxide_types::types::PkgId>, pos: Option<SrcPos>) -> BuildResult<FuncId> {
+    pub fn iface_method_impl(&mut self, t: TypeId, name: goxide_types::symbol::Symbol, pkg: Option<goxide_types::types::PkgId>, pos: Option<SrcPos>) -> BuildResult<FuncId> {
         let word_t = if is_direct_iface(t) { t } else { pointer_to(t) };
         self.method_impl_for(word_t, name, pkg.or_else(|| type_pkg(t)), pos)
     }
@@ -216,6 +216,7 @@ impl FnBuilder<'_> {
 
     /// The data word of `v` (type `t`) in an interface.
     pub fn data_word(&mut self, v: Operand, t: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
+        self.ctx.iface_types.borrow_mut().entry(type_name(t)).or_insert(t);
         let raw = raw_pointer();
         Ok(match (v, is_direct_iface(t)) {
             (Operand::Val(x), true) => self.ins1(InstKind::Convert { arg: x }, raw, pos),

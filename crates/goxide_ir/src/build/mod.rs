@@ -153,6 +153,9 @@ pub(crate) struct PkgCtx<'a> {
     pub pending: RefCell<Vec<Instance>>,
     /// Symbols and Go signatures of the functions made while building.
     pub extra: RefCell<HashMap<FuncId, (String, GoSig)>>,
+    /// Concrete types put in interfaces (their method tables are made at
+    /// the end), by type string.
+    pub iface_types: RefCell<HashMap<String, TypeId>>,
 }
 
 /// A generic function or method with its type arguments, to build.
@@ -324,6 +327,7 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
         instances: RefCell::new(HashMap::new()),
         pending: RefCell::new(Vec::new()),
         extra: RefCell::new(HashMap::new()),
+        iface_types: RefCell::new(HashMap::new()),
     };
     let mut pkg = Package { path: input.path.to_string(), ..Package::default() };
 
@@ -472,22 +476,57 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
             inits.push(fd.id);
         }
     }
-    // ---- instances of generic code, as they are asked for ----
+    // ---- instances of generic code and method tables, until no more
+    // are asked for ----
+    let mut tables: Vec<MethodTable> = Vec::new();
+    let mut done_types: std::collections::HashSet<String> = std::collections::HashSet::new();
     loop {
         let next = ctx.pending.borrow_mut().pop();
-        let Some(inst) = next else { break };
-        let name = ctx.sig_name(inst.id);
-        let (lp, lr) = lower_signature(&inst.sig.params, &inst.sig.results);
-        let f = Function::new(name.clone(), lp, lr, None);
-        let mut b = func::FnBuilder::new(&ctx, inst.decl.fi, f, name);
-        b.subst = inst.subst;
-        let f = b.build_instance(&inst.decl, &inst.sig)?;
-        ctx.set_closure(inst.id, f);
+        if let Some(inst) = next {
+            let name = ctx.sig_name(inst.id);
+            let (lp, lr) = lower_signature(&inst.sig.params, &inst.sig.results);
+            let f = Function::new(name.clone(), lp, lr, None);
+            let mut b = func::FnBuilder::new(&ctx, inst.decl.fi, f, name);
+            b.subst = inst.subst;
+            let f = b.build_instance(&inst.decl, &inst.sig)?;
+            ctx.set_closure(inst.id, f);
+            continue;
+        }
+        let todo: Vec<(String, TypeId)> = ctx.iface_types.borrow().iter().filter(|(k, _)| !done_types.contains(*k)).map(|(k, &t)| (k.clone(), t)).collect();
+        if todo.is_empty() {
+            break;
+        }
+        for (k, t) in todo {
+            done_types.insert(k);
+            if let Some(mt) = method_table(&ctx, t)? {
+                tables.push(mt);
+            }
+        }
     }
+    pkg.method_tables = tables;
     pkg.funcs.extend(ctx.closures.into_inner());
     pkg.itabs = ctx.itabs.into_inner();
     pkg.inits = inits;
     Ok(pkg)
+}
+
+/// The method table of concrete type `t` (`None` without methods).
+fn method_table(ctx: &PkgCtx, t: TypeId) -> BuildResult<Option<MethodTable>> {
+    let set = goxide_types::lookup::method_set(t);
+    if set.is_empty() {
+        return Ok(None);
+    }
+    // The wrappers are made by a builder of a function that is dropped.
+    let (lp, lr) = lower_signature(&[], &[]);
+    let mut b = func::FnBuilder::new(ctx, 0, Function::new(String::new(), lp, lr, None), String::new());
+    let mut methods = Vec::new();
+    for e in set {
+        let Some(m) = e.method else { continue };
+        let sig = goxide_types::lookup::method_sig(e.recv, m).unwrap_or_else(|| table().invalid());
+        let ifn = b.iface_method_impl(t, e.name, e.pkg, None)?;
+        methods.push(MethodEntry { name: e.name.as_str().to_string(), exported: e.name.is_exported(), sig, ifn });
+    }
+    Ok(Some(MethodTable { ty: t, methods }))
 }
 
 /// The Go-level parameter (receiver first) and result types of function
