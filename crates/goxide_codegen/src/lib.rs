@@ -196,7 +196,8 @@ impl ObjectState {
         let Some(&fid) = self.funcs.get(f) else { return Err(CodegenError(format!("no function {f}"))) };
         let id = self.module.declare_anonymous_data(false, false).map_err(err)?;
         let mut desc = DataDescription::new();
-        desc.define_zeroinit(8);
+        // Not zero-initialised: .bss would drop the relocation.
+        desc.define(vec![0u8; 8].into_boxed_slice());
         desc.set_align(8);
         let fref = self.module.declare_func_in_data(fid, &mut desc);
         desc.write_function_addr(0, fref);
