@@ -205,7 +205,7 @@ impl FnBuilder<'_> {
     fn expr_stmt(&mut self, e: ExprId) -> BuildResult<()> {
         let file = self.file();
         match file.expr(file.unparen(e)).kind {
-            ExprKind::Call { .. } => {
+            ExprKind::Call { .. } | ExprKind::Operation { op: Operator::Recv, y: None, .. } => {
                 self.eval_multi(e)?;
                 Ok(())
             }
