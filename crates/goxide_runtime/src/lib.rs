@@ -149,6 +149,59 @@
 //! (Each name above is `goxide_rt_` + the name.) Untyped constant
 //! arguments take gc's defaults: integers `int64`, floats `float64`, runes
 //! `int32`.
+//!
+//! ## Go functions, func values and memory values (v1, goxide_ir/codegen)
+//! - Every Go function's parameters are `g` (VMContext), then `ctx`: the
+//!   func value (closure object pointer) a call went through, null for a
+//!   direct call; then one out-pointer per struct or array result, in
+//!   order; then the Go parameters — a struct or array parameter as a
+//!   pointer to a copy the callee owns. Its results are the other Go
+//!   results, flattened. A method's receiver is its first Go parameter.
+//! - A func value points to a closure object whose word 0 is the code
+//!   and whose next words are the captured variables' addresses (captured
+//!   variables live on the heap). A package function's value is a
+//!   read-only object holding only its code.
+//! - `goxide_go_call0(g, closure)` (C ABI), emitted in the main package's
+//!   object, calls a `func()` value: the runtime's only way into Go code
+//!   (goroutines, deferred calls).
+//!
+//! ## Type descriptors and itabs (v1)
+//! One read-only object per type, internal/abi's layout: the `abi.Type`
+//! header, the kind's extension, then — for a type with methods that the
+//! program puts in interfaces — the `UncommonType` and its `abi.Method`s
+//! (sorted as types2's method sets: exported first, then by name), then
+//! variable arrays and names. **`NameOff`, `TypeOff` and `TextOff` are
+//! byte offsets from the descriptor holding them** (so
+//! `resolveNameOff(t, off) = t + off`). Interface descriptors list their
+//! `Imethod`s in type-set order, which is also the order of an itab's
+//! `fun` array; itabs of conversions the compiler sees are static. The
+//! data word of an interface holds a pointer-shaped value itself
+//! (`TFlagDirectIface`), any other value as a pointer to a heap copy.
+//! `Equal`, `GCData` and `PtrToThis` are not filled yet.
+//!
+//! ## Panics (v1; see `deferpanic`, `unwind`)
+//! - `defer` → `deferproc(g, fn, frame, wrapped)` (`frame` the deferring
+//!   function's frame pointer, `wrapped` when `fn` is a generated wrapper
+//!   around the deferred function); every return of such a function calls
+//!   `deferreturn(g, frame)` after setting its results; `recover()` is
+//!   `gorecover(g, frame) -> interface{}` with the caller's frame pointer;
+//!   `panic(v)` is `gopanic(g, typ, data)`.
+//! - In a function with `defer`, every call is a Cranelift `try_call`
+//!   whose exceptional edge goes to the function's landing block (runs
+//!   the remaining deferred calls, returns the named results); runtime
+//!   entries are called there through `tail`-convention stubs
+//!   (`goxide.stub.<symbol>`). The compiler emits `goxide_unwind_table`:
+//!   a u64 count, then per such call `{func: u64 address, ret: u32 return
+//!   offset, landing: u32 offset, frame_offset: u32 (FP − SP at the
+//!   call), pad: u32}`.
+//!
+//! ## Maps and channels (v1)
+//! Maps and channels are pointers to runtime headers whose first word is
+//! the element count (`len`), read inline (0 for nil); a channel's second
+//! word is its capacity. Keys and elements travel by address. A map
+//! iterator is 16 words in the caller's frame; its first two words are the
+//! current key's and element's addresses (a null key: done).
+//!
 
 #![no_std]
 
