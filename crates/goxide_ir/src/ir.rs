@@ -401,6 +401,8 @@ pub enum RuntimeFunc {
     Mapiternext,
     /// (state int): a range function's `yield` called after the loop ended
     Panicrangestate,
+    /// (n, m complex128) complex128
+    Complex128div,
 }
 
 impl RuntimeFunc {
@@ -473,6 +475,7 @@ impl RuntimeFunc {
             Mapiterinit => "mapiterinit",
             Mapiternext => "mapiternext",
             Panicrangestate => "panicrangestate",
+            Complex128div => "complex128div",
         }
     }
 

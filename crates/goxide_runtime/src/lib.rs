@@ -207,6 +207,7 @@
 
 extern crate alloc;
 
+pub mod complex;
 pub mod goroutine;
 pub mod panic;
 pub mod print;

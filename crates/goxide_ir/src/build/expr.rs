@@ -574,7 +574,15 @@ impl FnBuilder<'_> {
         };
         match repr_of(ty) {
             Some(Repr::Int { .. }) => {}
-            Some(Repr::Complex { .. }) if bop == BinaryOp::Div => return Err(unsupported("complex division", pos)),
+            Some(Repr::Complex { .. }) if bop == BinaryOp::Div => {
+                // gc's complex128div, in complex128 for complex64 too.
+                let c128 = basic(BasicKind::Complex128);
+                let n = self.coerce(x, c128, pos);
+                let yc = self.coerce(y, ty, pos);
+                let m = self.coerce(yc, c128, pos);
+                let q = self.ins1(InstKind::RuntimeCall { func: RuntimeFunc::Complex128div, args: vec![n, m] }, c128, pos);
+                return Ok(self.coerce(q, ty, pos));
+            }
             Some(Repr::Float { .. } | Repr::Complex { .. }) if matches!(bop, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) => {}
             Some(Repr::String) if bop == BinaryOp::Add => {
                 let y = self.coerce(y, ty, pos);
