@@ -261,7 +261,7 @@ impl Translator<'_, '_> {
         if size <= 256 {
             self.b.emit_small_memset(config, p, 0, size as u64, align.max(1), MemFlagsData::trusted());
         } else {
-            let zero = self.b.ins().iconst(types::I32, 0);
+            let zero = self.b.ins().iconst(types::I8, 0);
             let n = self.b.ins().iconst(types::I64, size);
             self.b.call_memset(config, p, zero, n);
         }
@@ -503,6 +503,16 @@ impl Translator<'_, '_> {
                 let bytes = self.b.ins().imul_imm_s(n, esize);
                 self.memmove(d, s, bytes);
             }
+            InstKind::ZeroElems { base, count } => {
+                let p = self.get1(*base)?;
+                let t = self.pointee_of(*base)?;
+                let n = self.index_i64(*count)?;
+                let esize = self.size_of(t);
+                let bytes = self.b.ins().imul_imm_s(n, esize);
+                let zero = self.b.ins().iconst(types::I8, 0);
+                let config = self.st.module.target_config();
+                self.b.call_memset(config, p, zero, bytes);
+            }
             InstKind::FieldAddr { base, field } => {
                 let r = res()?;
                 let p = self.get1(*base)?;
@@ -628,6 +638,8 @@ impl Translator<'_, '_> {
             BinaryOp::Sub => self.b.ins().fsub(x, y),
             BinaryOp::Mul => self.b.ins().fmul(x, y),
             BinaryOp::Div => self.b.ins().fdiv(x, y),
+            BinaryOp::Min => self.b.ins().fmin(x, y),
+            BinaryOp::Max => self.b.ins().fmax(x, y),
             _ => return Err(cerr(self.f, "an integer operator on floats")),
         })
     }
@@ -813,6 +825,7 @@ impl Translator<'_, '_> {
             BinaryOp::Or => self.b.ins().bor(x, y),
             BinaryOp::Xor => self.b.ins().bxor(x, y),
             BinaryOp::AndNot => self.b.ins().band_not(x, y),
+            BinaryOp::Min | BinaryOp::Max => return Err(cerr(self.f, "min/max of integers reach codegen as branches")),
             BinaryOp::Div | BinaryOp::Rem => {
                 let zero = self.b.ins().icmp_imm_s(IntCC::Equal, y, 0);
                 self.check(zero, RuntimeEntry::PanicDivide, None, &[])?;

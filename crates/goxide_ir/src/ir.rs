@@ -250,6 +250,9 @@ pub enum BinaryOp {
     Or,
     Xor,
     AndNot,
+    /// `min`/`max` of floats (Go's: NaN if either is NaN, -0 below +0).
+    Min,
+    Max,
     /// Go's `<<`: the count is any integer type; a negative (signed) count
     /// panics; a count ≥ the width gives 0.
     Shl,
@@ -615,6 +618,8 @@ pub enum InstKind {
     /// Copies the pointee (same type) from `src` to `dst` (may overlap
     /// exactly, `a = a`).
     Copy { dst: Value, src: Value },
+    /// Zeroes `count` (an `int`) elements of the pointee type at `base`.
+    ZeroElems { base: Value, count: Value },
     /// Copies `count` (an `int`) elements of the pointee type from `src`
     /// to `dst` (both pointers to it), as `memmove`: they may overlap.
     CopyElems { dst: Value, src: Value, count: Value },
@@ -677,6 +682,7 @@ impl InstKind {
             InstKind::Store { addr, value } => vec![*addr, *value],
             InstKind::Copy { dst, src } => vec![*dst, *src],
             InstKind::CopyElems { dst, src, count } => vec![*dst, *src, *count],
+            InstKind::ZeroElems { base, count } => vec![*base, *count],
             InstKind::Compose { parts } => parts.clone(),
             InstKind::Call { args, .. } | InstKind::RuntimeCall { args, .. } => args.clone(),
             InstKind::CallIndirect { code, args } => {

@@ -81,6 +81,7 @@ pub fn inst_text(f: &Function, inst: Inst, pkg: Option<&Package>) -> String {
         InstKind::Zero { addr } => format!("zero {addr}"),
         InstKind::Copy { dst, src } => format!("copy {dst}, {src}"),
         InstKind::CopyElems { dst, src, count } => format!("copy_elems {dst}, {src}, {count}"),
+        InstKind::ZeroElems { base, count } => format!("zero_elems {base}, {count}"),
         InstKind::FieldAddr { base, field } => format!("field_addr {base}.{field}"),
         InstKind::ElemAddr { base, index } => format!("elem_addr {base}[{index}]"),
         InstKind::NilCheck { ptr } => format!("nil_check {ptr}"),

@@ -261,6 +261,12 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
             let t = one()?;
             let shift = matches!(op, BinaryOp::Shl | BinaryOp::Shr);
             let arith = matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div);
+            if matches!(op, BinaryOp::Min | BinaryOp::Max) {
+                if !matches!(repr_of(t), Some(Repr::Float { .. })) || !same(t, ty(*lhs)) || !same(t, ty(*rhs)) {
+                    return Err("min/max of non-floats".into());
+                }
+                return Ok(());
+            }
             let logic = matches!(op, BinaryOp::And | BinaryOp::Or | BinaryOp::Xor);
             let type_ok = is_int(t) || (arith && is_numeric(t)) || (logic && is_bool(t));
             if !type_ok || !same(t, ty(*lhs)) || !(if shift { is_int(ty(*rhs)) } else { same(t, ty(*rhs)) }) {
@@ -399,6 +405,12 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
             none()?;
             if pointee(ty(*dst)).is_none() || !same(ty(*dst), ty(*src)) || !is_int(ty(*count)) {
                 return Err("copies elements between pointers of different types".into());
+            }
+        }
+        InstKind::ZeroElems { base, count } => {
+            none()?;
+            if pointee(ty(*base)).is_none() || !is_int(ty(*count)) {
+                return Err("zeroes elements through a non-pointer".into());
             }
         }
         InstKind::FieldAddr { base, field } => {

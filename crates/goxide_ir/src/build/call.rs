@@ -533,7 +533,13 @@ impl FnBuilder<'_> {
                 let [arg] = args else { return Err(unsupported("clear", pos)) };
                 let t = self.type_of(*arg)?;
                 if super::maps::map_types(t).is_none() {
-                    return Err(unsupported("clear of a slice", pos));
+                    // A slice: its elements become zero values.
+                    let Type::Slice(elem) = table().get(table().underlying(t)).clone() else { return Err(unsupported("clear", pos)) };
+                    let s = self.expr(*arg)?;
+                    let p = self.ins1(InstKind::Extract { arg: s, n: 0 }, pointer_to(elem), pos);
+                    let n = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
+                    self.ins(InstKind::ZeroElems { base: p, count: n }, &[], pos);
+                    return Ok(Vec::new());
                 }
                 let m = self.expr(*arg)?;
                 self.map_clear(m, t, pos);
@@ -571,7 +577,8 @@ impl FnBuilder<'_> {
             }
             Builtin::Min | Builtin::Max => {
                 let t = self.type_of(e)?;
-                if !matches!(repr_of(t), Some(Repr::Int { .. } | Repr::String)) {
+                let float = matches!(repr_of(t), Some(Repr::Float { .. }));
+                if !float && !matches!(repr_of(t), Some(Repr::Int { .. } | Repr::String)) {
                     return Err(unsupported(format!("min/max of {}", type_name(t)), pos));
                 }
                 let mut acc: Option<Value> = None;
@@ -580,6 +587,10 @@ impl FnBuilder<'_> {
                     let v = self.coerce(v, t, pos);
                     acc = Some(match acc {
                         None => v,
+                        Some(x) if float => {
+                            let op = if b == Builtin::Min { BinaryOp::Min } else { BinaryOp::Max };
+                            self.ins1(InstKind::Binary { op, lhs: x, rhs: v }, t, pos)
+                        }
                         Some(x) => self.min_max_int(x, v, b == Builtin::Min, pos),
                     });
                 }
