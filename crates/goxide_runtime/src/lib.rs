@@ -207,6 +207,7 @@
 
 extern crate alloc;
 
+pub mod abi;
 pub mod complex;
 pub mod goroutine;
 pub mod panic;
