@@ -208,10 +208,16 @@
 extern crate alloc;
 
 pub mod abi;
+pub mod alg;
 pub mod complex;
+pub mod error;
 pub mod goroutine;
+pub mod malloc;
 pub mod panic;
 pub mod print;
+pub mod rand;
+pub mod slice;
+pub mod spinlock;
 pub mod strconv;
 pub mod strings;
 pub mod sys;

@@ -1,15 +1,45 @@
-//! Run-time errors the compiler checks for inline (gc's `runtime/panic.go`
-//! `panicdivide`, `panicshift`): the check is compiled code's, the report
-//! is here. v0 has no `defer`/`recover` yet, so a run-time error is always
-//! fatal: it prints gc's `panic: runtime error: <msg>` line, a blank line
-//! and the `goroutine N [running]:` header of the traceback (the frames
-//! themselves come with the unwinder), and exits with status 2, as an
-//! uncaught panic does in gc (`fatalpanic` → `exit(2)`).
+//! Panics and run-time errors (gc's `runtime/panic.go`, the `panicIndex`
+//! family of `panic.go`/`error.go`, `panicdottype*` of `iface.go`,
+//! `panicmakeslice*` of `slice.go`, `panicunsafe*` of `unsafe.go`), and
+//! `throw` (`fatal error:`).
 //!
-//! Invariants: the messages are gc's `runtime.Error` strings word for
-//! word (tested against the reference go in `tests/panic_differential.rs`);
-//! the entry points never return.
+//! Every run-time error goes through ONE function,
+//! [`runtime_error_panic`]; `panic(v)` goes through [`gopanic_eface`].
+//! v0 has no `defer`/`recover`: both print gc's report of an uncaught
+//! panic — `panic: ` + the message (gc's `printpanics`), for a nil
+//! dereference gc's `[signal SIGSEGV: segmentation violation code=0x1
+//! addr=0x.. pc=0x0]` line, a blank line and the `goroutine N [running]:`
+//! header (the frames come with the unwinder) — and exit with status 2
+//! (`fatalpanic` → `exit(2)`). The lead turns them into recoverable
+//! panics later; the entry points and their ABI stay.
+//!
+//! # Entry points (C ABI, `g` first, never returning)
+//! | symbol `goxide_rt_…` | arguments after `g` | message |
+//! |---|---|---|
+//! | `panicdivide` / `panicshift` | — | `integer divide by zero` / `negative shift amount` |
+//! | `panicIndex`, `panicSliceAlen`, `panicSliceAcap`, `panicSliceB`, `panicSlice3Alen`, `panicSlice3Acap`, `panicSlice3B`, `panicSlice3C` | `x: i64, y: i64` | gc's `boundsError`, `x` signed |
+//! | the same names + `U` (`panicIndexU`, …) | `x: u64, y: i64` | `x` unsigned |
+//! | `panicSliceConvert` | `x: i64, y: i64` | `cannot convert slice with length y to array or pointer to array with length x` |
+//! | `panicmakeslicelen` / `panicmakeslicecap` | — | `makeslice: len/cap out of range` |
+//! | `panicunsafeslicelen` / `panicunsafeslicenilptr` | — | `unsafe.Slice: len out of range` / `…: ptr is nil and len is not zero` |
+//! | `panicunsafestringlen` / `panicunsafestringnilptr` | — | the `unsafe.String` forms |
+//! | `panicmem` / `panicmemAddr` | — / `addr: u64` | nil dereference, with the `[signal …]` line (`addr=0x0` / `addr`) |
+//! | `panicnilmap` | — | `assignment to entry in nil map` (no `runtime error:` prefix, gc's `plainError`) |
+//! | `panicdottypeE` | `have: *Type, want: *Type, iface: *Type` | `interface conversion: …` |
+//! | `panicdottypeI` | `have: *ITab, want: *Type, iface: *Type` | the same, `have`'s type from the itab |
+//! | `panicnildottype` | `want: *Type` | `interface conversion: interface is nil, not …` |
+//! | `gopanic` | `typ: *Type, data: ptr` (an `interface{}`) | `panic: ` + gc's `printpanicval` |
+//!
+//! `pc=0x0` in the `[signal …]` line: the runtime does not know the
+//! faulting pc (gc prints its own, which differs per build anyway); the
+//! golden harness has to mask the value.
+//!
+//! Invariants: the messages are gc's word for word (unit tests and
+//! `tests/panic_differential.rs`); nothing here returns; a report is one
+//! `write` per piece to standard error, unbuffered, as gc's `print`.
 
+use crate::abi::{ITab, Type};
+use crate::error::{printpanicval, BoundsCode, RuntimeError};
 use crate::goroutine::G;
 use crate::print::{printstring, printuint, PrintSink, Stderr};
 use crate::sys;
@@ -19,37 +49,186 @@ pub const DIVIDE_ERROR: &[u8] = b"integer divide by zero";
 /// gc's `shiftError`.
 pub const SHIFT_ERROR: &[u8] = b"negative shift amount";
 
-/// What an uncaught run-time error prints before the traceback's frames
-/// (gc's `printpanics` for a `runtime.Error`, then `traceback`'s header).
-pub fn print_runtime_error(out: &mut impl PrintSink, msg: &[u8], goid: u64) {
-    printstring(out, b"panic: runtime error: ");
-    printstring(out, msg);
-    printstring(out, b"\n\ngoroutine ");
+/// What an uncaught `runtime error:` of text `msg` prints before the
+/// traceback's frames (gc's `printpanics` for an `errorString`, then
+/// `traceback`'s header).
+pub fn print_runtime_error(out: &mut impl PrintSink, msg: &'static [u8], goid: u64) {
+    print_panic_report(out, &RuntimeError::Plain(msg), goid);
+}
+
+/// The header of the traceback: a blank line, `goroutine N [running]:`.
+fn print_goroutine_header(out: &mut impl PrintSink, goid: u64) {
+    printstring(out, b"\ngoroutine ");
     printuint(out, goid);
     printstring(out, b" [running]:\n");
 }
 
-fn fatal_runtime_error(g: *mut G, msg: &[u8]) -> ! {
-    let goid = if g.is_null() {
+/// gc's report of an uncaught run-time error, up to the traceback's frames.
+pub fn print_panic_report(out: &mut impl PrintSink, err: &RuntimeError, goid: u64) {
+    printstring(out, b"panic: ");
+    err.write_message(out);
+    if let RuntimeError::NilDeref { addr } = *err {
+        // gc's dopanic_m: gp.sig != 0.
+        printstring(out, b"\n[signal SIGSEGV: segmentation violation code=0x1 addr=");
+        crate::print::printhex(out, addr as u64);
+        printstring(out, b" pc=0x0]");
+    }
+    printstring(out, b"\n");
+    print_goroutine_header(out, goid);
+}
+
+fn goid_of(g: *mut G) -> u64 {
+    if g.is_null() {
         1
     } else {
         // SAFETY: compiled code passes the goroutine it runs on.
         unsafe { (*g).goid }
-    };
-    print_runtime_error(&mut Stderr, msg, goid);
+    }
+}
+
+/// THE way a run-time error leaves the runtime: today gc's report of an
+/// uncaught panic and exit status 2; later a recoverable `gopanic`.
+pub fn runtime_error_panic(g: *mut G, err: RuntimeError) -> ! {
+    print_panic_report(&mut Stderr, &err, goid_of(g));
+    sys::exit(2)
+}
+
+/// `panic(v)` for an `interface{}` value: gc's `gopanic` (a nil `v` is a
+/// `PanicNilError`), uncaught.
+///
+/// # Safety
+/// `(typ, data)` is a Go `interface{}` value.
+pub unsafe fn gopanic_eface(g: *mut G, typ: *const Type, data: *const u8) -> ! {
+    if typ.is_null() {
+        runtime_error_panic(g, RuntimeError::PanicNil);
+    }
+    let out = &mut Stderr;
+    printstring(out, b"panic: ");
+    // SAFETY: the caller's guarantee.
+    unsafe { printpanicval(out, typ, data) };
+    printstring(out, b"\n");
+    print_goroutine_header(out, goid_of(g));
+    sys::exit(2)
+}
+
+/// gc's `throw`: an unrecoverable runtime failure, `fatal error: msg`,
+/// exit status 2.
+pub fn throw(msg: &[u8]) -> ! {
+    let out = &mut Stderr;
+    printstring(out, b"fatal error: ");
+    printstring(out, msg);
+    printstring(out, b"\n");
     sys::exit(2)
 }
 
 /// `goxide_rt_panicdivide(g)`: an integer division by zero.
 #[unsafe(no_mangle)]
 pub extern "C" fn goxide_rt_panicdivide(g: *mut G) -> ! {
-    fatal_runtime_error(g, DIVIDE_ERROR)
+    runtime_error_panic(g, RuntimeError::Plain(DIVIDE_ERROR))
 }
 
 /// `goxide_rt_panicshift(g)`: a shift by a negative (signed) count.
 #[unsafe(no_mangle)]
 pub extern "C" fn goxide_rt_panicshift(g: *mut G) -> ! {
-    fatal_runtime_error(g, SHIFT_ERROR)
+    runtime_error_panic(g, RuntimeError::Plain(SHIFT_ERROR))
+}
+
+macro_rules! bounds_entry_points {
+    ($($signed:ident, $unsigned:ident, $code:ident;)*) => {$(
+        #[doc = concat!("`goxide_rt_", stringify!($signed), "(g, x: i64, y: i64)`.")]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn $signed(g: *mut G, x: i64, y: i64) -> ! {
+            runtime_error_panic(g, RuntimeError::Bounds { x, y, signed: true, code: BoundsCode::$code })
+        }
+        #[doc = concat!("`goxide_rt_", stringify!($unsigned), "(g, x: u64, y: i64)`.")]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn $unsigned(g: *mut G, x: u64, y: i64) -> ! {
+            runtime_error_panic(g, RuntimeError::Bounds { x: x as i64, y, signed: false, code: BoundsCode::$code })
+        }
+    )*};
+}
+
+bounds_entry_points! {
+    goxide_rt_panicIndex, goxide_rt_panicIndexU, Index;
+    goxide_rt_panicSliceAlen, goxide_rt_panicSliceAlenU, SliceAlen;
+    goxide_rt_panicSliceAcap, goxide_rt_panicSliceAcapU, SliceAcap;
+    goxide_rt_panicSliceB, goxide_rt_panicSliceBU, SliceB;
+    goxide_rt_panicSlice3Alen, goxide_rt_panicSlice3AlenU, Slice3Alen;
+    goxide_rt_panicSlice3Acap, goxide_rt_panicSlice3AcapU, Slice3Acap;
+    goxide_rt_panicSlice3B, goxide_rt_panicSlice3BU, Slice3B;
+    goxide_rt_panicSlice3C, goxide_rt_panicSlice3CU, Slice3C;
+}
+
+/// `goxide_rt_panicSliceConvert(g, x: i64, y: i64)`: `(*[x]T)(s)` with
+/// `len(s) == y < x`.
+#[unsafe(no_mangle)]
+pub extern "C" fn goxide_rt_panicSliceConvert(g: *mut G, x: i64, y: i64) -> ! {
+    runtime_error_panic(g, RuntimeError::Bounds { x, y, signed: true, code: BoundsCode::Convert })
+}
+
+macro_rules! plain_entry_points {
+    ($($name:ident => $err:expr;)*) => {$(
+        #[doc = concat!("`goxide_rt_", stringify!($name), "(g)`.")]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn $name(g: *mut G) -> ! {
+            runtime_error_panic(g, $err)
+        }
+    )*};
+}
+
+plain_entry_points! {
+    goxide_rt_panicmakeslicelen => RuntimeError::Plain(b"makeslice: len out of range");
+    goxide_rt_panicmakeslicecap => RuntimeError::Plain(b"makeslice: cap out of range");
+    goxide_rt_panicunsafeslicelen => RuntimeError::Plain(b"unsafe.Slice: len out of range");
+    goxide_rt_panicunsafeslicenilptr => RuntimeError::Plain(b"unsafe.Slice: ptr is nil and len is not zero");
+    goxide_rt_panicunsafestringlen => RuntimeError::Plain(b"unsafe.String: len out of range");
+    goxide_rt_panicunsafestringnilptr => RuntimeError::Plain(b"unsafe.String: ptr is nil and len is not zero");
+    goxide_rt_panicmem => RuntimeError::NilDeref { addr: 0 };
+    goxide_rt_panicnilmap => RuntimeError::Unprefixed(b"assignment to entry in nil map");
+}
+
+/// `goxide_rt_panicmemAddr(g, addr)`: a nil dereference at `addr` (a
+/// field at offset `addr` of a nil pointer).
+#[unsafe(no_mangle)]
+pub extern "C" fn goxide_rt_panicmemAddr(g: *mut G, addr: u64) -> ! {
+    runtime_error_panic(g, RuntimeError::NilDeref { addr: addr as usize })
+}
+
+/// `goxide_rt_panicdottypeE(g, have, want, iface)`: `x.(T)` failed; `have`
+/// is x's dynamic type (null when x is nil), `iface` x's static type.
+#[unsafe(no_mangle)]
+pub extern "C" fn goxide_rt_panicdottypeE(g: *mut G, have: *const Type, want: *const Type, iface: *const Type) -> ! {
+    runtime_error_panic(g, RuntimeError::TypeAssertion { iface, concrete: have, asserted: want, missing: b"" })
+}
+
+/// `goxide_rt_panicdottypeI(g, have, want, iface)`: as `panicdottypeE`
+/// with x's itab (null when x is nil).
+///
+/// # Safety
+/// `have` is null or an itab.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_panicdottypeI(g: *mut G, have: *const ITab, want: *const Type, iface: *const Type) -> ! {
+    // SAFETY: the caller's guarantee.
+    let t = if have.is_null() { core::ptr::null() } else { unsafe { (*have).typ } };
+    goxide_rt_panicdottypeE(g, t, want, iface)
+}
+
+/// `goxide_rt_panicnildottype(g, want)`: `x.(T)` on a nil interface when
+/// the static type is not known to the check (gc's `panicnildottype`).
+#[unsafe(no_mangle)]
+pub extern "C" fn goxide_rt_panicnildottype(g: *mut G, want: *const Type) -> ! {
+    runtime_error_panic(g, RuntimeError::TypeAssertion { iface: core::ptr::null(), concrete: core::ptr::null(), asserted: want, missing: b"" })
+}
+
+/// `goxide_rt_gopanic(g, typ, data)`: `panic(v)` with `v` converted to
+/// `interface{}`.
+///
+/// # Safety
+/// `(typ, data)` is a Go `interface{}` value.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_gopanic(g: *mut G, typ: *const Type, data: *const u8) -> ! {
+    // SAFETY: the caller's guarantee.
+    unsafe { gopanic_eface(g, typ, data) }
 }
 
 #[cfg(test)]
@@ -61,5 +240,11 @@ mod tests {
         let mut out = alloc::vec::Vec::new();
         print_runtime_error(&mut out, DIVIDE_ERROR, 1);
         assert_eq!(out, b"panic: runtime error: integer divide by zero\n\ngoroutine 1 [running]:\n");
+        let mut out = alloc::vec::Vec::new();
+        print_panic_report(&mut out, &RuntimeError::NilDeref { addr: 8 }, 3);
+        assert_eq!(
+            alloc::string::String::from_utf8(out).unwrap(),
+            "panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x8 pc=0x0]\n\ngoroutine 3 [running]:\n"
+        );
     }
 }

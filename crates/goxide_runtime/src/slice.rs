@@ -1,0 +1,199 @@
+//! Slices (gc's `runtime/slice.go`): `make([]T, len, cap)` and `append`'s
+//! growth. Capacities after `append` are gc's exactly: `nextslicecap`
+//! (double below 256 elements, then grow by (cap + 3*256)/4 until large
+//! enough) then the allocation rounded up to gc's size classes
+//! ([`crate::malloc::sizeclasses::roundupsize`], which counts gc's malloc
+//! header for pointerful objects above 512 bytes).
+//!
+//! # Entry points (C ABI, `g` first)
+//! - `goxide_rt_makeslice(g, et: *const abi.Type, len: i64, cap: i64) ->
+//!   *mut u8`: the zeroed backing array (gc's `makeslice`); panics
+//!   `makeslice: len out of range` / `makeslice: cap out of range` as gc.
+//! - `goxide_rt_growslice(g, out: *mut [usize; 3], oldptr: *const u8,
+//!   newlen: i64, oldcap: i64, num: i64, et: *const abi.Type)`: gc's
+//!   `growslice`; writes the new slice `{ptr, len = newlen, cap}` to
+//!   `out` (3 words: results of 3+ words go through an out pointer after
+//!   `g`). The first `newlen - num` elements are copied from `oldptr`;
+//!   the memory past them is zeroed (the caller stores the `num` appended
+//!   elements). A zero-size element gives `{zerobase, newlen, newlen}`.
+//!
+//! Invariants: nothing is freed (no collector yet); `out` is written
+//! exactly once on return; every failure is a run-time error panic.
+
+use crate::abi::Type;
+use crate::error::RuntimeError;
+use crate::goroutine::G;
+use crate::malloc::sizeclasses::{roundupsize, MAX_ALLOC};
+use crate::malloc::{mallocgc, zerobase};
+use crate::panic::runtime_error_panic;
+
+/// gc's `nextslicecap(newLen, oldCap)`.
+pub fn nextslicecap(new_len: i64, old_cap: i64) -> i64 {
+    let mut newcap = old_cap;
+    let doublecap = newcap.wrapping_add(newcap);
+    if new_len > doublecap {
+        return new_len;
+    }
+    const THRESHOLD: i64 = 256;
+    if old_cap < THRESHOLD {
+        return doublecap;
+    }
+    loop {
+        // Transition from growing 2x for small slices to 1.25x for large
+        // ones; the unsigned compare stops on overflow.
+        newcap = newcap.wrapping_add((newcap.wrapping_add(3 * THRESHOLD)) >> 2);
+        if newcap as u64 >= new_len as u64 {
+            break;
+        }
+    }
+    if newcap <= 0 {
+        return new_len;
+    }
+    newcap
+}
+
+/// gc's growslice arithmetic: (new capacity in elements, bytes to
+/// allocate, overflow) for elements of `size` bytes.
+pub fn grown_capacity(elem_size: usize, noscan: bool, new_len: i64, old_cap: i64) -> (i64, usize, bool) {
+    let newcap = nextslicecap(new_len, old_cap);
+    let ncap = newcap as usize;
+    if elem_size == 1 {
+        let capmem = roundupsize(ncap, noscan);
+        (capmem as i64, capmem, ncap > MAX_ALLOC)
+    } else if elem_size == 8 {
+        let capmem = roundupsize(ncap.wrapping_mul(8), noscan);
+        (capmem as i64 / 8, capmem, ncap > MAX_ALLOC / 8)
+    } else if elem_size.is_power_of_two() {
+        let shift = elem_size.trailing_zeros();
+        let capmem = roundupsize(ncap.wrapping_shl(shift), noscan);
+        let c = (capmem >> shift) as i64;
+        (c, (c as usize) << shift, ncap > (MAX_ALLOC >> shift))
+    } else {
+        let (mem, overflow) = elem_size.overflowing_mul(ncap);
+        let capmem = roundupsize(mem, noscan);
+        let c = capmem / elem_size;
+        (c as i64, c * elem_size, overflow)
+    }
+}
+
+/// gc's `makeslice`.
+///
+/// # Safety
+/// `et` is a type descriptor.
+pub unsafe fn makeslice(g: *mut G, et: *const Type, len: i64, cap: i64) -> *mut u8 {
+    // SAFETY: the caller's guarantee.
+    let size = unsafe { (*et).size };
+    let (mem, overflow) = size.overflowing_mul(cap as usize);
+    if overflow || mem > MAX_ALLOC || len < 0 || len > cap {
+        let (mem, overflow) = size.overflowing_mul(len as usize);
+        if overflow || mem > MAX_ALLOC || len < 0 {
+            runtime_error_panic(g, RuntimeError::Plain(b"makeslice: len out of range"));
+        }
+        runtime_error_panic(g, RuntimeError::Plain(b"makeslice: cap out of range"));
+    }
+    mallocgc(mem, et, true)
+}
+
+/// gc's `growslice`: (ptr, newlen, newcap).
+///
+/// # Safety
+/// `et` is a type descriptor; `oldptr` holds `newlen - num` elements.
+pub unsafe fn growslice(g: *mut G, oldptr: *const u8, new_len: i64, old_cap: i64, num: i64, et: *const Type) -> (*mut u8, i64, i64) {
+    let old_len = new_len.wrapping_sub(num);
+    if new_len < 0 {
+        runtime_error_panic(g, RuntimeError::Plain(b"growslice: len out of range"));
+    }
+    // SAFETY: the caller's guarantee.
+    let t = unsafe { &*et };
+    if t.size == 0 {
+        return (zerobase(), new_len, new_len);
+    }
+    let noscan = !t.pointers();
+    let (newcap, capmem, overflow) = grown_capacity(t.size, noscan, new_len, old_cap);
+    if overflow || capmem > MAX_ALLOC {
+        runtime_error_panic(g, RuntimeError::Plain(b"growslice: len out of range"));
+    }
+    let lenmem = (old_len as usize).wrapping_mul(t.size);
+    // Fresh memory is zeroed whole: past newlen as gc's memclr does, and
+    // the appended part too (the caller overwrites it).
+    let p = mallocgc(capmem, et, true);
+    if lenmem > 0 && !oldptr.is_null() {
+        // SAFETY: the old array holds old_len elements; p holds capmem >= lenmem.
+        unsafe { core::ptr::copy_nonoverlapping(oldptr, p, lenmem) };
+    }
+    (p, new_len, newcap)
+}
+
+/// `goxide_rt_makeslice(g, et, len, cap) -> *mut u8`.
+///
+/// # Safety
+/// `et` is a type descriptor.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_makeslice(g: *mut G, et: *const Type, len: i64, cap: i64) -> *mut u8 {
+    // SAFETY: the caller's guarantee.
+    unsafe { makeslice(g, et, len, cap) }
+}
+
+/// `goxide_rt_growslice(g, out, oldptr, newlen, oldcap, num, et)`.
+///
+/// # Safety
+/// `out` is writable for 3 words; the rest as [`growslice`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_growslice(g: *mut G, out: *mut [usize; 3], oldptr: *const u8, new_len: i64, old_cap: i64, num: i64, et: *const Type) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let (p, l, c) = growslice(g, oldptr, new_len, old_cap, num, et);
+        *out = [p as usize, l as usize, c as usize];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::{kind, testdesc::Descs};
+
+    /// `s = append(s, x)` one element at a time from nil: the capacities
+    /// seen, as gc's growslice gives them.
+    pub(crate) fn append_caps(elem_size: usize, noscan: bool, n: i64) -> alloc::vec::Vec<i64> {
+        let mut caps = alloc::vec::Vec::new();
+        let (mut len, mut cap) = (0i64, 0i64);
+        while len < n {
+            if len == cap {
+                cap = grown_capacity(elem_size, noscan, len + 1, cap).0;
+                caps.push(cap);
+            }
+            len += 1;
+        }
+        caps
+    }
+
+    #[test]
+    fn append_growth_is_gcs() {
+        // Worked from slice.go + sizeclasses by hand (the differential test
+        // in tests/ checks many more against the reference go).
+        assert_eq!(append_caps(8, true, 600), [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848]);
+        assert_eq!(append_caps(1, true, 40), [8, 16, 32, 64]);
+        assert_eq!(append_caps(24, false, 10), [1, 2, 4, 8, 16]);
+        assert_eq!(nextslicecap(5, 2), 5);
+        assert_eq!(nextslicecap(257, 256), 512);
+    }
+
+    #[test]
+    fn growslice_copies_and_zeroes() {
+        let mut d = Descs::new();
+        let int = d.basic("int", kind::INT, 8);
+        let old = [1i64, 2, 3];
+        let (p, l, c) = unsafe { growslice(core::ptr::null_mut(), old.as_ptr() as *const u8, 5, 3, 2, int) };
+        assert_eq!((l, c), (5, 6));
+        let s = unsafe { core::slice::from_raw_parts(p as *const i64, 6) };
+        assert_eq!(s, [1, 2, 3, 0, 0, 0]);
+        let mut out = [0usize; 3];
+        unsafe { goxide_rt_growslice(core::ptr::null_mut(), &mut out, core::ptr::null(), 1, 0, 1, int) };
+        assert_eq!((out[1], out[2]), (1, 1));
+        let z = d.struct_of("struct {}", &[], None);
+        let (p, l, c) = unsafe { growslice(core::ptr::null_mut(), core::ptr::null(), 7, 0, 7, z) };
+        assert_eq!((p, l, c), (zerobase(), 7, 7));
+        let m = unsafe { makeslice(core::ptr::null_mut(), int, 2, 10) };
+        assert!(unsafe { core::slice::from_raw_parts(m, 80) }.iter().all(|&b| b == 0));
+    }
+}

@@ -1,0 +1,57 @@
+//! Builds and runs Go programs with the reference go (shared by the
+//! differential tests of this crate): each program in its own module
+//! directory under a temporary directory, HOME there (telemetry off),
+//! GOCACHE in the cargo target's tmp dir, no network, cgo off.
+//!
+//! Invariants: the temporary directory is removed when the [`TempDir`]
+//! drops; a failing `go build` fails the test with gc's message.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> TempDir {
+        TempDir(std::env::temp_dir().join(format!("goxide-{tag}-{}", std::process::id())))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Builds `src` (package main) with the reference go and runs it with
+/// `args`: (stdout, stderr, exit code).
+pub fn run_reference(dir: &Path, name: &str, src: &str, args: &[&str]) -> (Vec<u8>, Vec<u8>, Option<i32>) {
+    let goroot = goxide_testing::goroot();
+    let pkg = dir.join(name);
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("go.mod"), "module refprog\n\ngo 1.27\n").unwrap();
+    std::fs::write(pkg.join("main.go"), src).unwrap();
+    let home = dir.join("home");
+    std::fs::create_dir_all(home.join(".config/go/telemetry")).unwrap();
+    std::fs::write(home.join(".config/go/telemetry/mode"), "off 2024-01-01\n").unwrap();
+    let prog = pkg.join("prog");
+    let out = Command::new(goroot.join("bin/go"))
+        .args(["build", "-o"])
+        .arg(&prog)
+        .arg(".")
+        .current_dir(&pkg)
+        .env("HOME", &home)
+        .env("GOROOT", &goroot)
+        .env("GOCACHE", PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache"))
+        .env("GOPATH", dir.join("gopath"))
+        .env("GOTOOLCHAIN", "local")
+        .env("GOPROXY", "off")
+        .env("GOWORK", "off")
+        .env("GOFLAGS", "-modcacherw")
+        .env("CGO_ENABLED", "0")
+        .output()
+        .expect("run the reference go");
+    assert!(out.status.success(), "go build: {}", String::from_utf8_lossy(&out.stderr));
+    let run = Command::new(&prog).args(args).output().expect("run the reference program");
+    (run.stdout, run.stderr, run.status.code())
+}
