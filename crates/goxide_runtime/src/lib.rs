@@ -212,6 +212,7 @@ pub mod alg;
 pub mod complex;
 pub mod error;
 pub mod goroutine;
+pub mod iface;
 pub mod malloc;
 pub mod panic;
 pub mod print;
@@ -221,6 +222,10 @@ pub mod spinlock;
 pub mod strconv;
 pub mod strings;
 pub mod sys;
+pub mod utf8;
+
+#[cfg(test)]
+mod gc_differential;
 
 #[cfg(goxide_runtime_staticlib)]
 mod entry;

@@ -93,21 +93,30 @@ pub fn runtime_error_panic(g: *mut G, err: RuntimeError) -> ! {
     sys::exit(2)
 }
 
-/// `panic(v)` for an `interface{}` value: gc's `gopanic` (a nil `v` is a
-/// `PanicNilError`), uncaught.
+/// What an uncaught `panic(v)` prints before the traceback's frames, for
+/// an `interface{}` value `(typ, data)` (a nil `v` is a `PanicNilError`).
 ///
 /// # Safety
 /// `(typ, data)` is a Go `interface{}` value.
-pub unsafe fn gopanic_eface(g: *mut G, typ: *const Type, data: *const u8) -> ! {
+pub unsafe fn print_gopanic_report(out: &mut impl PrintSink, typ: *const Type, data: *const u8, goid: u64) {
     if typ.is_null() {
-        runtime_error_panic(g, RuntimeError::PanicNil);
+        print_panic_report(out, &RuntimeError::PanicNil, goid);
+        return;
     }
-    let out = &mut Stderr;
     printstring(out, b"panic: ");
     // SAFETY: the caller's guarantee.
     unsafe { printpanicval(out, typ, data) };
     printstring(out, b"\n");
-    print_goroutine_header(out, goid_of(g));
+    print_goroutine_header(out, goid);
+}
+
+/// `panic(v)` for an `interface{}` value: gc's `gopanic`, uncaught.
+///
+/// # Safety
+/// `(typ, data)` is a Go `interface{}` value.
+pub unsafe fn gopanic_eface(g: *mut G, typ: *const Type, data: *const u8) -> ! {
+    // SAFETY: the caller's guarantee.
+    unsafe { print_gopanic_report(&mut Stderr, typ, data, goid_of(g)) };
     sys::exit(2)
 }
 

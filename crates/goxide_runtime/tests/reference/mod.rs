@@ -1,10 +1,15 @@
 //! Builds and runs Go programs with the reference go (shared by the
 //! differential tests of this crate): each program in its own module
 //! directory under a temporary directory, HOME there (telemetry off),
-//! GOCACHE in the cargo target's tmp dir, no network, cgo off.
+//! GOCACHE in the cargo target's tmp dir (integration tests) or the
+//! temporary directory (the crate's unit tests, which include this file),
+//! no network, cgo off.
 //!
 //! Invariants: the temporary directory is removed when the [`TempDir`]
 //! drops; a failing `go build` fails the test with gc's message.
+
+// The crate's unit tests include this file into a no_std crate.
+extern crate std;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,7 +18,7 @@ pub struct TempDir(pub PathBuf);
 
 impl TempDir {
     pub fn new(tag: &str) -> TempDir {
-        TempDir(std::env::temp_dir().join(format!("goxide-{tag}-{}", std::process::id())))
+        TempDir(std::env::temp_dir().join(std::format!("goxide-{tag}-{}", std::process::id())))
     }
 }
 
@@ -25,7 +30,7 @@ impl Drop for TempDir {
 
 /// Builds `src` (package main) with the reference go and runs it with
 /// `args`: (stdout, stderr, exit code).
-pub fn run_reference(dir: &Path, name: &str, src: &str, args: &[&str]) -> (Vec<u8>, Vec<u8>, Option<i32>) {
+pub fn run_reference(dir: &Path, name: &str, src: &str, args: &[&str]) -> (std::vec::Vec<u8>, std::vec::Vec<u8>, Option<i32>) {
     let goroot = goxide_testing::goroot();
     let pkg = dir.join(name);
     std::fs::create_dir_all(&pkg).unwrap();
@@ -42,7 +47,7 @@ pub fn run_reference(dir: &Path, name: &str, src: &str, args: &[&str]) -> (Vec<u
         .current_dir(&pkg)
         .env("HOME", &home)
         .env("GOROOT", &goroot)
-        .env("GOCACHE", PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache"))
+        .env("GOCACHE", option_env!("CARGO_TARGET_TMPDIR").map_or_else(|| dir.join("gocache"), PathBuf::from).join("gocache"))
         .env("GOPATH", dir.join("gopath"))
         .env("GOTOOLCHAIN", "local")
         .env("GOPROXY", "off")
@@ -51,7 +56,7 @@ pub fn run_reference(dir: &Path, name: &str, src: &str, args: &[&str]) -> (Vec<u
         .env("CGO_ENABLED", "0")
         .output()
         .expect("run the reference go");
-    assert!(out.status.success(), "go build: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "go build: {}", std::string::String::from_utf8_lossy(&out.stderr));
     let run = Command::new(&prog).args(args).output().expect("run the reference program");
     (run.stdout, run.stderr, run.status.code())
 }
