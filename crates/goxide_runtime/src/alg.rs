@@ -24,6 +24,8 @@
 //! - `goxide_rt_typedequal(g, t: *Type, p: ptr, q: ptr) -> bool`: `*p ==
 //!   *q` for values of type `t` in memory.
 //! - `goxide_rt_typehash(g, t: *Type, p: ptr, seed: usize) -> usize`.
+//! - `goxide_rt_memequal(g, a: ptr, b: ptr, n: usize) -> bool`: `n`
+//!   bytes equal (gc's `memequal`, for types of regular memory).
 //!
 //! Invariants: `typedequal(t,p,q)` implies `typehash(t,p,s) ==
 //! typehash(t,q,s)`; no allocation; panics only through
@@ -314,6 +316,16 @@ pub unsafe extern "C" fn goxide_rt_typehash(g: *mut G, t: *const Type, p: *const
     unsafe { typehash(g, &*t, p, seed) }
 }
 
+/// `goxide_rt_memequal(g, a, b, n) -> bool`.
+///
+/// # Safety
+/// `a` and `b` are valid for `n` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_memequal(_g: *mut G, a: *const u8, b: *const u8, n: usize) -> bool {
+    // SAFETY: the caller's guarantee.
+    core::ptr::eq(a, b) || unsafe { bytes(a, n) == bytes(b, n) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,6 +334,17 @@ mod tests {
 
     fn p<T>(v: &T) -> *const u8 {
         v as *const T as *const u8
+    }
+
+    #[test]
+    fn memequal_compares_bytes() {
+        let (a, b, c) = ([1u8, 2, 3], [1u8, 2, 3], [1u8, 2, 4]);
+        unsafe {
+            assert!(goxide_rt_memequal(null_mut(), a.as_ptr(), b.as_ptr(), 3));
+            assert!(!goxide_rt_memequal(null_mut(), a.as_ptr(), c.as_ptr(), 3));
+            assert!(goxide_rt_memequal(null_mut(), a.as_ptr(), c.as_ptr(), 2));
+            assert!(goxide_rt_memequal(null_mut(), core::ptr::null(), core::ptr::null(), 0));
+        }
     }
 
     #[test]

@@ -199,7 +199,7 @@ pub unsafe fn getitab(inter: *const InterfaceType, typ: *const Type) -> Result<*
                 Some(m) => m,
                 None => {
                     let size = core::mem::size_of::<ITab>() + (n - 1) * core::mem::size_of::<usize>();
-                    let m = crate::malloc::mallocgc(size, core::ptr::null(), true) as *mut ITab;
+                    let m = crate::malloc::mallocgc_noscan(size, true) as *mut ITab;
                     (*m).inter = inter;
                     (*m).typ = typ;
                     (*m).hash = (*typ).hash;

@@ -1,7 +1,8 @@
 //! goxide_runtime: the runtime linked into every Go program goxide builds —
 //! gc's `runtime` package, in Rust. v0 holds process start and exit, the
-//! goroutine record, and the `print`/`println` builtins; the scheduler,
-//! GC, channels, maps and panics come next (DESIGN.md).
+//! goroutine record, the `print`/`println` builtins, type descriptors,
+//! the allocator, strings, slices, interfaces, maps and run-time errors;
+//! the scheduler, channels and the collector come next (DESIGN.md).
 //!
 //! # How it is built
 //!
@@ -112,17 +113,61 @@
 //! each package's `pkg.init` before its `pkg.init.N`, then `main.main`.
 //! `goxide_rt_exit(g, code: i64)` ends the process at once (`os.Exit`).
 //!
-//! ## Run-time errors (see [`panic`])
-//! Checks the compiler makes inline call, when they fail (C ABI, `g`
-//! first, never returning): `goxide_rt_panicdivide(g)` (an integer
-//! division or remainder by zero), `goxide_rt_panicshift(g)` (a shift by
-//! a negative signed count). v0 has no `recover`: they print gc's
-//! `panic: runtime error: ...` report and exit with status 2.
+//! ## Type descriptors (see [`abi`])
+//! `abi.Type` and its kind-specific descriptors, uncommon data, method
+//! tables, `Name`s and itabs exactly as go1.27's `internal/abi` lays them
+//! out (64-bit), pinned by tests. **Offsets**: every `NameOff`, `TypeOff`
+//! and `TextOff` is a signed 32-bit byte offset from the address of the
+//! `abi.Type` whose descriptor holds it (a `Name`'s own package-path
+//! offset is relative to that `Name`); 0 means none. `Type.Equal` and
+//! `MapType.Hasher` are never called and may be null: the runtime
+//! compares and hashes by kind ([`alg`]).
+//!
+//! ## Results of two or more words
+//! A 2-word result is a `#[repr(C)]` struct returned in registers
+//! (RAX:RDX, x0:x1): strings `{ptr, len}`, `decoderune`'s `{rune, pos}`,
+//! `mapaccess2`'s `{elem, ok}`. A result of 3+ words is written through
+//! an `out` pointer, the first parameter after `g` (`growslice`,
+//! `stringtoslicebyte`, `stringtoslicerune`).
+//!
+//! ## Run-time errors and panics (see [`panic`], texts in [`error`])
+//! Every check compiled code makes inline calls a never-returning
+//! `goxide_rt_panic…(g, …)` entry point: division, shift, the bounds
+//! family (`panicIndex`/`panicIndexU`, `panicSlice*`, `panicSlice3*`,
+//! `panicSliceConvert`), `panicmakeslicelen/cap`, `panicunsafeslice*`,
+//! `panicunsafestring*`, `panicmem`/`panicmemAddr`, `panicnilmap`,
+//! `panicdottypeE/I`, `panicnildottype`; `panic(v)` is
+//! `goxide_rt_gopanic(g, typ, data)`. The table of arguments is in
+//! [`panic`]'s header. All go through `panic::runtime_error_panic`; v0
+//! prints gc's uncaught-panic report and exits 2 (no `recover` yet).
+//!
+//! ## Memory (see [`malloc`], [`slice`])
+//! `goxide_rt_newobject(g, typ)`, `goxide_rt_mallocgc(g, size, typ,
+//! needzero)`, `goxide_rt_memmove(g, dst, src, n)`, `goxide_rt_memclr(g,
+//! p, n)`, `goxide_rt_makeslice(g, et, len, cap)`, `goxide_rt_growslice(g,
+//! out, oldptr, newlen, oldcap, num, et)` (capacities as gc's). No
+//! collection yet.
 //!
 //! ## Strings (see [`strings`])
 //! `goxide_rt_cmpstring(g, a.ptr, a.len, b.ptr, b.len) -> I64` (C ABI):
 //! gc's `cmpstring`, -1, 0 or +1; the compiler lowers every string
 //! comparison (`==` and `<` alike) to it and compares the result with 0.
+//! Concatenation, conversions (with gc's optional 32-byte temporary
+//! buffers), `intstring`, `decoderune` (the `for range` step) and
+//! `countrunes`: ABI in [`strings`]'s header.
+//!
+//! ## Interfaces, equality, hashing (see [`iface`], [`alg`])
+//! `goxide_rt_getitab(g, inter, typ, canfail)`, `goxide_rt_assertE2I(g,
+//! inter, typ)`, `goxide_rt_assertE2I2(g, inter, typ)`;
+//! `goxide_rt_efaceeq(g, t, x, y)`, `goxide_rt_ifaceeq(g, tab, x, y)`,
+//! `goxide_rt_typedequal(g, t, p, q)`, `goxide_rt_typehash(g, t, p,
+//! seed)`.
+//!
+//! ## Maps (see [`maps`])
+//! A map is a `*Map` whose first word is `len(m)` (read it directly after
+//! a nil check). `goxide_rt_makemap`, `mapaccess1`, `mapaccess2`,
+//! `mapassign`, `mapdelete`, `mapclear`, `mapiterinit`/`mapiternext` (an
+//! 16-word iterator on the caller's stack, key and elem pointers first).
 //!
 //! ## print and println (see [`print`])
 //! Lowered as gc's `walkPrint`: `goxide_rt_printlock(g)`; per argument
@@ -214,6 +259,7 @@ pub mod error;
 pub mod goroutine;
 pub mod iface;
 pub mod malloc;
+pub mod maps;
 pub mod panic;
 pub mod print;
 pub mod rand;

@@ -17,6 +17,17 @@
 //!   the memory past them is zeroed (the caller stores the `num` appended
 //!   elements). A zero-size element gives `{zerobase, newlen, newlen}`.
 //!
+//! - `goxide_rt_growsliceBuf(g, out, oldptr, newlen, oldcap, num, et,
+//!   buf: *mut u8, buflen: i64)`: gc's `growsliceBuf`, for a slice the
+//!   compiler backs with a stack buffer of `buflen` elements (gc ≥ 1.25
+//!   does this for non-escaping appends): while `newlen <= buflen` the
+//!   buffer is used and the capacity climbs one size class at a time
+//!   (`roundupsize(newlen*size)/size`); beyond, plain `growslice`.
+//! - `goxide_rt_moveSlice(g, out, et, old, len, cap)` and
+//!   `goxide_rt_moveSliceNoCap(g, out, et, old, len)`: gc's
+//!   `moveSlice*`, copying a stack-backed slice to the heap when it
+//!   escapes (same capacity / capacity rounded up to a size class).
+//!
 //! Invariants: nothing is freed (no collector yet); `out` is written
 //! exactly once on return; every failure is a run-time error panic.
 
@@ -91,7 +102,8 @@ pub unsafe fn makeslice(g: *mut G, et: *const Type, len: i64, cap: i64) -> *mut 
         }
         runtime_error_panic(g, RuntimeError::Plain(b"makeslice: cap out of range"));
     }
-    mallocgc(mem, et, true)
+    // SAFETY: the caller's guarantee.
+    unsafe { mallocgc(mem, et, true) }
 }
 
 /// gc's `growslice`: (ptr, newlen, newcap).
@@ -116,12 +128,86 @@ pub unsafe fn growslice(g: *mut G, oldptr: *const u8, new_len: i64, old_cap: i64
     let lenmem = (old_len as usize).wrapping_mul(t.size);
     // Fresh memory is zeroed whole: past newlen as gc's memclr does, and
     // the appended part too (the caller overwrites it).
-    let p = mallocgc(capmem, et, true);
+    // SAFETY: et is a descriptor.
+    let p = unsafe { mallocgc(capmem, et, true) };
     if lenmem > 0 && !oldptr.is_null() {
         // SAFETY: the old array holds old_len elements; p holds capmem >= lenmem.
         unsafe { core::ptr::copy_nonoverlapping(oldptr, p, lenmem) };
     }
     (p, new_len, newcap)
+}
+
+/// gc's `growsliceBuf`.
+///
+/// # Safety
+/// As [`growslice`]; `buf` holds `buf_len` elements of `et`.
+#[allow(clippy::too_many_arguments, reason = "gc's growsliceBuf signature")]
+pub unsafe fn growslice_buf(
+    g: *mut G,
+    oldptr: *const u8,
+    new_len: i64,
+    old_cap: i64,
+    num: i64,
+    et: *const Type,
+    buf: *mut u8,
+    buf_len: i64,
+) -> (*mut u8, i64, i64) {
+    if new_len > buf_len {
+        // SAFETY: the caller's guarantee.
+        return unsafe { growslice(g, oldptr, new_len, old_cap, num, et) };
+    }
+    // SAFETY: the caller's guarantee; new_len <= buf_len elements fit.
+    unsafe {
+        let t = &*et;
+        let old_len = (new_len - num) as usize;
+        if !core::ptr::eq(oldptr, buf) && old_len != 0 {
+            core::ptr::copy(oldptr, buf, old_len * t.size);
+        }
+        let new_cap = roundupsize(new_len as usize * t.size, !t.pointers()).checked_div(t.size).map_or(new_len, |c| c as i64);
+        if new_len < new_cap {
+            core::ptr::write_bytes(buf.add(new_len as usize * t.size), 0, (new_cap - new_len) as usize * t.size);
+        }
+        (buf, new_len, new_cap)
+    }
+}
+
+/// gc's `moveSlice`: the slice copied to the heap, same capacity.
+///
+/// # Safety
+/// `old` holds `cap` elements of `et`.
+pub unsafe fn move_slice(et: *const Type, old: *const u8, len: i64, cap: i64) -> (*mut u8, i64, i64) {
+    if cap == 0 {
+        let p = if old.is_null() { core::ptr::null_mut() } else { zerobase() };
+        return (p, 0, 0);
+    }
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let capmem = cap as usize * (*et).size;
+        let p = mallocgc(capmem, et, true);
+        core::ptr::copy_nonoverlapping(old, p, capmem);
+        (p, len, cap)
+    }
+}
+
+/// gc's `moveSliceNoCap`: the slice's elements copied to the heap, the
+/// capacity rounded up to a size class.
+///
+/// # Safety
+/// `old` holds `len` elements of `et`.
+pub unsafe fn move_slice_no_cap(et: *const Type, old: *const u8, len: i64) -> (*mut u8, i64, i64) {
+    if len == 0 {
+        let p = if old.is_null() { core::ptr::null_mut() } else { zerobase() };
+        return (p, 0, 0);
+    }
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let t = &*et;
+        let lenmem = len as usize * t.size;
+        let cap = roundupsize(lenmem, false).checked_div(t.size).unwrap_or(len as usize);
+        let p = mallocgc(cap * t.size, et, true);
+        core::ptr::copy_nonoverlapping(old, p, lenmem);
+        (p, len, cap as i64)
+    }
 }
 
 /// `goxide_rt_makeslice(g, et, len, cap) -> *mut u8`.
@@ -143,6 +229,56 @@ pub unsafe extern "C" fn goxide_rt_growslice(g: *mut G, out: *mut [usize; 3], ol
     // SAFETY: the caller's guarantee.
     unsafe {
         let (p, l, c) = growslice(g, oldptr, new_len, old_cap, num, et);
+        *out = [p as usize, l as usize, c as usize];
+    }
+}
+
+/// `goxide_rt_growsliceBuf(g, out, oldptr, newlen, oldcap, num, et, buf, buflen)`.
+///
+/// # Safety
+/// `out` is writable for 3 words; the rest as [`growslice_buf`].
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments, reason = "gc's growsliceBuf signature, flattened")]
+pub unsafe extern "C" fn goxide_rt_growsliceBuf(
+    g: *mut G,
+    out: *mut [usize; 3],
+    oldptr: *const u8,
+    new_len: i64,
+    old_cap: i64,
+    num: i64,
+    et: *const Type,
+    buf: *mut u8,
+    buf_len: i64,
+) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let (p, l, c) = growslice_buf(g, oldptr, new_len, old_cap, num, et, buf, buf_len);
+        *out = [p as usize, l as usize, c as usize];
+    }
+}
+
+/// `goxide_rt_moveSlice(g, out, et, old, len, cap)`.
+///
+/// # Safety
+/// `out` is writable for 3 words; the rest as [`move_slice`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_moveSlice(_g: *mut G, out: *mut [usize; 3], et: *const Type, old: *const u8, len: i64, cap: i64) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let (p, l, c) = move_slice(et, old, len, cap);
+        *out = [p as usize, l as usize, c as usize];
+    }
+}
+
+/// `goxide_rt_moveSliceNoCap(g, out, et, old, len)`.
+///
+/// # Safety
+/// `out` is writable for 3 words; the rest as [`move_slice_no_cap`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_moveSliceNoCap(_g: *mut G, out: *mut [usize; 3], et: *const Type, old: *const u8, len: i64) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let (p, l, c) = move_slice_no_cap(et, old, len);
         *out = [p as usize, l as usize, c as usize];
     }
 }
@@ -193,6 +329,19 @@ mod tests {
         let z = d.struct_of("struct {}", &[], None);
         let (p, l, c) = unsafe { growslice(core::ptr::null_mut(), core::ptr::null(), 7, 0, 7, z) };
         assert_eq!((p, l, c), (zerobase(), 7, 7));
+        // growsliceBuf: the buffer while it fits, one size class at a time.
+        let mut buf = [0xffu8; 32];
+        let (p, l, c) = unsafe { growslice_buf(core::ptr::null_mut(), core::ptr::null(), 1, 0, 1, int, buf.as_mut_ptr(), 4) };
+        assert_eq!((p, l, c), (buf.as_mut_ptr(), 1, 1));
+        let (_, _, c) = unsafe { growslice_buf(core::ptr::null_mut(), buf.as_ptr(), 3, 2, 1, int, buf.as_mut_ptr(), 4) };
+        assert_eq!(c, 3); // 24 bytes is a class
+        assert_eq!(buf[24..32], [0xff; 8], "not zeroed past the new capacity");
+        let (p, l, c) = unsafe { move_slice_no_cap(int, old.as_ptr() as *const u8, 3) };
+        assert_eq!((l, c), (3, 3));
+        assert_eq!(unsafe { core::slice::from_raw_parts(p as *const i64, 3) }, [1, 2, 3]);
+        let five = [1i64, 2, 3, 4, 5];
+        let (_, _, c) = unsafe { move_slice_no_cap(int, five.as_ptr() as *const u8, 5) };
+        assert_eq!(c, 6, "40 bytes rounds to the 48-byte class");
         let m = unsafe { makeslice(core::ptr::null_mut(), int, 2, 10) };
         assert!(unsafe { core::slice::from_raw_parts(m, 80) }.iter().all(|&b| b == 0));
     }

@@ -87,6 +87,7 @@ impl Descs {
     }
 
     /// Fills the common header of a descriptor at `t`.
+    #[allow(clippy::too_many_arguments, reason = "one per header field")]
     fn header(&mut self, t: *mut Type, string: &str, kind: u8, size: usize, ptr_bytes: usize, align: u8, tf: u8) {
         let n = self.name(string, false, false);
         unsafe {
@@ -209,16 +210,6 @@ impl Descs {
             (*m).elem = elem;
         }
         t as *const MapType
-    }
-
-    pub fn chan_of(&mut self, string: &str, elem: *const Type) -> *const Type {
-        let t = self.room(size_of::<ChanType>(), 0, false);
-        self.header(t, string, kind::CHAN, 8, 8, 8, 0);
-        unsafe {
-            (*(t as *mut ChanType)).elem = elem;
-            (*(t as *mut ChanType)).dir = chandir::BOTH;
-        }
-        t
     }
 
     /// A struct type laid out with gc's rules (fields at their alignment,

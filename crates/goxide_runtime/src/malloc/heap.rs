@@ -111,8 +111,7 @@ impl Heap {
         }
         let bytes = npages.checked_mul(PAGE_SIZE)?.checked_add(ARENA_BYTES - 1)? & !(ARENA_BYTES - 1);
         let base = map_aligned(bytes)?;
-        let mut page_spans = Vec::new();
-        page_spans.resize(PAGES_PER_ARENA, 0);
+        let page_spans = alloc::vec![0; PAGES_PER_ARENA];
         self.arenas.push(Arena { base, bytes, used_pages: npages, page_spans });
         Some((self.arenas.len() - 1, 0))
     }
@@ -125,7 +124,7 @@ impl Heap {
         for p in first..(first + npages).min(PAGES_PER_ARENA) {
             a.page_spans[p] = id + 1;
         }
-        let nelems = if elemsize == 0 { 0 } else { npages * PAGE_SIZE / elemsize };
+        let nelems = (npages * PAGE_SIZE).checked_div(elemsize).unwrap_or(0);
         self.spans.push(Span { base, npages, spanclass, elemsize, nelems, freeindex: 0, needzero: false });
         Some(id)
     }
@@ -175,10 +174,7 @@ impl Heap {
     /// containing `addr`, or None (not in the heap, or not yet handed out).
     pub fn find_object(&self, addr: usize) -> Option<(usize, usize)> {
         let s = self.span_of(addr)?;
-        if s.elemsize == 0 {
-            return None;
-        }
-        let i = (addr - s.base) / s.elemsize;
+        let i = (addr - s.base).checked_div(s.elemsize)?;
         (i < s.freeindex).then(|| (s.base + i * s.elemsize, s.elemsize))
     }
 }

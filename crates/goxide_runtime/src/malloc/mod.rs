@@ -50,7 +50,10 @@ pub fn zerobase() -> *mut u8 {
 
 /// gc's `mallocgc`: `size` bytes for an object of type `typ` (null: no
 /// pointers), zeroed when `needzero`.
-pub fn mallocgc(size: usize, typ: *const Type, needzero: bool) -> *mut u8 {
+///
+/// # Safety
+/// `typ` is null or a type descriptor.
+pub unsafe fn mallocgc(size: usize, typ: *const Type, needzero: bool) -> *mut u8 {
     if size == 0 {
         return zerobase();
     }
@@ -74,6 +77,18 @@ pub fn mallocgc(size: usize, typ: *const Type, needzero: bool) -> *mut u8 {
     p as *mut u8
 }
 
+/// `mallocgc` for memory without pointers.
+pub fn mallocgc_noscan(size: usize, needzero: bool) -> *mut u8 {
+    // SAFETY: a null type is always allowed.
+    unsafe { mallocgc(size, core::ptr::null(), needzero) }
+}
+
+/// `mallocgc` for `size` bytes of values of type `typ` (one, or an array).
+pub fn mallocgc_typed(size: usize, typ: &Type, needzero: bool) -> *mut u8 {
+    // SAFETY: a reference is a live descriptor.
+    unsafe { mallocgc(size, typ, needzero) }
+}
+
 /// `goxide_rt_newobject(g, typ) -> *mut u8` (gc's `newobject`).
 ///
 /// # Safety
@@ -81,13 +96,17 @@ pub fn mallocgc(size: usize, typ: *const Type, needzero: bool) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn goxide_rt_newobject(_g: *mut G, typ: *const Type) -> *mut u8 {
     // SAFETY: the caller's guarantee.
-    mallocgc(unsafe { (*typ).size }, typ, true)
+    unsafe { mallocgc((*typ).size, typ, true) }
 }
 
 /// `goxide_rt_mallocgc(g, size, typ, needzero) -> *mut u8`.
 #[unsafe(no_mangle)]
-pub extern "C" fn goxide_rt_mallocgc(_g: *mut G, size: usize, typ: *const Type, needzero: bool) -> *mut u8 {
-    mallocgc(size, typ, needzero)
+///
+/// # Safety
+/// `typ` is null or a type descriptor.
+pub unsafe extern "C" fn goxide_rt_mallocgc(_g: *mut G, size: usize, typ: *const Type, needzero: bool) -> *mut u8 {
+    // SAFETY: the caller's guarantee.
+    unsafe { mallocgc(size, typ, needzero) }
 }
 
 /// `goxide_rt_memmove(g, dst, src, n)` (gc's `memmove`): the regions may
@@ -133,13 +152,13 @@ mod tests {
             *(p as *mut u64) = 7;
             assert_eq!(*(q as *const u64), 0);
         }
-        let big = mallocgc(100_000, core::ptr::null(), true);
+        let big = unsafe { mallocgc(100_000, core::ptr::null(), true) };
         assert_eq!(big as usize % sizeclasses::PAGE_SIZE, 0);
         let s = unsafe { core::slice::from_raw_parts(big, 100_000) };
         assert!(s.iter().all(|&b| b == 0));
-        assert_eq!(mallocgc(0, int, true), zerobase());
+        assert_eq!(unsafe { mallocgc(0, int, true) }, zerobase());
         // A 48-byte class object is 16-aligned (gc's classes keep that).
-        assert_eq!(mallocgc(33, core::ptr::null(), true) as usize % 16, 0);
+        assert_eq!(unsafe { mallocgc(33, core::ptr::null(), true) } as usize % 16, 0);
     }
 
     #[test]
