@@ -25,6 +25,20 @@
 //! - `goxide_rt_assertE2I2(g, inter, typ) -> *ITab`: the comma-ok form;
 //!   null when x is nil or does not implement I.
 //!
+//! # What the descriptors must hold (goxide_codegen)
+//! For `typ` to satisfy an interface at run time its descriptor needs
+//! `TFlagUncommon` and the uncommon data with the method table (see
+//! [`crate::abi`]: gc's order, exported first): per method its name
+//! (`NameOff`), its signature as a func type descriptor without the
+//! receiver (`Mtyp`, a `TypeOff` — compared **by address** with the
+//! interface method's `Imethod.Typ`, so identical signatures must share
+//! one descriptor), and `Ifn`, the `TextOff` of the code an interface
+//! call runs (for a value receiver, the pointer-receiver wrapper, as in
+//! the static itabs). The interface's `Imethod`s carry their name and
+//! that same signature descriptor, in the same order. A method whose
+//! name is unexported matches only when its package path (the name's
+//! own, else the uncommon `PkgPath`) equals the interface's.
+//!
 //! The compiler builds statically known itabs itself; for those it must
 //! use the same layout (`abi::ITab`, `fun` in the interface's method
 //! order) — the runtime never needs to see them.

@@ -28,9 +28,11 @@
 //! [`Type::kind_descriptor_size`] from the type: 48 (basic kinds), 56
 //! (pointer, slice, func), 64 (chan), 72 (array), 80 (struct, interface),
 //! 136 (map). A method table is `UncommonType.Moff` bytes after the
-//! uncommon data, sorted by name as gc sorts it (exported names first is
-//! *not* implied: gc sorts by name, and unexported names sort after
-//! upper-case ones by byte order).
+//! uncommon data, in gc's order (`types.CompareSyms`): exported methods
+//! first (so `Xcount` counts a prefix), each group by name, unexported
+//! names of equal spelling by package path. An interface type's
+//! `Imethod`s are in the same order; [`crate::iface`]'s itab builder
+//! walks both lists in step and relies on it.
 //!
 //! Invariants: nothing here allocates; every accessor taking a descriptor
 //! pointer is `unsafe` and trusts that the compiler emitted a well-formed
