@@ -152,8 +152,8 @@
 //! `goxide_rt_cmpstring(g, a.ptr, a.len, b.ptr, b.len) -> I64` (C ABI):
 //! gc's `cmpstring`, -1, 0 or +1; the compiler lowers every string
 //! comparison (`==` and `<` alike) to it and compares the result with 0.
-//! Concatenation, conversions (with gc's optional 32-byte temporary
-//! buffers), `intstring`, `decoderune` (the `for range` step) and
+//! Concatenation, conversions (with gc's temporary-buffer argument,
+//! null to allocate), `intstring`, `decoderune` (the `for range` step) and
 //! `countrunes`: ABI in [`strings`]'s header.
 //!
 //! ## Interfaces, equality, hashing (see [`iface`], [`alg`])

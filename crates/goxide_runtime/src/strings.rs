@@ -9,32 +9,24 @@
 //! written through an `out: *mut [usize; 3]` parameter right after `g`.
 //!
 //! # Temporary buffers
-//! gc passes the conversions an optional `buf` (a 32-byte — for runes
-//! 32-rune — buffer in the caller's frame) when the result does not
-//! escape; a result that fits is built there. This is observable:
-//! `cap([]byte("abc"))` is 32 with a buffer, 8 (gc's `roundupsize(3)`)
-//! without. Each conversion therefore has two entry points: gc's name
-//! without a buffer (what goxide_ir emits today) and `<name>_tmpbuf`
-//! taking `buf` (null allowed) right before the operands.
+//! As gc's, the conversions take a `buf` (null, or a 32-byte — for runes
+//! 32-rune, for `intstring` 4-byte — buffer in the caller's frame) that
+//! the compiler passes when the result does not escape; a result that
+//! fits is built there. This is observable: `cap([]byte("abc"))` is 32
+//! with a buffer, 8 (gc's `roundupsize(3)`) without.
 //!
 //! # Entry points (C ABI, `g` first)
 //! - `goxide_rt_cmpstring(g, a.ptr, a.len, b.ptr, b.len) -> i64`: -1, 0, +1.
-//! - `goxide_rt_concatstrings(g, a: *const GoString, n: usize) ->
-//!   GoString`: `a[0] + … + a[n-1]`; when only one operand is non-empty
-//!   it is returned as is (gc's shortcut: string data is never on a
-//!   goroutine stack unless a `buf` put it there). `_tmpbuf(g, buf: *mut
-//!   [u8; 32], a, n)`.
-//! - `goxide_rt_slicebytetostring(g, ptr, n) -> GoString`; `_tmpbuf(g,
-//!   buf, ptr, n)`.
-//! - `goxide_rt_stringtoslicebyte(g, out, ptr, len)`; `_tmpbuf(g, out,
-//!   buf, ptr, len)`.
-//! - `goxide_rt_stringtoslicerune(g, out, ptr, len)`; `_tmpbuf(g, out,
-//!   buf: *mut [i32; 32], ptr, len)`.
-//! - `goxide_rt_slicerunetostring(g, ptr: *const i32, n) -> GoString`;
-//!   `_tmpbuf(g, buf, ptr, n)`.
-//! - `goxide_rt_intstring(g, v: i64) -> GoString`: `string(rune(v))`,
-//!   U+FFFD when `v` is not a valid rune; `_tmpbuf(g, buf: *mut [u8; 4],
-//!   v)`.
+//! - `goxide_rt_concatstrings(g, buf: *mut [u8; 32], a: *const GoString,
+//!   n: usize) -> GoString`: `a[0] + … + a[n-1]`; when only one operand
+//!   is non-empty it is returned as is (gc's shortcut: string data is
+//!   never on a goroutine stack unless a `buf` put it there).
+//! - `goxide_rt_slicebytetostring(g, buf, ptr, n) -> GoString`.
+//! - `goxide_rt_stringtoslicebyte(g, out, buf, ptr, len)`.
+//! - `goxide_rt_stringtoslicerune(g, out, buf: *mut [i32; 32], ptr, len)`.
+//! - `goxide_rt_slicerunetostring(g, buf, ptr: *const i32, n) -> GoString`.
+//! - `goxide_rt_intstring(g, buf: *mut [u8; 4], v: i64) -> GoString`:
+//!   `string(rune(v))`, U+FFFD when `v` is not a valid rune.
 //! - `goxide_rt_decoderune(g, ptr, len, k) -> DecodedRune {rune: i64,
 //!   pos: i64}` (2 words, in registers; a caller declaring the rune I32
 //!   reads the low half): the `for range` step for a non-ASCII byte at
@@ -291,22 +283,12 @@ pub unsafe extern "C" fn goxide_rt_cmpstring(_g: *mut G, aptr: *const u8, alen: 
     unsafe { cmpstring(bytes(aptr, alen), bytes(bptr, blen)) }
 }
 
-/// `goxide_rt_concatstrings(g, a, n) -> GoString`.
-///
-/// # Safety
-/// `a` points to `n` Go strings.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_concatstrings(g: *mut G, a: *const GoString, n: usize) -> GoString {
-    // SAFETY: the caller's guarantee.
-    unsafe { goxide_rt_concatstrings_tmpbuf(g, core::ptr::null_mut(), a, n) }
-}
-
-/// `goxide_rt_concatstrings_tmpbuf(g, buf, a, n) -> GoString`.
+/// `goxide_rt_concatstrings(g, buf, a, n) -> GoString`.
 ///
 /// # Safety
 /// `a` points to `n` Go strings; `buf` null or a 32-byte buffer.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_concatstrings_tmpbuf(_g: *mut G, buf: *mut [u8; TMP_STRING_BUF_SIZE], a: *const GoString, n: usize) -> GoString {
+pub unsafe extern "C" fn goxide_rt_concatstrings(_g: *mut G, buf: *mut [u8; TMP_STRING_BUF_SIZE], a: *const GoString, n: usize) -> GoString {
     // SAFETY: the caller's guarantee.
     unsafe {
         let a = if n == 0 || a.is_null() { &[][..] } else { core::slice::from_raw_parts(a, n) };
@@ -314,99 +296,52 @@ pub unsafe extern "C" fn goxide_rt_concatstrings_tmpbuf(_g: *mut G, buf: *mut [u
     }
 }
 
-/// `goxide_rt_slicebytetostring(g, ptr, n) -> GoString`.
-///
-/// # Safety
-/// `ptr` holds `n` bytes.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_slicebytetostring(_g: *mut G, ptr: *const u8, n: isize) -> GoString {
-    // SAFETY: the caller's guarantee.
-    unsafe { slicebytetostring(core::ptr::null_mut(), ptr, n) }
-}
-
-/// `goxide_rt_slicebytetostring_tmpbuf(g, buf, ptr, n) -> GoString`.
+/// `goxide_rt_slicebytetostring(g, buf, ptr, n) -> GoString`.
 ///
 /// # Safety
 /// As [`slicebytetostring`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_slicebytetostring_tmpbuf(_g: *mut G, buf: *mut [u8; TMP_STRING_BUF_SIZE], ptr: *const u8, n: isize) -> GoString {
+pub unsafe extern "C" fn goxide_rt_slicebytetostring(_g: *mut G, buf: *mut [u8; TMP_STRING_BUF_SIZE], ptr: *const u8, n: isize) -> GoString {
     // SAFETY: the caller's guarantee.
     unsafe { slicebytetostring(buf, ptr, n) }
 }
 
-/// `goxide_rt_stringtoslicebyte(g, out, ptr, len)`.
-///
-/// # Safety
-/// `out` is writable; `(ptr, len)` a Go string.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_stringtoslicebyte(_g: *mut G, out: *mut [usize; 3], ptr: *const u8, len: isize) {
-    // SAFETY: the caller's guarantee.
-    unsafe { *out = stringtoslicebyte(core::ptr::null_mut(), GoString { ptr, len }) }
-}
-
-/// `goxide_rt_stringtoslicebyte_tmpbuf(g, out, buf, ptr, len)`.
+/// `goxide_rt_stringtoslicebyte(g, out, buf, ptr, len)`.
 ///
 /// # Safety
 /// `out` is writable; the rest as [`stringtoslicebyte`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_stringtoslicebyte_tmpbuf(_g: *mut G, out: *mut [usize; 3], buf: *mut [u8; TMP_STRING_BUF_SIZE], ptr: *const u8, len: isize) {
+pub unsafe extern "C" fn goxide_rt_stringtoslicebyte(_g: *mut G, out: *mut [usize; 3], buf: *mut [u8; TMP_STRING_BUF_SIZE], ptr: *const u8, len: isize) {
     // SAFETY: the caller's guarantee.
     unsafe { *out = stringtoslicebyte(buf, GoString { ptr, len }) }
 }
 
-/// `goxide_rt_stringtoslicerune(g, out, ptr, len)`.
-///
-/// # Safety
-/// `out` is writable; `(ptr, len)` a Go string.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_stringtoslicerune(_g: *mut G, out: *mut [usize; 3], ptr: *const u8, len: isize) {
-    // SAFETY: the caller's guarantee.
-    unsafe { *out = stringtoslicerune(core::ptr::null_mut(), GoString { ptr, len }) }
-}
-
-/// `goxide_rt_stringtoslicerune_tmpbuf(g, out, buf, ptr, len)`.
+/// `goxide_rt_stringtoslicerune(g, out, buf, ptr, len)`.
 ///
 /// # Safety
 /// `out` is writable; the rest as [`stringtoslicerune`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_stringtoslicerune_tmpbuf(_g: *mut G, out: *mut [usize; 3], buf: *mut [i32; TMP_STRING_BUF_SIZE], ptr: *const u8, len: isize) {
+pub unsafe extern "C" fn goxide_rt_stringtoslicerune(_g: *mut G, out: *mut [usize; 3], buf: *mut [i32; TMP_STRING_BUF_SIZE], ptr: *const u8, len: isize) {
     // SAFETY: the caller's guarantee.
     unsafe { *out = stringtoslicerune(buf, GoString { ptr, len }) }
 }
 
-/// `goxide_rt_slicerunetostring(g, ptr, n) -> GoString`.
-///
-/// # Safety
-/// `ptr` holds `n` runes.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_slicerunetostring(_g: *mut G, ptr: *const i32, n: isize) -> GoString {
-    // SAFETY: the caller's guarantee.
-    unsafe { slicerunetostring(core::ptr::null_mut(), ptr, n) }
-}
-
-/// `goxide_rt_slicerunetostring_tmpbuf(g, buf, ptr, n) -> GoString`.
+/// `goxide_rt_slicerunetostring(g, buf, ptr, n) -> GoString`.
 ///
 /// # Safety
 /// As [`slicerunetostring`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_slicerunetostring_tmpbuf(_g: *mut G, buf: *mut [u8; TMP_STRING_BUF_SIZE], ptr: *const i32, n: isize) -> GoString {
+pub unsafe extern "C" fn goxide_rt_slicerunetostring(_g: *mut G, buf: *mut [u8; TMP_STRING_BUF_SIZE], ptr: *const i32, n: isize) -> GoString {
     // SAFETY: the caller's guarantee.
     unsafe { slicerunetostring(buf, ptr, n) }
 }
 
-/// `goxide_rt_intstring(g, v) -> GoString`.
-#[unsafe(no_mangle)]
-pub extern "C" fn goxide_rt_intstring(_g: *mut G, v: i64) -> GoString {
-    // SAFETY: no buffer.
-    unsafe { intstring(core::ptr::null_mut(), v) }
-}
-
-/// `goxide_rt_intstring_tmpbuf(g, buf, v) -> GoString`.
+/// `goxide_rt_intstring(g, buf, v) -> GoString`.
 ///
 /// # Safety
 /// `buf` is null or a 4-byte buffer.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_intstring_tmpbuf(_g: *mut G, buf: *mut [u8; 4], v: i64) -> GoString {
+pub unsafe extern "C" fn goxide_rt_intstring(_g: *mut G, buf: *mut [u8; 4], v: i64) -> GoString {
     // SAFETY: the caller's guarantee.
     unsafe { intstring(buf, v) }
 }
@@ -455,7 +390,7 @@ mod tests {
     fn concatenates() {
         unsafe {
             let parts = [gs(b"ab"), gs(b""), gs(b"cde")];
-            let r = goxide_rt_concatstrings(null_mut(), parts.as_ptr(), 3);
+            let r = goxide_rt_concatstrings(null_mut(), null_mut(), parts.as_ptr(), 3);
             assert_eq!(r.as_bytes(), b"abcde");
             let one = [gs(b""), gs(b"xyz")];
             assert_eq!(concatstrings(null_mut(), &one), one[1], "a lone operand is returned as is");
@@ -479,9 +414,9 @@ mod tests {
             assert_eq!(core::slice::from_raw_parts(p as *const u8, 8), b"abc\0\0\0\0\0");
             let mut buf = [7u8; 32];
             let mut out = [0usize; 3];
-            goxide_rt_stringtoslicebyte_tmpbuf(null_mut(), &mut out, &mut buf, b"abc".as_ptr(), 3);
+            goxide_rt_stringtoslicebyte(null_mut(), &mut out, &mut buf, b"abc".as_ptr(), 3);
             assert_eq!((out[0], out[1], out[2], buf[3]), (buf.as_ptr() as usize, 3, 32, 0));
-            goxide_rt_stringtoslicebyte(null_mut(), &mut out, b"abc".as_ptr(), 3);
+            goxide_rt_stringtoslicebyte(null_mut(), &mut out, null_mut(), b"abc".as_ptr(), 3);
             assert_eq!((out[1], out[2]), (3, 8));
             let [p, l, c] = stringtoslicerune(null_mut(), gs("a€\u{ff}".as_bytes()));
             assert_eq!((l, c), (3, 4)); // 12 bytes → class 16
