@@ -26,6 +26,11 @@ pub struct G {
     pub stack_hi: usize,
     /// Offset 32: the goroutine id (the main goroutine is 1, as in gc).
     pub goid: u64,
+    // ---- runtime-private below this line (not part of the contract) ----
+    /// Deferred calls, newest first (gc's `_defer`).
+    pub defers: *mut crate::deferpanic::Defer,
+    /// Panics in progress, newest first (gc's `_panic`).
+    pub panics: *mut crate::deferpanic::Panic,
 }
 
 /// Where compiled code finds [`G::stack_limit`]: `load.i64 notrap aligned
@@ -68,6 +73,8 @@ impl G {
             stack_lo,
             stack_hi,
             goid,
+            defers: core::ptr::null_mut(),
+            panics: core::ptr::null_mut(),
         }
     }
 }

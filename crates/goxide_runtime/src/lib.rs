@@ -256,6 +256,7 @@ pub mod abi;
 pub mod alg;
 pub mod complex;
 pub mod error;
+pub mod deferpanic;
 pub mod goroutine;
 pub mod iface;
 pub mod malloc;
@@ -268,6 +269,7 @@ pub mod spinlock;
 pub mod strconv;
 pub mod strings;
 pub mod sys;
+pub mod unwind;
 pub mod utf8;
 
 #[cfg(test)]

@@ -4,14 +4,14 @@
 //! `throw` (`fatal error:`).
 //!
 //! Every run-time error goes through ONE function,
-//! [`runtime_error_panic`]; `panic(v)` goes through [`gopanic_eface`].
-//! v0 has no `defer`/`recover`: both print gc's report of an uncaught
-//! panic — `panic: ` + the message (gc's `printpanics`), for a nil
-//! dereference gc's `[signal SIGSEGV: segmentation violation code=0x1
-//! addr=0x.. pc=0x0]` line, a blank line and the `goroutine N [running]:`
-//! header (the frames come with the unwinder) — and exit with status 2
-//! (`fatalpanic` → `exit(2)`). The lead turns them into recoverable
-//! panics later; the entry points and their ABI stay.
+//! [`runtime_error_panic`], which starts a recoverable panic
+//! (`deferpanic`, where `goxide_rt_gopanic` lives too). Uncaught, a panic
+//! prints gc's report — `panic: ` + the message (gc's `printpanics`), for
+//! a nil dereference gc's `[signal SIGSEGV: segmentation violation
+//! code=0x1 addr=0x.. pc=0x0]` line, a blank line and the `goroutine N
+//! [running]:` header (the frames come with a traceback) — and exits with
+//! status 2 (`fatalpanic` → `exit(2)`). The printers here are also used
+//! by [`gopanic_eface`] (a report without running deferred calls).
 //!
 //! # Entry points (C ABI, `g` first, never returning)
 //! | symbol `goxide_rt_…` | arguments after `g` | message |
@@ -86,11 +86,10 @@ fn goid_of(g: *mut G) -> u64 {
     }
 }
 
-/// THE way a run-time error leaves the runtime: today gc's report of an
-/// uncaught panic and exit status 2; later a recoverable `gopanic`.
+/// THE way a run-time error leaves the runtime: a panic
+/// (`deferpanic`), recoverable like `panic(v)`.
 pub fn runtime_error_panic(g: *mut G, err: RuntimeError) -> ! {
-    print_panic_report(&mut Stderr, &err, goid_of(g));
-    sys::exit(2)
+    crate::deferpanic::panic_runtime_error(g, err)
 }
 
 /// What an uncaught `panic(v)` prints before the traceback's frames, for
@@ -229,16 +228,6 @@ pub extern "C" fn goxide_rt_panicnildottype(g: *mut G, want: *const Type) -> ! {
     runtime_error_panic(g, RuntimeError::TypeAssertion { iface: core::ptr::null(), concrete: core::ptr::null(), asserted: want, missing: b"" })
 }
 
-/// `goxide_rt_gopanic(g, typ, data)`: `panic(v)` with `v` converted to
-/// `interface{}`.
-///
-/// # Safety
-/// `(typ, data)` is a Go `interface{}` value.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_gopanic(g: *mut G, typ: *const Type, data: *const u8) -> ! {
-    // SAFETY: the caller's guarantee.
-    unsafe { gopanic_eface(g, typ, data) }
-}
 
 #[cfg(test)]
 mod tests {
