@@ -16,11 +16,16 @@
 //!
 //! Tracebacks: a Go program that dies of a panic prints `goroutine 1
 //! [running]:` and then frames with file paths and program counters,
-//! which depend on the machine and the compiler. The stored stderr (and
-//! goxide's, before comparing) is cut right after the first `goroutine N
-//! [running]:` line ([`without_traceback_frames`]); everything before it —
-//! the program's own output and the `panic: ...` report — is compared
-//! byte for byte, and so is the exit status.
+//! which depend on the machine and the compiler; a deadlock (`fatal
+//! error: all goroutines are asleep - deadlock!`) prints every goroutine's
+//! header with its wait reason (`goroutine 1 [chan receive]:`, `[chan
+//! send (nil chan)]:`, `[select (no cases)]:`) and frames. The stored
+//! stderr (and goxide's, before comparing) is cut right after the first
+//! goroutine header line `goroutine N [STATE]:`
+//! ([`without_traceback_frames`]); everything before it — the program's
+//! own output and the `panic: ...` or `fatal error: ...` report — and the
+//! first header itself (so the wait reason of the main goroutine) are
+//! compared byte for byte, and so is the exit status.
 //!
 //! Invariant: [`compare`] reports every difference; its unit tests feed
 //! it deliberately wrong expectations.
@@ -82,18 +87,28 @@ pub fn parse(b: &[u8]) -> Result<RunOutput, String> {
     Ok(RunOutput { exit, stdout, stderr })
 }
 
-/// `stderr` up to and including its first `goroutine N [running]:` line.
+/// `stderr` up to and including its first goroutine header line,
+/// `goroutine N [STATE]:` (N decimal digits, STATE any non-empty text:
+/// `running`, `chan receive`, ...).
 pub fn without_traceback_frames(stderr: &[u8]) -> Vec<u8> {
     let mut at = 0;
     while at < stderr.len() {
         let end = stderr[at..].iter().position(|&c| c == b'\n').map_or(stderr.len(), |e| at + e + 1);
-        let line = &stderr[at..end];
-        if line.starts_with(b"goroutine ") && line.ends_with(b" [running]:\n") {
+        if is_goroutine_header(&stderr[at..end]) {
             return stderr[..end].to_vec();
         }
         at = end;
     }
     stderr.to_vec()
+}
+
+/// Whether `line` is `goroutine N [STATE]:\n`, the runtime's traceback
+/// header for one goroutine.
+fn is_goroutine_header(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(b"goroutine ") else { return false };
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    let Some(state) = rest[digits..].strip_prefix(b" [").and_then(|r| r.strip_suffix(b"]:\n")) else { return false };
+    digits > 0 && !state.is_empty()
 }
 
 /// The differences between gc's run and goxide's, in words; `None` when
@@ -147,6 +162,17 @@ mod tests {
             b"x\npanic: runtime error: integer divide by zero\n\ngoroutine 1 [running]:\n"
         );
         assert_eq!(without_traceback_frames(b"plain\n"), b"plain\n");
+        // A deadlock: the main goroutine's header carries its wait reason;
+        // other goroutines' headers and all frames are cut.
+        let deadlock = b"fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan send (nil chan)]:\nmain.main()\n\t/tmp/x.go:6 +0x3f\n\ngoroutine 18 [chan receive]:\n";
+        assert_eq!(
+            without_traceback_frames(deadlock),
+            b"fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan send (nil chan)]:\n"
+        );
+        // Not headers: no number, no state, text after the colon.
+        for line in [&b"goroutine [running]:\n"[..], b"goroutine 1 []:\n", b"goroutine 1 [running]: x\n", b"goroutine x1 [running]:\n"] {
+            assert_eq!(without_traceback_frames(line), line);
+        }
     }
 
     #[test]
