@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	println("waiting forever")
+	ch := make(chan int)
+	<-ch
+}
