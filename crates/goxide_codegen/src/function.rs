@@ -335,6 +335,15 @@ impl Translator<'_, '_> {
             InstKind::Binary { op, lhs, rhs } => {
                 let r = res()?;
                 let v = match repr_of(self.f.value_type(*lhs)) {
+                    Some(Repr::Bool) => {
+                        let (x, y) = (self.get1(*lhs)?, self.get1(*rhs)?);
+                        vec![match op {
+                            BinaryOp::And => self.b.ins().band(x, y),
+                            BinaryOp::Or => self.b.ins().bor(x, y),
+                            BinaryOp::Xor => self.b.ins().bxor(x, y),
+                            _ => return Err(cerr(self.f, "an arithmetic operator on bools")),
+                        }]
+                    }
                     Some(Repr::Float { .. }) => {
                         let (x, y) = (self.get1(*lhs)?, self.get1(*rhs)?);
                         vec![self.float_binary(*op, x, y)?]
@@ -779,8 +788,9 @@ impl Translator<'_, '_> {
             let r = if signed { self.b.ins().fcvt_to_sint_sat(w, v) } else { self.b.ins().fcvt_to_uint_sat(w, v) };
             return if bits < 32 { self.b.ins().ireduce(to, r) } else { r };
         }
-        // amd64.
-        if signed && bits <= 32 {
+        // amd64: int8/16/32 and uint8/16 through CVTTSD2SL (32-bit),
+        // int64 and uint32 through CVTTSD2SQ, then truncated.
+        if bits < 32 || (signed && bits == 32) {
             let r = self.x86_cvtt(v, types::I32, 2f64.powi(31));
             return if bits < 32 { self.b.ins().ireduce(to, r) } else { r };
         }
@@ -788,13 +798,14 @@ impl Translator<'_, '_> {
             let r = self.x86_cvtt(v, types::I64, 2f64.powi(63));
             return if bits < 64 { self.b.ins().ireduce(to, r) } else { r };
         }
-        // float64 → uint64: x < 2^63 ? cvt(x) : cvt(x - 2^63) ^ 1<<63.
+        // float64 → uint64 (gc's float64ToUint64): x < 2^63 ? cvt(x) :
+        // cvt(x - 2^63) | 1<<63 (NaN takes the second way).
         let two63 = self.b.ins().f64const(2f64.powi(63));
         let small = self.b.ins().fcmp(FloatCC::LessThan, v, two63);
         let lo = self.x86_cvtt(v, types::I64, 2f64.powi(63));
         let shifted = self.b.ins().fsub(v, two63);
         let hi = self.x86_cvtt(shifted, types::I64, 2f64.powi(63));
-        let hi = self.b.ins().bxor_imm_s(hi, i64::MIN);
+        let hi = self.b.ins().bor_imm_s(hi, i64::MIN);
         self.b.ins().select(small, lo, hi)
     }
 

@@ -99,7 +99,8 @@ impl FnBuilder<'_> {
     /// `var lhs = values` at package level, into `pkg.init`.
     pub fn var_init(&mut self, init: &VarInit) -> BuildResult<()> {
         self.fi = init.fi;
-        let vals = self.rhs_operands(&init.values, init.lhs.len(), self.pos(init.pos))?;
+        let targets: Vec<Option<TypeId>> = init.lhs.iter().map(|l| l.and_then(|o| self.ctx.globals.get(&o).map(|&g| self.global_type(g)))).collect();
+        let vals = self.rhs_operands_to(&init.values, init.lhs.len(), &targets, self.pos(init.pos))?;
         for (l, v) in init.lhs.iter().zip(vals) {
             if let Some(o) = l {
                 let Some(&g) = self.ctx.globals.get(o) else { return Err(unsupported("this variable", self.pos(init.pos))) };
@@ -115,10 +116,19 @@ impl FnBuilder<'_> {
     /// values, memory ones are copied to temporaries, so that assigning
     /// one cannot change another before it is assigned.
     pub fn rhs_operands(&mut self, rhs: &[ExprId], n: usize, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
+        self.rhs_operands_to(rhs, n, &[], pos)
+    }
+
+    /// [`Self::rhs_operands`] with the left-hand sides' types, where known
+    /// (`targets[i]`): an untyped `nil` becomes that type's zero value.
+    pub fn rhs_operands_to(&mut self, rhs: &[ExprId], n: usize, targets: &[Option<TypeId>], pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
         let vals = if rhs.len() == n {
             let mut out = Vec::with_capacity(n);
-            for &e in rhs {
-                out.push(self.eval(e)?);
+            for (i, &e) in rhs.iter().enumerate() {
+                match targets.get(i).copied().flatten() {
+                    Some(t) if self.is_nil(e) => out.push(self.eval_to(e, t)?),
+                    _ => out.push(self.eval(e)?),
+                }
             }
             out
         } else if rhs.len() == 1 {
@@ -222,7 +232,8 @@ impl FnBuilder<'_> {
             DeclKind::Var { names, values, .. } => {
                 let names = file.names_of(names);
                 let vals = file.unpack_list(values);
-                let values: Vec<Operand> = if vals.is_empty() { Vec::new() } else { self.rhs_operands(&vals, names.len(), pos)? };
+                let targets: Vec<Option<TypeId>> = names.iter().map(|n| self.def_at(n.pos).and_then(|o| self.local_type(o, pos).ok())).collect();
+                let values: Vec<Operand> = if vals.is_empty() { Vec::new() } else { self.rhs_operands_to(&vals, names.len(), &targets, pos)? };
                 for (i, &n) in names.iter().enumerate() {
                     if file.name_str(n) == "_" {
                         continue;
@@ -368,7 +379,8 @@ impl FnBuilder<'_> {
                         targets.push(Some(self.lhs_target(l, false)?));
                     }
                 }
-                let values = self.rhs_operands(&rhs_list, lhs_list.len(), pos)?;
+                let lhs_types: Vec<Option<TypeId>> = lhs_list.iter().map(|&l| if define { None } else { self.type_of(l).ok() }).collect();
+                let values = self.rhs_operands_to(&rhs_list, lhs_list.len(), &lhs_types, pos)?;
                 for (i, v) in values.into_iter().enumerate() {
                     let t = match targets[i] {
                         Some(t) => t,
@@ -415,7 +427,8 @@ impl FnBuilder<'_> {
                 None => Vec::new(),
                 Some(r) => {
                     let list = self.file().unpack_list(Some(r));
-                    self.rhs_operands(&list, exit.result_types.len(), pos)?
+                    let targets: Vec<Option<TypeId>> = exit.result_types.iter().map(|&t| Some(t)).collect();
+                    self.rhs_operands_to(&list, exit.result_types.len(), &targets, pos)?
                 }
             };
             return self.range_func_return(&exit, values, pos);
@@ -425,7 +438,8 @@ impl FnBuilder<'_> {
             None => Vec::new(),
             Some(r) => {
                 let list = self.file().unpack_list(Some(r));
-                self.rhs_operands(&list, want.len(), pos)?
+                let targets: Vec<Option<TypeId>> = want.iter().map(|&t| Some(t)).collect();
+                self.rhs_operands_to(&list, want.len(), &targets, pos)?
             }
         };
         self.return_operands(values, pos)
