@@ -409,7 +409,49 @@ fn emit_entry(
     st.module.define_function(entry, ctx).map_err(|e| CodegenError(format!("goxide_go_main: {e:?}")))?;
     st.module.clear_context(ctx);
     emit_call0(st, ctx, fctx)?;
+    emit_call_string(st, ctx, fctx)?;
+    if let Some((e, m)) = pkg.runtime_error {
+        typedesc::runtime_error_type(st, e, m)?;
+    }
     emit_unwind_table(st)
+}
+
+/// `goxide_go_call_string(g, code, data) -> string` (C ABI): calls a
+/// method `func() string` through its code pointer with a data word as
+/// receiver — how the runtime prints a panic value's `Error()` or
+/// `String()` (gc's `printpanicval`).
+fn emit_call_string(st: &mut ObjectState, ctx: &mut Context, fctx: &mut FunctionBuilderContext) -> Result<(), CodegenError> {
+    use cranelift_codegen::ir::InstBuilder;
+    let frontend = st.module.isa().frontend_config();
+    let mut sig = Signature::new(st.module.isa().default_call_conv());
+    for _ in 0..3 {
+        sig.params.push(AbiParam::new(types::I64));
+    }
+    sig.returns.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I64));
+    let id = st.module.declare_function("goxide_go_call_string", Linkage::Export, &sig).map_err(err)?;
+    ctx.func.signature = sig;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+        let block = b.create_block();
+        b.append_block_params_for_function_params(block);
+        b.switch_to_block(block);
+        b.seal_block(block);
+        let p = b.block_params(block).to_vec();
+        let raw = goxide_ir::repr::raw_pointer();
+        let string = goxide_types::types::table().basic(goxide_types::types::BasicKind::String);
+        let callee_sig = go_signature(&[raw, raw], &[string])?;
+        let sref = b.import_signature(callee_sig);
+        let null = b.ins().iconst(types::I64, 0);
+        let call = b.ins().call_indirect(sref, p[1], &[p[0], null, p[2]]);
+        let rets = b.inst_results(call).to_vec();
+        b.ins().return_(&rets);
+        b.finalize(frontend);
+    }
+    st.module.define_function(id, ctx).map_err(|e| CodegenError(format!("goxide_go_call_string: {e:?}")))?;
+    st.module.clear_context(ctx);
+    Ok(())
 }
 
 /// `goxide_go_call0(g, closure)` (C ABI): calls a `func()` value — the
@@ -479,6 +521,7 @@ mod tests {
             main: Some(goxide_ir::ir::FuncId(0)),
             itabs: vec![],
             method_tables: vec![],
+            runtime_error: None,
         }
     }
 

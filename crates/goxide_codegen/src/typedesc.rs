@@ -366,3 +366,84 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
 pub(crate) fn canonical(t: TypeId) -> String {
     goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string())
 }
+
+/// `goxide_runtime_error_type` (runtime contract, "Panics"): the
+/// descriptor of the runtime's error values — `*runtime.Error`-like: a
+/// pointer to the message (`string`), stored directly in interfaces, with
+/// the methods `Error() string` and `RuntimeError()` (`error_fn`,
+/// `marker_fn`), so that `r.(error)` holds for a recovered run-time error.
+pub(crate) fn runtime_error_type(st: &mut ObjectState, error_fn: goxide_ir::ir::FuncId, marker_fn: goxide_ir::ir::FuncId) -> Result<(), CodegenError> {
+    let tab = table();
+    let string = tab.basic(BasicKind::String);
+    let id = st.module.declare_data("goxide_runtime_error_type", cranelift_module::Linkage::Export, false, false).map_err(err)?;
+    let name = "*runtime.Error";
+    let mut bytes = vec![0u8; HEADER];
+    bytes[0..8].copy_from_slice(&8u64.to_le_bytes());
+    bytes[8..16].copy_from_slice(&8u64.to_le_bytes());
+    bytes[16..20].copy_from_slice(&fnv1a(name).to_le_bytes());
+    bytes[20] = TFLAG_UNCOMMON | TFLAG_DIRECT_IFACE;
+    bytes[21] = 8;
+    bytes[22] = 8;
+    bytes[23] = 22;
+    // PtrType.Elem
+    bytes.extend_from_slice(&[0; 8]);
+    // UncommonType at 56: two exported methods right after it (Moff 16).
+    bytes.extend_from_slice(&[0; 4]);
+    bytes.extend_from_slice(&2u16.to_le_bytes());
+    bytes.extend_from_slice(&2u16.to_le_bytes());
+    bytes.extend_from_slice(&16u32.to_le_bytes());
+    bytes.extend_from_slice(&[0; 4]);
+    let methods_at = bytes.len();
+    bytes.extend_from_slice(&[0; 32]);
+    let sig_error = tab.intern(Type::Signature {
+        params: Box::new([]),
+        results: Box::new([goxide_types::types::Var { name: None, pkg: None, typ: string }]),
+        variadic: false,
+    });
+    let sig_marker = tab.intern(Type::Signature { params: Box::new([]), results: Box::new([]), variadic: false });
+    let mut names: Vec<(usize, Vec<u8>)> = vec![(40, encode_name(name, false, false))];
+    names.push((methods_at, encode_name("Error", true, false)));
+    names.push((methods_at + 16, encode_name("RuntimeError", true, false)));
+    for (at, n) in names {
+        let pos = bytes.len();
+        bytes.extend_from_slice(&n);
+        bytes[at..at + 4].copy_from_slice(&(pos as i32).to_le_bytes());
+    }
+    while bytes.len() % 8 != 0 {
+        bytes.push(0);
+    }
+    let mut desc = DataDescription::new();
+    desc.set_align(8);
+    let sd = type_desc(st, string)?;
+    let gv = st.module.declare_data_in_data(sd, &mut desc);
+    desc.write_data_addr(48, gv, 0);
+    for (k, (sig, f)) in [(sig_error, error_fn), (sig_marker, marker_fn)].into_iter().enumerate() {
+        let at = (methods_at + 16 * k) as u32;
+        let sdesc = type_desc(st, sig)?;
+        st.relative_relocs.push((id, at + 4, crate::RelTarget::Data(sdesc)));
+        let fid = *st.funcs.get(f.index()).ok_or_else(|| CodegenError(format!("missing runtime error method {f}")))?;
+        st.relative_relocs.push((id, at + 8, crate::RelTarget::Func(fid)));
+        st.relative_relocs.push((id, at + 12, crate::RelTarget::Func(fid)));
+    }
+    desc.define(bytes.into_boxed_slice());
+    st.module.define_data(id, &desc).map_err(err)?;
+    // The interfaces the runtime's panic printer asks about: `error` and
+    // `interface{ String() string }` (gc's printpanicval).
+    let error_t = goxide_types::universe::lookup("error").and_then(|o| goxide_types::objects::object(o).typ.get()).unwrap_or_else(|| tab.invalid());
+    let stringer_t = tab.intern(Type::Interface {
+        methods: Box::new([goxide_types::types::Method { name: goxide_types::symbol::Symbol::intern("String"), pkg: None, sig: sig_error }]),
+        embedded: Box::new([]),
+        implicit: false,
+    });
+    for (sym, t) in [("goxide_error_itype", error_t), ("goxide_stringer_itype", stringer_t)] {
+        let target = type_desc(st, t)?;
+        let id = st.module.declare_data(sym, cranelift_module::Linkage::Export, false, false).map_err(err)?;
+        let mut desc = DataDescription::new();
+        desc.set_align(8);
+        desc.define(vec![0u8; 8].into_boxed_slice());
+        let gv = st.module.declare_data_in_data(target, &mut desc);
+        desc.write_data_addr(0, gv, 0);
+        st.module.define_data(id, &desc).map_err(err)?;
+    }
+    Ok(())
+}

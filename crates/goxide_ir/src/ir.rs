@@ -106,6 +106,11 @@ pub struct Package {
     /// interfaces (the uncommon part of their type descriptors, which the
     /// runtime's `getitab` reads for dynamic assertions).
     pub method_tables: Vec<MethodTable>,
+    /// In a program's main package: the `Error` and `RuntimeError`
+    /// methods of the runtime's error values (`goxide.runtimeError.*`:
+    /// the data word points to the message, a `string`), for the runtime
+    /// contract's `goxide_runtime_error_type`.
+    pub runtime_error: Option<(FuncId, FuncId)>,
 }
 
 /// The methods of a concrete type (its method set), in gc's order

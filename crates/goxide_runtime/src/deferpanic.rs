@@ -82,8 +82,62 @@ pub struct Eface {
     pub data: usize,
 }
 
-/// A `string` descriptor for run-time errors' messages (no name, so the
-/// compiler's `string` is a different descriptor: `r.(string)` is false).
+/// What the compiler provides for run-time errors as values and for
+/// printing panic values (contract "Panics"): the error values' type
+/// (`Error()` returns the message the data word points to), `error`'s and
+/// a Stringer's interface descriptors, and a way to call `func() string`
+/// methods.
+#[cfg(goxide_runtime_staticlib)]
+unsafe extern "C" {
+    static goxide_runtime_error_type: Type;
+    static goxide_error_itype: *const crate::abi::InterfaceType;
+    static goxide_stringer_itype: *const crate::abi::InterfaceType;
+    fn goxide_go_call_string(g: *mut G, code: usize, data: *const u8) -> crate::strings::GoString;
+}
+
+/// The type of run-time error values.
+fn runtime_error_type() -> *const Type {
+    #[cfg(goxide_runtime_staticlib)]
+    {
+        &raw const goxide_runtime_error_type
+    }
+    #[cfg(not(goxide_runtime_staticlib))]
+    {
+        &raw const STRING_TYPE.0
+    }
+}
+
+/// Prints `v.Error()` or `v.String()` when the panic value `(t, d)` has
+/// such a method (gc's printpanicval); false when it has neither.
+unsafe fn print_method_string(out: &mut impl PrintSink, g: *mut G, t: *const Type, d: *const u8) -> bool {
+    #[cfg(goxide_runtime_staticlib)]
+    {
+        for inter in [&raw const goxide_error_itype, &raw const goxide_stringer_itype] {
+            // SAFETY: descriptors the compiler emitted; the method is Go
+            // code taking the data word.
+            unsafe {
+                let inter = *inter;
+                if inter.is_null() || g.is_null() {
+                    continue;
+                }
+                if let Ok(tab) = crate::iface::getitab(inter, t) {
+                    let code = (*tab).fun[0];
+                    let s = goxide_go_call_string(g, code, d);
+                    out.gwrite(core::slice::from_raw_parts(s.ptr, s.len.max(0) as usize));
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    #[cfg(not(goxide_runtime_staticlib))]
+    {
+        let _ = (out, g, t, d);
+        false
+    }
+}
+
+/// A `string` descriptor for run-time errors' messages in host tests.
 struct SyncType(Type);
 // SAFETY: the descriptor is immutable; its pointers are null.
 unsafe impl Sync for SyncType {}
@@ -212,7 +266,7 @@ fn eface_of(v: &PanicValue) -> (*const Type, *const u8) {
             e.write_message(&mut msg);
             let bytes = Box::leak(msg.into_boxed_slice());
             let s = Box::leak(Box::new([bytes.as_ptr() as usize, bytes.len()]));
-            (&raw const STRING_TYPE.0, s.as_ptr() as *const u8)
+            (runtime_error_type(), s.as_ptr() as *const u8)
         }
     }
 }
@@ -232,7 +286,7 @@ pub unsafe extern "C" fn goxide_rt_gopanic(g: *mut G, typ: *const Type, data: *c
 /// runtime: `crate::panic::runtime_error_panic` comes here).
 pub fn panic_runtime_error(g: *mut G, err: RuntimeError) -> ! {
     if g.is_null() {
-        print_uncaught(&Panic { link: core::ptr::null_mut(), value: PanicValue::Runtime(err), recovered: false, repanicked: false, call_fp: 0, wrapped: false }, 1);
+        print_uncaught(core::ptr::null_mut(), &Panic { link: core::ptr::null_mut(), value: PanicValue::Runtime(err), recovered: false, repanicked: false, call_fp: 0, wrapped: false }, 1);
         crate::sys::exit(2)
     }
     // SAFETY: compiled code passes the goroutine it runs on.
@@ -276,24 +330,24 @@ unsafe fn gopanic(g: *mut G, value: PanicValue) -> ! {
                 crate::unwind::resume_in(frame);
             }
         }
-        print_uncaught(&p, (*g).goid);
+        print_uncaught(g, &p, (*g).goid);
         crate::sys::exit(2)
     }
 }
 
 /// gc's `printpanics` then the traceback header.
-fn print_uncaught(p: &Panic, goid: u64) {
+fn print_uncaught(g: *mut G, p: &Panic, goid: u64) {
     let mut out = Stderr;
-    print_chain(&mut out, p);
+    print_chain(&mut out, g, p);
     printstring(&mut out, b"\ngoroutine ");
     printuint(&mut out, goid);
     printstring(&mut out, b" [running]:\n");
 }
 
-fn print_chain(out: &mut impl PrintSink, p: &Panic) {
+fn print_chain(out: &mut impl PrintSink, g: *mut G, p: &Panic) {
     // SAFETY: linked panics live in frames below this one.
     if let Some(link) = unsafe { p.link.as_ref() } {
-        print_chain(out, link);
+        print_chain(out, g, link);
         if link.repanicked {
             return;
         }
@@ -301,8 +355,20 @@ fn print_chain(out: &mut impl PrintSink, p: &Panic) {
     }
     printstring(out, b"panic: ");
     match &p.value {
+        // A recovered run-time error panicked again: its message.
+        PanicValue::Eface(t, d) if *t == runtime_error_type() => {
+            // SAFETY: the data word points to the message.
+            unsafe {
+                let s = *(*d as *const crate::strings::GoString);
+                out.gwrite(core::slice::from_raw_parts(s.ptr, s.len.max(0) as usize));
+            }
+        }
         // SAFETY: an interface value compiled code made.
-        PanicValue::Eface(t, d) => unsafe { printpanicval(out, *t, *d) },
+        PanicValue::Eface(t, d) => unsafe {
+            if !print_method_string(out, g, *t, *d) {
+                printpanicval(out, *t, *d)
+            }
+        },
         PanicValue::Runtime(e) => {
             e.write_message(out);
             if let RuntimeError::NilDeref { addr } = *e {
@@ -379,7 +445,7 @@ mod tests {
         let mut older = older;
         let newer = Panic { link: &mut older, value: PanicValue::Runtime(RuntimeError::Unprefixed(b"second")), recovered: false, repanicked: false, call_fp: 0, wrapped: false };
         let mut out: Vec<u8> = Vec::new();
-        print_chain(&mut out, &newer);
+        print_chain(&mut out, core::ptr::null_mut(), &newer);
         assert_eq!(out, b"panic: runtime error: x [recovered]\n\tpanic: second\n");
     }
 }

@@ -366,14 +366,11 @@ impl FnBuilder<'_> {
             let v = self.ins1(InstKind::Compose { parts: vec![new_tab, data2] }, target, pos);
             return Ok((ok, Operand::Val(v)));
         }
-        // A concrete type: compare the tab word.
-        let want_tab = if x_empty {
-            self.ins1(InstKind::TypeDesc { ty: target }, raw, pos)
-        } else {
-            let it = self.itab(target, xt, pos)?;
-            self.ins1(InstKind::ItabAddr { itab: it }, raw, pos)
-        };
-        let ok = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: tab, rhs: want_tab }, bool_t, pos);
+        // A concrete type: compare the dynamic type (an itab's `Type`:
+        // itabs the runtime builds are not the static ones).
+        let want = self.ins1(InstKind::TypeDesc { ty: target }, raw, pos);
+        let have = if x_empty { tab } else { self.itab_type(tab, pos) };
+        let ok = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: have, rhs: want }, bool_t, pos);
         if must {
             self.fail_unless(ok, pos, |b| {
                 let want = b.ins1(InstKind::TypeDesc { ty: target }, raw, pos);
@@ -437,8 +434,11 @@ impl FnBuilder<'_> {
         let raw = raw_pointer();
         let bool_t = basic(BasicKind::Bool);
         let empty = repr_of(t) == Some(Repr::Interface { empty: true });
-        let xt = self.ins1(InstKind::Extract { arg: x, n: 0 }, raw, pos);
-        let yt = self.ins1(InstKind::Extract { arg: y, n: 0 }, raw, pos);
+        // Equal dynamic types (through the itabs for non-empty interfaces:
+        // a static and a run-time itab of one pair are distinct objects).
+        let xtab = self.ins1(InstKind::Extract { arg: x, n: 0 }, raw, pos);
+        let ytab = self.ins1(InstKind::Extract { arg: y, n: 0 }, raw, pos);
+        let (xt, yt) = if empty { (xtab, ytab) } else { (self.itab_type(xtab, pos), self.itab_type(ytab, pos)) };
         let same = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: xt, rhs: yt }, bool_t, pos);
         let deep = self.f.create_block();
         let join = self.f.create_block();
@@ -461,8 +461,8 @@ impl FnBuilder<'_> {
         );
         self.seal(cmp);
         self.switch_to(cmp);
-        let func = if empty { RuntimeFunc::Efaceeq } else { RuntimeFunc::Ifaceeq };
-        let eq = self.ins1(InstKind::RuntimeCall { func, args: vec![xt, xd, yd] }, bool_t, pos);
+        let (func, tab_arg) = if empty { (RuntimeFunc::Efaceeq, xt) } else { (RuntimeFunc::Ifaceeq, xtab) };
+        let eq = self.ins1(InstKind::RuntimeCall { func, args: vec![tab_arg, xd, yd] }, bool_t, pos);
         self.terminate(InstKind::Jump { dest: BlockCall { block: join, args: vec![eq] } }, pos);
         self.seal(join);
         self.switch_to(join);

@@ -506,8 +506,36 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
     pkg.method_tables = tables;
     pkg.funcs.extend(ctx.closures.into_inner());
     pkg.itabs = ctx.itabs.into_inner();
+    if input.path == "main" {
+        // After the closures, whose ids are their indices.
+        pkg.runtime_error = Some(runtime_error_methods(&mut pkg));
+    }
     pkg.inits = inits;
     Ok(pkg)
+}
+
+/// The methods of the runtime's error values, added to `pkg`:
+/// `Error() string` returns the message the data word points to;
+/// `RuntimeError()` does nothing (gc's `runtime.Error` marker). Both take
+/// the data word as their receiver, like an itab's functions.
+fn runtime_error_methods(pkg: &mut Package) -> (FuncId, FuncId) {
+    use crate::repr::{pointer_to, raw_pointer};
+    let string = table().basic(goxide_types::types::BasicKind::String);
+    let raw = raw_pointer();
+    let mut error = Function::new("goxide.runtimeError.Error".into(), vec![raw, raw], vec![string], None);
+    let data = error.blocks[0].params[1];
+    let p = error.append_inst(Function::ENTRY, InstKind::Convert { arg: data }, &[pointer_to(string)], None);
+    let p = error.insts[p.index()].results[0];
+    let s = error.append_inst(Function::ENTRY, InstKind::Load { addr: p }, &[string], None);
+    let s = error.insts[s.index()].results[0];
+    error.append_inst(Function::ENTRY, InstKind::Return { values: vec![s] }, &[], None);
+    let mut marker = Function::new("goxide.runtimeError.RuntimeError".into(), vec![raw, raw], vec![], None);
+    marker.append_inst(Function::ENTRY, InstKind::Return { values: vec![] }, &[], None);
+    let e = FuncId::new(pkg.funcs.len());
+    pkg.funcs.push(error);
+    let m = FuncId::new(pkg.funcs.len());
+    pkg.funcs.push(marker);
+    (e, m)
 }
 
 /// The method table of concrete type `t` (`None` without methods).
