@@ -212,7 +212,7 @@ impl FnBuilder<'_> {
                 Ok(self.load_operand(p, pos))
             }
             SelectionKind::MethodVal => Ok(Operand::Val(self.method_value(e, x, &s)?)),
-            SelectionKind::MethodExpr => Err(unsupported("method expressions", pos)),
+            SelectionKind::MethodExpr => Ok(Operand::Val(self.method_expr(e, &s)?)),
         }
     }
 

@@ -88,12 +88,10 @@ impl FnBuilder<'_> {
         let mid = self.method_func(m, owner, pos)?;
         let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
         let recv_is_ptr = super::addr::pointee(recv_t).is_some();
-        if embedded.is_empty() && (ptr_recv == recv_is_ptr) && (ptr_recv || !is_memory(recv_t)) {
-            // The declared receiver is the word itself (a pointer method on
-            // *T, or a value method on a register-sized T).
-            if !ptr_recv && recv_is_ptr {
-                return self.wrapper(recv_t, embedded.to_vec(), m, mid, pos);
-            }
+        if embedded.is_empty() && ptr_recv == recv_is_ptr {
+            // The declared receiver is what is passed (a pointer method on
+            // *T; a value method on T — a struct or array T arrives as a
+            // pointer to a copy the callee owns, as the method expects).
             return Ok(mid);
         }
         self.wrapper(recv_t, embedded.to_vec(), m, mid, pos)
@@ -467,6 +465,23 @@ impl FnBuilder<'_> {
         self.seal(join);
         self.switch_to(join);
         Ok(r)
+    }
+
+    /// A method expression `T.M` or `(*T).M`: a func value taking the
+    /// receiver first — the method itself, or a wrapper from a `T` or an
+    /// embedding type (`method_impl_for`).
+    pub fn method_expr(&mut self, e: ExprId, s: &Selection) -> BuildResult<Value> {
+        let pos = self.expr_pos(e);
+        let fty = self.type_of(e)?;
+        let recv_t = self.sub(s.recv);
+        if matches!(repr_of(recv_t), Some(Repr::Interface { .. })) {
+            return Err(unsupported("method expressions of interface types", pos));
+        }
+        let Some(m) = s.method else { return Err(unsupported("this method expression", pos)) };
+        let name = object(m).name;
+        let pkg = object(m).pkg;
+        let fid = self.method_impl_for(recv_t, name, pkg, pos)?;
+        Ok(self.ins1(InstKind::StaticClosure { func: fid }, fty, pos))
     }
 
     /// A method value `x.M`: a closure object holding a copy of the
