@@ -1,0 +1,60 @@
+//! Test shim: runs Rust closures as goroutines through the same scheduler
+//! and context-switch code a linked program uses.
+//!
+//! A [`TestClosure`] has the shape of a Go `func()` value as host builds
+//! call it (`sched::goxide_go_call0`): its first word is a C-ABI
+//! `fn(g, closure)`. [`run`] plays `goxide_go_main`: it runs `main` as the
+//! main goroutine of a fresh M and returns how the program ended; [`go`]
+//! is the `go` statement.
+//!
+//! Invariants: a closure runs at most once; a Rust panic inside a
+//! goroutine aborts the test binary (it cannot unwind through a context
+//! switch), so tests collect what happened and assert after [`run`].
+
+use alloc::boxed::Box;
+
+use super::{run_main, ProgramEnd};
+use crate::goroutine::{G, M};
+
+#[repr(C)]
+struct TestClosure {
+    code: unsafe extern "C" fn(*mut G, *const u8),
+    f: Option<Box<dyn FnOnce(*mut G)>>,
+}
+
+unsafe extern "C" fn call_test_closure(g: *mut G, closure: *const u8) {
+    // SAFETY: closure came from `closure` below and is never freed.
+    let f = unsafe { (*(closure as *mut TestClosure)).f.take() };
+    if let Some(f) = f {
+        f(g)
+    }
+}
+
+/// A `func()` value running `f` (leaked: goroutines may outlive the call).
+pub fn closure(f: impl FnOnce(*mut G) + 'static) -> *const u8 {
+    Box::into_raw(Box::new(TestClosure {
+        code: call_test_closure,
+        f: Some(Box::new(f)),
+    })) as *const u8
+}
+
+/// Runs `main` as a program's main goroutine on a fresh M.
+pub fn run(main: impl FnOnce(*mut G) + 'static) -> ProgramEnd {
+    let mut m = Box::new(M::new(0));
+    let c = closure(main);
+    // SAFETY: a fresh M on this thread; the closure object follows the host
+    // convention run_main's entry expects.
+    unsafe { run_main(&mut *m, call_test_closure, c) }
+}
+
+/// `go f()` from goroutine `g`.
+pub fn go(g: *mut G, f: impl FnOnce(*mut G) + 'static) {
+    // SAFETY: g is the running goroutine (tests call this from inside `run`).
+    unsafe { super::goxide_rt_newproc(g, closure(f)) }
+}
+
+/// The id of goroutine `g`.
+pub fn goid(g: *mut G) -> u64 {
+    // SAFETY: tests pass the running goroutine.
+    unsafe { (*g).goid }
+}
