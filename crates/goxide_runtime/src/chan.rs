@@ -40,7 +40,7 @@
 
 use crate::goroutine::G;
 use crate::print::{printstring, printuint};
-use crate::sched::{self, waitreason::WaitReason, ProgramEnd};
+use crate::sched::{self, ProgramEnd, waitreason::WaitReason};
 
 /// gc's `hchan` (see the module header for the offsets).
 #[repr(C)]
@@ -211,7 +211,15 @@ pub unsafe fn throw_panic_msg(g: *mut G, msg: &str) -> ! {
     printuint(&mut out, unsafe { (*g).goid });
     printstring(&mut out, b" [running]:\n");
     // SAFETY: the caller's guarantee.
-    unsafe { sched::end_program(g, ProgramEnd { code: 2, stderr: out }) }
+    unsafe {
+        sched::end_program(
+            g,
+            ProgramEnd {
+                code: 2,
+                stderr: out,
+            },
+        )
+    }
 }
 
 /// Zeroed memory for a channel: header plus buffer, 8-aligned.
@@ -533,7 +541,11 @@ pub unsafe fn closechan(g: *mut G, c: *mut Hchan) {
 /// # Safety
 /// `g` is running; `chantype` is the channel's `abi.ChanType`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_makechan(g: *mut G, chantype: *const u8, size: i64) -> *mut Hchan {
+pub unsafe extern "C" fn goxide_rt_makechan(
+    g: *mut G,
+    chantype: *const u8,
+    size: i64,
+) -> *mut Hchan {
     // SAFETY: the caller's guarantee.
     unsafe { makechan(g, chantype, size) }
 }
@@ -577,3 +589,7 @@ pub unsafe extern "C" fn goxide_rt_closechan(g: *mut G, c: *mut Hchan) {
     // SAFETY: the caller's guarantee.
     unsafe { closechan(g, c) }
 }
+
+#[cfg(test)]
+#[path = "chan_tests.rs"]
+mod tests;

@@ -27,7 +27,7 @@
 
 use alloc::vec::Vec;
 
-use crate::chan::{chanrecv, chansend, throw_panic_msg, Hchan, Sudog};
+use crate::chan::{Hchan, Sudog, chanrecv, chansend, throw_panic_msg};
 use crate::goroutine::G;
 use crate::sched::{self, waitreason::WaitReason};
 
@@ -55,7 +55,14 @@ pub struct Pair {
 /// `g` is running; `cas0` holds `nsends + nrecvs` cases and `order0` at
 /// least as many u16s; every non-null channel is live; every `elem` is
 /// valid for its case.
-pub unsafe fn selectgo(g: *mut G, cas0: *mut Scase, order0: *mut u16, nsends: usize, nrecvs: usize, block: bool) -> (i64, bool) {
+pub unsafe fn selectgo(
+    g: *mut G,
+    cas0: *mut Scase,
+    order0: *mut u16,
+    nsends: usize,
+    nrecvs: usize,
+    block: bool,
+) -> (i64, bool) {
     let ncases = nsends + nrecvs;
     // SAFETY: the caller's guarantee about the arrays.
     let (scases, pollorder) = unsafe {
@@ -180,9 +187,25 @@ pub unsafe fn selectgo(g: *mut G, cas0: *mut Scase, order0: *mut u16, nsends: us
 /// # Safety
 /// As [`selectgo`]; `nsends`, `nrecvs` ≥ 0 with a sum below 65536.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn goxide_rt_selectgo(g: *mut G, cas0: *mut Scase, order0: *mut u16, nsends: i64, nrecvs: i64, block: bool) -> Pair {
+pub unsafe extern "C" fn goxide_rt_selectgo(
+    g: *mut G,
+    cas0: *mut Scase,
+    order0: *mut u16,
+    nsends: i64,
+    nrecvs: i64,
+    block: bool,
+) -> Pair {
     // SAFETY: the caller's guarantee.
-    let (chosen, ok) = unsafe { selectgo(g, cas0, order0, nsends.max(0) as usize, nrecvs.max(0) as usize, block) };
+    let (chosen, ok) = unsafe {
+        selectgo(
+            g,
+            cas0,
+            order0,
+            nsends.max(0) as usize,
+            nrecvs.max(0) as usize,
+            block,
+        )
+    };
     Pair {
         first: chosen,
         second: ok as i64,
@@ -214,3 +237,7 @@ pub unsafe extern "C" fn goxide_rt_selectnbrecv(g: *mut G, elem: *mut u8, c: *mu
         second: received as i64,
     }
 }
+
+#[cfg(test)]
+#[path = "select_tests.rs"]
+mod tests;

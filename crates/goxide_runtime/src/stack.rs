@@ -39,7 +39,14 @@ pub const ARENA_SLOTS: usize = 256;
 pub const MAIN_STACK_SIZE: usize = 1 << 30;
 
 unsafe extern "C" {
-    fn mmap(addr: *mut c_void, len: usize, prot: c_int, flags: c_int, fd: c_int, off: i64) -> *mut c_void;
+    fn mmap(
+        addr: *mut c_void,
+        len: usize,
+        prot: c_int,
+        flags: c_int,
+        fd: c_int,
+        off: i64,
+    ) -> *mut c_void;
     fn munmap(addr: *mut c_void, len: usize) -> c_int;
 }
 
@@ -103,7 +110,10 @@ fn reserve(len: usize) -> Option<usize> {
 pub fn alloc_stack() -> Option<Stack> {
     let mut pool = POOL.lock();
     if let Some(lo) = pool.free.pop() {
-        return Some(Stack { lo, hi: lo + STACK_SIZE });
+        return Some(Stack {
+            lo,
+            hi: lo + STACK_SIZE,
+        });
     }
     if pool.arena == 0 || pool.used == ARENA_SLOTS {
         pool.arena = reserve(STACK_SIZE * ARENA_SLOTS)?;
@@ -111,7 +121,10 @@ pub fn alloc_stack() -> Option<Stack> {
     }
     let lo = pool.arena + pool.used * STACK_SIZE;
     pool.used += 1;
-    Some(Stack { lo, hi: lo + STACK_SIZE })
+    Some(Stack {
+        lo,
+        hi: lo + STACK_SIZE,
+    })
 }
 
 /// Gives a stack from [`alloc_stack`] back to the pool. Nothing may run
@@ -125,7 +138,10 @@ pub fn free_stack(s: Stack) {
 /// The main goroutine's stack: its own [`MAIN_STACK_SIZE`] mapping.
 pub fn alloc_main_stack() -> Option<Stack> {
     let lo = reserve(MAIN_STACK_SIZE)?;
-    Some(Stack { lo, hi: lo + MAIN_STACK_SIZE })
+    Some(Stack {
+        lo,
+        hi: lo + MAIN_STACK_SIZE,
+    })
 }
 
 /// Unmaps a stack from [`alloc_main_stack`] (host test runs end with it;

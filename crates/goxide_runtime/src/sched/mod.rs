@@ -46,7 +46,7 @@ pub mod sleep;
 pub mod switch;
 pub mod waitreason;
 
-#[cfg(test)]
+#[cfg(not(goxide_runtime_staticlib))]
 pub mod testing;
 #[cfg(test)]
 mod tests;
@@ -54,7 +54,7 @@ mod tests;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use crate::goroutine::{GStatus, G, M};
+use crate::goroutine::{G, GStatus, M};
 use crate::print::{printstring, printuint};
 use crate::stack::{self, Stack};
 use waitreason::WaitReason;
@@ -158,7 +158,11 @@ unsafe fn sched_of<'a>(g: *mut G) -> &'a mut Sched {
 /// # Safety
 /// `m` is a live M on the calling thread with no program running; `entry`
 /// may use `arg` as it likes.
-pub unsafe fn run_main(m: *mut M, entry: unsafe extern "C" fn(*mut G, *const u8), arg: *const u8) -> ProgramEnd {
+pub unsafe fn run_main(
+    m: *mut M,
+    entry: unsafe extern "C" fn(*mut G, *const u8),
+    arg: *const u8,
+) -> ProgramEnd {
     let Some(stack) = stack::alloc_main_stack() else {
         return ProgramEnd {
             code: 2,
@@ -287,7 +291,15 @@ pub unsafe fn throw(g: *mut G, msg: &str) -> ! {
     printuint(&mut out, unsafe { (*g).goid });
     printstring(&mut out, b" [running]:\n");
     // SAFETY: the caller's guarantee.
-    unsafe { end_program(g, ProgramEnd { code: 2, stderr: out }) }
+    unsafe {
+        end_program(
+            g,
+            ProgramEnd {
+                code: 2,
+                stderr: out,
+            },
+        )
+    }
 }
 
 impl Sched {
@@ -335,7 +347,10 @@ impl Sched {
     /// gc's deadlock report (see the module header).
     fn deadlock_report(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        printstring(&mut out, b"fatal error: all goroutines are asleep - deadlock!\n");
+        printstring(
+            &mut out,
+            b"fatal error: all goroutines are asleep - deadlock!\n",
+        );
         for &g in &self.allgs {
             // SAFETY: allgs holds live records.
             let g = unsafe { &*g };
@@ -380,7 +395,13 @@ unsafe fn schedule_away(cur: *mut G) {
             }
             if s.sleepers.is_empty() {
                 let report = s.deadlock_report();
-                end_program(cur, ProgramEnd { code: 2, stderr: report });
+                end_program(
+                    cur,
+                    ProgramEnd {
+                        code: 2,
+                        stderr: report,
+                    },
+                );
             }
             s.sleepers.wait_for_first();
         }

@@ -18,7 +18,7 @@ use alloc::vec::Vec;
 use core::ffi::c_int;
 
 use super::waitreason::WaitReason;
-use crate::goroutine::{GStatus, G};
+use crate::goroutine::{G, GStatus};
 
 #[repr(C)]
 struct Timespec {

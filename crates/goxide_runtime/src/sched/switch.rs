@@ -128,7 +128,11 @@ pub unsafe fn switch(save: *mut usize, to: usize) {
 ///
 /// # Safety
 /// `stack` is writable and not in use.
-pub unsafe fn new_context(stack: Stack, entry: unsafe extern "C" fn(usize) -> !, arg: usize) -> usize {
+pub unsafe fn new_context(
+    stack: Stack,
+    entry: unsafe extern "C" fn(usize) -> !,
+    arg: usize,
+) -> usize {
     let top = stack.hi & !15;
     let start = goxide_ctx_start as *const () as usize;
     let entry = entry as *const () as usize;

@@ -7,13 +7,17 @@
 //! main goroutine of a fresh M and returns how the program ended; [`go`]
 //! is the `go` statement.
 //!
+//! Compiled into host builds only (not the staticlib), so the crate's
+//! integration tests use it too. [`chan_type`] forges the two words of an
+//! `abi.ChanType` the channel code reads.
+//!
 //! Invariants: a closure runs at most once; a Rust panic inside a
 //! goroutine aborts the test binary (it cannot unwind through a context
 //! switch), so tests collect what happened and assert after [`run`].
 
 use alloc::boxed::Box;
 
-use super::{run_main, ProgramEnd};
+use super::{ProgramEnd, run_main};
 use crate::goroutine::{G, M};
 
 #[repr(C)]
@@ -57,4 +61,16 @@ pub fn go(g: *mut G, f: impl FnOnce(*mut G) + 'static) {
 pub fn goid(g: *mut G) -> u64 {
     // SAFETY: tests pass the running goroutine.
     unsafe { (*g).goid }
+}
+
+/// A leaked `abi.ChanType` for elements of `size` bytes aligned to
+/// `align`: only `Elem.Size_`, `Elem.Align_` and `Elem` are filled in.
+pub fn chan_type(size: usize, align: u8) -> *const u8 {
+    let mut elem = Box::new([0u8; 80]);
+    elem[..8].copy_from_slice(&size.to_ne_bytes());
+    elem[21] = align;
+    let elem = Box::into_raw(elem) as *const u8;
+    let mut chan = Box::new([0u8; 80]);
+    chan[48..56].copy_from_slice(&(elem as usize).to_ne_bytes());
+    Box::into_raw(chan) as *const u8
 }

@@ -27,7 +27,13 @@ fn main_returning_ends_the_program_with_status_0() {
         let l3 = l2.clone();
         go(g, move |_| l3.borrow_mut().push(99));
     });
-    assert_eq!(end, ProgramEnd { code: 0, stderr: Vec::new() });
+    assert_eq!(
+        end,
+        ProgramEnd {
+            code: 0,
+            stderr: Vec::new()
+        }
+    );
     assert_eq!(*l.borrow(), [1]);
 }
 
@@ -140,7 +146,8 @@ fn sleeping_goroutines_wake_in_time_order_and_are_not_a_deadlock() {
         }
         let t0 = sleep::nanotime();
         unsafe { sleep::goxide_rt_timeSleep(g, 50_000_000) };
-        l2.borrow_mut().push(((sleep::nanotime() - t0) >= 50_000_000) as u64);
+        l2.borrow_mut()
+            .push(((sleep::nanotime() - t0) >= 50_000_000) as u64);
     });
     assert_eq!(end.code, 0);
     assert_eq!(*l.borrow(), [2, 3, 1, 1]);
