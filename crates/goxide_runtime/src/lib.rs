@@ -267,6 +267,7 @@ pub mod print;
 pub mod rand;
 pub mod sched;
 pub mod select;
+pub mod signals;
 pub mod slice;
 pub mod spinlock;
 pub mod stack;

@@ -435,10 +435,14 @@ pub unsafe fn goready(g: *mut G, gp: *mut G) {
     }
 }
 
-/// Calls the `func()` closure `closure` on goroutine `g`. In a linked
-/// program this is `goxide_go_call0`, which the compiler emits into the
-/// main package's object (contract: "Goroutines").
+// Calls the `func()` closure `closure` on goroutine `g`. In a linked
+// program this is `goxide_go_call0`, which the compiler emits into the
+// main package's object (contract: "Goroutines").
 #[cfg(goxide_runtime_staticlib)]
+#[allow(
+    improper_ctypes,
+    reason = "G is opaque to compiled code beyond its contract prefix"
+)]
 unsafe extern "C" {
     fn goxide_go_call0(g: *mut G, closure: *const u8);
 }
