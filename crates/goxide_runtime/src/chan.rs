@@ -29,7 +29,7 @@
 //! until then it prints gc's uncaught-panic report and exits 2.
 //!
 //! Element memory: the channel and its buffer are one allocation from the
-//! runtime's Rust heap ([`alloc_chan`]) until the Go heap's allocator
+//! runtime's Rust heap (`alloc_chan`) until the Go heap's allocator
 //! lands; elements are copied as bytes (gc's `typedmemmove` without write
 //! barriers, which need the collector).
 //!

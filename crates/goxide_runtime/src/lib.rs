@@ -68,8 +68,12 @@
 //!   Every `goxide_rt_*` function takes `g: *mut G` first (I64), then its
 //!   arguments flattened. Calls are direct: mark the imported `FuncRef`
 //!   `colocated = true`.
-//! - **Runtime → Go**: only `goxide_go_main(g: *mut G)`, C ABI; it calls
-//!   the Go functions itself.
+//! - **Runtime → Go**: only through two C-ABI functions the compiler emits
+//!   into the main package's object: `goxide_go_main(g: *mut G)` (program
+//!   start, below) and `goxide_go_call0(g: *mut G, closure: *const u8)`,
+//!   which calls the `func()` value `closure` (no parameters, no results)
+//!   with Go's convention `(g, closure)`: goroutine starts, and later
+//!   deferred calls.
 //! - **Flattening** (one Cranelift value per scalar, in field order):
 //!   `int`, `uint`, `uintptr`, `int64`, `uint64` → I64; narrower integers →
 //!   their width, sign- (`sext`) or zero-extended (`uext`) to 32 bits at C
@@ -98,17 +102,19 @@
 //!
 //! `stack_limit = stack_lo + STACK_HEADROOM` (64 KiB): runtime entry points
 //! run on the calling goroutine's stack, within that headroom. A prologue
-//! that would pass the limit traps (`ud2`/`udf`, SIGILL). v0: the main
-//! goroutine runs on the main thread's stack (`stack_lo` from
-//! `RLIMIT_STACK`); the trap is not yet turned into gc's `fatal error:
-//! stack overflow`.
+//! that would pass the limit traps (`ud2`/`udf`, SIGILL), which [`signals`]
+//! reports as gc's `fatal error: stack overflow`. Stacks ([`stack`]): the
+//! main goroutine reserves 1 GiB (gc's limit), every other goroutine 1 MiB
+//! carved from 256 MiB `MAP_NORESERVE` arenas without guard pages, reused
+//! after the goroutine exits. Fields after offset 32 are the runtime's.
 //!
 //! ## Program start and exit
 //! musl's `_start` → `__libc_start_main` → this crate's C `main(argc,
 //! argv, envp)`: it saves argc/argv/envp (musl's `std::env::args` would be
-//! empty), sets up m0 and the main goroutine (goid 1), calls
-//! `goxide_go_main(g)`, and when that returns exits with status 0
-//! (`exit_group`, as gc's `runtime.main`). `goxide_go_main` runs every
+//! empty), installs the signal handlers, sets up m0 and runs the main
+//! goroutine (goid 1), which calls `goxide_go_main(g)`. When that returns
+//! the process exits with status 0 (`exit_group`, as gc's `runtime.main`),
+//! whatever other goroutines still exist. `goxide_go_main` runs every
 //! package's initialisers, dependencies first (the type checker's order),
 //! each package's `pkg.init` before its `pkg.init.N`, then `main.main`.
 //! `goxide_rt_exit(g, code: i64)` ends the process at once (`os.Exit`).

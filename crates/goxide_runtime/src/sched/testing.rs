@@ -1,7 +1,7 @@
 //! Test shim: runs Rust closures as goroutines through the same scheduler
 //! and context-switch code a linked program uses.
 //!
-//! A [`TestClosure`] has the shape of a Go `func()` value as host builds
+//! A `TestClosure` has the shape of a Go `func()` value as host builds
 //! call it (`sched::goxide_go_call0`): its first word is a C-ABI
 //! `fn(g, closure)`. [`run`] plays `goxide_go_main`: it runs `main` as the
 //! main goroutine of a fresh M and returns how the program ended; [`go`]
