@@ -74,3 +74,15 @@ pub fn chan_type(size: usize, align: u8) -> *const u8 {
     chan[48..56].copy_from_slice(&(elem as usize).to_ne_bytes());
     Box::into_raw(chan) as *const u8
 }
+
+/// As [`run`], with the process-wide signal handlers installed for the
+/// fresh M ([`crate::signals::install`]): for tests that run in a child
+/// process, since a handled signal ends the process.
+pub fn run_with_signal_reports(main: impl FnOnce(*mut G) + 'static) -> ProgramEnd {
+    let m = Box::into_raw(Box::new(M::new(0)));
+    // SAFETY: the M is leaked, so it outlives every signal.
+    unsafe { crate::signals::install(m) };
+    let c = closure(main);
+    // SAFETY: as in `run`.
+    unsafe { run_main(m, call_test_closure, c) }
+}

@@ -134,10 +134,13 @@ fn deadlock_lists_live_goroutines_in_creation_order() {
 
 #[test]
 fn sleeping_goroutines_wake_in_time_order_and_are_not_a_deadlock() {
+    // 30 ms apart, so a loaded machine (or qemu) still sees one due at a
+    // time: several due together are readied in time order into runnext,
+    // which runs the last first (gc's timers do the same).
     let l = log();
     let l2 = l.clone();
     let end = run(move |g| {
-        for (i, ms) in [(1u64, 30i64), (2, 10), (3, 20)] {
+        for (i, ms) in [(1u64, 90i64), (2, 30), (3, 60)] {
             let l3 = l2.clone();
             go(g, move |g| {
                 unsafe { sleep::goxide_rt_timeSleep(g, ms * 1_000_000) };
@@ -145,9 +148,9 @@ fn sleeping_goroutines_wake_in_time_order_and_are_not_a_deadlock() {
             });
         }
         let t0 = sleep::nanotime();
-        unsafe { sleep::goxide_rt_timeSleep(g, 50_000_000) };
-        l2.borrow_mut()
-            .push(((sleep::nanotime() - t0) >= 50_000_000) as u64);
+        unsafe { sleep::goxide_rt_timeSleep(g, 120_000_000) };
+        let slept_enough = sleep::nanotime() - t0 >= 120_000_000;
+        l2.borrow_mut().push(slept_enough as u64);
     });
     assert_eq!(end.code, 0);
     assert_eq!(*l.borrow(), [2, 3, 1, 1]);
