@@ -64,6 +64,14 @@ pub unsafe fn selectgo(
     block: bool,
 ) -> (i64, bool) {
     let ncases = nsends + nrecvs;
+    if ncases == 0 && block {
+        // `select {}` (gc compiles it to `block`, never to selectgo).
+        // SAFETY: g is running.
+        unsafe {
+            sched::gopark(g, WaitReason::SelectNoCases);
+            sched::throw(g, "unreachable");
+        }
+    }
     // SAFETY: the caller's guarantee about the arrays.
     let (scases, pollorder) = unsafe {
         (
