@@ -13,10 +13,10 @@
 //! its current goroutine and the context of its `g0` (the thread's own
 //! stack, where the scheduler returns when the program ends).
 //!
-//! Invariants: `#[repr(C)]`; the offsets of the first five fields of `G`
+//! Invariants: `#[repr(C)]`; the offsets of the first six fields of `G`
 //! are the contract and a test pins them; compiled code reads only
-//! `stack_limit`, and only through the `g` it was passed; every other field
-//! is the runtime's. A `G` is never freed while the program runs: a dead
+//! `stack_limit` and `preempt`, and only through the `g` it was passed;
+//! every other field is the runtime's. A `G` is never freed while the program runs: a dead
 //! goroutine's record and stack are reused by the next `go` statement (gc's
 //! `gFree` list).
 
@@ -37,6 +37,10 @@ pub struct G {
     pub stack_hi: usize,
     /// Offset 32: the goroutine id (the main goroutine is 1, as in gc).
     pub goid: u64,
+    /// Offset 40: non-zero asks the goroutine to yield (gc's `preempt`):
+    /// set by the preemption tick ([`crate::sched::preempt`]); compiled
+    /// code tests it at loop back-edges and calls `goxide_rt_preempt(g)`.
+    pub preempt: core::sync::atomic::AtomicU8,
     // ---- runtime-private below this line (not part of the contract) ----
     /// Deferred calls, newest first (gc's `_defer`).
     pub defers: *mut crate::deferpanic::Defer,
@@ -155,6 +159,7 @@ impl G {
             goid,
             defers: core::ptr::null_mut(),
             panics: core::ptr::null_mut(),
+            preempt: core::sync::atomic::AtomicU8::new(0),
             saved_sp: 0,
             status: GStatus::Idle,
             wait_reason: WaitReason::Zero,
@@ -181,6 +186,10 @@ mod tests {
         assert_eq!(offset_of!(G, stack_lo), 16);
         assert_eq!(offset_of!(G, stack_hi), 24);
         assert_eq!(offset_of!(G, goid), 32);
+        assert_eq!(
+            offset_of!(G, preempt),
+            crate::sched::preempt::G_PREEMPT_OFFSET
+        );
         let g = G::new(1, core::ptr::null_mut(), 0x10000, 0x90000);
         assert_eq!(g.stack_limit, 0x10000 + STACK_HEADROOM);
     }

@@ -99,6 +99,7 @@
 //! | 16 | `stack_lo: usize` | runtime |
 //! | 24 | `stack_hi: usize` | runtime |
 //! | 32 | `goid: u64` | runtime |
+//! | 40 | `preempt: u8` | compiled loops (see [`sched::preempt`]) |
 //!
 //! `stack_limit = stack_lo + STACK_HEADROOM` (64 KiB): runtime entry points
 //! run on the calling goroutine's stack, within that headroom. A prologue
@@ -106,7 +107,7 @@
 //! reports as gc's `fatal error: stack overflow`. Stacks ([`stack`]): the
 //! main goroutine reserves 1 GiB (gc's limit), every other goroutine 1 MiB
 //! carved from 256 MiB `MAP_NORESERVE` arenas without guard pages, reused
-//! after the goroutine exits. Fields after offset 32 are the runtime's.
+//! after the goroutine exits. Fields after offset 40 are the runtime's.
 //!
 //! ## Program start and exit
 //! musl's `_start` → `__libc_start_main` → this crate's C `main(argc,

@@ -27,6 +27,7 @@
 //! - anything else: gc's `fatalsignal` (`SIGILL: illegal instruction`,
 //!   `PC=0x… m=0 sigcode=N`).
 //! Every report ends with the goroutine's header and exits with status 2.
+//! SIGURG is the preemption tick (`sched::preempt`), not a fault.
 //! v0 has no `recover`, so the run-time errors are fatal here; when panics
 //! land, the nil-dereference and divide cases become a `sigpanic` call
 //! injected into the faulting goroutine, as gc does.
@@ -256,6 +257,7 @@ unsafe extern "C" {
 
 const SA_SIGINFO: c_int = 4;
 const SA_ONSTACK: c_int = 0x0800_0000;
+const SA_RESTART: c_int = 0x1000_0000;
 /// The alternate signal stack: room for the handler and its 1 KiB buffer.
 const SIGNAL_STACK_SIZE: usize = 64 * 1024;
 
@@ -319,6 +321,20 @@ unsafe extern "C" fn handler(sig: c_int, info: *mut u8, ctx: *mut u8) {
     crate::sys::exit(2)
 }
 
+/// Whether [`install`] ran in this process.
+pub fn installed() -> bool {
+    !SIGNAL_M.load(Ordering::Relaxed).is_null()
+}
+
+/// The SIGURG handler: the preemption tick (see [`crate::sched::preempt`]).
+unsafe extern "C" fn preempt_handler(_sig: c_int, _info: *mut u8, _ctx: *mut u8) {
+    let m = SIGNAL_M.load(Ordering::Relaxed);
+    if !m.is_null() {
+        // SAFETY: the M and its current goroutine are live.
+        unsafe { crate::sched::preempt::request((*m).curg) };
+    }
+}
+
 /// Gives the calling thread an alternate signal stack and installs the
 /// handler for the synchronous signals; `m` is the thread's M. Returns
 /// false if the kernel refused (the program then runs without reports).
@@ -352,6 +368,13 @@ pub unsafe fn install(m: *mut M) -> bool {
         for sig in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP] {
             ok &= sigaction(sig, &act, core::ptr::null_mut()) == 0;
         }
+        let tick = SigAction {
+            handler: preempt_handler as *const () as usize,
+            mask: [0; 16],
+            flags: SA_SIGINFO | SA_ONSTACK | SA_RESTART,
+            restorer: 0,
+        };
+        ok &= sigaction(crate::sched::preempt::SIGURG, &tick, core::ptr::null_mut()) == 0;
         ok
     }
 }

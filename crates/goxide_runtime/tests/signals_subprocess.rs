@@ -48,7 +48,40 @@ fn trap_at_stack_limit(g: *mut G) {
     }
 }
 
+/// A goroutine that never blocks, testing its preempt flag as compiled
+/// loops do; main sleeps and must still wake up.
+fn preemption(g: *mut G) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static STOP: AtomicBool = AtomicBool::new(false);
+    go(g, |g| {
+        let t0 = std::time::Instant::now();
+        let mut yields = 0u64;
+        while !STOP.load(Ordering::Relaxed) {
+            // SAFETY: g is this goroutine; the flag is at the contract offset.
+            if unsafe { (*g).preempt.load(Ordering::Relaxed) } != 0 {
+                yields += 1;
+                unsafe { goxide_runtime::sched::preempt::goxide_rt_preempt(g) };
+            }
+            if t0.elapsed().as_secs() >= 5 {
+                println!("starved");
+                return;
+            }
+        }
+        println!("spinner yielded {}", if yields > 0 { "yes" } else { "no" });
+    });
+    // SAFETY: g is the main goroutine.
+    unsafe { goxide_runtime::sched::sleep::goxide_rt_timeSleep(g, 30_000_000) };
+    println!("main woke");
+    STOP.store(true, Ordering::Relaxed);
+    // Let the spinner see STOP and report.
+    unsafe { goxide_rt_Gosched(g) };
+}
+
 fn child(scenario: &str) -> ! {
+    if scenario == "preempt" {
+        let end = run_with_signal_reports(preemption);
+        std::process::exit(end.code);
+    }
     let scenario = scenario.to_string();
     let end = run_with_signal_reports(move |g| {
         let s = scenario.clone();
@@ -109,6 +142,13 @@ fn signals_end_the_process_with_gcs_reports() {
                   [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x";
     assert!(err.starts_with(prefix), "{err}");
     assert!(err.ends_with("]\n\ngoroutine 6 [running]:\n"), "{err}");
+
+    let (out, err, code) = run_child("preempt");
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains("main woke") && out.contains("spinner yielded yes"),
+        "{out}"
+    );
 
     let (out, err, code) = run_child("overflow");
     assert_eq!(code, Some(2), "{err}");

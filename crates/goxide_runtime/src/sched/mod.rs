@@ -42,6 +42,7 @@
 //! a goroutine's stack while another context runs on it.
 
 pub mod lock;
+pub mod preempt;
 pub mod sleep;
 pub mod switch;
 pub mod waitreason;
@@ -477,6 +478,9 @@ pub unsafe extern "C" fn goxide_rt_newproc(g: *mut G, closure: *const u8) {
     unsafe {
         let m = (*g).m;
         let s = sched_of(g);
+        if crate::signals::installed() {
+            preempt::arm();
+        }
         let newg = if s.gfree.is_null() {
             let Some(stack) = stack::alloc_stack() else {
                 throw(g, "out of memory: cannot allocate a goroutine stack");
@@ -501,6 +505,9 @@ pub unsafe extern "C" fn goxide_rt_newproc(g: *mut G, closure: *const u8) {
         (*newg).entry = Some(call_go_closure);
         (*newg).entry_arg = closure;
         (*newg).select_done = false;
+        (*newg)
+            .preempt
+            .store(0, core::sync::atomic::Ordering::Relaxed);
         (*newg).saved_sp = switch::new_context((*newg).stack, goroutine_main, newg as usize);
         (*newg).status = GStatus::Runnable;
         s.runqput(newg, true);
