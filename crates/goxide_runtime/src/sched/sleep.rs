@@ -27,7 +27,9 @@ struct Timespec {
 }
 
 unsafe extern "C" {
-    fn clock_gettime(clock: c_int, ts: *mut Timespec) -> c_int;
+    /// `ts` is a `struct timespec` ({sec, nsec}) typed as a plain
+    /// `[i64; 2]`, so every declaration of it in the crate can agree.
+    fn clock_gettime(clock: c_int, ts: *mut [i64; 2]) -> c_int;
     fn nanosleep(req: *const Timespec, rem: *mut Timespec) -> c_int;
 }
 
@@ -35,10 +37,10 @@ const CLOCK_MONOTONIC: c_int = 1;
 
 /// gc's `nanotime`: monotonic nanoseconds.
 pub fn nanotime() -> i64 {
-    let mut ts = Timespec { sec: 0, nsec: 0 };
+    let mut ts = [0i64; 2];
     // SAFETY: clock_gettime writes one timespec.
     unsafe { clock_gettime(CLOCK_MONOTONIC, &mut ts) };
-    ts.sec.saturating_mul(1_000_000_000).saturating_add(ts.nsec)
+    ts[0].saturating_mul(1_000_000_000).saturating_add(ts[1])
 }
 
 pub struct Sleepers {
