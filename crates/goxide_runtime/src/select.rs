@@ -82,9 +82,9 @@ pub unsafe fn selectgo(
     // SAFETY: g is running on an M.
     let m = unsafe { &mut *(*g).m };
     let mut norder = 0usize;
-    for i in 0..ncases {
-        if scases[i].c.is_null() {
-            scases[i].elem = core::ptr::null_mut();
+    for (i, cas) in scases.iter_mut().enumerate() {
+        if cas.c.is_null() {
+            cas.elem = core::ptr::null_mut();
             continue;
         }
         let j = m.cheaprandn(norder as u32 + 1) as usize;

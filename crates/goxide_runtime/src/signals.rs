@@ -26,6 +26,7 @@
 //!   (`FPE_INTOVF`: `integer overflow`), with the `[signal …]` line;
 //! - anything else: gc's `fatalsignal` (`SIGILL: illegal instruction`,
 //!   `PC=0x… m=0 sigcode=N`).
+//!
 //! Every report ends with the goroutine's header and exits with status 2.
 //! SIGURG is the preemption tick (`sched::preempt`), not a fault.
 //! v0 has no `recover`, so the run-time errors are fatal here; when panics

@@ -325,10 +325,10 @@ impl Sched {
     fn find_runnable(&mut self) -> Option<*mut G> {
         self.sleepers_wake_due();
         self.schedtick = self.schedtick.wrapping_add(1);
-        if self.schedtick % 61 == 0 {
-            if let Some(g) = self.globrunq.pop_front() {
-                return Some(g);
-            }
+        if self.schedtick.is_multiple_of(61)
+            && let Some(g) = self.globrunq.pop_front()
+        {
+            return Some(g);
         }
         if !self.runnext.is_null() {
             return Some(core::mem::replace(&mut self.runnext, core::ptr::null_mut()));

@@ -47,6 +47,12 @@ pub struct Sleepers {
     list: Vec<(i64, *mut G)>,
 }
 
+impl Default for Sleepers {
+    fn default() -> Sleepers {
+        Sleepers::new()
+    }
+}
+
 impl Sleepers {
     pub const fn new() -> Sleepers {
         Sleepers { list: Vec::new() }

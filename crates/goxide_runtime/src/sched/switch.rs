@@ -200,7 +200,7 @@ mod tests {
             TRACE[1] = 2;
             switch(&raw mut MAIN_SP, CO_SP);
             switch(&raw mut MAIN_SP, CO_SP);
-            assert_eq!(*(&raw const TRACE), [42, 2, 3, 3]);
+            assert_eq!(core::ptr::read(&raw const TRACE), [42, 2, 3, 3]);
             assert_eq!(kept, 7);
         }
         // The coroutine is never resumed again: its stack can go back.

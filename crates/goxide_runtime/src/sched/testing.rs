@@ -52,12 +52,20 @@ pub fn run(main: impl FnOnce(*mut G) + 'static) -> ProgramEnd {
 }
 
 /// `go f()` from goroutine `g`.
+#[allow(
+    clippy::not_unsafe_ptr_arg_deref,
+    reason = "a test shim: g is the goroutine the shim itself passed to the closure"
+)]
 pub fn go(g: *mut G, f: impl FnOnce(*mut G) + 'static) {
     // SAFETY: g is the running goroutine (tests call this from inside `run`).
     unsafe { super::goxide_rt_newproc(g, closure(f)) }
 }
 
 /// The id of goroutine `g`.
+#[allow(
+    clippy::not_unsafe_ptr_arg_deref,
+    reason = "a test shim: g is the goroutine the shim itself passed to the closure"
+)]
 pub fn goid(g: *mut G) -> u64 {
     // SAFETY: tests pass the running goroutine.
     unsafe { (*g).goid }
