@@ -407,10 +407,10 @@ func main() {
         ),
         (
             "sleep_order",
-            "package main\n\nimport \"time\"\n\nfunc main() {\n\tdone := make(chan int)\n\tfor _, ms := range []int{90, 30, 60} {\n\t\tgo func() { time.Sleep(time.Duration(ms) * time.Millisecond); done <- ms }()\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\tprintln(<-done)\n\t}\n}\n",
+            "package main\n\nimport \"time\"\n\nfunc main() {\n\tdone := make(chan int)\n\tfor _, ms := range []int{300, 100, 200} {\n\t\tgo func() { time.Sleep(time.Duration(ms) * time.Millisecond); done <- ms }()\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\tprintln(<-done)\n\t}\n}\n",
             Box::new(|g, p| {
                 let done = make(g, 0);
-                for ms in [90i64, 30, 60] {
+                for ms in [300i64, 100, 200] {
                     go(g, move |g| {
                         unsafe { goxide_rt_timeSleep(g, ms * 1_000_000) };
                         send(g, done, ms);
