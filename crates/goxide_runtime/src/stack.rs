@@ -76,6 +76,9 @@ struct Pool {
     arena: usize,
     /// Slots of the current arena handed out so far.
     used: usize,
+    /// Slots in the current arena ([`ARENA_SLOTS`] unless the kernel
+    /// refused a mapping that large).
+    slots: usize,
     /// Slots freed whole (by [`free_stack`]), reused first (LIFO: the most
     /// recently used pages are the likeliest still resident).
     free: alloc::vec::Vec<usize>,
@@ -84,6 +87,7 @@ struct Pool {
 static POOL: SpinLock<Pool> = SpinLock::new(Pool {
     arena: 0,
     used: 0,
+    slots: 0,
     free: alloc::vec::Vec::new(),
 });
 
@@ -115,8 +119,13 @@ pub fn alloc_stack() -> Option<Stack> {
             hi: lo + STACK_SIZE,
         });
     }
-    if pool.arena == 0 || pool.used == ARENA_SLOTS {
-        pool.arena = reserve(STACK_SIZE * ARENA_SLOTS)?;
+    if pool.arena == 0 || pool.used == pool.slots {
+        // A smaller arena when address space is limited (`ulimit -v`).
+        let (arena, slots) = [ARENA_SLOTS, ARENA_SLOTS / 16, 1]
+            .iter()
+            .find_map(|&n| reserve(STACK_SIZE * n).map(|a| (a, n)))?;
+        pool.arena = arena;
+        pool.slots = slots;
         pool.used = 0;
     }
     let lo = pool.arena + pool.used * STACK_SIZE;
@@ -135,13 +144,13 @@ pub fn free_stack(s: Stack) {
     }
 }
 
-/// The main goroutine's stack: its own [`MAIN_STACK_SIZE`] mapping.
+/// The main goroutine's stack: its own [`MAIN_STACK_SIZE`] mapping (64 MiB
+/// or 4 MiB when the kernel refuses that much).
 pub fn alloc_main_stack() -> Option<Stack> {
-    let lo = reserve(MAIN_STACK_SIZE)?;
-    Some(Stack {
-        lo,
-        hi: lo + MAIN_STACK_SIZE,
-    })
+    // Smaller reservations when address space is limited (`ulimit -v`).
+    [MAIN_STACK_SIZE, MAIN_STACK_SIZE / 16, MAIN_STACK_SIZE / 256]
+        .iter()
+        .find_map(|&size| reserve(size).map(|lo| Stack { lo, hi: lo + size }))
 }
 
 /// Unmaps a stack from [`alloc_main_stack`] (host test runs end with it;
