@@ -18,7 +18,8 @@
 //! Order (gc's, for one P, so programs interleave as they do under
 //! `GOMAXPROCS=1`): `newproc` and `goready` put the goroutine in `runnext`,
 //! pushing the previous one to the local queue's tail; `Gosched` puts the
-//! caller on the global queue; `findRunnable` takes from the global queue
+//! caller on the global queue (so does a preemption, [`preempt`]);
+//! `findRunnable` takes from the global queue
 //! every 61st tick, else `runnext`, else the local queue, else the global
 //! queue. Sleeping goroutines ([`sleep`]) whose time has come are readied
 //! first. Not mirrored: the local queue is unbounded (gc's holds 256 and
@@ -206,7 +207,7 @@ pub unsafe fn run_main(
         });
         for &gp in &sched.allgs {
             let gp = Box::from_raw(gp);
-            if gp.goid == 1 && core::ptr::eq(&*gp, sched.main_g) {
+            if core::ptr::eq(&*gp, sched.main_g) {
                 stack::free_main_stack(gp.stack);
             } else {
                 stack::free_stack(gp.stack);

@@ -158,6 +158,9 @@ fn sleepers_wake_after_their_time_and_are_not_a_deadlock() {
     ids.sort_unstable();
     assert_eq!(ids, [0, 1, 2, 3], "{woke:?}");
     for &(i, ms, elapsed) in woke.iter() {
-        assert!(elapsed >= ms * 1_000_000, "{i} woke after {elapsed} ns, before {ms} ms");
+        assert!(
+            elapsed >= ms * 1_000_000,
+            "{i} woke after {elapsed} ns, before {ms} ms"
+        );
     }
 }
