@@ -423,6 +423,46 @@ func main() {
             }),
         ),
         (
+            "spawn_order_past_the_local_queue",
+            "package main\n\nfunc main() {\n\tc := make(chan int)\n\tq := make(chan int)\n\tfor i := 0; i < 600; i++ {\n\t\tgo func(i int) {\n\t\t\tif i%7 == 0 {\n\t\t\t\tq <- i\n\t\t\t}\n\t\t\tc <- i\n\t\t}(i)\n\t}\n\tgo func() {\n\t\tfor {\n\t\t\tv := <-q\n\t\t\tprint(\"q\", v, \" \")\n\t\t}\n\t}()\n\tfor i := 0; i < 600; i++ {\n\t\tprint(<-c, \" \")\n\t}\n\tprintln()\n}\n",
+            Box::new(|g, p| {
+                let (c, q) = (make(g, 0), make(g, 0));
+                for i in 0..600 {
+                    go(g, move |g| {
+                        if i % 7 == 0 {
+                            send(g, q, i);
+                        }
+                        send(g, c, i);
+                    });
+                }
+                let p2 = p.clone();
+                go(g, move |g| {
+                    loop {
+                        let v = recv(g, q).0;
+                        p2.borrow_mut().push_str(&format!("q{v} "));
+                    }
+                });
+                for _ in 0..600 {
+                    let v = recv(g, c).0;
+                    p.borrow_mut().push_str(&format!("{v} "));
+                }
+                p.borrow_mut().push('\n');
+            }),
+        ),
+        (
+            "fairness_tick",
+            "package main\n\nimport \"runtime\"\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 200; i++ {\n\t\tgo func() { n++ }()\n\t}\n\truntime.Gosched()\n\tprintln(\"main resumed after\", n)\n}\n",
+            Box::new(|g, p| {
+                let n = Rc::new(RefCell::new(0));
+                for _ in 0..200 {
+                    let n2 = n.clone();
+                    go(g, move |_| *n2.borrow_mut() += 1);
+                }
+                gosched(g);
+                println(&p, format!("main resumed after {}", n.borrow()));
+            }),
+        ),
+        (
             "send_on_closed",
             "package main\n\nfunc main() {\n\tc := make(chan int, 1)\n\tclose(c)\n\tc <- 1\n}\n",
             Box::new(|g, _| {

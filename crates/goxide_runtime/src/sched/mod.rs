@@ -21,9 +21,11 @@
 //! caller on the global queue (so does a preemption, [`preempt`]);
 //! `findRunnable` takes from the global queue
 //! every 61st tick, else `runnext`, else the local queue, else the global
-//! queue. Sleeping goroutines ([`sleep`]) whose time has come are readied
-//! first. Not mirrored: the local queue is unbounded (gc's holds 256 and
-//! spills half to the global queue).
+//! queue (moving up to 127 more of it to the local queue, gc's
+//! `globrunqgetbatch`); a goroutine taken from `runnext` inherits the time
+//! slice (the tick does not advance). The local queue holds 256; when full,
+//! half of it and the newcomer spill to the global queue (`runqputslow`).
+//! Sleeping goroutines ([`sleep`]) whose time has come are readied first.
 //!
 //! Deadlock (gc's `checkdead` for one M): when nothing is runnable and no
 //! goroutine sleeps, every goroutine is blocked forever: the report is
@@ -61,6 +63,19 @@ use crate::print::{printstring, printuint};
 use crate::stack::{self, Stack};
 use waitreason::WaitReason;
 
+/// `schedtick` when `main.main` starts: gc's runtime has scheduled its
+/// own goroutines 4 times by then (measured under `GOMAXPROCS=1`: a
+/// `Gosched` from main resumes it after 57 of its goroutines, see the
+/// differential test `fairness_tick`).
+const INITIAL_SCHEDTICK: u32 = 4;
+
+/// The goid of gc's `GOMAXPROCS updater` goroutine, the last runtime
+/// goroutine `runtime.main` starts (see [`Sched::updater`]).
+const UPDATER_GOID: u64 = 5;
+
+/// gc's local run queue capacity (`len(p.runq)`).
+const LOCAL_RUNQ_SIZE: usize = 256;
+
 /// The goid of the first goroutine a `go` statement starts (see header).
 pub const FIRST_USER_GOID: u64 = 6;
 
@@ -77,6 +92,7 @@ pub struct ProgramEnd {
 struct GQueue {
     head: *mut G,
     tail: *mut G,
+    len: usize,
 }
 
 impl GQueue {
@@ -84,6 +100,7 @@ impl GQueue {
         GQueue {
             head: core::ptr::null_mut(),
             tail: core::ptr::null_mut(),
+            len: 0,
         }
     }
 
@@ -100,6 +117,7 @@ impl GQueue {
             }
         }
         self.tail = g;
+        self.len += 1;
     }
 
     fn pop_front(&mut self) -> Option<*mut G> {
@@ -115,6 +133,7 @@ impl GQueue {
         if self.head.is_null() {
             self.tail = core::ptr::null_mut();
         }
+        self.len -= 1;
         Some(g)
     }
 }
@@ -142,6 +161,14 @@ pub struct Sched {
     sleepers: sleep::Sleepers,
     /// Set by whatever ends the program, read by [`run_main`].
     end: Option<ProgramEnd>,
+    /// A stand-in for gc's `GOMAXPROCS updater` goroutine (goid 5): in gc
+    /// it is still runnable, in `runnext`, when `main.main` starts, so the
+    /// first `go` statement kicks it to the local queue and it takes a
+    /// queue slot and a scheduling tick before parking for good. Programs
+    /// see that in how their goroutines interleave; this record, never
+    /// switched to, reproduces it: picked, it just parks. Not in `allgs`
+    /// (gc hides system goroutines from reports and `NumGoroutine`).
+    updater: *mut G,
 }
 
 /// The scheduler of the M running `g`.
@@ -176,12 +203,13 @@ pub unsafe fn run_main(
         runnext: core::ptr::null_mut(),
         runq: GQueue::new(),
         globrunq: GQueue::new(),
-        schedtick: 0,
+        schedtick: INITIAL_SCHEDTICK,
         allgs: Vec::new(),
         gfree: core::ptr::null_mut(),
         goidgen: FIRST_USER_GOID - 1,
         sleepers: sleep::Sleepers::new(),
         end: None,
+        updater: core::ptr::null_mut(),
     }));
     // SAFETY: m is live (caller); the records made here are ours until the
     // run ends.
@@ -195,12 +223,17 @@ pub unsafe fn run_main(
         (*g).status = GStatus::Running;
         (*sched).allgs.push(g);
         (*sched).main_g = g;
+        let updater = Box::into_raw(Box::new(G::new(UPDATER_GOID, m, 0, 0)));
+        (*updater).status = GStatus::Runnable;
+        (*sched).updater = updater;
+        (*sched).runnext = updater;
         (*m).curg = g;
         // Leave g0; back here only when the program ends.
         switch::switch(&raw mut (*m).g0_sp, (*g).saved_sp);
         (*m).curg = core::ptr::null_mut();
         (*m).sched = core::ptr::null_mut();
         let mut sched = Box::from_raw(sched);
+        drop(Box::from_raw(sched.updater));
         let end = sched.end.take().unwrap_or(ProgramEnd {
             code: 2,
             stderr: b"fatal error: program ended without a reason\n".to_vec(),
@@ -306,7 +339,8 @@ pub unsafe fn throw(g: *mut G, msg: &str) -> ! {
 
 impl Sched {
     /// gc's `runqput`: `next` puts `gp` in `runnext`, kicking the previous
-    /// occupant to the local queue's tail.
+    /// occupant to the local queue's tail; a full local queue spills half
+    /// of itself and the newcomer to the global queue (`runqputslow`).
     ///
     /// # Safety
     /// `gp` is a live, runnable record on no queue.
@@ -318,23 +352,52 @@ impl Sched {
             }
             gp = old;
         }
-        // SAFETY: the caller's guarantee.
-        unsafe { self.runq.push_back(gp) }
+        // SAFETY: the caller's guarantee; queued records are live.
+        unsafe {
+            if self.runq.len < LOCAL_RUNQ_SIZE {
+                self.runq.push_back(gp);
+                return;
+            }
+            for _ in 0..LOCAL_RUNQ_SIZE / 2 {
+                if let Some(h) = self.runq.pop_front() {
+                    self.globrunq.push_back(h);
+                }
+            }
+            self.globrunq.push_back(gp);
+        }
     }
 
-    /// gc's `findRunnable` for one P, without blocking.
-    fn find_runnable(&mut self) -> Option<*mut G> {
+    /// gc's `findRunnable` for one P, without blocking: the goroutine and
+    /// whether it inherits the current time slice (taken from `runnext`,
+    /// so `schedtick` does not advance).
+    fn find_runnable(&mut self) -> Option<(*mut G, bool)> {
         self.sleepers_wake_due();
-        self.schedtick = self.schedtick.wrapping_add(1);
+        // Fairness: the global queue first once in a while.
         if self.schedtick.is_multiple_of(61)
             && let Some(g) = self.globrunq.pop_front()
         {
-            return Some(g);
+            return Some((g, false));
         }
         if !self.runnext.is_null() {
-            return Some(core::mem::replace(&mut self.runnext, core::ptr::null_mut()));
+            return Some((
+                core::mem::replace(&mut self.runnext, core::ptr::null_mut()),
+                true,
+            ));
         }
-        self.runq.pop_front().or_else(|| self.globrunq.pop_front())
+        if let Some(g) = self.runq.pop_front() {
+            return Some((g, false));
+        }
+        // gc's globrunqgetbatch with GOMAXPROCS=1: run the head, move up to
+        // half a local queue's worth of the rest to the local queue.
+        let g = self.globrunq.pop_front()?;
+        for _ in 1..LOCAL_RUNQ_SIZE / 2 {
+            let Some(h) = self.globrunq.pop_front() else {
+                break;
+            };
+            // SAFETY: h came off a queue, so it is live and on none now.
+            unsafe { self.runq.push_back(h) };
+        }
+        Some((g, false))
     }
 
     /// Live goroutines (not dead), gc's `gcount` without system goroutines.
@@ -387,7 +450,19 @@ unsafe fn schedule_away(cur: *mut G) {
         let m = (*cur).m;
         let s = sched_of(cur);
         loop {
-            if let Some(next) = s.find_runnable() {
+            if let Some((next, inherit_time)) = s.find_runnable() {
+                // gc's `execute`.
+                if !inherit_time {
+                    s.schedtick = s.schedtick.wrapping_add(1);
+                }
+                if next == s.updater {
+                    // gc's updater runs and parks at once.
+                    (*next).status = GStatus::Waiting;
+                    continue;
+                }
+                (*next)
+                    .preempt
+                    .store(0, core::sync::atomic::Ordering::Relaxed);
                 (*next).status = GStatus::Running;
                 (*m).curg = next;
                 if next != cur {
