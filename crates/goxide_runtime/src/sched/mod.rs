@@ -46,6 +46,7 @@
 
 pub mod lock;
 pub mod preempt;
+pub mod sema;
 pub mod sleep;
 pub mod switch;
 pub mod waitreason;
@@ -169,6 +170,8 @@ pub struct Sched {
     /// switched to, reproduces it: picked, it just parks. Not in `allgs`
     /// (gc hides system goroutines from reports and `NumGoroutine`).
     updater: *mut G,
+    /// Semaphore waiters, see [`sema`].
+    sema: sema::SemaTable,
 }
 
 /// The scheduler of the M running `g`.
@@ -210,6 +213,7 @@ pub unsafe fn run_main(
         sleepers: sleep::Sleepers::new(),
         end: None,
         updater: core::ptr::null_mut(),
+        sema: sema::SemaTable::default(),
     }));
     // SAFETY: m is live (caller); the records made here are ours until the
     // run ends.
