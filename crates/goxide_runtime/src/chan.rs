@@ -23,23 +23,32 @@
 //! (nil chan)`).
 //!
 //! Run-time panics (`send on closed channel`, `close of nil channel`,
-//! `close of closed channel`, `makechan: size out of range`) all go
-//! through [`throw_panic_msg`], the one place to make them recoverable
-//! when `panic`/`recover` land (the panic machinery is another module's);
-//! until then it prints gc's uncaught-panic report and exits 2.
+//! `close of closed channel`, `makechan: size out of range`) are gc's
+//! `plainError`s (`error::RuntimeError::Unprefixed`) and all go through
+//! [`throw_panic_msg`], the one place to make them recoverable when
+//! `panic`/`recover` land; until then it ends the program with gc's
+//! uncaught-panic report (formatted by `panic::print_panic_report`) and
+//! status 2, through the scheduler so host tests observe it.
 //!
-//! Element memory: the channel and its buffer are one allocation from the
-//! runtime's Rust heap (`alloc_chan`) until the Go heap's allocator
-//! lands; elements are copied as bytes (gc's `typedmemmove` without write
-//! barriers, which need the collector).
+//! Memory (gc's three cases): a channel with a zero-size buffer is the
+//! header alone; elements without pointers share one allocation with the
+//! header; otherwise the buffer is its own allocation typed by the
+//! element, so the collector will scan it. All from the Go heap
+//! (`malloc::mallocgc`), zeroed; the header itself is untyped until the
+//! collector needs a descriptor for it. Elements are copied as bytes
+//! (gc's `typedmemmove`, without the write barriers the collector will
+//! need).
 //!
 //! Invariants: `qcount <= dataqsiz`; `sendx`, `recvx` < `dataqsiz` (or 0);
 //! a channel has waiting senders only when its buffer is full, waiting
 //! receivers only when empty (except select waiters already chosen, which
 //! `dequeue` skips); a sudog is on at most one queue; `elemsize < 65536`.
 
+use crate::abi::{ChanType, Type};
+use crate::error::RuntimeError;
 use crate::goroutine::G;
-use crate::print::{printstring, printuint};
+use crate::malloc::mallocgc;
+use crate::panic::print_panic_report;
 use crate::sched::{self, ProgramEnd, waitreason::WaitReason};
 
 /// gc's `hchan` (see the module header for the offsets).
@@ -63,12 +72,6 @@ pub struct Hchan {
 pub const HCHAN_SIZE: usize = (core::mem::size_of::<Hchan>() + 7) & !7;
 /// gc's `maxAlloc` on 64-bit Linux.
 const MAX_ALLOC: usize = 1 << 48;
-/// Offsets in `abi.Type` (go1.27 internal/abi): `Size_` and `Align_`.
-const ABI_TYPE_SIZE_OFFSET: usize = 0;
-const ABI_TYPE_ALIGN_OFFSET: usize = 21;
-/// `abi.ChanType.Elem`: after the 48-byte `abi.Type`.
-const ABI_CHANTYPE_ELEM_OFFSET: usize = 48;
-
 /// A goroutine waiting on a channel (gc's `sudog`).
 #[repr(C)]
 pub struct Sudog {
@@ -195,21 +198,18 @@ impl WaitQ {
     }
 }
 
-/// Prints gc's report of an uncaught panic whose value is a
-/// `runtime.plainError` (`panic: <msg>`, a blank line, the running
-/// goroutine's header) and ends the program with status 2. The one route
-/// for this module's panics (see the module header).
+/// Ends the program with gc's report of an uncaught panic whose value is
+/// the `runtime.plainError` `msg` (`panic: <msg>`, a blank line, the
+/// running goroutine's header), status 2. The one route for this module's
+/// panics (see the module header).
 ///
 /// # Safety
 /// `g` is the running goroutine.
-pub unsafe fn throw_panic_msg(g: *mut G, msg: &str) -> ! {
+pub unsafe fn throw_panic_msg(g: *mut G, msg: &'static str) -> ! {
     let mut out = alloc::vec::Vec::new();
-    printstring(&mut out, b"panic: ");
-    printstring(&mut out, msg.as_bytes());
-    printstring(&mut out, b"\n\ngoroutine ");
     // SAFETY: the caller's guarantee.
-    printuint(&mut out, unsafe { (*g).goid });
-    printstring(&mut out, b" [running]:\n");
+    let goid = unsafe { (*g).goid };
+    print_panic_report(&mut out, &RuntimeError::Unprefixed(msg.as_bytes()), goid);
     // SAFETY: the caller's guarantee.
     unsafe {
         sched::end_program(
@@ -219,15 +219,6 @@ pub unsafe fn throw_panic_msg(g: *mut G, msg: &str) -> ! {
                 stderr: out,
             },
         )
-    }
-}
-
-/// Zeroed memory for a channel: header plus buffer, 8-aligned.
-fn alloc_chan(bytes: usize) -> *mut u8 {
-    match core::alloc::Layout::from_size_align(bytes, 8) {
-        // SAFETY: a non-zero size (the header alone is ≥ 96 bytes).
-        Ok(layout) => unsafe { alloc::alloc::alloc_zeroed(layout) },
-        Err(_) => core::ptr::null_mut(),
     }
 }
 
@@ -277,43 +268,45 @@ impl Hchan {
 ///
 /// # Safety
 /// `g` is the running goroutine; `t` is an `abi.ChanType`.
-pub unsafe fn makechan(g: *mut G, t: *const u8, size: i64) -> *mut Hchan {
+pub unsafe fn makechan(g: *mut G, t: *const ChanType, size: i64) -> *mut Hchan {
     // SAFETY: t is a chan type descriptor whose Elem is a type descriptor.
-    let (elem, elemsize, elemalign) = unsafe {
-        let elem = *(t.add(ABI_CHANTYPE_ELEM_OFFSET) as *const *const u8);
-        let size = *(elem.add(ABI_TYPE_SIZE_OFFSET) as *const usize);
-        let align = *elem.add(ABI_TYPE_ALIGN_OFFSET);
-        (elem, size, align)
-    };
+    let elem: &Type = unsafe { &*(*t).elem };
     // SAFETY: g is the running goroutine.
     unsafe {
-        if elemsize >= 1 << 16 {
+        if elem.size >= 1 << 16 {
             sched::throw(g, "makechan: invalid channel element type");
         }
-        if elemalign > 8 {
+        if elem.align > 8 {
             sched::throw(g, "makechan: bad alignment");
         }
     }
-    let mem = elemsize.checked_mul(size as usize);
-    let mem = match mem {
+    let mem = match elem.size.checked_mul(size as usize) {
         Some(mem) if size >= 0 && mem <= MAX_ALLOC - HCHAN_SIZE => mem,
         // SAFETY: g is the running goroutine.
         _ => unsafe { throw_panic_msg(g, "makechan: size out of range") },
     };
-    let p = alloc_chan(HCHAN_SIZE + mem);
-    if p.is_null() {
-        // SAFETY: g is the running goroutine.
-        unsafe { sched::throw(g, "out of memory") }
-    }
-    let c = p as *mut Hchan;
-    // SAFETY: p is a fresh zeroed allocation big enough for the header.
+    // SAFETY: mallocgc hands out zeroed memory of the sizes asked for; the
+    // element descriptor is live.
     unsafe {
-        (*c).buf = if mem == 0 { p } else { p.add(HCHAN_SIZE) };
-        (*c).elemsize = elemsize as u16;
-        (*c).elemtype = elem;
+        let (c, buf) = if mem == 0 {
+            let c = mallocgc(HCHAN_SIZE, core::ptr::null(), true);
+            (c, c)
+        } else if !elem.pointers() {
+            let c = mallocgc(HCHAN_SIZE + mem, core::ptr::null(), true);
+            (c, c.add(HCHAN_SIZE))
+        } else {
+            (
+                mallocgc(HCHAN_SIZE, core::ptr::null(), true),
+                mallocgc(mem, elem, true),
+            )
+        };
+        let c = c as *mut Hchan;
+        (*c).buf = buf;
+        (*c).elemsize = elem.size as u16;
+        (*c).elemtype = elem as *const Type as *const u8;
         (*c).dataqsiz = size as usize;
+        c
     }
-    c
 }
 
 /// gc's `send`: hands `ep`'s value to the waiting receiver `sg`.
@@ -543,7 +536,7 @@ pub unsafe fn closechan(g: *mut G, c: *mut Hchan) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn goxide_rt_makechan(
     g: *mut G,
-    chantype: *const u8,
+    chantype: *const ChanType,
     size: i64,
 ) -> *mut Hchan {
     // SAFETY: the caller's guarantee.

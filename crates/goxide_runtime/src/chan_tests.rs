@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use super::*;
-use crate::sched::testing::{chan_type, go, goid, run};
+use crate::sched::testing::{chan_type, chan_type_with_pointers, go, goid, run};
 
 type Log = Rc<RefCell<Vec<i64>>>;
 
@@ -141,20 +141,34 @@ fn close_wakes_receivers_in_gcs_order() {
 
 #[test]
 fn wide_elements_are_copied_whole() {
-    let out = Rc::new(RefCell::new([0u64; 5]));
-    let o2 = out.clone();
-    let end = run(move |g| unsafe {
-        let c = goxide_rt_makechan(g, chan_type(40, 8), 0);
-        go(g, move |g| {
+    // With and without pointers: a shared or a separate buffer.
+    for with_pointers in [false, true] {
+        let out = Rc::new(RefCell::new([0u64; 5]));
+        let o2 = out.clone();
+        let end = run(move |g| unsafe {
+            let t = if with_pointers {
+                chan_type_with_pointers(40, 8)
+            } else {
+                chan_type(40, 8)
+            };
+            let c = goxide_rt_makechan(g, t, 2);
             let v: [u64; 5] = [1, 2, 3, 4, u64::MAX];
             goxide_rt_chansend1(g, c, v.as_ptr() as *const u8);
+            let shared = (*c).buf == (c as *mut u8).add(HCHAN_SIZE);
+            go(g, move |g| {
+                let v: [u64; 5] = [6, 7, 8, 9, 10];
+                goxide_rt_chansend1(g, c, v.as_ptr() as *const u8);
+            });
+            let mut v = [0u64; 5];
+            goxide_rt_chanrecv1(g, c, v.as_mut_ptr() as *mut u8);
+            goxide_rt_chanrecv1(g, c, v.as_mut_ptr() as *mut u8);
+            v[0] += (shared as u64) * 100;
+            *o2.borrow_mut() = v;
         });
-        let mut v = [0u64; 5];
-        goxide_rt_chanrecv1(g, c, v.as_mut_ptr() as *mut u8);
-        *o2.borrow_mut() = v;
-    });
-    assert_eq!(end.code, 0, "{}", stderr(&end));
-    assert_eq!(*out.borrow(), [1, 2, 3, 4, u64::MAX]);
+        assert_eq!(end.code, 0, "{}", stderr(&end));
+        let first = if with_pointers { 6 } else { 106 };
+        assert_eq!(*out.borrow(), [first, 7, 8, 9, 10]);
+    }
 }
 
 fn panics_with(f: impl FnOnce(*mut G) + 'static) -> String {

@@ -8,7 +8,7 @@
 //! is the `go` statement.
 //!
 //! Compiled into host builds only (not the staticlib), so the crate's
-//! integration tests use it too. [`chan_type`] forges the two words of an
+//! integration tests use it too. [`chan_type`] forges the parts of an
 //! `abi.ChanType` the channel code reads.
 //!
 //! Invariants: a closure runs at most once; a Rust panic inside a
@@ -18,6 +18,7 @@
 use alloc::boxed::Box;
 
 use super::{ProgramEnd, run_main};
+use crate::abi::{ChanType, Type};
 use crate::goroutine::{G, M};
 
 #[repr(C)]
@@ -72,15 +73,38 @@ pub fn goid(g: *mut G) -> u64 {
 }
 
 /// A leaked `abi.ChanType` for elements of `size` bytes aligned to
-/// `align`: only `Elem.Size_`, `Elem.Align_` and `Elem` are filled in.
-pub fn chan_type(size: usize, align: u8) -> *const u8 {
-    let mut elem = Box::new([0u8; 80]);
-    elem[..8].copy_from_slice(&size.to_ne_bytes());
-    elem[21] = align;
-    let elem = Box::into_raw(elem) as *const u8;
-    let mut chan = Box::new([0u8; 80]);
-    chan[48..56].copy_from_slice(&(elem as usize).to_ne_bytes());
-    Box::into_raw(chan) as *const u8
+/// `align`, without pointers: only what the channel code reads is filled
+/// in.
+pub fn chan_type(size: usize, align: u8) -> *const ChanType {
+    leaked_chan_type(size, align, 0)
+}
+
+/// As [`chan_type`], for elements that hold pointers (the buffer is then
+/// its own typed allocation).
+pub fn chan_type_with_pointers(size: usize, align: u8) -> *const ChanType {
+    leaked_chan_type(size, align, size)
+}
+
+fn leaked_chan_type(size: usize, align: u8, ptr_bytes: usize) -> *const ChanType {
+    let ty = |size, align, ptr_bytes| Type {
+        size,
+        ptr_bytes,
+        hash: 0,
+        tflag: 0,
+        align,
+        field_align: align,
+        kind: 0,
+        equal: core::ptr::null(),
+        gc_data: core::ptr::null(),
+        str: 0,
+        ptr_to_this: 0,
+    };
+    let elem = Box::into_raw(Box::new(ty(size, align, ptr_bytes)));
+    Box::into_raw(Box::new(ChanType {
+        typ: ty(8, 8, 8),
+        elem,
+        dir: 3,
+    }))
 }
 
 /// As [`run`], with the process-wide signal handlers installed for the
