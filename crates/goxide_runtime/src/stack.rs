@@ -29,7 +29,7 @@
 
 use core::ffi::{c_int, c_void};
 
-use crate::sched::lock::SpinLock;
+use crate::spinlock::SpinLock;
 
 /// Bytes reserved for each goroutine's stack (see the module header).
 pub const STACK_SIZE: usize = 1 << 20;

@@ -44,7 +44,6 @@
 //! not switched to until `newproc` gives it a new context; nothing touches
 //! a goroutine's stack while another context runs on it.
 
-pub mod lock;
 pub mod preempt;
 pub mod sema;
 pub mod sleep;
