@@ -25,10 +25,8 @@
 //! Run-time panics (`send on closed channel`, `close of nil channel`,
 //! `close of closed channel`, `makechan: size out of range`) are gc's
 //! `plainError`s (`error::RuntimeError::Unprefixed`) and all go through
-//! [`throw_panic_msg`], the one place to make them recoverable when
-//! `panic`/`recover` land; until then it ends the program with gc's
-//! uncaught-panic report (formatted by `panic::print_panic_report`) and
-//! status 2, through the scheduler so host tests observe it.
+//! [`throw_panic_msg`]: recoverable Go panics in a linked program; in host
+//! tests the same report through the scheduler's program end.
 //!
 //! Memory (gc's three cases): a channel with a zero-size buffer is the
 //! header alone; elements without pointers share one allocation with the
@@ -48,8 +46,11 @@ use crate::abi::{ChanType, Type};
 use crate::error::RuntimeError;
 use crate::goroutine::G;
 use crate::malloc::mallocgc;
+#[cfg(not(goxide_runtime_staticlib))]
 use crate::panic::print_panic_report;
-use crate::sched::{self, ProgramEnd, waitreason::WaitReason};
+#[cfg(not(goxide_runtime_staticlib))]
+use crate::sched::ProgramEnd;
+use crate::sched::{self, waitreason::WaitReason};
 
 /// gc's `hchan` (see the module header for the offsets).
 #[repr(C)]
@@ -198,27 +199,38 @@ impl WaitQ {
     }
 }
 
-/// Ends the program with gc's report of an uncaught panic whose value is
-/// the `runtime.plainError` `msg` (`panic: <msg>`, a blank line, the
-/// running goroutine's header), status 2. The one route for this module's
-/// panics (see the module header).
+/// Panics with the `runtime.plainError` `msg`: the one route for this
+/// module's panics (see the module header). In a linked program it is a
+/// recoverable Go panic (`panic::runtime_error_panic`); uncaught, gc's
+/// report (`panic: <msg>`, a blank line, the goroutine's header) and
+/// status 2. Host builds have no compiled deferred calls to run, and an
+/// uncaught panic would exit the test process, so they end the program
+/// through the scheduler with the same report.
 ///
 /// # Safety
 /// `g` is the running goroutine.
 pub unsafe fn throw_panic_msg(g: *mut G, msg: &'static str) -> ! {
-    let mut out = alloc::vec::Vec::new();
-    // SAFETY: the caller's guarantee.
-    let goid = unsafe { (*g).goid };
-    print_panic_report(&mut out, &RuntimeError::Unprefixed(msg.as_bytes()), goid);
-    // SAFETY: the caller's guarantee.
-    unsafe {
-        sched::end_program(
-            g,
-            ProgramEnd {
-                code: 2,
-                stderr: out,
-            },
-        )
+    let err = RuntimeError::Unprefixed(msg.as_bytes());
+    #[cfg(goxide_runtime_staticlib)]
+    {
+        crate::panic::runtime_error_panic(g, err)
+    }
+    #[cfg(not(goxide_runtime_staticlib))]
+    {
+        let mut out = alloc::vec::Vec::new();
+        // SAFETY: the caller's guarantee.
+        let goid = unsafe { (*g).goid };
+        print_panic_report(&mut out, &err, goid);
+        // SAFETY: the caller's guarantee.
+        unsafe {
+            sched::end_program(
+                g,
+                ProgramEnd {
+                    code: 2,
+                    stderr: out,
+                },
+            )
+        }
     }
 }
 

@@ -584,6 +584,8 @@ pub unsafe extern "C" fn goxide_rt_newproc(g: *mut G, closure: *const u8) {
         (*newg).entry = Some(call_go_closure);
         (*newg).entry_arg = closure;
         (*newg).select_done = false;
+        (*newg).defers = core::ptr::null_mut();
+        (*newg).panics = core::ptr::null_mut();
         (*newg)
             .preempt
             .store(0, core::sync::atomic::Ordering::Relaxed);
