@@ -3,9 +3,14 @@
 //! allocator). Compiled only into the staticlib (`--cfg
 //! goxide_runtime_staticlib`); host test builds use std's.
 //!
-//! Mirrors gc's `rt0_go` → `runtime.args`/`schedinit` → `runtime.main`,
-//! cut to v0: no scheduler yet, so the main goroutine runs on the main
-//! thread's own stack.
+//! Mirrors gc's `rt0_go` → `runtime.args`/`schedinit`/`mstart` →
+//! `runtime.main`, for one thread: save argc/argv/envp, seed m0's random
+//! state from the kernel's `AT_RANDOM` bytes, install the signal handlers
+//! ([`crate::signals`]), then run the program on the scheduler
+//! ([`crate::sched::run_main`]): the main goroutine (goid 1, on its own
+//! 1 GiB stack reservation) runs `goxide_go_main`. When the program ends
+//! (main returned, a deadlock, a fatal panic) the report is written to
+//! standard error and the process exits with its status.
 //!
 //! Invariants: `main` never returns into musl (it exits through
 //! [`crate::sys::exit`], as gc's `runtime.main` calls `exit(0)`); argc,
@@ -19,16 +24,23 @@ use core::ptr::addr_of_mut;
 use crate::goroutine::{G, M};
 use crate::sys;
 
+#[allow(
+    improper_ctypes,
+    reason = "G is opaque to compiled code beyond its contract prefix"
+)]
 unsafe extern "C" {
     /// The compiled program's entry (contract: "Program start"): runs the
     /// package initialisers in order, then `main.main`, and returns.
     fn goxide_go_main(g: *mut G);
+    /// musl's `getauxval`.
+    fn getauxval(kind: core::ffi::c_ulong) -> core::ffi::c_ulong;
 }
+
+/// `AT_RANDOM`: the address of 16 random bytes the kernel gives a process.
+const AT_RANDOM: core::ffi::c_ulong = 25;
 
 /// m0, the main thread (gc's `m0`).
 static mut M0: M = M::new(0);
-/// The main goroutine's record (gc's main goroutine, goid 1).
-static mut G_MAIN: G = G::new(1, core::ptr::null_mut(), 0, 0);
 
 /// The process arguments, as musl's `__libc_start_main` passed them (gc's
 /// `argc`/`argv`, saved by `runtime.args`).
@@ -48,15 +60,10 @@ pub(crate) static mut PROCESS_ARGS: ProcessArgs = ProcessArgs {
     envp: core::ptr::null(),
 };
 
-/// The stack the main thread may grow into below the current frame:
-/// `RLIMIT_STACK` (at most 1 GiB, gc's `maxstacksize`; 8 MiB when
-/// unlimited or unknown), less a quarter for argv/envp above us (the
-/// kernel allows them up to a quarter of the limit).
-fn main_thread_stack_reach() -> usize {
-    const DEFAULT: usize = 8 << 20;
-    const MAX: usize = 1 << 30;
-    let size = sys::stack_rlimit().map_or(DEFAULT, |cur| (cur as usize).min(MAX));
-    size - size / 4
+/// The main goroutine's function: the compiled program.
+unsafe extern "C" fn run_go_main(g: *mut G, _arg: *const u8) {
+    // SAFETY: g is the main goroutine, set up by run_main.
+    unsafe { goxide_go_main(g) }
 }
 
 /// The C entry point: musl's `__libc_start_main(main, argc, argv)` calls it.
@@ -70,16 +77,18 @@ pub unsafe extern "C" fn main(
     envp: *const *const u8,
 ) -> c_int {
     // SAFETY: single-threaded start: nothing else touches these statics yet.
-    unsafe {
+    let end = unsafe {
         PROCESS_ARGS = ProcessArgs { argc, argv, envp };
-        let here = &argc as *const c_int as usize;
-        let stack_hi = (here + 4095) & !4095;
-        let stack_lo = stack_hi - main_thread_stack_reach();
-        let g = addr_of_mut!(G_MAIN);
-        *g = G::new(1, addr_of_mut!(M0), stack_lo, stack_hi);
-        goxide_go_main(g);
-    }
-    sys::exit(0)
+        let m = addr_of_mut!(M0);
+        let random = getauxval(AT_RANDOM) as *const u64;
+        if !random.is_null() {
+            (*m).cheaprand ^= random.read_unaligned();
+        }
+        crate::signals::install(m);
+        crate::sched::run_main(m, run_go_main, core::ptr::null())
+    };
+    sys::write_all(sys::STDERR, &end.stderr);
+    sys::exit(end.code)
 }
 
 /// `goxide_rt_exit(g, code)`: ends the process with `code` at once (gc's

@@ -2,14 +2,25 @@
 //! compiled code and the runtime share, in the layout the contract fixes
 //! (crate doc, "The goroutine record").
 //!
-//! Mirrors gc's `runtime/runtime2.go` `g` and `m`, cut to what v0 uses:
-//! the stack bounds and the limit Cranelift's prologue checks (gc's
-//! `stack` and `stackguard0`), the goroutine id, the M and its print lock
-//! depth (`m.printlock`, `m.locks`).
+//! Mirrors gc's `runtime/runtime2.go` `g` and `m`, cut to what the
+//! single-threaded scheduler uses: the stack bounds and the limit
+//! Cranelift's prologue checks (gc's `stack` and `stackguard0`), the
+//! goroutine id, the saved context of a goroutine that is not running
+//! (gc's `g.sched`, here one saved stack pointer: the registers are on the
+//! goroutine's own stack, see [`crate::sched::switch`]), its status and
+//! wait reason, the run-queue link (`schedlink`), the channel wait list
+//! (`waiting`, `param`, `selectDone`); and for the M its print lock depth,
+//! its current goroutine and the context of its `g0` (the thread's own
+//! stack, where the scheduler returns when the program ends).
 //!
-//! Invariants: `#[repr(C)]`; the offsets below are the contract and a test
-//! pins them; compiled code reads only `stack_limit`, and only through the
-//! `g` it was passed; every other field is the runtime's.
+//! Invariants: `#[repr(C)]`; the offsets of the first six fields of `G`
+//! are the contract and a test pins them; compiled code reads only
+//! `stack_limit` and `preempt`, and only through the `g` it was passed;
+//! every other field is the runtime's. A `G` is never freed while the program runs: a dead
+//! goroutine's record and stack are reused by the next `go` statement (gc's
+//! `gFree` list).
+
+use crate::sched::waitreason::WaitReason;
 
 /// A goroutine. Compiled code receives a `*mut G` as the first parameter of
 /// every Go function and passes it on to every runtime entry point.
@@ -26,11 +37,57 @@ pub struct G {
     pub stack_hi: usize,
     /// Offset 32: the goroutine id (the main goroutine is 1, as in gc).
     pub goid: u64,
+    /// Offset 40: non-zero asks the goroutine to yield (gc's `preempt`):
+    /// set by the preemption tick ([`crate::sched::preempt`]); compiled
+    /// code tests it at loop back-edges and calls `goxide_rt_preempt(g)`.
+    pub preempt: core::sync::atomic::AtomicU8,
     // ---- runtime-private below this line (not part of the contract) ----
     /// Deferred calls, newest first (gc's `_defer`).
     pub defers: *mut crate::deferpanic::Defer,
     /// Panics in progress, newest first (gc's `_panic`).
     pub panics: *mut crate::deferpanic::Panic,
+    /// The saved stack pointer while the goroutine is not running (gc's
+    /// `g.sched.sp`); the callee-saved registers sit just above it.
+    pub saved_sp: usize,
+    /// gc's `atomicstatus`.
+    pub status: GStatus,
+    /// Why the goroutine is parked (gc's `waitreason`); meaningful only
+    /// while `status` is `Waiting`.
+    pub wait_reason: WaitReason,
+    /// Set by the select that woke this goroutine (gc's `selectDone`): its
+    /// other cases' waiters must not be taken by another channel operation.
+    pub select_done: bool,
+    /// The next goroutine in a run queue or list (gc's `schedlink`).
+    pub schedlink: *mut G,
+    /// The sudog that woke this goroutine (gc's `param`).
+    pub param: *mut crate::chan::Sudog,
+    /// The sudogs this goroutine waits on, linked by `waitlink` (gc's
+    /// `waiting`).
+    pub waiting: *mut crate::chan::Sudog,
+    /// What the goroutine runs: `entry(g, arg)` (C ABI); for a `go`
+    /// statement, the runtime's call of the `func()` closure `arg`.
+    pub entry: Option<unsafe extern "C" fn(*mut G, *const u8)>,
+    pub entry_arg: *const u8,
+    /// The stack slot this goroutine owns (returned to the pool only with
+    /// the record, which is never: the pair is reused whole).
+    pub stack: crate::stack::Stack,
+}
+
+/// gc's goroutine statuses (`_Gidle`, `_Grunnable`, ...), cut to the ones
+/// a single-threaded scheduler reaches.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u32)]
+pub enum GStatus {
+    /// Just allocated, not yet initialised (gc's `_Gidle`).
+    Idle,
+    /// On a run queue (gc's `_Grunnable`).
+    Runnable,
+    /// Running on an M (gc's `_Grunning`).
+    Running,
+    /// Parked, with a wait reason (gc's `_Gwaiting`).
+    Waiting,
+    /// Finished; record and stack await reuse (gc's `_Gdead`).
+    Dead,
 }
 
 /// Where compiled code finds [`G::stack_limit`]: `load.i64 notrap aligned
@@ -52,6 +109,16 @@ pub struct M {
     pub printlock: i32,
     /// Non-zero while the thread must not be rescheduled (gc's `m.locks`).
     pub locks: i32,
+    /// The goroutine running on this thread (gc's `m.curg`); null on g0.
+    pub curg: *mut G,
+    /// The saved stack pointer of the thread's own context (gc's `g0`):
+    /// where the program returns when it ends.
+    pub g0_sp: usize,
+    /// The scheduler state this thread runs (gc's `m.p` and `sched`, one
+    /// record while there is one P).
+    pub sched: *mut crate::sched::Sched,
+    /// State of the per-M pseudo-random generator (gc's `m.cheaprand`).
+    pub cheaprand: u64,
 }
 
 impl M {
@@ -60,7 +127,24 @@ impl M {
             id,
             printlock: 0,
             locks: 0,
+            curg: core::ptr::null_mut(),
+            g0_sp: 0,
+            sched: core::ptr::null_mut(),
+            cheaprand: 0x9E37_79B9_7F4A_7C15,
         }
+    }
+
+    /// gc's `cheaprand`: a fast pseudo-random 32-bit value (wyrand), not
+    /// for cryptography; used for select's poll order.
+    pub fn cheaprand(&mut self) -> u32 {
+        self.cheaprand = self.cheaprand.wrapping_add(0xa076_1d64_78bd_642f);
+        let t = (self.cheaprand as u128) * ((self.cheaprand ^ 0xe703_7ed1_a0b4_28db) as u128);
+        ((t >> 64) as u64 ^ t as u64) as u32
+    }
+
+    /// gc's `cheaprandn`: a value in `[0, n)`, `n > 0`.
+    pub fn cheaprandn(&mut self, n: u32) -> u32 {
+        ((self.cheaprand() as u64 * n as u64) >> 32) as u32
     }
 }
 
@@ -75,6 +159,17 @@ impl G {
             goid,
             defers: core::ptr::null_mut(),
             panics: core::ptr::null_mut(),
+            preempt: core::sync::atomic::AtomicU8::new(0),
+            saved_sp: 0,
+            status: GStatus::Idle,
+            wait_reason: WaitReason::Zero,
+            select_done: false,
+            schedlink: core::ptr::null_mut(),
+            param: core::ptr::null_mut(),
+            waiting: core::ptr::null_mut(),
+            entry: None,
+            entry_arg: core::ptr::null(),
+            stack: crate::stack::Stack::EMPTY,
         }
     }
 }
@@ -91,7 +186,23 @@ mod tests {
         assert_eq!(offset_of!(G, stack_lo), 16);
         assert_eq!(offset_of!(G, stack_hi), 24);
         assert_eq!(offset_of!(G, goid), 32);
+        assert_eq!(
+            offset_of!(G, preempt),
+            crate::sched::preempt::G_PREEMPT_OFFSET
+        );
         let g = G::new(1, core::ptr::null_mut(), 0x10000, 0x90000);
         assert_eq!(g.stack_limit, 0x10000 + STACK_HEADROOM);
+    }
+
+    #[test]
+    fn cheaprandn_stays_in_range_and_varies() {
+        let mut m = M::new(0);
+        let mut seen = [false; 5];
+        for _ in 0..1000 {
+            let v = m.cheaprandn(5);
+            assert!(v < 5);
+            seen[v as usize] = true;
+        }
+        assert!(seen.iter().all(|&s| s), "{seen:?}");
     }
 }

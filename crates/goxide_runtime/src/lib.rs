@@ -68,8 +68,12 @@
 //!   Every `goxide_rt_*` function takes `g: *mut G` first (I64), then its
 //!   arguments flattened. Calls are direct: mark the imported `FuncRef`
 //!   `colocated = true`.
-//! - **Runtime → Go**: only `goxide_go_main(g: *mut G)`, C ABI; it calls
-//!   the Go functions itself.
+//! - **Runtime → Go**: only through two C-ABI functions the compiler emits
+//!   into the main package's object: `goxide_go_main(g: *mut G)` (program
+//!   start, below) and `goxide_go_call0(g: *mut G, closure: *const u8)`,
+//!   which calls the `func()` value `closure` (no parameters, no results)
+//!   with Go's convention `(g, closure)`: goroutine starts, and later
+//!   deferred calls.
 //! - **Flattening** (one Cranelift value per scalar, in field order):
 //!   `int`, `uint`, `uintptr`, `int64`, `uint64` → I64; narrower integers →
 //!   their width, sign- (`sext`) or zero-extended (`uext`) to 32 bits at C
@@ -95,20 +99,77 @@
 //! | 16 | `stack_lo: usize` | runtime |
 //! | 24 | `stack_hi: usize` | runtime |
 //! | 32 | `goid: u64` | runtime |
+//! | 40 | `preempt: u8` | compiled loops (see [`sched::preempt`]) |
 //!
 //! `stack_limit = stack_lo + STACK_HEADROOM` (64 KiB): runtime entry points
 //! run on the calling goroutine's stack, within that headroom. A prologue
-//! that would pass the limit traps (`ud2`/`udf`, SIGILL). v0: the main
-//! goroutine runs on the main thread's stack (`stack_lo` from
-//! `RLIMIT_STACK`); the trap is not yet turned into gc's `fatal error:
-//! stack overflow`.
+//! that would pass the limit traps (`ud2`/`udf`, SIGILL), which [`signals`]
+//! reports as gc's `fatal error: stack overflow`. Stacks ([`stack`]): the
+//! main goroutine reserves 1 GiB (gc's limit), every other goroutine 1 MiB
+//! carved from 256 MiB `MAP_NORESERVE` arenas without guard pages, reused
+//! after the goroutine exits. Fields after offset 40 are the runtime's.
+//!
+//! ## Goroutines (see [`sched`])
+//! One M, one P for now (gc's order under `GOMAXPROCS=1`). C ABI, `g`
+//! first:
+//! - `goxide_rt_newproc(g, closure)`: `go f(x, y)` is compiled as a
+//!   `func()` closure capturing `f`, `x`, `y` (evaluated at the
+//!   statement), then this call; the new goroutine (ids 6, 7, … as gc's)
+//!   runs it through `goxide_go_call0`. Returns at once.
+//! - `goxide_rt_Gosched(g)` (`runtime.Gosched`), `goxide_rt_block(g)`
+//!   (`select {}`), `goxide_rt_NumGoroutine(g) -> I64`,
+//!   `goxide_rt_timeSleep(g, ns: I64)` (`time.Sleep`).
+//! - `sync`'s runtime half ([`sched::sema`]), gc's linkname targets under
+//!   `goxide_rt_` + gc's runtime name: `sync_runtime_Semacquire(g, addr)`,
+//!   `sync_runtime_SemacquireWaitGroup(g, addr, durable: I8)`,
+//!   `internal_sync_runtime_SemacquireMutex`, `sync_runtime_SemacquireRWMutexR`,
+//!   `sync_runtime_SemacquireRWMutex` `(g, addr, lifo: I8, skip: I64)`,
+//!   `sync_runtime_Semrelease`, `internal_sync_runtime_Semrelease` `(g, addr,
+//!   handoff: I8, skip: I64)`; `notifyListAdd(g, l) -> I32`,
+//!   `notifyListWait(g, l, t: I32)`, `notifyListNotifyAll(g, l)`,
+//!   `notifyListNotifyOne(g, l)`, `notifyListCheck(g, size: I64)`.
+//! - Preemption: compiled code tests the byte `G.preempt` (offset 40) at
+//!   loop back-edges (and may at function entries) and, when non-zero,
+//!   calls `goxide_rt_preempt(g)`, which yields; a 10 ms SIGURG tick sets
+//!   it once a program has a second goroutine.
+//!
+//! Every goroutine blocked and none asleep: gc's `fatal error: all
+//! goroutines are asleep - deadlock!` report, exit status 2.
+//!
+//! ## Channels and select (see [`chan`], [`select`])
+//! A channel is a `*hchan` with gc's layout: `len` is the `uint` at
+//! offset 0, `cap` the `uint` at offset 8 (compiled code reads them
+//! inline; nil → 0). Element values are passed by pointer; a null
+//! receive pointer discards. C ABI, `g` first:
+//! - `goxide_rt_makechan(g, chantype, size: I64) -> I64` (`chantype`: the
+//!   `abi.ChanType`; its `Elem` at offset 48 gives size and alignment);
+//! - `goxide_rt_chansend1(g, c, elem)`, `goxide_rt_chanrecv1(g, c, elem)`,
+//!   `goxide_rt_chanrecv2(g, c, elem) -> I8` (ok), `goxide_rt_closechan(g, c)`;
+//! - `goxide_rt_selectgo(g, cas0, order0, nsends: I64, nrecvs: I64,
+//!   block: I8) -> (chosen: I64, recvOK: I64)`: `cas0` is `[n]{c, elem}`
+//!   (16 bytes each, sends first), `order0` a `[2n]uint16` scratch array;
+//!   chosen -1 means `default`. Two I64 results: rax/rdx, x0/x1;
+//! - `goxide_rt_selectnbsend(g, c, elem) -> I8` and
+//!   `goxide_rt_selectnbrecv(g, elem, c) -> (selected: I64, received: I64)`
+//!   for one case plus `default` (gc's argument order).
+//!
+//! Misuse panics with gc's words (`send on closed channel`, `close of nil
+//! channel`, `close of closed channel`, `makechan: size out of range`)
+//! through `chan::throw_panic_msg` (fatal until `recover` lands).
+//!
+//! ## Signals (see [`signals`])
+//! SIGSEGV/SIGBUS below address 0x1000: gc's `invalid memory address or
+//! nil pointer dereference` report; a trap or fault at the stack limit:
+//! gc's `stack overflow` report; others: gc's fault/signal reports. All
+//! exit 2.
 //!
 //! ## Program start and exit
 //! musl's `_start` → `__libc_start_main` → this crate's C `main(argc,
 //! argv, envp)`: it saves argc/argv/envp (musl's `std::env::args` would be
-//! empty), sets up m0 and the main goroutine (goid 1), calls
-//! `goxide_go_main(g)`, and when that returns exits with status 0
-//! (`exit_group`, as gc's `runtime.main`). `goxide_go_main` runs every
+//! empty), installs the signal handlers, sets up m0 and runs the main
+//! goroutine (goid 1), which calls `goxide_go_main(g)`. When that returns
+//! the process exits with status 0 (`exit_group`, as gc's `runtime.main`),
+//! whatever other goroutines still exist. `goxide_go_main` runs every
 //! package's initialisers, dependencies first (the type checker's order),
 //! each package's `pkg.init` before its `pkg.init.N`, then `main.main`.
 //! `goxide_rt_exit(g, code: i64)` ends the process at once (`os.Exit`).
@@ -254,6 +315,7 @@ extern crate alloc;
 
 pub mod abi;
 pub mod alg;
+pub mod chan;
 pub mod complex;
 pub mod error;
 pub mod deferpanic;
@@ -264,8 +326,12 @@ pub mod maps;
 pub mod panic;
 pub mod print;
 pub mod rand;
+pub mod sched;
+pub mod select;
+pub mod signals;
 pub mod slice;
 pub mod spinlock;
+pub mod stack;
 pub mod strconv;
 pub mod strings;
 pub mod sys;
