@@ -46,24 +46,6 @@ use crate::error::{printpanicval, RuntimeError};
 use crate::goroutine::G;
 use crate::print::{printstring, printuint, PrintSink, Stderr};
 
-/// Calls a `func()` value: in a linked program the compiler's
-/// `goxide_go_call0` (the contract's "Runtime → Go"); on the host, where
-/// no Go code exists, a closure object's first word is a C-ABI
-/// `fn(g, closure)` (test shims make such objects).
-#[cfg(goxide_runtime_staticlib)]
-unsafe extern "C" {
-    fn goxide_go_call0(g: *mut G, closure: *const u8);
-}
-
-#[cfg(not(goxide_runtime_staticlib))]
-unsafe extern "C" fn goxide_go_call0(g: *mut G, closure: *const u8) {
-    // SAFETY: the host-side closure convention above.
-    unsafe {
-        let code = *(closure as *const unsafe extern "C" fn(*mut G, *const u8));
-        code(g, closure)
-    }
-}
-
 /// One deferred call.
 pub struct Defer {
     link: *mut Defer,
@@ -88,6 +70,7 @@ pub struct Eface {
 /// a Stringer's interface descriptors, and a way to call `func() string`
 /// methods.
 #[cfg(goxide_runtime_staticlib)]
+#[allow(improper_ctypes, reason = "the runtime's own types, passed by pointer")]
 unsafe extern "C" {
     static goxide_runtime_error_type: Type;
     static goxide_error_itype: *const crate::abi::InterfaceType;
@@ -223,7 +206,7 @@ unsafe fn call_deferred(g: *mut G, closure: *const u8, p: *mut Panic) {
         unsafe { (*p).call_fp = crate::unwind::current_frame() };
     }
     // SAFETY: the closure is a live `func()` value.
-    unsafe { goxide_go_call0(g, closure) };
+    unsafe { crate::sched::call_go_closure(g, closure) };
     if !p.is_null() {
         // SAFETY: as above.
         unsafe { (*p).call_fp = 0 };
@@ -283,7 +266,9 @@ pub unsafe extern "C" fn goxide_rt_gopanic(g: *mut G, typ: *const Type, data: *c
 }
 
 /// A run-time error as a panic (the one way run-time errors leave the
-/// runtime: `crate::panic::runtime_error_panic` comes here).
+/// runtime: `crate::panic::runtime_error_panic` comes here). `g` is the
+/// running goroutine, as compiled code passes it to every entry point.
+#[allow(clippy::not_unsafe_ptr_arg_deref, reason = "g is the running goroutine (the contract), as for every runtime entry")]
 pub fn panic_runtime_error(g: *mut G, err: RuntimeError) -> ! {
     if g.is_null() {
         print_uncaught(core::ptr::null_mut(), &Panic { link: core::ptr::null_mut(), value: PanicValue::Runtime(err), recovered: false, repanicked: false, call_fp: 0, wrapped: false }, 1);

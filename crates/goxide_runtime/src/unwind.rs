@@ -76,7 +76,7 @@ pub fn current_frame() -> usize {
 
 /// The frame pointer saved in frame record `fp` (its caller's), 0 for 0.
 pub fn parent_frame(fp: usize) -> usize {
-    if fp == 0 || fp % 8 != 0 {
+    if fp == 0 || !fp.is_multiple_of(8) {
         return 0;
     }
     // SAFETY: frame records are valid along the chain of live frames.

@@ -539,8 +539,9 @@ unsafe extern "C" fn goxide_go_call0(g: *mut G, closure: *const u8) {
     }
 }
 
-unsafe extern "C" fn call_go_closure(g: *mut G, closure: *const u8) {
-    // SAFETY: closure is the func() value `go` was given.
+/// Calls a `func()` value (goroutines' entry, deferred calls).
+pub(crate) unsafe extern "C" fn call_go_closure(g: *mut G, closure: *const u8) {
+    // SAFETY: closure is the func() value `go` or `defer` was given.
     unsafe { goxide_go_call0(g, closure) }
 }
 
