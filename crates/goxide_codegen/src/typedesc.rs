@@ -154,7 +154,7 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
     let id = st.module.declare_anonymous_data(false, false).map_err(err)?;
     st.type_descs.insert(key.clone(), id);
     let tab = table();
-    let s = goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string());
+    let s = key.clone();
     let size = st.sizes.sizeof(t).max(0) as u64;
     let align = st.sizes.alignof(t).clamp(1, 255) as u8;
     let mut bytes = vec![0u8; HEADER];
@@ -364,7 +364,65 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
 
 /// One key per distinct type: identical types share a descriptor.
 pub(crate) fn canonical(t: TypeId) -> String {
-    goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string())
+    gc_type_string(&goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string()))
+}
+
+/// A types2 type string in gc's runtime spelling (`rtype.String`): the
+/// aliases `byte` and `rune` as `uint8` and `int32`, and a space after
+/// `interface` and `struct` and inside their non-empty braces
+/// (`interface {}`, `struct { X int }`).
+pub(crate) fn gc_type_string(s: &str) -> String {
+    // Words first: byte/rune outside identifiers.
+    let mut words = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'.') {
+                i += 1;
+            }
+            let w = &s[start..i];
+            words.push_str(match w {
+                "byte" => "uint8",
+                "rune" => "int32",
+                _ => w,
+            });
+        } else {
+            words.push(c as char);
+            i += 1;
+        }
+    }
+    // Then the braces of interface and struct types.
+    let mut out = String::with_capacity(words.len() + 8);
+    let mut stack: Vec<bool> = Vec::new();
+    let chars: Vec<char> = words.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        if c == '{' {
+            let kw = out.ends_with("interface") || out.ends_with("struct");
+            if kw {
+                out.push(' ');
+            }
+            out.push('{');
+            let empty = chars.get(k + 1) == Some(&'}');
+            if kw && !empty {
+                out.push(' ');
+            }
+            stack.push(kw && !empty);
+        } else if c == '}' {
+            if stack.pop().unwrap_or(false) {
+                out.push(' ');
+            }
+            out.push('}');
+        } else {
+            out.push(c);
+        }
+        k += 1;
+    }
+    out
 }
 
 /// `goxide_runtime_error_type` (runtime contract, "Panics"): the
@@ -446,4 +504,18 @@ pub(crate) fn runtime_error_type(st: &mut ObjectState, error_fn: goxide_ir::ir::
         st.module.define_data(id, &desc).map_err(err)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gc_type_string;
+
+    #[test]
+    fn type_strings_are_spelled_as_gcs_runtime() {
+        assert_eq!(gc_type_string("interface{}"), "interface {}");
+        assert_eq!(gc_type_string("[]byte"), "[]uint8");
+        assert_eq!(gc_type_string("map[rune]main.bytes"), "map[int32]main.bytes");
+        assert_eq!(gc_type_string("struct{a int; b interface{M()}}"), "struct { a int; b interface { M() } }");
+        assert_eq!(gc_type_string("struct{}"), "struct {}");
+    }
 }

@@ -351,6 +351,8 @@ pub enum RuntimeFunc {
     PanicSlice3B,
     /// (x int, y int): s[x:y:?] with x > y
     PanicSlice3C,
+    /// (x int, y int): slice of length y to an array of length x
+    PanicSliceConvert,
     /// (): nil dereference
     Panicmem,
     /// (typ *abi.Type, data unsafe.Pointer): `panic(v)`
@@ -455,6 +457,7 @@ impl RuntimeFunc {
             PanicSlice3Acap => "panicSlice3Acap",
             PanicSlice3B => "panicSlice3B",
             PanicSlice3C => "panicSlice3C",
+            PanicSliceConvert => "panicSliceConvert",
             Panicmem => "panicmem",
             Gopanic => "gopanic",
             PanicdottypeE => "panicdottypeE",
@@ -501,6 +504,7 @@ impl RuntimeFunc {
                 | PanicSlice3Acap
                 | PanicSlice3B
                 | PanicSlice3C
+                | PanicSliceConvert
                 | Panicmem
                 | Gopanic
                 | PanicdottypeE
@@ -531,6 +535,8 @@ pub enum BoundsKind {
     Slice3B,
     /// `s[x:y:]`: `0 <= x <= y`.
     Slice3C,
+    /// `[N]T(s)` / `(*[N]T)(s)`: `N <= len(s)` (index N, len len(s)).
+    Convert,
 }
 
 impl BoundsKind {
@@ -545,6 +551,7 @@ impl BoundsKind {
             BoundsKind::Slice3Acap => RuntimeFunc::PanicSlice3Acap,
             BoundsKind::Slice3B => RuntimeFunc::PanicSlice3B,
             BoundsKind::Slice3C => RuntimeFunc::PanicSlice3C,
+            BoundsKind::Convert => RuntimeFunc::PanicSliceConvert,
         }
     }
 

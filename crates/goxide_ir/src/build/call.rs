@@ -95,6 +95,16 @@ impl FnBuilder<'_> {
                         let ops = self.call_args_for(args, &sig, variadic, has_dots, pos)?;
                         return self.iface_method_call(x, &s, &sig, ops, pos);
                     }
+                    Some(s) if s.kind == SelectionKind::MethodVal && s.path.len() > 1 && self.method_owner(x, &s, pos).is_ok_and(|t| matches!(repr_of(t), Some(Repr::Interface { .. }))) => {
+                        // A method of an embedded interface field: the
+                        // field's value, then an interface call.
+                        let base = self.receiver_base(x)?;
+                        let fp = self.walk_path(base, &s.path[..s.path.len() - 1], pos)?;
+                        let it = self.method_owner(x, &s, pos)?;
+                        let iv = self.ins1(InstKind::Load { addr: fp }, it, pos);
+                        let ops = self.call_args_for(args, &sig, variadic, has_dots, pos)?;
+                        return self.iface_call_value(iv, *s.path.last().unwrap_or(&0), &sig, ops, pos);
+                    }
                     Some(s) if s.kind == SelectionKind::MethodVal => {
                         let (id, r) = self.method_call_target(x, &s, pos)?;
                         recv = Some(r);

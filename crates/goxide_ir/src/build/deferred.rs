@@ -40,6 +40,8 @@ enum Target {
     Print(bool),
     /// `panic` of the saved `interface{}`.
     Panic,
+    /// `close` of the saved channel.
+    Close,
 }
 
 /// Whether `body` (not counting function literals) has a `defer`.
@@ -132,6 +134,12 @@ impl FnBuilder<'_> {
                 let any = self.empty_interface();
                 let v = self.eval_to(*a, any)?;
                 (Target::Panic, vec![(v, any)])
+            }
+            Some(Mode::Builtin(Builtin::Close)) => {
+                let [a] = args.as_slice() else { return Err(unsupported("close", pos)) };
+                let t = self.type_of(*a)?;
+                let c = self.eval(*a)?;
+                (Target::Close, vec![(c, t)])
             }
             Some(Mode::Builtin(_)) => return Err(unsupported("deferring this builtin", pos)),
             _ => {
@@ -276,6 +284,13 @@ impl FnBuilder<'_> {
                 let v = vals.into_iter().next().ok_or_else(|| unsupported("panic", pos))?;
                 let v = w.operand_value(v, pos)?;
                 w.panic_value(v, pos);
+            }
+            Target::Close => {
+                let v = vals.into_iter().next().ok_or_else(|| unsupported("close", pos))?;
+                let c = w.operand_value(v, pos)?;
+                let raw = raw_pointer();
+                let c = w.ins1(InstKind::Convert { arg: c }, raw, pos);
+                w.ins(InstKind::RuntimeCall { func: RuntimeFunc::Closechan, args: vec![c] }, &[], pos);
             }
         }
         let f = w.finish()?;

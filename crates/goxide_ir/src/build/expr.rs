@@ -690,7 +690,7 @@ impl FnBuilder<'_> {
                 let s = self.operand_value(v, pos)?;
                 let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
                 let nv = self.ins1(InstKind::Const(Const::Int(n)), int, pos);
-                self.ins(InstKind::BoundsCheck { kind: BoundsKind::SliceAlen, index: nv, len }, &[], pos);
+                self.ins(InstKind::BoundsCheck { kind: BoundsKind::Convert, index: nv, len }, &[], pos);
                 let p = self.ins1(InstKind::Extract { arg: s, n: 0 }, to, pos);
                 Ok(Operand::Val(p))
             }
@@ -700,7 +700,7 @@ impl FnBuilder<'_> {
                 let s = self.operand_value(v, pos)?;
                 let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
                 let nv = self.ins1(InstKind::Const(Const::Int(n)), int, pos);
-                self.ins(InstKind::BoundsCheck { kind: BoundsKind::SliceAlen, index: nv, len }, &[], pos);
+                self.ins(InstKind::BoundsCheck { kind: BoundsKind::Convert, index: nv, len }, &[], pos);
                 let p = self.ins1(InstKind::Extract { arg: s, n: 0 }, pointer_to(to), pos);
                 Ok(Operand::Mem(self.temp_copy(p, pos)))
             }
