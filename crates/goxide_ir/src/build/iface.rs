@@ -80,7 +80,15 @@ impl FnBuilder<'_> {
     /// exactly that, else a wrapper.
     pub fn method_impl_for(&mut self, recv_t: TypeId, name: goxide_types::symbol::Symbol, pkg: Option<goxide_types::types::PkgId>, pos: Option<SrcPos>) -> BuildResult<FuncId> {
         let found = goxide_types::lookup::lookup_field_or_method(recv_t, false, pkg, name, false);
-        let goxide_types::lookup::Lookup::Method { path, method: Some(m), .. } = found else {
+        let goxide_types::lookup::Lookup::Method { path, method, sig, recv, .. } = found else {
+            return Err(unsupported(format!("method {} of {}", name.as_str(), type_name(recv_t)), pos));
+        };
+        // A method promoted from an embedded interface field.
+        if matches!(repr_of(recv), Some(Repr::Interface { .. })) && path.len() > 1 {
+            let sig_t = sig.or_else(|| method.and_then(|m| object(m).typ.get())).ok_or_else(|| unsupported("an interface method without a signature", pos))?;
+            return self.iface_promotion_wrapper(recv_t, recv, path, sig_t, name, pos);
+        }
+        let Some(m) = method else {
             return Err(unsupported(format!("method {} of {}", name.as_str(), type_name(recv_t)), pos));
         };
         let embedded = &path[..path.len().saturating_sub(1)];
@@ -95,6 +103,75 @@ impl FnBuilder<'_> {
             return Ok(mid);
         }
         self.wrapper(recv_t, embedded.to_vec(), m, mid, pos)
+    }
+
+    /// A function taking a receiver of type `recv_t` that calls method
+    /// `name` (signature `sig_t`) of the interface field `path` leads to
+    /// (gc's wrapper for a method promoted from an embedded interface).
+    fn iface_promotion_wrapper(
+        &mut self,
+        recv_t: TypeId,
+        iface_t: TypeId,
+        path: Vec<usize>,
+        sig_t: TypeId,
+        name: goxide_types::symbol::Symbol,
+        pos: Option<SrcPos>,
+    ) -> BuildResult<FuncId> {
+        let recv_name = match super::addr::pointee(recv_t) {
+            Some(e) => format!("(*{})", type_name(e).rsplit('.').next().unwrap_or_default()),
+            None => type_name(recv_t).rsplit('.').next().unwrap_or_default().to_string(),
+        };
+        let sym = crate::symbols::symbol(self.ctx.input.path, &format!("{recv_name}.{}", name.as_str()));
+        if let Some(&id) = self.ctx.wrappers.borrow().get(&sym) {
+            return Ok(id);
+        }
+        let msig = signature_of(sig_t, pos)?;
+        let params: Vec<TypeId> = std::iter::once(recv_t).chain(msig.params.iter().copied()).collect();
+        let gsig = GoSig { params, results: msig.results.clone() };
+        let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
+        let id = self.ctx.add_closure(Function::new(sym.clone(), lp.clone(), lr.clone(), pos));
+        self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
+        let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(sym.clone(), lp, lr, pos), sym);
+        w.go_results = gsig.results.clone();
+        let entry = w.f.blocks[0].params.clone();
+        let mut next = 1;
+        for &r in &gsig.results {
+            if is_memory(r) {
+                w.out_ptrs.push(entry.get(next).copied());
+                next += 1;
+            } else {
+                w.out_ptrs.push(None);
+            }
+        }
+        let recv_v = entry.get(next).copied().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
+        let args: Vec<Value> = entry.get(next + 1..).unwrap_or_default().to_vec();
+        // The interface field's address, then its value.
+        let base = match super::addr::pointee(recv_t) {
+            Some(_) => {
+                w.ins(InstKind::NilCheck { ptr: recv_v }, &[], pos);
+                recv_v
+            }
+            None if is_memory(recv_t) => recv_v,
+            None => return Err(unsupported("an interface method promoted into a non-struct", pos)),
+        };
+        let fp = w.walk_path(base, &path[..path.len() - 1], pos)?;
+        let iv = w.ins1(InstKind::Load { addr: fp }, iface_t, pos);
+        let mut vals = Vec::new();
+        for (a, &t) in args.iter().zip(&msig.params) {
+            vals.push(if is_memory(t) { Operand::Mem(*a) } else { Operand::Val(*a) });
+        }
+        let results = w.iface_call_value(iv, *path.last().unwrap_or(&0), &msig, vals, pos)?;
+        let mut regs = Vec::new();
+        for (i, r) in results.into_iter().enumerate() {
+            match w.out_ptrs.get(i).copied().flatten() {
+                Some(out) => w.store_operand(out, r, pos)?,
+                None => regs.push(w.operand_value(r, pos)?),
+            }
+        }
+        w.terminate(InstKind::Return { values: regs }, pos);
+        let f = w.finish()?;
+        self.ctx.set_closure(id, f);
+        Ok(id)
     }
 
     /// The type reached from `t` through embedded fields `path`.
