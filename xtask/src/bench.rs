@@ -6,16 +6,20 @@
 //! `GOXIDE_BIN`), the reference go (`scripts/goroot.sh`), building a Go
 //! program of `bench/` into `bench/out/`, and option parsing. The timing,
 //! alternation, medians and ratios live in [`runner`]; each bench in its own
-//! module ([`parse`], [`list`], [`link`], [`check`]).
+//! module ([`parse`], [`list`], [`link`], [`check`], [`compile`], [`run`];
+//! [`gofile`] holds what `compile` and `run` share).
 //!
 //! Invariants: a bench never asserts on a time (it prints medians and
 //! ratios); it checks that the contenders give the same answer before it
 //! times them; the reference go builds only bench programs, never product code.
 
 pub mod check;
+pub mod compile;
+pub mod gofile;
 pub mod link;
 pub mod list;
 pub mod parse;
+pub mod run;
 pub mod runner;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +40,13 @@ benches:
         goxide_link's rust-lld link vs gc's cmd/link on hello world, and
         both executables' sizes (goxide's side: a hand-built Cranelift
         object until goxide compiles Go)
+  compile [--runs N] [--lines N] [--seed N]
+        goxide build vs go build of a generated import-free program of
+        about N lines (default 3000): gc with an empty GOCACHE, and with
+        a warm standard library
+  run [--runs N] [--filter NAME]
+        the programs of bench/run built by go and by goxide, run
+        alternately: per-program ratios and their geometric mean
 
 environment:
   GOXIDE_BIN   goxide binary to time instead of building
@@ -47,6 +58,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some((name, rest)) if name == "list" => list::run(rest),
         Some((name, rest)) if name == "link" => link::run(rest),
         Some((name, rest)) if name == "check" => check::run(rest),
+        Some((name, rest)) if name == "compile" => compile::run(rest),
+        Some((name, rest)) if name == "run" => run::run(rest),
         Some((name, _)) if name == "help" || name == "-h" || name == "--help" => {
             println!("{USAGE}");
             Ok(())
