@@ -145,6 +145,36 @@ pub fn compare(want: &ProgramResult, got: &ProgramResult) -> Result<(), String> 
     Err(why.join("; "))
 }
 
+/// What a failed goxide build says, in one line: the undefined symbols
+/// when the link failed on them (the runtime lacks what the program needs),
+/// otherwise its first error lines (the `# package` header left out), each
+/// cut to 200 characters.
+pub fn build_error_summary(stderr: &str) -> String {
+    let mut missing: Vec<&str> = Vec::new();
+    for line in stderr.lines() {
+        if let Some((_, symbol)) = line.split_once("undefined symbol: ") {
+            let symbol = symbol.trim();
+            if !missing.contains(&symbol) {
+                missing.push(symbol);
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return format!("link: undefined symbols {}", missing.join(", "));
+    }
+    stderr
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with("# "))
+        .take(3)
+        .map(|l| match l.char_indices().nth(200) {
+            Some((cut, _)) => format!("{}…", &l[..cut]),
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
 /// The first `n` non-empty lines of `text`, joined by " | ".
 pub fn first_lines(text: &str, n: usize) -> String {
     text.lines()
@@ -195,6 +225,22 @@ mod tests {
         assert_eq!(r.stdout, "out\n");
         assert_eq!(r.stderr, "err\n");
         assert_eq!(r.summary(), "killed by signal 11; stderr: err");
+    }
+
+    #[test]
+    fn build_errors_name_missing_symbols_or_the_first_lines() {
+        let link = "# command-line-arguments\ngoxide: link: link failed: rust-lld ...\nrust-lld: error: undefined symbol: goxide_rt_makemap\n>>> referenced by main\nrust-lld: error: undefined symbol: goxide_rt_mapassign\nrust-lld: error: undefined symbol: goxide_rt_makemap\n";
+        assert_eq!(
+            build_error_summary(link),
+            "link: undefined symbols goxide_rt_makemap, goxide_rt_mapassign"
+        );
+        let unsupported = "# command-line-arguments\ngoxide: not supported yet: this expression statement at ./spawn.go:36:2\n";
+        assert_eq!(
+            build_error_summary(unsupported),
+            "goxide: not supported yet: this expression statement at ./spawn.go:36:2"
+        );
+        let long = "x".repeat(300);
+        assert_eq!(build_error_summary(&long).chars().count(), 201);
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             Err(format!(
                 "goxide cannot build it yet ({}): {}",
                 goxide_build.exit,
-                gofile::first_lines(&goxide_build.stderr_tail, 3)
+                gofile::build_error_summary(&goxide_build.stderr_tail)
             ))
         } else {
             let got = gofile::run_program(&goxide_exe)?;
