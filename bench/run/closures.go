@@ -34,9 +34,9 @@ func main() {
 		func(x int) int { return x ^ 0x5A5A },
 	}
 	acc := 1
-	for i := 0; i < 12_000_000; i++ {
+	for i := 0; i < 96_000_000; i++ {
 		acc = ops[i&3](acc) & 0xFFFFFF
 	}
-	acc += apply(5_000_000, compose(adder(3), func(x int) int { return x * 5 }), 1)
+	acc += apply(40_000_000, compose(adder(3), func(x int) int { return x * 5 }), 1)
 	println("closures", acc, calls)
 }

@@ -40,7 +40,7 @@ func main() {
 		}
 	}
 	total := 0
-	for round := 0; round < 8000; round++ {
+	for round := 0; round < 64000; round++ {
 		for i, s := range shapes {
 			total += s.Area()
 			if i%8 == round%8 {

@@ -13,7 +13,7 @@ func main() {
 		m[i*7] = i
 	}
 	hits, sum := 0, 0
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 5; round++ {
 		for i := 0; i < n*2; i++ {
 			if v, ok := m[i*7/2]; ok {
 				hits++
@@ -33,7 +33,7 @@ func main() {
 	}
 	words := []string{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"}
 	counts := make(map[string]int)
-	for i := 0; i < 300_000; i++ {
+	for i := 0; i < 600_000; i++ {
 		counts[words[(i*5+i/7)%len(words)]]++
 	}
 	wsum := 0

@@ -7,7 +7,7 @@
 package main
 
 func main() {
-	const rounds = 300_000
+	const rounds = 900_000
 	ping := make(chan int)
 	pong := make(chan int)
 	done := make(chan int)

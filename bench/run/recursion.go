@@ -14,7 +14,7 @@ func fib(n int) int {
 func main() {
 	sum := 0
 	for i := 0; i < 3; i++ {
-		sum += fib(33 + i)
+		sum += fib(35 + i)
 	}
 	println("recursion", sum)
 }

@@ -46,7 +46,7 @@ func main() {
 	primes := sieve(4_000_000)
 	check := len(primes)
 	work := make([]int, len(primes))
-	for round := 0; round < 200; round++ {
+	for round := 0; round < 400; round++ {
 		copy(work, primes)
 		prefix(work)
 		check += sumRange(work) + sumIndex(work)

@@ -16,7 +16,7 @@ func work(id int, out chan<- int) {
 }
 
 func main() {
-	const batches = 100
+	const batches = 400
 	const perBatch = 2000
 	results := make(chan int, perBatch)
 	sum := 0

@@ -36,7 +36,7 @@ func main() {
 		check += hash(s) + len(s)
 	}
 	var b []byte
-	for round := 0; round < 100; round++ {
+	for round := 0; round < 2000; round++ {
 		b = b[:0]
 		for i := 0; i < 5000; i++ {
 			b = append(b, "item"...)
