@@ -77,20 +77,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
     build_checked(&tools.go_build("go build", &check_cache, &gen_dir, "main.go", &gc_exe))?;
     let want = gofile::run_program(&gc_exe)?;
     if !want.success() {
-        return Err(format!("the generated program fails under gc: {}", want.summary()));
+        return Err(format!(
+            "the generated program fails under gc: {}",
+            want.summary()
+        ));
     }
     build_checked(&tools.goxide_build("goxide build", &gen_dir, "main.go", &goxide_exe))?;
     let got = gofile::run_program(&goxide_exe)?;
-    gofile::compare(&want, &got).map_err(|e| format!("goxide's executable differs from gc's: {e}"))?;
-    println!("  both executables print {:?}", gofile::first_lines(&want.stderr, 1));
+    gofile::compare(&want, &got)
+        .map_err(|e| format!("goxide's executable differs from gc's: {e}"))?;
+    println!(
+        "  both executables print {:?}",
+        gofile::first_lines(&want.stderr, 1)
+    );
 
     // gc's warm standard library: a template cache, copied before each run.
     let warm_template = out.join("gocache-warm-std");
     if !warm_template.join("README").is_file() {
         let empty_dir = out.join("empty");
         fresh_dir(&empty_dir)?;
-        std::fs::write(empty_dir.join("main.go"), "package main\n\nfunc main() {}\n")
-            .map_err(|e| format!("{}: {e}", empty_dir.display()))?;
+        std::fs::write(
+            empty_dir.join("main.go"),
+            "package main\n\nfunc main() {}\n",
+        )
+        .map_err(|e| format!("{}: {e}", empty_dir.display()))?;
         fresh_dir(&warm_template)?;
         eprintln!("bench: filling bench/out/compile/gocache-warm-std (go build of an empty main)");
         build_checked(&tools.go_build(
@@ -118,7 +128,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             cache: CacheSetup::Empty(cold_cache.clone()),
         },
         Prepared {
-            contender: tools.go_build("gc warm std", &warm_cache, &gen_dir, "main.go", &timed_gc_exe),
+            contender: tools.go_build(
+                "gc warm std",
+                &warm_cache,
+                &gen_dir,
+                "main.go",
+                &timed_gc_exe,
+            ),
             exe: timed_gc_exe.clone(),
             cache: CacheSetup::CopyOf {
                 template: warm_template.clone(),
@@ -180,7 +196,11 @@ impl Prepared {
 /// Runs each contender `runs` times, alternating as
 /// [`runner::run_alternating`] does, with each contender's untimed
 /// preparation before its run and the executable's output checked after.
-fn run_prepared(contenders: &[Prepared], runs: usize, want: &ProgramResult) -> Result<Vec<Series>, String> {
+fn run_prepared(
+    contenders: &[Prepared],
+    runs: usize,
+    want: &ProgramResult,
+) -> Result<Vec<Series>, String> {
     let n = contenders.len();
     let mut series: Vec<Series> = contenders
         .iter()
@@ -190,7 +210,9 @@ fn run_prepared(contenders: &[Prepared], runs: usize, want: &ProgramResult) -> R
         })
         .collect();
     if let Some(load) = runner::load_average() {
-        eprintln!("  load average before: {load} (other work on these cores skews every contender)");
+        eprintln!(
+            "  load average before: {load} (other work on these cores skews every contender)"
+        );
     }
     eprint!("  {runs} rounds of {n}: ");
     for round in 0..runs {
@@ -204,7 +226,9 @@ fn run_prepared(contenders: &[Prepared], runs: usize, want: &ProgramResult) -> R
                 return Err(context(format!("build failed: {}", o.describe())));
             }
             let got = gofile::run_program(&p.exe).map_err(context)?;
-            gofile::compare(want, &got).map_err(|e| context(format!("the executable differs from gc's first build: {e}")))?;
+            gofile::compare(want, &got).map_err(|e| {
+                context(format!("the executable differs from gc's first build: {e}"))
+            })?;
             series[i].samples.push(Sample {
                 wall: o.wall,
                 cpu: o.cpu,
@@ -250,7 +274,10 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
         } else if kind.is_file() {
             std::fs::copy(entry.path(), &target).map_err(|e| err(&target, e))?;
         } else {
-            return Err(format!("{}: not a file or directory", entry.path().display()));
+            return Err(format!(
+                "{}: not a file or directory",
+                entry.path().display()
+            ));
         }
     }
     Ok(())
@@ -270,7 +297,8 @@ mod tests {
 
     #[test]
     fn copy_tree_copies_nested_files_and_prepare_empties() {
-        let base = std::env::temp_dir().join(format!("goxide-bench-copytree-{}", std::process::id()));
+        let base =
+            std::env::temp_dir().join(format!("goxide-bench-copytree-{}", std::process::id()));
         let from = base.join("from");
         std::fs::create_dir_all(from.join("a/b")).unwrap();
         std::fs::write(from.join("README"), "r").unwrap();

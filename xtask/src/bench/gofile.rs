@@ -48,7 +48,14 @@ impl Toolchains {
     }
 
     /// `go -C dir build -o out file` with `GOCACHE=gocache`.
-    pub fn go_build(&self, label: &str, gocache: &Path, dir: &Path, file: &str, out: &Path) -> Contender {
+    pub fn go_build(
+        &self,
+        label: &str,
+        gocache: &Path,
+        dir: &Path,
+        file: &str,
+        out: &Path,
+    ) -> Contender {
         self.common(Contender::new(label, &self.go))
             .env("GOCACHE", gocache)
             .arg("-C")
@@ -125,9 +132,15 @@ pub fn compare(want: &ProgramResult, got: &ProgramResult) -> Result<(), String> 
     }
     let mut why = Vec::new();
     if want.exit != got.exit {
-        why.push(format!("gc's ended with {}, goxide's with {}", want.exit, got.exit));
+        why.push(format!(
+            "gc's ended with {}, goxide's with {}",
+            want.exit, got.exit
+        ));
     }
-    for (stream, w, g) in [("stdout", &want.stdout, &got.stdout), ("stderr", &want.stderr, &got.stderr)] {
+    for (stream, w, g) in [
+        ("stdout", &want.stdout, &got.stdout),
+        ("stderr", &want.stderr, &got.stderr),
+    ] {
         if w != g {
             let line = w
                 .lines()
@@ -216,7 +229,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("goxide-bench-gofile-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let script = dir.join("s.sh");
-        std::fs::write(&script, "#!/bin/sh\necho out\necho err >&2\nkill -SEGV $$\n").unwrap();
+        std::fs::write(
+            &script,
+            "#!/bin/sh\necho out\necho err >&2\nkill -SEGV $$\n",
+        )
+        .unwrap();
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
         let r = run_program(&script).unwrap();

@@ -40,7 +40,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let repo = super::repo_root();
     let programs = list_programs(&repo.join("bench/run"), filter)?;
     if programs.is_empty() {
-        return Err(format!("no program of bench/run matches --filter {filter:?}"));
+        return Err(format!(
+            "no program of bench/run matches --filter {filter:?}"
+        ));
     }
     let tools = Toolchains::find(&repo)?;
     let out = repo.join("bench/out/run");
@@ -62,16 +64,24 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("\n{name}: {}", program.constructs);
         let gc_exe = out.join(format!("{name}_gc"));
         let goxide_exe = out.join(format!("{name}_goxide"));
-        let gc_build = runner::run_once(&tools.go_build("go build", &gocache, dir, &file, &gc_exe))?;
+        let gc_build =
+            runner::run_once(&tools.go_build("go build", &gocache, dir, &file, &gc_exe))?;
         if gc_build.exit != ExitKind::Code(0) {
-            return Err(format!("go build bench/run/{file}: {}", gc_build.describe()));
+            return Err(format!(
+                "go build bench/run/{file}: {}",
+                gc_build.describe()
+            ));
         }
         let want = gofile::run_program(&gc_exe)?;
         if !want.success() {
-            return Err(format!("bench/run/{file} fails under gc: {}", want.summary()));
+            return Err(format!(
+                "bench/run/{file} fails under gc: {}",
+                want.summary()
+            ));
         }
         let _ = std::fs::remove_file(&goxide_exe);
-        let goxide_build = runner::run_once(&tools.goxide_build("goxide build", dir, &file, &goxide_exe))?;
+        let goxide_build =
+            runner::run_once(&tools.goxide_build("goxide build", dir, &file, &goxide_exe))?;
         let verdict = if goxide_build.exit != ExitKind::Code(0) {
             Err(format!(
                 "goxide cannot build it yet ({}): {}",
@@ -81,7 +91,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             let got = gofile::run_program(&goxide_exe)?;
             if got.success() {
-                gofile::compare(&want, &got).map_err(|e| format!("goxide's executable prints something else: {e}"))
+                gofile::compare(&want, &got)
+                    .map_err(|e| format!("goxide's executable prints something else: {e}"))
             } else {
                 Err(format!("goxide's executable fails: {}", got.summary()))
             }
@@ -155,13 +166,18 @@ fn list_programs(dir: &Path, filter: &str) -> Result<Vec<RunProgram>, String> {
     let mut programs = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".go")) else {
+        let Some(name) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".go"))
+        else {
             continue;
         };
         if !name.contains(filter) {
             continue;
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         programs.push(RunProgram {
             name: name.to_string(),
             constructs: constructs_line(&text),
@@ -227,7 +243,16 @@ mod tests {
     fn bench_run_programs_are_import_free_and_described() {
         let programs = list_programs(&crate::bench::repo_root().join("bench/run"), "").unwrap();
         let names: Vec<&str> = programs.iter().map(|p| p.name.as_str()).collect();
-        for want in ["closures", "interfaces", "maps", "pingpong", "recursion", "slices", "spawn", "strings"] {
+        for want in [
+            "closures",
+            "interfaces",
+            "maps",
+            "pingpong",
+            "recursion",
+            "slices",
+            "spawn",
+            "strings",
+        ] {
             assert!(names.contains(&want), "bench/run/{want}.go missing");
         }
         for p in &programs {

@@ -270,7 +270,12 @@ impl Gen<'_> {
         emit!(self, 1, "u = u*{m} + uint32(b)");
         let narrow = *self.rng.pick(&["int8", "int16", "uint8", "uint16"]);
         emit!(self, 1, "w := {narrow}(b) + {narrow}(a)");
-        emit!(self, 1, "return int(u) + a%{d} - b/{} + int(w)", self.c(2, 1000));
+        emit!(
+            self,
+            1,
+            "return int(u) + a%{d} - b/{} + int(w)",
+            self.c(2, 1000)
+        );
         self.close();
     }
 
@@ -354,7 +359,13 @@ impl Gen<'_> {
         self.line(0, "}");
         self.line(0, "");
         emit!(self, 0, "func (p *t{k}) step(i int) {{");
-        emit!(self, 1, "p.a += i*{} + p.b%{}", self.c(2, 77), self.c(2, 77));
+        emit!(
+            self,
+            1,
+            "p.a += i*{} + p.b%{}",
+            self.c(2, 77),
+            self.c(2, 77)
+        );
         self.line(1, "p.b ^= p.a");
         let every = self.c(2, 4);
         emit!(self, 1, "if i%{every} == 0 {{");
@@ -430,7 +441,12 @@ impl Gen<'_> {
         self.line(0, "");
         emit!(self, 0, "type b{k} struct{{ v, w int }}");
         self.line(0, "");
-        emit!(self, 0, "func (a a{k}) val() int {{ return a.v * {} }}", self.c(2, 99));
+        emit!(
+            self,
+            0,
+            "func (a a{k}) val() int {{ return a.v * {} }}",
+            self.c(2, 99)
+        );
         self.line(0, "");
         emit!(self, 0, "func (b *b{k}) val() int {{");
         self.line(1, "b.w++");
@@ -441,7 +457,11 @@ impl Gen<'_> {
         let input = self.input();
         let (c1, c2) = (self.c(1, 999), self.c(1, 999));
         emit!(self, 1, "n := {input}");
-        emit!(self, 1, "xs := []i{k}{{a{k}{{n}}, &b{k}{{n, {c1}}}, a{k}{{{c2}}}}}");
+        emit!(
+            self,
+            1,
+            "xs := []i{k}{{a{k}{{n}}, &b{k}{{n, {c1}}}, a{k}{{{c2}}}}}"
+        );
         self.line(1, "s := 0");
         let n = self.c(6, 40);
         emit!(self, 1, "for i := 0; i < {n}; i++ {{");
@@ -475,7 +495,11 @@ mod tests {
             assert_eq!(p.lines, p.source.lines().count());
             assert!(p.lines >= target, "{} < {target}", p.lines);
             // The largest family (struct or interface) is under 60 lines.
-            assert!(p.lines < target.max(20) + 60, "{} lines for {target}", p.lines);
+            assert!(
+                p.lines < target.max(20) + 60,
+                "{} lines for {target}",
+                p.lines
+            );
         }
     }
 
@@ -486,7 +510,10 @@ mod tests {
             assert!(p.families.contains(&f), "{f:?} missing");
         }
         for k in 0..p.families.len() {
-            assert!(p.source.contains(&format!("\th = h*31 + f{k}(")), "f{k} not called");
+            assert!(
+                p.source.contains(&format!("\th = h*31 + f{k}(")),
+                "f{k} not called"
+            );
         }
         assert!(!p.source.contains("\nimport"));
     }
@@ -511,7 +538,8 @@ mod tests {
     fn reference_go_builds_and_runs_it() {
         let repo = crate::bench::repo_root();
         let go = crate::bench::reference_go(&repo).expect("the reference go (scripts/setup.sh)");
-        let dir = std::env::temp_dir().join(format!("goxide-bench-gen-test-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("goxide-bench-gen-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = generate(900, 12345);
         std::fs::write(dir.join("main.go"), &p.source).unwrap();
@@ -525,8 +553,14 @@ mod tests {
             .env("CGO_ENABLED", "0")
             .output()
             .unwrap();
-        assert!(build.status.success(), "go build: {}", String::from_utf8_lossy(&build.stderr));
-        let run = std::process::Command::new(dir.join("gen")).output().unwrap();
+        assert!(
+            build.status.success(),
+            "go build: {}",
+            String::from_utf8_lossy(&build.stderr)
+        );
+        let run = std::process::Command::new(dir.join("gen"))
+            .output()
+            .unwrap();
         let _ = std::fs::remove_dir_all(&dir);
         assert!(run.status.success());
         let stderr = String::from_utf8_lossy(&run.stderr);
