@@ -50,6 +50,11 @@ impl Checker<'_> {
                     return ExprClass::Conversion;
                 }
                 x.mode = Mode::Invalid;
+                // A value cannot be converted to an incomplete type.
+                if !self.is_complete(t) {
+                    x.expr = Some(call);
+                    return ExprClass::Conversion;
+                }
                 match args.len() {
                     0 => {
                         let ts = self.type_str(t);
@@ -200,8 +205,14 @@ impl Checker<'_> {
                 x.typ = tt.invalid();
             }
             1 => {
+                // A value of an incomplete type cannot be returned.
+                let r = results[0].typ;
+                if !self.is_complete(r) {
+                    x.mode = Mode::Invalid;
+                    return;
+                }
                 x.mode = Mode::Value;
-                x.typ = results[0].typ;
+                x.typ = r;
             }
             _ => {
                 x.mode = Mode::Value;
@@ -765,12 +776,27 @@ impl Checker<'_> {
             }
             _ => {}
         }
+        // One cannot select on an incomplete type.
+        if !self.is_complete(x.typ) {
+            x.mode = Mode::Invalid;
+            x.expr = Some(e);
+            return;
+        }
         if want_type {
             let es = self.expr_str(e);
             self.error_pos(sel.pos, format!("{es} is not a type"));
             x.mode = Mode::Invalid;
             x.expr = Some(e);
             return;
+        }
+        // Selecting through a pointer dereferences it: its base must be
+        // complete too.
+        if let Type::Pointer(b) = *tt.get(tt.underlying(x.typ)) {
+            if !self.is_complete(b) {
+                x.mode = Mode::Invalid;
+                x.expr = Some(e);
+                return;
+            }
         }
         let res = crate::lookup::lookup_field_or_method(x.typ, x.mode == Mode::Variable, Some(self.pkg), sel_sym, false);
         use crate::lookup::Lookup;

@@ -211,6 +211,12 @@ impl Checker<'_> {
                 }
                 let n = tt.named(t).unwrap();
                 let origin = n.origin.unwrap_or(t);
+                // A type found invalid by an earlier check has an invalid
+                // right-hand side (types2 resets its fromRHS), which is valid:
+                // each cycle is reported once.
+                if tt.named(origin).is_some_and(|o| o.invalid.load(std::sync::atomic::Ordering::Relaxed)) {
+                    return true;
+                }
                 // Only this package's declarations can form new cycles.
                 let Some(&rhs) = self.named_rhs.get(&origin) else { return true };
                 nest.push(t);
@@ -447,6 +453,10 @@ impl Checker<'_> {
         let named = tt.new_named(o.name, Some(self.pkg));
         let _ = tt.named(named).map(|n| n.obj.set(obj));
         o.typ.set(named);
+        // Queued before the right-hand side is checked, as types2's
+        // typeDecl does: the outermost declaration of a cycle checks (and
+        // reports) it first.
+        self.delayed.push(super::Delayed::ValidType { fi: self.ctx.fi, named });
         let opened = !tparams.is_empty();
         if opened {
             self.open_scope(false, 0);
@@ -457,7 +467,6 @@ impl Checker<'_> {
         }
         let rhs = self.defined_type(typ, obj);
         self.named_rhs.insert(named, rhs);
-        self.delayed.push(super::Delayed::ValidType { fi: self.ctx.fi, named });
         let mut under = tt.underlying(rhs);
         if is_type_param(rhs) {
             self.error_at(typ, "cannot use a type parameter as RHS in type declaration".into());

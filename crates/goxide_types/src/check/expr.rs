@@ -409,6 +409,10 @@ impl Checker<'_> {
         if t == table().invalid() {
             return false;
         }
+        // One cannot assert to an incomplete type.
+        if !self.is_complete(t) {
+            return false;
+        }
         self.type_assertion(e, x, t, false);
         x.mode = Mode::CommaOk;
         x.typ = t;
@@ -450,6 +454,10 @@ impl Checker<'_> {
                     return false;
                 };
                 let _ = e;
+                // A pointer to an incomplete type cannot be dereferenced.
+                if !self.is_complete(base) {
+                    return false;
+                }
                 x.mode = Mode::Variable;
                 x.typ = base;
                 true
@@ -857,12 +865,13 @@ impl Checker<'_> {
             }
             Operator::Recv => {
                 match self.chan_elem(x, true) {
-                    Some(elem) => {
+                    // A value of an incomplete type cannot be received.
+                    Some(elem) if self.is_complete(elem) => {
                         x.mode = Mode::CommaOk;
                         x.typ = elem;
                         self.ctx.has_call_or_recv = true;
                     }
-                    None => x.mode = Mode::Invalid,
+                    _ => x.mode = Mode::Invalid,
                 }
                 return;
             }

@@ -48,6 +48,18 @@ impl Checker<'_> {
             x.mode = Mode::Invalid;
             return false;
         }
+        // One cannot index a value of an incomplete type, nor through a
+        // pointer to one, nor get an incomplete map element.
+        let incomplete = match tt.get(tt.underlying(x.typ)) {
+            _ if !self.is_complete(x.typ) => true,
+            Type::Pointer(b) => !self.is_complete(*b),
+            Type::Map { elem, .. } => !self.is_complete(*elem),
+            _ => false,
+        };
+        if incomplete {
+            x.mode = Mode::Invalid;
+            return false;
+        }
         let mut valid = false;
         let mut length: i64 = -1;
         let byte = crate::universe::byte();
@@ -271,6 +283,13 @@ impl Checker<'_> {
             let l: Vec<ExprId> = index.iter().flatten().copied().collect();
             self.use_exprs(&l);
             return;
+        }
+        // Slicing through a pointer dereferences it: its base must be complete.
+        if let Type::Pointer(b) = *tt.get(tt.underlying(x.typ)) {
+            if !self.is_complete(b) {
+                x.mode = Mode::Invalid;
+                return;
+            }
         }
         let byte_slice = || {
             let byte = crate::universe::byte();

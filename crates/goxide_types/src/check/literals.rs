@@ -75,6 +75,12 @@ impl Checker<'_> {
             x.typ = at;
             return;
         }
+        // A literal of an incomplete type cannot be made.
+        if !self.is_complete(base) {
+            x.mode = Mode::Invalid;
+            x.expr = Some(e);
+            return;
+        }
         let u = core_type(base);
         match u.map(|u| tt.get(u).clone()) {
             Some(Type::Struct(fields)) => {

@@ -17,6 +17,7 @@
 mod assign;
 mod builtins;
 mod call;
+mod cycles;
 mod decl;
 mod expr;
 mod index;
@@ -285,6 +286,7 @@ impl<'a> Checker<'a> {
     /// unused imports; publishes the package scope.
     pub fn check(&mut self) {
         self.collect_objects();
+        self.direct_cycles();
         self.package_objects();
         self.process_delayed();
         self.init_order();

@@ -146,7 +146,7 @@ fn import_paths_are_validated_as_types2() {
 
 /// Checks each program and compares its errors with what `go build`
 /// printed (quoted with the program); reports every difference at once.
-fn assert_as_gc(cases: &[(&str, &[&str])]) {
+pub(crate) fn assert_as_gc(cases: &[(&str, &[&str])]) {
     let mut failed = Vec::new();
     for (src, want) in cases {
         let (got, _) = check(src);
