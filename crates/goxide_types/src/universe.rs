@@ -143,18 +143,35 @@ pub fn lookup(name: &str) -> Option<crate::types::ObjId> {
     universe().scope.lookup(Symbol::intern(name))
 }
 
-/// The kind name types2 uses for an object in messages ("variable",
-/// "constant", "type", "function", "package", "label", "built-in", "nil").
-pub fn kind_name(id: crate::types::ObjId) -> &'static str {
-    match object(id).kind {
-        ObjKind::PkgName { .. } => "package",
+/// The description of an object's kind in types2's messages (its
+/// `objectKind`): "package name", "constant", "defined type", "type
+/// alias", "type parameter", "package-level variable", "local variable",
+/// "receiver", "parameter", "result variable", "struct field", "function",
+/// "label", "built-in function", "untyped nil". Methods are never looked
+/// up by name, so a `Func` is a "function".
+pub fn object_kind(id: crate::types::ObjId) -> &'static str {
+    use crate::objects::VarKind;
+    let o = object(id);
+    match o.kind {
+        ObjKind::PkgName { .. } => "package name",
         ObjKind::Const => "constant",
-        ObjKind::TypeName => "type",
-        ObjKind::Var { .. } => "variable",
+        ObjKind::TypeName => match o.typ.get() {
+            Some(t) if crate::types::table().alias(t).is_some() => "type alias",
+            Some(t) if matches!(crate::types::table().get(t), crate::types::Type::TypeParam(_)) => "type parameter",
+            _ => "defined type",
+        },
+        ObjKind::Var { kind, .. } => match kind {
+            VarKind::Package => "package-level variable",
+            VarKind::Local => "local variable",
+            VarKind::Recv => "receiver",
+            VarKind::Param => "parameter",
+            VarKind::Result => "result variable",
+            VarKind::Field => "struct field",
+        },
         ObjKind::Func => "function",
         ObjKind::Label => "label",
-        ObjKind::Builtin(_) => "built-in",
-        ObjKind::Nil => "nil",
+        ObjKind::Builtin(_) => "built-in function",
+        ObjKind::Nil => "untyped nil",
     }
 }
 
@@ -183,7 +200,8 @@ mod tests {
         let byte = object(lookup("byte").unwrap()).typ.get().unwrap();
         assert!(table().identical(byte, table().basic(BasicKind::Uint8)));
         assert_eq!(type_string(table().intern(crate::types::Type::Slice(byte)), &qf), "[]byte");
-        assert_eq!(kind_name(lookup("len").unwrap()), "built-in");
+        assert_eq!(object_kind(lookup("len").unwrap()), "built-in function");
+        assert_eq!(object_kind(lookup("nil").unwrap()), "untyped nil");
         assert!(u.unsafe_scope.lookup(Symbol::intern("Sizeof")).is_some());
         assert!(u.unsafe_scope.lookup_parent(Symbol::intern("int")).is_some());
     }

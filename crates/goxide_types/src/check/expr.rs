@@ -512,7 +512,7 @@ impl Checker<'_> {
         let o = object(obj);
         let got_type = matches!(o.kind, ObjKind::TypeName);
         if !got_type && want_type {
-            let kind = crate::universe::kind_name(obj);
+            let kind = crate::universe::object_kind(obj);
             self.error_pos(n.pos, format!("{} ({kind}) is not a type", o.name));
             if matches!(o.kind, ObjKind::Var { .. }) {
                 o.mark_used();

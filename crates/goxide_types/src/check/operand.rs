@@ -72,7 +72,7 @@ impl Operand {
     }
 }
 
-use crate::predicates::{composite_kind, is_generic};
+use crate::predicates::{composite_kind, is_generic, is_interface};
 
 impl Operand {
     /// types2's `operandString`: the description messages use. `file` is
@@ -135,7 +135,9 @@ impl Operand {
                 }
                 let unaliased = tt.unalias(self.typ);
                 let tpar = tt.type_param(unaliased);
-                if tpar.is_none() && matches!(tt.get(self.typ), Type::Named(_) | Type::Alias(_)) {
+                // byte and rune are basic types in types2, not aliases.
+                let basic_alias = self.typ == crate::universe::byte() || self.typ == crate::universe::rune();
+                if tpar.is_none() && !basic_alias && matches!(tt.get(self.typ), Type::Named(_) | Type::Alias(_)) {
                     let mut what = composite_kind(self.typ).to_string();
                     if what.is_empty() {
                         if let Type::Basic(k) = tt.get(tt.underlying(self.typ)) {
@@ -153,6 +155,10 @@ impl Operand {
                     if let Some(&bound) = p.constraint.get() {
                         buf.push_str(" constrained by ");
                         buf.push_str(&type_string(bound, qf));
+                        // types2's hasEmptyTypeset.
+                        if is_interface(bound) && crate::typeset::type_set(tt.underlying(bound)).is_empty() {
+                            buf.push_str(" with empty type set");
+                        }
                     }
                 }
             } else {

@@ -175,6 +175,16 @@ fn expressions_statements_and_declarations_as_gc() {
         ("package main\nfunc main() { _ = 1 << 70 }\n", &["./x.go:2:19: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in assignment to _ identifier (overflows)"]),
         ("package main\ntype T int\nfunc (t T) M() {}\nfunc (t T) M() {}\nfunc main() {}\n", &["./x.go:4:12: method T.M already declared at ./x.go:3:12"]),
         ("package main\ntype T struct { T }\nfunc main() {}\n", &["./x.go:2:6: invalid recursive type: T refers to itself"]),
+        (
+            "package main\nimport \"unsafe\"\nvar v int\nfunc main() {\n\tvar l int\n\tvar _ v\n\tvar _ l\n\tvar _ unsafe\n\tvar _ nil\n\tconst c = -byte(1)\n\t_ = unsafe.Sizeof(0)\n}\n",
+            &[
+                "./x.go:6:8: v (package-level variable) is not a type",
+                "./x.go:7:8: l (local variable) is not a type",
+                "./x.go:8:8: unsafe (package name) is not a type",
+                "./x.go:9:8: nil (untyped nil) is not a type",
+                "./x.go:10:12: -byte(1) (constant -1 of type byte) overflows byte",
+            ],
+        ),
         ("package main\nfunc main() { for i := range 10 { _ = i }; var m map[[]int]int; _ = m }\n", &["./x.go:2:54: invalid map key type []int"]),
         ("package main\nfunc main() { x, y := 1; _, _ = x, y }\n", &["./x.go:2:23: assignment mismatch: 2 variables but 1 value"]),
     ];
