@@ -214,6 +214,11 @@ impl Writer<'_> {
                 if !a.targs.is_empty() {
                     let targs = a.targs.clone();
                     self.type_list(&targs);
+                } else if let Some(tps) = a.tparams.get() {
+                    if !tps.is_empty() {
+                        let tps = tps.clone();
+                        self.tparam_list(&tps);
+                    }
                 }
             }
         }

@@ -425,8 +425,7 @@ impl Checker<'_> {
             let opened = !tparams.is_empty();
             if opened {
                 self.open_scope(false, 0);
-                let list = self.collect_type_params(&tparams);
-                let _ = tt.alias(a).map(|d| d.tparams.set(list.into()));
+                self.collect_type_params(&tparams, Some(a));
             }
             let rhs = self.defined_type(typ, obj);
             let mut actual = rhs;
@@ -460,8 +459,7 @@ impl Checker<'_> {
         let opened = !tparams.is_empty();
         if opened {
             self.open_scope(false, 0);
-            let list = self.collect_type_params(&tparams);
-            let _ = tt.named(named).map(|n| n.tparams.set(list.into()));
+            self.collect_type_params(&tparams, Some(named));
         } else {
             let _ = tt.named(named).map(|n| n.tparams.set(Box::new([])));
         }
@@ -487,7 +485,11 @@ impl Checker<'_> {
 
     /// types2's `collectTypeParams`: declares the type parameters of a
     /// declaration in the current scope and sets their constraints.
-    pub(crate) fn collect_type_params(&mut self, list: &[FieldId]) -> Vec<TypeId> {
+    ///
+    /// The parameters are bound to `generic` (a named type or an alias)
+    /// before their constraints are checked, as types2 binds them, so that
+    /// the constraints may use the generic type (`type T[P T[P]] ...`).
+    pub(crate) fn collect_type_params(&mut self, list: &[FieldId], generic: Option<TypeId>) -> Vec<TypeId> {
         let file = self.ctx.file;
         let tt = table();
         let mut tparams = Vec::with_capacity(list.len());
@@ -501,6 +503,13 @@ impl Checker<'_> {
             self.declare_local(obj);
             self.record_def(n.pos, obj);
             tparams.push(tp);
+        }
+        if let Some(g) = generic {
+            if let Some(n) = tt.named(g) {
+                let _ = n.tparams.set(tparams.clone().into());
+            } else if let Some(a) = tt.alias(g) {
+                let _ = a.tparams.set(tparams.clone().into());
+            }
         }
         let saved = self.ctx.in_tparam_list;
         self.ctx.in_tparam_list = true;

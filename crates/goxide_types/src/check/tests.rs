@@ -176,6 +176,15 @@ fn expressions_statements_and_declarations_as_gc() {
         ("package main\ntype T int\nfunc (t T) M() {}\nfunc (t T) M() {}\nfunc main() {}\n", &["./x.go:4:12: method T.M already declared at ./x.go:3:12"]),
         ("package main\ntype T struct { T }\nfunc main() {}\n", &["./x.go:2:6: invalid recursive type: T refers to itself"]),
         (
+            "package main\ntype T1[P T1[P]] interface{}\ntype L[P any] struct{}\ntype A2 = L\nvar _ A2[int]\ntype A0 = L[int]\nfunc (A0) m() {}\ntype G[P any] = L[P]\nfunc (G[P]) n() {}\nfunc (L[*int]) o() {}\nvar _ T1[int]\nfunc main() {}\n",
+            &[
+                "./x.go:4:11: cannot use generic type L[P any] without instantiation",
+                "./x.go:7:7: cannot define new methods on instantiated type L[int]",
+                "./x.go:9:7: cannot define new methods on generic alias type G[P any]",
+                "./x.go:10:9: receiver type parameter *int must be an identifier",
+            ],
+        ),
+        (
             "package main\nimport \"unsafe\"\nvar v int\nfunc main() {\n\tvar l int\n\tvar _ v\n\tvar _ l\n\tvar _ unsafe\n\tvar _ nil\n\tconst c = -byte(1)\n\t_ = unsafe.Sizeof(0)\n}\n",
             &[
                 "./x.go:6:8: v (package-level variable) is not a type",

@@ -66,7 +66,7 @@ impl Checker<'_> {
     pub(crate) fn generic_type(&mut self, e: ExprId, cause: &mut String) -> TypeId {
         let mut t = self.typ_internal(e, None);
         let tt = table();
-        if t != tt.invalid() && !is_generic(t) {
+        if tt.unalias(t) != tt.invalid() && !is_generic(t) {
             *cause = format!("{} is not a generic type", self.type_str(t));
             t = tt.invalid();
         }
@@ -178,7 +178,7 @@ impl Checker<'_> {
             let ls: Vec<String> = xlist.iter().map(|&e| self.expr_str(e)).collect();
             self.error_at(x, format!("invalid operation: {xs}[{}] ({cause})", ls.join(", ")));
         }
-        if typ == tt.invalid() {
+        if tt.unalias(typ) == tt.invalid() {
             return typ;
         }
         let mut targs = Vec::with_capacity(xlist.len());
@@ -293,7 +293,7 @@ impl Checker<'_> {
         if let Some(r) = recv {
             recv_var = Some(self.collect_recv(r, decl));
         }
-        let tps = if tparams.is_empty() { Vec::new() } else { self.collect_type_params(tparams) };
+        let tps = if tparams.is_empty() { Vec::new() } else { self.collect_type_params(tparams, None) };
         let (pnames, pvars, variadic) = self.collect_params(VarKind::Param, file.fields_of(params));
         let (rnames, rvars, _) = self.collect_params(VarKind::Result, file.fields_of(results));
         if let Some((obj, _)) = recv_var {
@@ -335,11 +335,36 @@ impl Checker<'_> {
         let mut tps = Vec::new();
         if rtparams.is_empty() {
             recv_type = self.var_type(fld.typ);
+            // No new methods on instantiated types: follow the chain of
+            // aliases (through pointers) to an instance.
+            let unpointer = |t: TypeId| match tt.get(t) {
+                Type::Pointer(b) => *b,
+                _ => t,
+            };
+            let mut a = Some(unpointer(recv_type)).filter(|&t| tt.alias(t).is_some());
+            let mut steps = 0;
+            while let Some(at) = a {
+                steps += 1;
+                let Some(rhs) = tt.alias(at).and_then(|d| d.actual.get().copied()) else { break };
+                let b = unpointer(rhs);
+                let instance_like = match (tt.named(b), tt.alias(b)) {
+                    (Some(n), _) => n.origin.is_some() || n.tparams.get().is_some_and(|p| !p.is_empty()),
+                    (_, Some(d)) => !d.targs.is_empty() || d.tparams.get().is_some_and(|p| !p.is_empty()),
+                    _ => false,
+                };
+                if instance_like {
+                    let ts = self.type_str(b);
+                    self.error_at(base, format!("cannot define new methods on instantiated type {ts}"));
+                    recv_type = tt.invalid();
+                    break;
+                }
+                a = Some(b).filter(|&t| tt.alias(t).is_some() && steps < 1000);
+            }
         } else {
             let mut cause = String::new();
             let t = self.generic_type(base, &mut cause);
             let mut base_named = None;
-            if t != tt.invalid() {
+            if tt.unalias(t) != tt.invalid() {
                 if tt.named(t).is_some() {
                     base_named = Some(t);
                 } else {
@@ -350,11 +375,18 @@ impl Checker<'_> {
                 self.error_at(base, cause);
             }
             for (i, &p) in rtparams.iter().enumerate() {
-                let ExprKind::Name(n) = file.expr(p).kind else {
-                    self.error_at(p, "receiver type parameter must be an identifier".into());
-                    continue;
+                // A parameter that is not an identifier is reported and
+                // stands as a blank one (types2's unpackRecv).
+                let n = match file.expr(p).kind {
+                    ExprKind::Name(n) => n,
+                    ExprKind::Bad => goxide_syntax::ast::Name::blank_at(file.expr(p).pos),
+                    _ => {
+                        let es = self.expr_str(p);
+                        self.error_at(p, format!("receiver type parameter {es} must be an identifier"));
+                        goxide_syntax::ast::Name::blank_at(file.expr(p).pos)
+                    }
                 };
-                let name = Symbol::intern(file.name_str(n));
+                let name = Symbol::intern(if n.len == 0 { "_" } else { file.name_str(n) });
                 let tp = tt.new_type_param(name, i as u32);
                 let obj = new_object(ObjKind::TypeName, name, Some(self.pkg), Some(self.pos(self.ctx.fi, n.pos)), Some(tp));
                 let _ = tt.type_param(tp).map(|d| d.obj.set(obj));
