@@ -159,14 +159,11 @@ impl Checker<'_> {
                 }
             }
         }
-        if is_generic_signature(x.typ) {
-            // Reverse inference is not supported: report as types2 does
-            // without a target.
-            if let Some(e) = x.expr {
-                let s = self.expr_str(e);
-                self.error_at(e, format!("cannot use generic function {s} without instantiation"));
-            }
-            x.mode = Mode::Invalid;
+        // A generic function value is instantiated from the target type,
+        // or is an error.
+        let target = super::expr::new_target(t, context);
+        self.non_generic(x, target.as_ref());
+        if x.mode == Mode::Invalid {
             return;
         }
         let Some(t) = t else { return };
@@ -185,7 +182,9 @@ impl Checker<'_> {
 
     /// An expression whose expected type is known (for reverse inference
     /// of generic function values, which types2 does through `target`).
-    pub(crate) fn expr_for_target(&mut self, x: &mut Operand, e: ExprId, _target: Option<TypeId>) {
+    /// `desc` names the destination in inference errors.
+    pub(crate) fn expr_for_target(&mut self, x: &mut Operand, e: ExprId, target: Option<TypeId>, desc: &str) {
+        self.pending_target = super::expr::new_target(target, desc);
         self.expr(x, e);
     }
 
@@ -233,7 +232,9 @@ impl Checker<'_> {
         if l == r && !is_call {
             for (i, &v) in lhs.iter().enumerate() {
                 let mut x = Operand::invalid(Some(rhs[i]));
-                self.expr_for_target(&mut x, rhs[i], object(v).typ.get());
+                let o = object(v);
+                let desc = if ret.is_some() && o.name.as_str().is_empty() { "result variable" } else { o.name.as_str() };
+                self.expr_for_target(&mut x, rhs[i], o.typ.get(), desc);
                 self.init_var(v, &mut x, context);
             }
             return;
@@ -453,6 +454,11 @@ impl Checker<'_> {
             None => {
                 own = Operand::invalid(rhs);
                 if let Some(r) = rhs {
+                    let is_sig = t.is_some_and(|t| matches!(tt.get(tt.underlying(t)), Type::Signature { .. }));
+                    if is_sig {
+                        let desc = self.expr_str(lhs);
+                        self.pending_target = super::expr::new_target(t, &desc);
+                    }
                     self.expr(&mut own, r);
                 }
                 &mut own

@@ -63,6 +63,7 @@ impl Checker<'_> {
                         self.error_at(call, format!("missing argument in conversion to {ts}"));
                     }
                     1 => {
+                        self.pending_target = super::expr::new_target(Some(t), "conversion");
                         self.expr(x, args[0]);
                         if x.mode != Mode::Invalid {
                             if is_interface(t) && !is_type_param(t) && !crate::typeset::type_set(tt.underlying(t)).is_method_set() {
@@ -460,22 +461,41 @@ impl Checker<'_> {
     }
 
     /// types2's `funcInst` for an explicitly instantiated generic function
-    /// not called (`f[int]`): all type arguments must be given (or
-    /// inferable from a target, not supported here yet).
-    pub(crate) fn func_inst(&mut self, x: &mut Operand, inst: ExprId, _target: Option<TypeId>) {
+    /// not called (`f[int]`): all type arguments must be given.
+    pub(crate) fn func_inst(&mut self, x: &mut Operand, inst: ExprId) {
+        self.func_inst_full(x, Some(inst), None);
+    }
+
+    /// types2's `funcInst` with a target: the missing type arguments of
+    /// the generic function `x` (instantiated by `inst`, if any) are
+    /// inferred from the function type it is assigned to ("reverse type
+    /// inference").
+    pub(crate) fn func_inst_reverse(&mut self, x: &mut Operand, inst: Option<ExprId>, target: &super::expr::Target) {
+        self.func_inst_full(x, inst, Some(target));
+    }
+
+    fn func_inst_full(&mut self, x: &mut Operand, inst: Option<ExprId>, target: Option<&super::expr::Target>) {
         let tt = table();
         let file = self.ctx.file;
-        let ExprKind::Index { index, .. } = file.expr(inst).kind else { return };
-        x.expr = Some(inst);
-        if !self.allow_version(18) {
-            self.version_error_at(inst, "function instantiation", 18);
+        let xpos = x.expr.map(|e| file.start_pos(e)).unwrap_or(file.pos);
+        let (err_pos, xlist) = match inst.map(|i| (i, file.expr(i).kind.clone())) {
+            Some((i, ExprKind::Index { index, .. })) => {
+                x.expr = Some(i);
+                (file.expr(i).pos, file.unpack_list(Some(index)))
+            }
+            Some(_) => return,
+            None => (xpos, Vec::new()),
+        };
+        let version_err = !self.allow_version(18);
+        if version_err {
+            self.version_error_pos(err_pos, "function instantiation", 18);
         }
-        let xlist = file.unpack_list(Some(index));
         let mut targs = Vec::new();
         for &a in &xlist {
             let t = self.var_type(a);
             if t == tt.invalid() {
                 x.mode = Mode::Invalid;
+                x.typ = tt.invalid();
                 return;
             }
             targs.push(t);
@@ -485,24 +505,53 @@ impl Checker<'_> {
         if got > want {
             self.error_at(xlist[got - 1], format!("got {got} type arguments but want {want}"));
             x.mode = Mode::Invalid;
+            x.typ = tt.invalid();
             return;
         }
         if got < want {
-            let empty: Vec<crate::infer::InferArg> = Vec::new();
-            let call_pos = crate::files::src_pos(self.ctx.fnum, self.ctx.file.expr(inst).pos);
+            // With a target, the assignment `var v T = x` is inferred as
+            // the call g(v) of `func g[<x's type parameters>](<x's type>)`.
+            let mut params = Vec::new();
+            let mut args = Vec::new();
+            let (fresh, fsig) = crate::infer::rename_tparams(&tparams, sig);
+            if let Some(t) = target {
+                if !version_err && !self.allow_version(21) {
+                    let what = if inst.is_some() {
+                        "partially instantiated function in assignment"
+                    } else {
+                        "implicitly instantiated function in assignment"
+                    };
+                    self.version_error_pos(err_pos, what, 21);
+                }
+                params.push(fsig);
+                args.push(crate::infer::InferArg {
+                    typ: t.sig,
+                    untyped_kind: None,
+                    pos: crate::files::src_pos(self.ctx.fnum, xpos),
+                    descr: t.desc.clone(),
+                });
+            }
+            let call_pos = crate::files::src_pos(self.ctx.fnum, err_pos);
             let qf = |p| self.qualify(p);
-            match crate::infer::infer_with(call_pos, &tparams, &targs, &[], &empty, false, self.allow_version(21), &qf) {
+            let reverse = target.is_some();
+            match crate::infer::infer_with(call_pos, &fresh, &targs, &params, &args, reverse, self.allow_version(21), &qf) {
                 Ok(t) => targs = t,
                 Err(e) => {
                     if !e.is_silent() {
                         self.error(e.pos, e.msg);
                     }
                     x.mode = Mode::Invalid;
+                    x.typ = tt.invalid();
                     return;
                 }
             }
         }
-        let s = self.instantiate_signature(inst, &tparams, sig, &targs, &xlist);
+        let Some(expr) = inst.or(x.expr) else {
+            x.mode = Mode::Invalid;
+            x.typ = tt.invalid();
+            return;
+        };
+        let s = self.instantiate_signature(expr, &tparams, sig, &targs, &xlist);
         x.typ = s;
         x.mode = Mode::Value;
     }

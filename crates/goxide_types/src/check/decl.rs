@@ -386,12 +386,12 @@ impl Checker<'_> {
         match lhs {
             None => {
                 let mut x = Operand::invalid(None);
-                self.expr_for_target(&mut x, init, o.typ.get());
+                self.expr_for_target(&mut x, init, o.typ.get(), o.name.as_str());
                 self.init_var(obj, &mut x, "variable declaration");
             }
             Some(l) if l.len() == 1 => {
                 let mut x = Operand::invalid(None);
-                self.expr_for_target(&mut x, init, o.typ.get());
+                self.expr_for_target(&mut x, init, o.typ.get(), o.name.as_str());
                 self.init_var(obj, &mut x, "variable declaration");
             }
             Some(l) => {

@@ -48,6 +48,23 @@ pub(crate) enum ExprClass {
 /// The constant precision types2 allows for untyped integers (bits).
 const CONST_PREC: u64 = 512;
 
+/// types2's `target`: the function type a generic function value is
+/// assigned to (its core type is a signature), and how messages name the
+/// destination ("v", "result variable", "a[0]", "argument to f").
+#[derive(Clone, Debug)]
+pub(crate) struct Target {
+    pub sig: TypeId,
+    pub desc: String,
+}
+
+/// types2's `newTarget`: a target for values of type `t`, if its common
+/// underlying type is a signature.
+pub(crate) fn new_target(t: Option<TypeId>, desc: &str) -> Option<Target> {
+    let t = t?;
+    let u = crate::typeset::common_under(t, None, &crate::typeset::path_qualifier).ok()?;
+    matches!(table().get(u), Type::Signature { .. }).then(|| Target { sig: u, desc: desc.to_string() })
+}
+
 impl Checker<'_> {
     // ---- messages ----
 
@@ -154,22 +171,29 @@ impl Checker<'_> {
     /// types2's `rawExpr`: checks `e` into `x`; `hint` is the element type
     /// of an enclosing composite literal.
     pub(crate) fn raw_expr(&mut self, x: &mut Operand, e: ExprId, hint: Option<TypeId>, allow_generic: bool) -> ExprClass {
-        let kind = self.expr_internal(x, e, hint);
+        let target = self.pending_target.take();
+        let kind = self.expr_internal(x, e, hint, target.as_ref());
         if !allow_generic {
-            self.non_generic(x);
+            self.non_generic(x, target.as_ref());
         }
         self.record(x);
         kind
     }
 
-    /// Reports a generic type or function used without instantiation.
-    fn non_generic(&mut self, x: &mut Operand) {
+    /// Reports a generic type or function used without instantiation
+    /// (types2's `nonGeneric`); a generic function with a target has its
+    /// type arguments inferred from it.
+    pub(crate) fn non_generic(&mut self, x: &mut Operand, target: Option<&Target>) {
         if matches!(x.mode, Mode::Invalid | Mode::NoValue) {
             return;
         }
         let what = if is_generic(x.typ) {
             "type"
         } else if is_generic_signature(x.typ) {
+            if let Some(t) = target {
+                self.func_inst_reverse(x, None, t);
+                return;
+            }
             "function"
         } else {
             return;
@@ -282,7 +306,7 @@ impl Checker<'_> {
     }
 
     /// types2's `exprInternal`.
-    fn expr_internal(&mut self, x: &mut Operand, e: ExprId, hint: Option<TypeId>) -> ExprClass {
+    fn expr_internal(&mut self, x: &mut Operand, e: ExprId, hint: Option<TypeId>, target: Option<&Target>) -> ExprClass {
         let tt = table();
         x.mode = Mode::Invalid;
         x.typ = tt.invalid();
@@ -327,7 +351,10 @@ impl Checker<'_> {
             }
             ExprKind::Index { .. } => {
                 if self.index_expr(x, e) {
-                    self.func_inst(x, e, None);
+                    match target {
+                        Some(t) => self.func_inst_reverse(x, Some(e), t),
+                        None => self.func_inst(x, e),
+                    }
                 }
                 x.mode != Mode::Invalid
             }

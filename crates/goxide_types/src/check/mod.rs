@@ -219,6 +219,10 @@ pub struct Checker<'a> {
     pub(crate) fake_c: Option<PkgId>,
     /// Dot-imported objects by (file index, object): the import's `PkgName`.
     pub(crate) dot_imports: HashMap<(usize, ObjId), ObjId>,
+    /// The target of the next `raw_expr` (types2's `T *target` argument),
+    /// set by `expr_for_target` and taken at once by `raw_expr`, so
+    /// nested expressions never see it.
+    pub(crate) pending_target: Option<expr::Target>,
 }
 
 impl<'a> Checker<'a> {
@@ -278,6 +282,7 @@ impl<'a> Checker<'a> {
             dot_imports: HashMap::new(),
             has_label: false,
             fake_c: None,
+            pending_target: None,
         }
     }
 

@@ -176,6 +176,15 @@ fn expressions_statements_and_declarations_as_gc() {
         ("package main\ntype T int\nfunc (t T) M() {}\nfunc (t T) M() {}\nfunc main() {}\n", &["./x.go:4:12: method T.M already declared at ./x.go:3:12"]),
         ("package main\ntype T struct { T }\nfunc main() {}\n", &["./x.go:2:6: invalid recursive type: T refers to itself"]),
         (
+            "package main\nfunc f1[P any](P)        {}\nfunc f2[P any]() P       { var x P; return x }\nfunc f4[P any](P, P)     {}\nfunc f5[P any](P) []P    { return nil }\nvar v3 func(int) = f1\nvar v7 func(int, string) = f4\nvar v2 func(int) = f2\nfunc r() func(string) []int { return f5 }\nfunc main() {\n\tvar a [2]func(string) []int\n\ta[0] = f5\n\t_ = (func(int))(f1)\n\t_ = v3\n}\n",
+            &[
+                "./x.go:7:28: inferred type func(int, int) for func(P, P) does not match type func(int, string) of v7",
+                "./x.go:8:20: type func(int) of v2 does not match func() P (cannot infer P)",
+                "./x.go:9:38: inferred type func(string) []string for func(P) []P does not match type func(string) []int of result variable",
+                "./x.go:12:9: inferred type func(string) []string for func(P) []P does not match type func(string) []int of a[0]",
+            ],
+        ),
+        (
             "package main\ntype T1[P T1[P]] interface{}\ntype L[P any] struct{}\ntype A2 = L\nvar _ A2[int]\ntype A0 = L[int]\nfunc (A0) m() {}\ntype G[P any] = L[P]\nfunc (G[P]) n() {}\nfunc (L[*int]) o() {}\nvar _ T1[int]\nfunc main() {}\n",
             &[
                 "./x.go:4:11: cannot use generic type L[P any] without instantiation",
