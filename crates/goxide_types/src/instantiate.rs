@@ -164,12 +164,18 @@ pub fn verify(tparams: &[TypeId], targs: &[TypeId]) -> Result<(), (usize, String
 /// at that argument). Type parameters without a constraint yet are
 /// skipped. `qf` qualifies the types printed in the cause.
 pub fn verify_with(tparams: &[TypeId], targs: &[TypeId], qf: Qualifier<'_>) -> Result<(), (usize, String)> {
+    verify_at(tparams, targs, true, qf)
+}
+
+/// [`verify_with`] for a language version (`go1_20`: see
+/// [`crate::lookup::implements_at`]).
+pub fn verify_at(tparams: &[TypeId], targs: &[TypeId], go1_20: bool, qf: Qualifier<'_>) -> Result<(), (usize, String)> {
     let t = table();
     let m = SubstMap::new(tparams, targs);
     for (i, (&tp, &targ)) in tparams.iter().zip(targs.iter()).enumerate() {
         let Some(&bound) = t.type_param(tp).and_then(|p| p.constraint.get()) else { continue };
         let bound = subst(bound, &m);
-        crate::lookup::implements(targ, bound, true, qf).map_err(|cause| (i, cause))?;
+        crate::lookup::implements_at(targ, bound, true, go1_20, qf).map_err(|cause| (i, cause))?;
     }
     Ok(())
 }

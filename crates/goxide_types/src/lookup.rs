@@ -784,6 +784,13 @@ fn has_invalid_embedded_fields(t: TypeId, seen: &mut Vec<TypeId>) -> bool {
 /// implement everything (no follow-on errors). Comparability as from
 /// go1.20 on.
 pub fn implements(v: TypeId, t: TypeId, constraint: bool, qf: Qualifier<'_>) -> Result<(), String> {
+    implements_at(v, t, constraint, true, qf)
+}
+
+/// [`implements`] for a language version: before go1.20 (`go1_20`
+/// false), a type that is comparable only by the spec's rules (an
+/// interface) does not satisfy `comparable`.
+pub fn implements_at(v: TypeId, t: TypeId, constraint: bool, go1_20: bool, qf: Qualifier<'_>) -> Result<(), String> {
     let tt = table();
     let (vu, tu) = (tt.underlying(v), tt.underlying(t));
     if vu == tt.invalid() || tu == tt.invalid() {
@@ -833,7 +840,10 @@ pub fn implements(v: TypeId, t: TypeId, constraint: bool, qf: Qualifier<'_>) -> 
             return Ok(());
         }
         if constraint && comparable(v, true).is_ok() {
-            return Ok(());
+            if go1_20 {
+                return Ok(());
+            }
+            return Err(format!("{vs} to {verb} comparable requires go1.20 or later"));
         }
         Err(format!("{vs} does not {verb} comparable"))
     };
@@ -1140,6 +1150,11 @@ mod tests {
         assert_eq!(implements(slice, cmp, true, &qf), Err("[]int does not satisfy comparable".to_string()));
         assert_eq!(implements(universe().any, cmp, true, &qf), Ok(()), "spec comparability for constraints");
         assert_eq!(implements(universe().any, cmp, false, &qf), Err("any does not implement comparable".to_string()));
+        assert_eq!(
+            implements_at(universe().any, cmp, true, false, &qf),
+            Err("any to satisfy comparable requires go1.20 or later".to_string()),
+            "before go1.20"
+        );
         // int | string
         let c1 = iface(vec![], vec![union(&[(false, int), (false, string)])]);
         assert_eq!(implements(my_int, c1, true, &qf), Err("myInt does not satisfy interface{int | string} (possibly missing ~ for int in interface{int | string})".to_string()));

@@ -337,7 +337,13 @@ pub fn type_set_problems_for(iface: TypeId, overlapping_embeddings: bool) -> Vec
 /// element: its index in the interface's `embedded` and the message
 /// (without a duplicate's "other declaration" continuation).
 pub fn type_set_error(iface: TypeId) -> Option<(usize, String)> {
-    type_set_problems(iface).into_iter().find_map(|p| match p {
+    type_set_error_for(iface, true)
+}
+
+/// [`type_set_error`] for a language version (see
+/// [`type_set_problems_for`]).
+pub fn type_set_error_for(iface: TypeId, overlapping_embeddings: bool) -> Option<(usize, String)> {
+    type_set_problems_for(iface, overlapping_embeddings).into_iter().find_map(|p| match p {
         TypeSetProblem::DuplicateMethod { at: MethodSource::Embedded(i), .. } | TypeSetProblem::TooManyUnionTerms { embedded: i } => {
             Some((i, p.message()))
         }

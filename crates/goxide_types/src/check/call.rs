@@ -163,6 +163,9 @@ impl Checker<'_> {
                 return ExprClass::Statement;
             }
             if got == want && want > 0 {
+                if !self.allow_version(18) {
+                    self.version_error_pos(file.expr(ie).pos, "function instantiation", 18);
+                }
                 sig = self.instantiate_signature(ie, &tparams, sig, &targs, &xlist);
                 tparams = Box::default();
                 targs.clear();
@@ -324,7 +327,7 @@ impl Checker<'_> {
         if !tparams.is_empty() || has_generic_args {
             if !tparams.is_empty() && !self.allow_version(18) {
                 if let ExprKind::Index { .. } = self.ctx.file.expr(fun).kind {
-                    self.version_error_at(fun, "function instantiation", 18);
+                    self.version_error_pos(self.ctx.file.expr(fun).pos, "function instantiation", 18);
                 } else {
                     self.version_error_at(call, "implicit function instantiation", 18);
                 }

@@ -414,10 +414,15 @@ impl Checker<'_> {
         let tt = table();
         let tparams = file.fields_of(tparams).to_vec();
         if alias {
+            let mut version_err = false;
             if let Some(&tp0) = tparams.first() {
                 if !self.allow_version(23) {
                     self.version_error_pos(file.field(tp0).pos, "generic type alias", 23);
+                    version_err = true;
                 }
+            }
+            if !version_err && !self.allow_version(9) {
+                self.version_error_pos(name.pos, "type alias", 9);
             }
             let a = tt.new_alias(o.name, Some(self.pkg), Box::new([]));
             let _ = tt.alias(a).map(|d| d.obj.set(obj));
@@ -441,7 +446,6 @@ impl Checker<'_> {
                 actual = tt.invalid();
             }
             let _ = tt.alias(a).map(|d| d.actual.set(actual));
-            let _ = name;
             return;
         }
         if let Some(&tp0) = tparams.first() {

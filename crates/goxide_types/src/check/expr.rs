@@ -535,8 +535,13 @@ impl Checker<'_> {
             }
             return;
         };
-        self.record_use(n.pos, obj);
         let o = object(obj);
+        // The predeclared any and comparable came with generics.
+        if o.pkg.is_none() && matches!(o.kind, ObjKind::TypeName) && matches!(name_str, "any" | "comparable") && !self.allow_version(18) {
+            self.version_error_pos(n.pos, &format!("predeclared {name_str}"), 18);
+            return;
+        }
+        self.record_use(n.pos, obj);
         let got_type = matches!(o.kind, ObjKind::TypeName);
         if !got_type && want_type {
             let kind = crate::universe::object_kind(obj);
@@ -617,10 +622,33 @@ impl Checker<'_> {
     }
 
     /// types2's `basicLit`.
+    /// types2's `langCompat`: numeric literal forms newer than the
+    /// file's language version.
+    fn lang_compat(&mut self, e: ExprId, text: &str, kind: LitKind) {
+        let b = text.as_bytes();
+        if b.len() <= 2 || self.allow_version(13) {
+            return;
+        }
+        let what = if text.contains('_') {
+            "underscore in numeric literal"
+        } else if b[0] != b'0' {
+            return;
+        } else {
+            match b[1] {
+                b'b' | b'B' => "binary literal",
+                b'o' | b'O' => "0o/0O-style octal literal",
+                b'x' | b'X' if kind != LitKind::Int => "hexadecimal floating-point literal",
+                _ => return,
+            }
+        };
+        self.version_error_at(e, what, 13);
+    }
+
     fn basic_lit(&mut self, x: &mut Operand, e: ExprId, kind: LitKind) {
         let file = self.ctx.file;
         let text = file.lit_text(e);
         if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
+            self.lang_compat(e, &text, kind);
             // Avoid excessive values (types2: more than 10000 digits).
             const LIMIT: usize = 10000;
             if text.len() > LIMIT {

@@ -408,8 +408,13 @@ impl<'a> Checker<'a> {
 
 /// The language version of a file: its `//go:build go1.N` if any (gc
 /// sets the file version from it), else `None` (the package's).
+///
+/// As types2's `initFiles`, a file version is raised to at least go1.21
+/// (the first release where //go:build lines set versions), also above
+/// the package's version.
 fn lang_of(f: &File) -> Option<u32> {
-    f.go_version.strip_prefix("go1.").and_then(|v| v.split('.').next()?.parse().ok())
+    let v: u32 = f.go_version.strip_prefix("go1.").and_then(|v| v.split('.').next()?.parse().ok())?;
+    Some(v.max(21))
 }
 
 /// The "other declaration of x" part, when `alt` has a position.

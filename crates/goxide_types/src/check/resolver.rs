@@ -27,6 +27,8 @@ impl Checker<'_> {
             let file: Arc<File> = self.files[fi].1.clone();
             let file_scope = Scope::new(Some(self.scope));
             self.file_scopes.push(file_scope);
+            // Version checks below use the file's language version.
+            self.enter_file(fi);
 
             let decls = file.decls_of(file.decls).to_vec();
             // The constant group being declared, its first index, and its
@@ -133,6 +135,10 @@ impl Checker<'_> {
                                             );
                                         }
                                     }
+                                } else if let Some(&tp0) = file.fields_of(tparams).first() {
+                                    if !self.allow_version(18) {
+                                        self.version_error_pos(file.field(tp0).pos, "type parameter", 18);
+                                    }
                                 }
                                 // init functions are invisible: never declared.
                                 if fname == "init" {
@@ -145,6 +151,11 @@ impl Checker<'_> {
                                 }
                             }
                             Some(r) => {
+                                if let Some(&tp0) = file.fields_of(tparams).first() {
+                                    if !self.allow_version(27) {
+                                        self.version_error_pos(file.field(tp0).pos, "generic method", 27);
+                                    }
+                                }
                                 // Methods with a valid receiver base type name and
                                 // a non-blank name wait for their type.
                                 if let Some((ptr, base)) = receiver_base(&file, file.field(r).typ) {

@@ -133,7 +133,8 @@ impl Checker<'_> {
             Delayed::VerifyInstance { fi, pos, args, tparams, targs } => {
                 self.enter_file(fi);
                 let qf = |p| self.qualify(p);
-                if let Err((i, msg)) = crate::instantiate::verify_with(&tparams, &targs, &qf) {
+                let go1_20 = self.allow_version(20);
+                if let Err((i, msg)) = crate::instantiate::verify_at(&tparams, &targs, go1_20, &qf) {
                     let p = match args.get(i) {
                         Some(&a) => self.ctx.file.start_pos(a),
                         None => pos,
@@ -147,7 +148,9 @@ impl Checker<'_> {
             }
             Delayed::TypeSet { fi, iface, pos } => {
                 self.enter_file(fi);
-                if let Some((p, msg)) = crate::typeset::type_set_error(iface) {
+                self.embedding_versions(iface, &pos);
+                let overlapping = self.allow_version(14);
+                if let Some((p, msg)) = crate::typeset::type_set_error_for(iface, overlapping) {
                     let at = pos.get(p).copied().unwrap_or(0);
                     self.error_pos(at, msg);
                 }
@@ -162,6 +165,28 @@ impl Checker<'_> {
             }
         }
         self.ctx = saved;
+    }
+
+    /// The version checks of `computeInterfaceTypeSet` for the elements
+    /// an interface (declared in this package) embeds at `pos`: before
+    /// go1.18 only interfaces may be embedded.
+    fn embedding_versions(&mut self, iface: TypeId, pos: &[goxide_syntax::Pos]) {
+        if self.allow_version(18) {
+            return;
+        }
+        let tt = table();
+        let Type::Interface { embedded, .. } = tt.get(iface).clone() else { return };
+        for (i, &e) in embedded.iter().enumerate() {
+            let Some(&at) = pos.get(i) else { continue };
+            let u = tt.underlying(e);
+            let what = match tt.get(u) {
+                Type::Interface { .. } => continue,
+                Type::Union(_) => format!("embedding interface element {}", self.type_str(u)),
+                _ if u == tt.invalid() => continue,
+                _ => format!("embedding non-interface type {}", self.type_str(e)),
+            };
+            self.version_error_pos(at, &what, 18);
+        }
     }
 
     /// The delayed validity checks of a union's terms (types2's

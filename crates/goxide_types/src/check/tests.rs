@@ -26,9 +26,15 @@ impl Importer for FakeImporter {
 
 /// Checks one file and returns the errors as `go build` prints them.
 fn check(src: &str) -> (Vec<String>, PkgId) {
+    check_lang(src, "")
+}
+
+/// [`check`] with the language version `lang` (gc's `-lang`, from go.mod).
+fn check_lang(src: &str, lang: &str) -> (Vec<String>, PkgId) {
     let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
     assert!(diags.is_empty(), "{diags:?}");
-    let config = Config::new(Sizes::for_arch("amd64").unwrap());
+    let mut config = Config::new(Sizes::for_arch("amd64").unwrap());
+    config.go_version = lang.to_string();
     let mut c = Checker::new(&config, &FakeImporter, "command-line-arguments", vec![Arc::new(file)]);
     c.check();
     let diags: Vec<Diagnostic> = c.errors.iter().map(TypeError::to_diagnostic).collect();
@@ -432,4 +438,39 @@ fn expr_end_is_at_or_after_the_expression() {
         .collect();
     let line_ends: Vec<u32> = src.match_indices('\n').map(|(i, _)| i as u32).collect();
     assert_eq!(ends, [line_ends[1], line_ends[2]]);
+}
+
+/// Language version errors, as the reference `go build` prints them with
+/// go.mod's `go` line set to the version, without the
+/// " (-lang was set to go1.N; check go.mod)" that gc's driver appends
+/// (goxide_build adds it too).
+#[test]
+fn language_versions_as_gc() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "go1.12",
+            "package main\nconst _ = 1_000\nconst _ = 0o17\ntype A = int\nfunc main() {}\n",
+            &[
+                "./x.go:2:11: underscore in numeric literal requires go1.13 or later",
+                "./x.go:3:11: 0o/0O-style octal literal requires go1.13 or later",
+            ],
+        ),
+        (
+            "go1.17",
+            "package main\nfunc f[P any]() {}\ntype I interface{ int }\nfunc main() {}\n",
+            &[
+                "./x.go:2:8: type parameter requires go1.18 or later",
+                "./x.go:2:10: predeclared any requires go1.18 or later",
+                "./x.go:3:19: embedding non-interface type int requires go1.18 or later",
+            ],
+        ),
+        (
+            "go1.19",
+            "package main\nfunc g[P comparable]() {}\nvar _ = g[any]\nfunc main() {}\n",
+            &["./x.go:3:11: any to satisfy comparable requires go1.20 or later"],
+        ),
+    ];
+    for (lang, src, want) in cases {
+        assert_eq!(check_lang(src, lang).0, *want, "{lang}: {src}");
+    }
 }

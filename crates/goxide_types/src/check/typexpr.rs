@@ -414,6 +414,9 @@ impl Checker<'_> {
                         let _ = tt.type_param(tp).map(|d| d.constraint.set(crate::universe::universe().any));
                     }
                 }
+                if !self.allow_version(18) {
+                    self.version_error_at(base, "type instantiation", 18);
+                }
                 recv_type = crate::instantiate::instantiate(b, &tps);
                 if ptr && recv_type != tt.invalid() {
                     recv_type = tt.intern(Type::Pointer(recv_type));
