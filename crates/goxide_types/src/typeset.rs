@@ -351,6 +351,14 @@ pub fn type_set_error_for(iface: TypeId, overlapping_embeddings: bool) -> Option
     })
 }
 
+/// Whether `t` is a named type whose underlying type is not known yet
+/// (its declaration is being checked); an instance's comes from its
+/// origin's, expanded on demand.
+fn underlying_unknown(t: TypeId) -> bool {
+    let tt = table();
+    tt.named(t).is_some_and(|n| tt.named(n.origin.unwrap_or(t)).is_some_and(|o| o.underlying.get().is_none()))
+}
+
 struct Builder<'a> {
     /// Interfaces and type parameters whose sets are being computed
     /// (cycle guard).
@@ -392,7 +400,9 @@ impl Builder<'_> {
                 }
             };
         }
-        if tt.named(t).is_some_and(|n| n.underlying.get().is_none()) {
+        // A named type whose underlying type is not known yet (an
+        // instance's comes from its origin's, expanded on demand).
+        if underlying_unknown(t) {
             self.complete = false;
             return Arc::new(TypeSet::top());
         }
@@ -453,7 +463,7 @@ impl Builder<'_> {
             let (eterms, ecomp) = if e == crate::universe::universe().comparable {
                 (TermList::all(), true)
             } else {
-                if tt.named(e).is_some_and(|n| n.underlying.get().is_none()) {
+                if underlying_unknown(e) {
                     self.complete = false;
                     continue;
                 }
@@ -499,7 +509,7 @@ impl Builder<'_> {
         let mut result = Some(());
         for t in terms.iter() {
             let typ = tt.unalias(t.typ);
-            if tt.named(typ).is_some_and(|n| n.underlying.get().is_none()) {
+            if underlying_unknown(typ) {
                 self.complete = false;
                 continue;
             }

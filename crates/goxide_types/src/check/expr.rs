@@ -978,26 +978,30 @@ impl Checker<'_> {
     /// error.
     pub(crate) fn chan_elem(&mut self, x: &Operand, recv: bool) -> Option<TypeId> {
         let tt = table();
-        let cause: String;
-        match core_type(x.typ).map(|u| (u, tt.get(u))) {
-            Some((_, Type::Chan { dir, elem })) => {
-                if recv && *dir == crate::types::ChanDir::SendOnly {
-                    cause = format!("send-only channel {}", self.type_str(x.typ));
-                } else if !recv && *dir == crate::types::ChanDir::RecvOnly {
-                    cause = format!("receive-only channel {}", self.type_str(x.typ));
-                } else {
-                    return Some(*elem);
+        let qf = |p| self.qualify(p);
+        let mut cond = |pair: Option<(TypeId, TypeId)>| -> Option<String> {
+            let Some((t, u)) = pair else { return Some("no specific channel type".into()) };
+            let ts = || crate::typestring::type_string(t, &qf);
+            match tt.get(u) {
+                Type::Chan { dir, .. } => {
+                    if recv && *dir == crate::types::ChanDir::SendOnly {
+                        Some(format!("send-only channel {}", ts()))
+                    } else if !recv && *dir == crate::types::ChanDir::RecvOnly {
+                        Some(format!("receive-only channel {}", ts()))
+                    } else {
+                        None
+                    }
                 }
+                _ => Some(format!("non-channel {}", ts())),
             }
-            Some(_) => cause = format!("non-channel {}", self.type_str(x.typ)),
-            None => {
-                if is_type_param(x.typ) {
-                    cause = "no specific channel type".into();
-                } else {
-                    cause = format!("non-channel {}", self.type_str(x.typ));
-                }
-            }
-        }
+        };
+        let cause = match crate::typeset::common_under(x.typ, Some(&mut cond), &qf) {
+            Ok(u) => match tt.get(u) {
+                Type::Chan { elem, .. } => return Some(*elem),
+                _ => format!("non-channel {}", self.type_str(x.typ)),
+            },
+            Err(c) => c,
+        };
         let s = self.op_str(x);
         let (verb, tp) = (if recv { "receive from" } else { "send to" }, is_type_param(x.typ));
         if tp {

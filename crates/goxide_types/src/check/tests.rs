@@ -182,6 +182,14 @@ fn expressions_statements_and_declarations_as_gc() {
         ("package main\ntype T int\nfunc (t T) M() {}\nfunc (t T) M() {}\nfunc main() {}\n", &["./x.go:4:12: method T.M already declared at ./x.go:3:12"]),
         ("package main\ntype T struct { T }\nfunc main() {}\n", &["./x.go:2:6: invalid recursive type: T refers to itself"]),
         (
+            "package main\ntype C0 interface{ int }\ntype C2 interface{ chan int | <-chan int }\ntype C3 interface{ chan int | chan float32 }\ntype C5[T any] interface{ ~chan T | chan<- T }\nfunc a[T C0](ch T) { ch <- 0 }\nfunc b[T C2](ch T) { ch <- 0 }\nfunc c[T C3](ch T) { <-ch }\nfunc d[T C5[X], X any](ch T, x X) { ch <- x }\nfunc main() {}\n",
+            &[
+                "./x.go:6:22: invalid operation: cannot send to ch (variable of type T constrained by C0): non-channel int",
+                "./x.go:7:22: invalid operation: cannot send to ch (variable of type T constrained by C2): receive-only channel <-chan int",
+                "./x.go:8:24: invalid operation: cannot receive from ch (variable of type T constrained by C3): channels chan int and chan float32 have different element types",
+            ],
+        ),
+        (
             "package main\nfunc f1[P any](P)        {}\nfunc f2[P any]() P       { var x P; return x }\nfunc f4[P any](P, P)     {}\nfunc f5[P any](P) []P    { return nil }\nvar v3 func(int) = f1\nvar v7 func(int, string) = f4\nvar v2 func(int) = f2\nfunc r() func(string) []int { return f5 }\nfunc main() {\n\tvar a [2]func(string) []int\n\ta[0] = f5\n\t_ = (func(int))(f1)\n\t_ = v3\n}\n",
             &[
                 "./x.go:7:28: inferred type func(int, int) for func(P, P) does not match type func(int, string) of v7",
