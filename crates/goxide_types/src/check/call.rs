@@ -776,7 +776,7 @@ impl Checker<'_> {
                     let pinfo = crate::package::info(imported);
                     let exp = pinfo.scope.get().and_then(|s| s.lookup(sel_sym));
                     let Some(exp) = exp else {
-                        if sel_name != "_" && Some(imported) != self.fake_c {
+                        if sel_name != "_" && Some(imported) != self.fake_c && !self.fake_imports.values().any(|&p| p == imported) {
                             let es = self.expr_str(e);
                             let alt = pinfo.scope.get().and_then(|s| {
                                 s.names().into_iter().find(|n| n.is_exported() && n.as_str().eq_ignore_ascii_case(sel_name))

@@ -223,6 +223,8 @@ pub struct Checker<'a> {
     /// set by `expr_for_target` and taken at once by `raw_expr`, so
     /// nested expressions never see it.
     pub(crate) pending_target: Option<expr::Target>,
+    /// The fake packages made for failed imports, by path.
+    pub(crate) fake_imports: HashMap<String, PkgId>,
 }
 
 impl<'a> Checker<'a> {
@@ -283,6 +285,7 @@ impl<'a> Checker<'a> {
             has_label: false,
             fake_c: None,
             pending_target: None,
+            fake_imports: HashMap::new(),
         }
     }
 
@@ -290,6 +293,12 @@ impl<'a> Checker<'a> {
     /// checks package-level declarations, then function bodies; reports
     /// unused imports; publishes the package scope.
     pub fn check(&mut self) {
+        // types2's initFiles: the package cannot be named _.
+        if let Some((fnum, f)) = self.files.first().cloned() {
+            if f.name_str(f.pkg_name) == "_" {
+                self.error(files::src_pos(fnum, f.pkg_name.pos), "invalid package name _".into());
+            }
+        }
         self.collect_objects();
         self.direct_cycles();
         self.package_objects();

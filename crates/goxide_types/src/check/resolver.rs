@@ -312,7 +312,10 @@ impl Checker<'_> {
             Ok(p) => p,
             Err(e) => {
                 self.error(lit_pos, format!("could not import {path} ({e})"));
-                return;
+                // Continue with a fake, empty package named after the
+                // path's last element, as types2's importPackage does;
+                // selectors on it report nothing.
+                self.fake_import(&path)
             }
         };
         let info = package::info(imported);
@@ -340,6 +343,10 @@ impl Checker<'_> {
         if let Some(n) = local_name {
             self.defs.insert((self.files[fi].0, n.pos), pkg_name);
         }
+        // A failed (fake) import is never reported unused.
+        if self.fake_imports.values().any(|&p| p == imported) {
+            object(pkg_name).mark_used();
+        }
         self.imports.push(pkg_name);
         if name == "." {
             // Merge the imported package's exported names into the file scope.
@@ -365,6 +372,21 @@ impl Checker<'_> {
 
 impl Checker<'_> {
     /// The empty package `C` of types2's `FakeImportC`.
+    /// The fake package standing for the failed import of `path`.
+    fn fake_import(&mut self, path: &str) -> crate::types::PkgId {
+        if let Some(&p) = self.fake_imports.get(path) {
+            return p;
+        }
+        let trimmed = path.strip_suffix('/').unwrap_or(path);
+        let name = trimmed.rsplit('/').next().unwrap_or(trimmed);
+        let p = package::register(path, name);
+        let scope = Scope::new(Some(crate::universe::universe().scope));
+        scope.freeze();
+        let _ = package::info(p).scope.set(scope);
+        self.fake_imports.insert(path.to_string(), p);
+        p
+    }
+
     fn fake_c_package(&mut self) -> crate::types::PkgId {
         if let Some(p) = self.fake_c {
             return p;
