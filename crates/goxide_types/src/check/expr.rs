@@ -484,6 +484,7 @@ impl Checker<'_> {
         match x.mode {
             Mode::Invalid => false,
             Mode::TypeExpr => {
+                self.valid_var_type(inner, x.typ);
                 x.typ = table().intern(Type::Pointer(x.typ));
                 true
             }

@@ -181,6 +181,13 @@ fn expressions_statements_and_declarations_as_gc() {
         ("package main\nfunc main() { _ = 1 << 70 }\n", &["./x.go:2:19: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in assignment to _ identifier (overflows)"]),
         ("package main\ntype T int\nfunc (t T) M() {}\nfunc (t T) M() {}\nfunc main() {}\n", &["./x.go:4:12: method T.M already declared at ./x.go:3:12"]),
         ("package main\ntype T struct { T }\nfunc main() {}\n", &["./x.go:2:6: invalid recursive type: T refers to itself"]),
+        (
+            "package main\ntype TypeSet interface{ int | string }\ntype P interface {\n\t*P\n}\nvar _ = (*TypeSet)(nil)\nfunc main() {}\n",
+            &[
+                "./x.go:4:3: cannot use type P outside a type constraint: interface contains type constraints",
+                "./x.go:6:11: cannot use type TypeSet outside a type constraint: interface contains type constraints",
+            ],
+        ),
         ("package main\nvar s uint\nvar _ byte = 0x100 << s\nfunc main() {}\n", &["./x.go:3:14: 0x100 (untyped int constant 256) overflows byte"]),
         ("package _\nvar x int\n", &["./x.go:1:9: invalid package name _"]),
         (

@@ -40,7 +40,15 @@ impl Checker<'_> {
         if is_type_param(t) {
             return;
         }
-        if is_interface(t) {
+        // types2 checks every variable type later; only interfaces, and
+        // named types whose underlying type is not known yet (their
+        // declaration is being checked), can fail.
+        let tt = table();
+        let pending = tt.named(tt.unalias(t)).is_some_and(|n| {
+            let origin = n.origin.unwrap_or(tt.unalias(t));
+            tt.named(origin).is_some_and(|o| o.underlying.get().is_none())
+        });
+        if is_interface(t) || pending {
             self.delayed.push(Delayed::VarType { fi: self.ctx.fi, e, typ: t });
         }
     }
