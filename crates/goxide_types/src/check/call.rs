@@ -409,7 +409,9 @@ impl Checker<'_> {
                 Ok(t) => targs = t,
             }
             if n > 0 {
-                rsig = self.instantiate_signature(fun, tparams, sig, &targs[..n], xlist);
+                // types2 places the inferred instance at the call.
+                let at = self.ctx.file.expr(call).pos;
+                rsig = self.instantiate_signature_at(at, fun, tparams, sig, &targs[..n], xlist);
                 let map = crate::subst::SubstMap::new(&all_tparams[..n], &targs[..n]);
                 sig_params = renamed_params.iter().map(|&p| crate::subst::subst(p, &map)).collect();
             }
@@ -442,6 +444,22 @@ impl Checker<'_> {
         targs: &[TypeId],
         xlist: &[ExprId],
     ) -> TypeId {
+        let pos = self.ctx.file.expr(expr).pos;
+        self.instantiate_signature_at(pos, expr, tparams, sig, targs, xlist)
+    }
+
+    /// [`Self::instantiate_signature`] with errors about type arguments
+    /// not given explicitly (and the instance, for instantiation
+    /// cycles) placed at `pos`.
+    pub(crate) fn instantiate_signature_at(
+        &mut self,
+        pos: goxide_syntax::Pos,
+        expr: ExprId,
+        tparams: &[TypeId],
+        sig: TypeId,
+        targs: &[TypeId],
+        xlist: &[ExprId],
+    ) -> TypeId {
         let map = crate::subst::SubstMap::new(tparams, targs);
         let inst = crate::subst::subst(sig, &map);
         let file = self.ctx.file;
@@ -452,7 +470,6 @@ impl Checker<'_> {
         if let ExprKind::Name(n) | ExprKind::Selector { sel: n, .. } = file.expr(file.unparen(key)).kind {
             self.info.instances.insert((self.ctx.fnum, n.pos), (targs.into(), inst));
         }
-        let pos = file.expr(expr).pos;
         self.delayed.push(Delayed::VerifyInstance {
             fi: self.ctx.fi,
             pos,

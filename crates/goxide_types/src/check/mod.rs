@@ -25,6 +25,7 @@ mod initorder;
 mod labels;
 pub mod info;
 mod literals;
+mod mono;
 pub mod operand;
 mod resolver;
 mod scope;
@@ -225,6 +226,8 @@ pub struct Checker<'a> {
     pub(crate) pending_target: Option<expr::Target>,
     /// The fake packages made for failed imports, by path.
     pub(crate) fake_imports: HashMap<String, PkgId>,
+    /// Instantiations, for instantiation cycles (types2's `mono`).
+    pub(crate) mono: mono::MonoGraph,
 }
 
 impl<'a> Checker<'a> {
@@ -286,6 +289,7 @@ impl<'a> Checker<'a> {
             fake_c: None,
             pending_target: None,
             fake_imports: HashMap::new(),
+            mono: mono::MonoGraph::default(),
         }
     }
 
@@ -306,6 +310,9 @@ impl<'a> Checker<'a> {
         self.init_order();
         self.record_untyped();
         self.unused_imports();
+        if self.errors.is_empty() {
+            self.monomorph();
+        }
         self.scope.freeze();
         package::info(self.pkg).scope.set(self.scope).expect("package checked twice");
     }

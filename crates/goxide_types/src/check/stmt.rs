@@ -134,12 +134,20 @@ impl Checker<'_> {
                 self.enter_file(fi);
                 let qf = |p| self.qualify(p);
                 let go1_20 = self.allow_version(20);
-                if let Err((i, msg)) = crate::instantiate::verify_at(&tparams, &targs, go1_20, &qf) {
-                    let p = match args.get(i) {
-                        Some(&a) => self.ctx.file.start_pos(a),
-                        None => pos,
-                    };
-                    self.soft_error_pos(p, msg);
+                match crate::instantiate::verify_at(&tparams, &targs, go1_20, &qf) {
+                    Err((i, msg)) => {
+                        let p = match args.get(i) {
+                            Some(&a) => self.ctx.file.start_pos(a),
+                            None => pos,
+                        };
+                        self.soft_error_pos(p, msg);
+                    }
+                    Ok(()) => {
+                        let at = self.pos(fi, pos);
+                        let arg_pos: Vec<_> = args.iter().map(|&a| self.pos(fi, self.ctx.file.start_pos(a))).collect();
+                        let pkg = self.pkg;
+                        self.mono.record_instance(pkg, at, &arg_pos, &tparams, &targs);
+                    }
                 }
             }
             Delayed::ValidRecv { fi, e, recv } => {

@@ -406,6 +406,9 @@ impl Checker<'_> {
             if let Some(b) = base_named {
                 let btps = tt.named(b).and_then(|n| n.tparams.get()).cloned().unwrap_or_default();
                 if btps.len() == tps.len() {
+                    for (&r, &b) in tps.iter().zip(btps.iter()) {
+                        self.mono.record_canon(r, b);
+                    }
                     let map = crate::subst::SubstMap::new(&btps, &tps);
                     for (i, &tp) in tps.iter().enumerate() {
                         let bound = tt
