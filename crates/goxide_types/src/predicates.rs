@@ -298,6 +298,11 @@ fn comparable_seen(t: TypeId, dynamic: bool, seen: &mut Vec<TypeId>) -> Result<(
     }
     seen.push(t);
     let tt = table();
+    // A type parameter is comparable as its constraint's type set says
+    // (types2: its underlying type is that interface).
+    if is_type_param(t) {
+        return type_set_comparable(t, seen);
+    }
     match tt.get(tt.underlying(t)) {
         // Invalid types count as comparable (no follow-on errors).
         Type::Basic(k) => {
@@ -319,23 +324,29 @@ fn comparable_seen(t: TypeId, dynamic: bool, seen: &mut Vec<TypeId>) -> Result<(
             }
         }
         Type::Interface { .. } => {
-            if dynamic && !is_type_param(t) {
+            if dynamic {
                 return Ok(());
             }
-            let ts = type_set(t);
-            let ok = if ts.terms.is_all() {
-                ts.comparable
-            } else {
-                ts.is(&mut |term| term.is_some_and(|(_, typ)| comparable_seen(typ, false, seen).is_ok()))
-            };
-            if ok {
-                return Ok(());
-            }
-            return Err(if ts.is_empty() { NotComparable::EmptyTypeSet } else { NotComparable::IncomparableTypes });
+            return type_set_comparable(t, seen);
         }
         _ => return Err(NotComparable::Plain),
     }
     Ok(())
+}
+
+/// Whether the type set of interface or type parameter `t` is strictly
+/// comparable (types2's `typeSet().IsComparable`), else why not.
+fn type_set_comparable(t: TypeId, seen: &mut Vec<TypeId>) -> Result<(), NotComparable> {
+    let ts = type_set(t);
+    let ok = if ts.terms.is_all() {
+        ts.comparable
+    } else {
+        ts.is(&mut |term| term.is_some_and(|(_, typ)| comparable_seen(typ, false, seen).is_ok()))
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(if ts.is_empty() { NotComparable::EmptyTypeSet } else { NotComparable::IncomparableTypes })
 }
 
 /// Whether values of `t` can be compared with `==` (types2's

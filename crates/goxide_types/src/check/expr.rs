@@ -489,15 +489,35 @@ impl Checker<'_> {
                 true
             }
             _ => {
+                // types2's underIs: every type in the type set must be a
+                // pointer, all to identical base types.
                 let tt = table();
-                let base = match core_type(x.typ).map(|u| tt.get(u)) {
-                    Some(Type::Pointer(b)) => Some(*b),
-                    _ => None,
-                };
-                let Some(base) = base else {
-                    let s = self.op_str(x);
-                    self.error_op(x, format!("invalid operation: cannot indirect {s}"));
-                    return false;
+                let mut base: Option<TypeId> = None;
+                let mut failure: Option<bool> = None; // Some(true): not a pointer
+                under_is(x.typ, &mut |u| {
+                    let Some(Type::Pointer(b)) = u.map(|u| tt.get(u)) else {
+                        failure = Some(true);
+                        return false;
+                    };
+                    if base.is_some_and(|pb| !identical(pb, *b)) {
+                        failure = Some(false);
+                        return false;
+                    }
+                    base = Some(*b);
+                    true
+                });
+                let base = match (failure, base) {
+                    (None, Some(b)) => b,
+                    (Some(false), _) => {
+                        let s = self.op_str(x);
+                        self.error_op(x, format!("invalid operation: pointers of {s} must have identical base types"));
+                        return false;
+                    }
+                    _ => {
+                        let s = self.op_str(x);
+                        self.error_op(x, format!("invalid operation: cannot indirect {s}"));
+                        return false;
+                    }
                 };
                 let _ = e;
                 // A pointer to an incomplete type cannot be dereferenced.
@@ -1267,7 +1287,7 @@ impl Checker<'_> {
     pub(crate) fn incomparable_cause(&self, t: TypeId) -> String {
         let tt = table();
         match tt.get(tt.underlying(t)) {
-            Type::Slice(_) | Type::Signature { .. } | Type::Map { .. } => {
+            Type::Slice(_) | Type::Signature { .. } | Type::Map { .. } if !is_type_param(t) => {
                 format!("{} can only be compared to nil", composite_kind(t))
             }
             _ => crate::predicates::comparable_cause(t, &|p| self.qualify(p)),

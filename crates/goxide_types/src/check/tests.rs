@@ -182,6 +182,14 @@ fn expressions_statements_and_declarations_as_gc() {
         ("package main\ntype T int\nfunc (t T) M() {}\nfunc (t T) M() {}\nfunc main() {}\n", &["./x.go:4:12: method T.M already declared at ./x.go:3:12"]),
         ("package main\ntype T struct { T }\nfunc main() {}\n", &["./x.go:2:6: invalid recursive type: T refers to itself"]),
         (
+            "package main\nfunc f[A [10]func(), I interface{}, P interface{ *int | *string }](a A, i I, p P) {\n\t_ = a == a\n\t_ = i == i\n\t_ = *p\n}\nfunc main() {}\n",
+            &[
+                "./x.go:3:6: invalid operation: a == a (incomparable types in type set)",
+                "./x.go:4:6: invalid operation: i == i (incomparable types in type set)",
+                "./x.go:5:7: invalid operation: pointers of p (variable of type P constrained by interface{*int | *string}) must have identical base types",
+            ],
+        ),
+        (
             "package main\ntype TypeSet interface{ int | string }\ntype P interface {\n\t*P\n}\nvar _ = (*TypeSet)(nil)\nfunc main() {}\n",
             &[
                 "./x.go:4:3: cannot use type P outside a type constraint: interface contains type constraints",
