@@ -161,10 +161,12 @@ impl Checker<'_> {
         }
         // A generic function value is instantiated from the target type,
         // or is an error.
-        let target = super::expr::new_target(t, context);
-        self.non_generic(x, target.as_ref());
-        if x.mode == Mode::Invalid {
-            return;
+        if is_generic_signature(x.typ) {
+            let target = super::expr::new_target(t, context);
+            self.non_generic(x, target.as_ref());
+            if x.mode == Mode::Invalid {
+                return;
+            }
         }
         let Some(t) = t else { return };
         let mut cause = String::new();

@@ -77,6 +77,11 @@ impl Checker<'_> {
     /// types2's `isComplete`: whether `t` is complete (has its underlying
     /// type); if not, the declaration cycle is reported.
     pub(crate) fn is_complete(&mut self, t: TypeId) -> bool {
+        // Only a declaration being checked can be incomplete (function
+        // bodies are checked with no declaration in progress).
+        if self.obj_path.is_empty() {
+            return true;
+        }
         let tt = table();
         let mut t = t;
         // Bounded by the number of named types on the chain (a chain

@@ -79,6 +79,11 @@ fn under_keeping_byte_rune(t: TypeId) -> TypeId {
 /// underlying type is a signature.
 pub(crate) fn new_target(t: Option<TypeId>, desc: &str) -> Option<Target> {
     let t = t?;
+    let tt = table();
+    // Fast path: most targets are not function types.
+    if !is_type_param(t) && !matches!(tt.get(tt.underlying(t)), Type::Signature { .. }) {
+        return None;
+    }
     let u = crate::typeset::common_under(t, None, &crate::typeset::path_qualifier).ok()?;
     matches!(table().get(u), Type::Signature { .. }).then(|| Target { sig: u, desc: desc.to_string() })
 }
