@@ -112,15 +112,11 @@ impl FnBuilder<'_> {
     }
 
     /// The right-hand sides for `n` left-hand sides: one per expression,
-    /// or the results of one multi-valued expression. With several
-    /// values, memory ones are copied to temporaries, so that assigning
-    /// one cannot change another before it is assigned.
-    pub fn rhs_operands(&mut self, rhs: &[ExprId], n: usize, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
-        self.rhs_operands_to(rhs, n, &[], pos)
-    }
-
-    /// [`Self::rhs_operands`] with the left-hand sides' types, where known
-    /// (`targets[i]`): an untyped `nil` becomes that type's zero value.
+    /// or the results of one multi-valued (or comma-ok) expression, given
+    /// the left-hand sides' types where known (`targets[i]`: an untyped
+    /// `nil` becomes that type's zero value). With several values, memory
+    /// ones are copied to temporaries, so that assigning one cannot change
+    /// another before it is assigned.
     pub fn rhs_operands_to(&mut self, rhs: &[ExprId], n: usize, targets: &[Option<TypeId>], pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
         let vals = if rhs.len() == n {
             let mut out = Vec::with_capacity(n);
