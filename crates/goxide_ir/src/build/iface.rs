@@ -552,13 +552,61 @@ impl FnBuilder<'_> {
         let fty = self.type_of(e)?;
         let recv_t = self.sub(s.recv);
         if matches!(repr_of(recv_t), Some(Repr::Interface { .. })) {
-            return Err(unsupported("method expressions of interface types", pos));
+            let index = *s.path.last().ok_or_else(|| unsupported("this method expression", pos))?;
+            let fid = self.iface_method_expr(recv_t, index, fty, pos)?;
+            return Ok(self.ins1(InstKind::StaticClosure { func: fid }, fty, pos));
         }
         let Some(m) = s.method else { return Err(unsupported("this method expression", pos)) };
         let name = object(m).name;
         let pkg = object(m).pkg;
         let fid = self.method_impl_for(recv_t, name, pkg, pos)?;
         Ok(self.ins1(InstKind::StaticClosure { func: fid }, fty, pos))
+    }
+
+    /// The function of method expression `I.M` (func type `fty`, the
+    /// interface value first): calls method `index` through the itab
+    /// (gc's `pkg.I.M`).
+    fn iface_method_expr(&mut self, iface_t: TypeId, index: usize, fty: TypeId, pos: Option<SrcPos>) -> BuildResult<FuncId> {
+        let name = Self::iface_methods(iface_t).get(index).map(|m| m.name.as_str().to_string()).unwrap_or_default();
+        let sym = crate::symbols::symbol(self.ctx.input.path, &format!("{}.{name}", type_name(iface_t).rsplit('.').next().unwrap_or_default()));
+        if let Some(&id) = self.ctx.wrappers.borrow().get(&sym) {
+            return Ok(id);
+        }
+        let gsig = signature_of(fty, pos)?;
+        let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
+        let id = self.ctx.add_closure(Function::new(sym.clone(), lp.clone(), lr.clone(), pos));
+        self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
+        let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(sym.clone(), lp, lr, pos), sym);
+        w.go_results = gsig.results.clone();
+        let entry = w.f.blocks[0].params.clone();
+        let mut next = 1;
+        for &r in &gsig.results {
+            if is_memory(r) {
+                w.out_ptrs.push(entry.get(next).copied());
+                next += 1;
+            } else {
+                w.out_ptrs.push(None);
+            }
+        }
+        let iv = entry.get(next).copied().ok_or_else(|| unsupported("a method expression's receiver", pos))?;
+        let args: Vec<Value> = entry.get(next + 1..).unwrap_or_default().to_vec();
+        let msig = GoSig { params: gsig.params.iter().skip(1).copied().collect(), results: gsig.results.clone() };
+        let mut vals = Vec::new();
+        for (a, &t) in args.iter().zip(&msig.params) {
+            vals.push(if is_memory(t) { Operand::Mem(*a) } else { Operand::Val(*a) });
+        }
+        let results = w.iface_call_value(iv, index, &msig, vals, pos)?;
+        let mut regs = Vec::new();
+        for (i, r) in results.into_iter().enumerate() {
+            match w.out_ptrs.get(i).copied().flatten() {
+                Some(out) => w.store_operand(out, r, pos)?,
+                None => regs.push(w.operand_value(r, pos)?),
+            }
+        }
+        w.terminate(InstKind::Return { values: regs }, pos);
+        let f = w.finish()?;
+        self.ctx.set_closure(id, f);
+        Ok(id)
     }
 
     /// A method value `x.M`: a closure object holding a copy of the
