@@ -548,6 +548,20 @@ impl Translator<'_, '_> {
                 let sig = crate::abi::runtime_signature(self.st.module.isa().default_call_conv(), &[], &[])?;
                 self.check(is_nil, RuntimeEntry::Ir(RuntimeFunc::Panicmem), Some(sig), &[])?;
             }
+            InstKind::NilCheckField { ptr, field } => {
+                let p = self.get1(*ptr)?;
+                let st_t = self.pointee_of(*ptr)?;
+                let tab = table();
+                let off = match tab.get(tab.underlying(st_t)).clone() {
+                    GoType::Struct(fields) => self.st.sizes.offsetsof(&fields).get(*field).copied().unwrap_or(0),
+                    _ => 0,
+                };
+                let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                let addr = self.b.ins().iconst(types::I64, off);
+                let uintptr = table().basic(BasicKind::Uintptr);
+                let sig = crate::abi::runtime_signature(self.st.module.isa().default_call_conv(), &[uintptr], &[])?;
+                self.check(is_nil, RuntimeEntry::Ir(RuntimeFunc::PanicmemAddr), Some(sig), &[addr])?;
+            }
             InstKind::BoundsCheck { kind, index, len } => {
                 let i = self.index_i64(*index)?;
                 let n = self.index_i64(*len)?;

@@ -355,6 +355,8 @@ pub enum RuntimeFunc {
     PanicSliceConvert,
     /// (): nil dereference
     Panicmem,
+    /// (addr uintptr): nil dereference faulting at `addr`
+    PanicmemAddr,
     /// (typ *abi.Type, data unsafe.Pointer): `panic(v)`
     Gopanic,
     /// (have, want, iface *abi.Type): a failed `x.(T)` on an `interface{}`
@@ -459,6 +461,7 @@ impl RuntimeFunc {
             PanicSlice3C => "panicSlice3C",
             PanicSliceConvert => "panicSliceConvert",
             Panicmem => "panicmem",
+            PanicmemAddr => "panicmemAddr",
             Gopanic => "gopanic",
             PanicdottypeE => "panicdottypeE",
             PanicdottypeI => "panicdottypeI",
@@ -506,6 +509,7 @@ impl RuntimeFunc {
                 | PanicSlice3C
                 | PanicSliceConvert
                 | Panicmem
+                | PanicmemAddr
                 | Gopanic
                 | PanicdottypeE
                 | PanicdottypeI
@@ -643,6 +647,10 @@ pub enum InstKind {
     ElemAddr { base: Value, index: Value },
     /// Panics with gc's nil-dereference error when the pointer is nil.
     NilCheck { ptr: Value },
+    /// The same before reading field `field` of the struct the pointer
+    /// points to: the report's fault address is the field's offset, as
+    /// gc's (which faults there).
+    NilCheckField { ptr: Value, field: usize },
     /// Panics with `kind`'s run-time error unless `0 <= index < len`
     /// (`<=` for slicing kinds), comparing as unsigned 64-bit values of
     /// the sign- or zero-extended operands.
@@ -686,7 +694,7 @@ impl InstKind {
             | InstKind::Unreachable => Vec::new(),
             InstKind::Unary { arg, .. } | InstKind::Convert { arg } | InstKind::StringLen { arg } | InstKind::Extract { arg, .. } => vec![*arg],
             InstKind::Load { addr } | InstKind::Zero { addr } => vec![*addr],
-            InstKind::NilCheck { ptr } => vec![*ptr],
+            InstKind::NilCheck { ptr } | InstKind::NilCheckField { ptr, .. } => vec![*ptr],
             InstKind::FieldAddr { base, .. } => vec![*base],
             InstKind::ElemAddr { base, index } => vec![*base, *index],
             InstKind::BoundsCheck { index, len, .. } => vec![*index, *len],

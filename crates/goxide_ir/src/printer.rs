@@ -85,6 +85,7 @@ pub fn inst_text(f: &Function, inst: Inst, pkg: Option<&Package>) -> String {
         InstKind::FieldAddr { base, field } => format!("field_addr {base}.{field}"),
         InstKind::ElemAddr { base, index } => format!("elem_addr {base}[{index}]"),
         InstKind::NilCheck { ptr } => format!("nil_check {ptr}"),
+        InstKind::NilCheckField { ptr, field } => format!("nil_check {ptr}.{field}"),
         InstKind::BoundsCheck { kind, index, len } => format!("bounds_check.{kind:?} {index}, {len}"),
         InstKind::Unary { op, arg } => format!("{} {arg}", format!("{op:?}").to_lowercase()),
         InstKind::Binary { op, lhs, rhs } => format!("{} {lhs}, {rhs}", format!("{op:?}").to_lowercase()),

@@ -389,7 +389,7 @@ fn check_types(f: &Function, pkg: Option<&Package>, inst: Inst) -> Result<(), St
                 return Err("the result is not a pointer to the variable's type".into());
             }
         }
-        InstKind::Zero { addr } | InstKind::NilCheck { ptr: addr } => {
+        InstKind::Zero { addr } | InstKind::NilCheck { ptr: addr } | InstKind::NilCheckField { ptr: addr, .. } => {
             none()?;
             if repr_of(ty(*addr)) != Some(Repr::Pointer) {
                 return Err("the operand is not a pointer".into());

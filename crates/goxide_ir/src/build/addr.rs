@@ -225,7 +225,13 @@ impl FnBuilder<'_> {
         if s.kind != SelectionKind::FieldVal {
             return Err(unsupported("the address of a method", pos));
         }
-        let base = self.receiver_base(x)?;
+        let xt = self.type_of(x)?;
+        if pointee(xt).is_some() {
+            let p = self.expr(x)?;
+            self.ins(InstKind::NilCheckField { ptr: p, field: s.path.first().copied().unwrap_or(0) }, &[], pos);
+            return self.walk_path(p, &s.path, pos);
+        }
+        let base = self.addr(x)?;
         self.walk_path(base, &s.path, pos)
     }
 
@@ -260,7 +266,7 @@ impl FnBuilder<'_> {
             base = fp;
             if k + 1 < path.len() && pointee(ft).is_some() {
                 let p = self.ins1(InstKind::Load { addr: fp }, ft, pos);
-                self.ins(InstKind::NilCheck { ptr: p }, &[], pos);
+                self.ins(InstKind::NilCheckField { ptr: p, field: path[k + 1] }, &[], pos);
                 base = p;
             }
         }
