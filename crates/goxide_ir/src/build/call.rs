@@ -677,6 +677,7 @@ impl FnBuilder<'_> {
         let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
         let cap = self.ins1(InstKind::Extract { arg: s, n: 2 }, int, pos);
         let newlen = self.ins1(InstKind::Binary { op: BinaryOp::Add, lhs: len, rhs: n }, int, pos);
+        let (ptr, cap) = if self.stack_appends.contains(&e) { self.stack_backing_store(elem, ptr, len, cap, newlen, pos) } else { (ptr, cap) };
         let uint = basic(BasicKind::Uint);
         let nl_u = self.coerce(newlen, uint, pos);
         let cap_u = self.coerce(cap, uint, pos);
@@ -719,6 +720,49 @@ impl FnBuilder<'_> {
             }
         }
         Ok(vec![Operand::Val(self.ins1(InstKind::Compose { parts: vec![jp, newlen, jc] }, st, pos))])
+    }
+
+    /// gc's frame backing store for a non-escaping slice's first `append`
+    /// from empty (see `appendbuf`): with a new length of at most `K`
+    /// elements, the buffer (once per call of the function) becomes the
+    /// backing array with capacity `K`. Returns the pointer and capacity
+    /// the append continues with.
+    fn stack_backing_store(&mut self, elem: TypeId, ptr: Value, len: Value, cap: Value, newlen: Value, pos: Option<SrcPos>) -> (Value, Value) {
+        let size = goxide_types::sizes::Sizes::for_arch("amd64").map_or(0, |s| s.sizeof(elem));
+        if size <= 0 || size > super::appendbuf::STACK_BUFFER_BYTES {
+            return (ptr, cap);
+        }
+        let k = super::appendbuf::STACK_BUFFER_BYTES / size;
+        let int = basic(BasicKind::Int);
+        let bool_t = basic(BasicKind::Bool);
+        let buf_t = table().intern(Type::Array { len: k, elem });
+        let buf = self.entry_first(InstKind::Alloca { ty: buf_t }, pointer_to(buf_t));
+        let used = self.entry_first(InstKind::Alloca { ty: bool_t }, pointer_to(bool_t));
+        let kv = self.ins1(InstKind::Const(Const::Int(k)), int, pos);
+        let zero = self.ins1(InstKind::Const(Const::Int(0)), int, pos);
+        let fits = self.ins1(InstKind::Compare { op: CompareOp::Le, lhs: newlen, rhs: kv }, bool_t, pos);
+        let empty = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: len, rhs: zero }, bool_t, pos);
+        let was = self.ins1(InstKind::Load { addr: used }, bool_t, pos);
+        let fresh = self.ins1(InstKind::Unary { op: UnaryOp::Not, arg: was }, bool_t, pos);
+        let c1 = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: fits, rhs: empty }, bool_t, pos);
+        let c = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: c1, rhs: fresh }, bool_t, pos);
+        let take = self.f.create_block();
+        let join = self.f.create_block();
+        let jp = self.f.append_block_param(join, pointer_to(elem));
+        let jc = self.f.append_block_param(join, int);
+        self.terminate(
+            InstKind::Branch { cond: c, then_dest: BlockCall { block: take, args: vec![] }, else_dest: BlockCall { block: join, args: vec![ptr, cap] } },
+            pos,
+        );
+        self.seal(take);
+        self.switch_to(take);
+        let t = self.ins1(InstKind::Const(Const::Bool(true)), bool_t, pos);
+        self.ins(InstKind::Store { addr: used, value: t }, &[], pos);
+        let bp = self.ins1(InstKind::Convert { arg: buf }, pointer_to(elem), pos);
+        self.terminate(InstKind::Jump { dest: BlockCall { block: join, args: vec![bp, kv] } }, pos);
+        self.seal(join);
+        self.switch_to(join);
+        (jp, jc)
     }
 
     /// `interface{}`.

@@ -81,6 +81,8 @@ pub(crate) struct FnBuilder<'a> {
     pub label_blocks: std::collections::HashMap<StmtId, BlockId>,
     /// In a range-over-func loop body (a `yield` function): how to leave.
     pub range_exit: Option<super::rangefunc::RangeFuncExit>,
+    /// The `append` calls that may use a frame buffer (see `appendbuf`).
+    pub stack_appends: HashSet<ExprId>,
 }
 
 /// The zero value of a type, made at the start of `block` (so that it
@@ -123,6 +125,7 @@ impl<'a> FnBuilder<'a> {
             frame: None,
             label_blocks: std::collections::HashMap::new(),
             range_exit: None,
+            stack_appends: HashSet::new(),
         };
         b.vars.seal(&mut b.f, Function::ENTRY, &mut zero_value);
         b
@@ -309,6 +312,7 @@ impl<'a> FnBuilder<'a> {
     pub fn build_entry(&mut self, recv: Option<FieldId>, params: &[FieldId], results: &[FieldId], go_results: &[TypeId], body: StmtId) -> BuildResult<()> {
         let file = self.file();
         self.heap = super::vars::heap_vars(self.ctx, self.fi, body);
+        self.stack_appends = super::appendbuf::stack_appends(self.ctx, self.fi, body, &self.heap);
         self.has_defer = super::deferred::has_defer(file, body);
         if self.has_defer {
             // Named results live in memory, where the landing block reads

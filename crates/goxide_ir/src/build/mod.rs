@@ -29,6 +29,7 @@
 //! the construct and its position — never a wrong program, never a panic.
 
 mod addr;
+mod appendbuf;
 mod call;
 mod chan;
 mod deferred;
