@@ -662,6 +662,21 @@ impl FnBuilder<'_> {
                 let s = self.operand_value(v, pos)?;
                 let s = self.coerce(s, string, pos);
                 let Type::Slice(elem) = tu else { return Err(unsupported("this conversion", pos)) };
+                // A constant to []byte: a new array of exactly its length
+                // (gc's OSTR2BYTES of a constant), not rawbyteslice's
+                // rounded-up capacity.
+                if let Some(c) = self.constant_of(arg)
+                    && repr_of(elem) == Some(Repr::Int { bits: 8, signed: false })
+                {
+                    let n = c.string_val().len() as i64;
+                    let arr_t = tab.intern(Type::Array { len: n, elem });
+                    let p = self.ins1(InstKind::New { ty: arr_t }, pointer_to(arr_t), pos);
+                    let dst = self.ins1(InstKind::Convert { arg: p }, pointer_to(elem), pos);
+                    let src = self.ins1(InstKind::Extract { arg: s, n: 0 }, pointer_to(elem), pos);
+                    let nv = self.ins1(InstKind::Const(Const::Int(n)), int, pos);
+                    self.ins(InstKind::CopyElems { dst, src, count: nv }, &[], pos);
+                    return Ok(Operand::Val(self.ins1(InstKind::Compose { parts: vec![dst, nv, nv] }, to, pos)));
+                }
                 let func = if repr_of(elem) == Some(Repr::Int { bits: 8, signed: false }) {
                     RuntimeFunc::Stringtoslicebyte
                 } else {
