@@ -26,9 +26,18 @@ pub fn say(msg: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{msg}");
 }
 
-/// The repository root.
+/// The repository root: the nearest directory holding `Cargo.lock` above
+/// the manifest directory of the crate whose tests run — read when the
+/// test runs (cargo sets it), so that a build of this crate shared by two
+/// checkouts through one target directory still finds the checkout being
+/// tested; this crate's compile-time directory is the fallback.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    let found = manifest.ancestors().find(|d| d.join("Cargo.lock").is_file()).map(Path::to_path_buf);
+    found
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .canonicalize()
+        .expect("repository root")
 }
 
 /// The reference GOROOT: `GOXIDE_TEST_GOROOT`, else the setup's copy.
