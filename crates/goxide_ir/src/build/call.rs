@@ -24,7 +24,7 @@
 use goxide_syntax::ast::{ExprId, ExprKind, StmtId};
 use goxide_types::check::operand::Mode;
 use goxide_types::check::{Selection, SelectionKind};
-use goxide_types::objects::{object, Builtin, SrcPos};
+use goxide_types::objects::{Builtin, SrcPos};
 use goxide_types::types::{table, BasicKind, ObjId, Type, TypeId};
 
 use super::func::FnBuilder;
@@ -342,7 +342,7 @@ impl FnBuilder<'_> {
         let fty = self.type_of(e)?;
         let sig = signature_of(fty, pos)?;
         let name = self.next_closure_name();
-        let captured = self.captured_vars(e, body);
+        let captured = self.captured_vars(e);
         let (lp, lr) = lower_signature(&sig.params, &sig.results);
         let id = self.ctx.add_closure(Function::new(name.clone(), lp.clone(), lr.clone(), pos));
         // The literal's body, with its captured variables read from the
@@ -392,35 +392,8 @@ impl FnBuilder<'_> {
 
     /// The locals declared outside literal `e` that its body uses, in
     /// order of first use.
-    fn captured_vars(&self, e: ExprId, body: StmtId) -> Vec<ObjId> {
-        use goxide_syntax::walk::{walk_expr, Visitor};
-        struct Names<'a> {
-            uses: &'a std::collections::HashMap<(u32, goxide_syntax::Pos), ObjId>,
-            fnum: u32,
-            found: Vec<ObjId>,
-        }
-        impl Visitor for Names<'_> {
-            fn expr(&mut self, f: &goxide_syntax::ast::File, x: ExprId) -> bool {
-                if let ExprKind::Name(n) = f.expr(x).kind
-                    && let Some(&o) = self.uses.get(&(self.fnum, n.pos))
-                    && super::is_local_var(o)
-                    && !self.found.contains(&o)
-                {
-                    self.found.push(o);
-                }
-                true
-            }
-        }
-        let file = self.file();
-        let start = file.expr(e).pos;
-        let end = match file.stmt(body).kind {
-            goxide_syntax::ast::StmtKind::Block { rbrace, .. } => rbrace,
-            _ => start,
-        };
-        let mut v = Names { uses: &self.ctx.input.info.uses, fnum: self.fnum(), found: Vec::new() };
-        walk_expr(file, &mut v, e);
-        v.found.retain(|&o| !object(o).pos.is_some_and(|p| p.file == self.fnum() && p.pos >= start && p.pos <= end));
-        v.found
+    fn captured_vars(&self, e: ExprId) -> Vec<ObjId> {
+        super::vars::outer_locals(self.ctx, self.fnum(), self.file(), super::vars::Region::Expr(e))
     }
 
     fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool) -> BuildResult<Vec<Operand>> {

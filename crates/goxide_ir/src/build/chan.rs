@@ -20,7 +20,7 @@ use goxide_syntax::token::Operator;
 use goxide_types::objects::SrcPos;
 use goxide_types::types::{table, BasicKind, Type, TypeId};
 
-use super::func::{BranchTarget, FnBuilder};
+use super::func::FnBuilder;
 use super::{type_name, unsupported, BuildResult, Operand};
 use crate::ir::*;
 use crate::repr::{basic, pointer_to, raw_pointer};
@@ -154,13 +154,7 @@ impl FnBuilder<'_> {
             let t = self.lhs_target(k, def)?;
             self.assign_to(t, v, pos)?;
         }
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: Some(header) });
-        let r = self.block_stmts(body);
-        self.targets.pop();
-        r?;
-        if self.cur.is_some() {
-            self.jump(header);
-        }
+        self.loop_body(s, body, exit, header)?;
         self.seal(header);
         self.seal(exit);
         self.switch_to(exit);
@@ -250,34 +244,10 @@ impl FnBuilder<'_> {
             Some(d) => self.jump(bodies[d]),
             None => self.terminate(InstKind::Unreachable, pos),
         }
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: None });
-        let mut result = Ok(());
-        for (i, &c) in clauses.iter().enumerate() {
-            let StmtKind::CommClause { body: stmts, .. } = file.stmt(c).kind else { continue };
-            self.seal(bodies[i]);
-            self.switch_to(bodies[i]);
-            if let Some(case) = recvs.iter().find(|r| r.clause == i)
-                && let Some(assign) = case.recv_assign
-            {
-                let r = self.assign_received(assign, case.slot, recv_ok, pos);
-                if r.is_err() {
-                    result = r;
-                    break;
-                }
-            }
-            result = self.stmt_list(file.stmts_of(stmts));
-            if result.is_err() {
-                break;
-            }
-            if self.cur.is_some() {
-                self.jump(exit);
-            }
-        }
-        self.targets.pop();
-        result?;
-        self.seal(exit);
-        self.switch_to(exit);
-        Ok(())
+        self.clause_bodies(s, &clauses, &bodies, exit, false, |b, i, _| match recvs.iter().find(|r| r.clause == i) {
+            Some(Case { recv_assign: Some(assign), slot, .. }) => b.assign_received(*assign, *slot, recv_ok, pos),
+            _ => Ok(()),
+        })
     }
 
     /// The assignment of a receive case (`v := <-c`, `v, ok = <-c`).

@@ -16,7 +16,6 @@
 
 use goxide_syntax::ast::{ExprId, ExprKind, StmtId, StmtKind};
 use goxide_syntax::token::Token;
-use goxide_syntax::walk::{walk_stmt, Visitor};
 use goxide_types::check::operand::Mode;
 use goxide_types::check::SelectionKind;
 use goxide_types::objects::{Builtin, SrcPos};
@@ -46,21 +45,7 @@ enum Target {
 
 /// Whether `body` (not counting function literals) has a `defer`.
 pub(crate) fn has_defer(file: &goxide_syntax::ast::File, body: StmtId) -> bool {
-    struct Finder(bool);
-    impl Visitor for Finder {
-        fn stmt(&mut self, f: &goxide_syntax::ast::File, s: StmtId) -> bool {
-            if matches!(f.stmt(s).kind, StmtKind::Call { tok: Token::Defer, .. }) {
-                self.0 = true;
-            }
-            !self.0
-        }
-        fn expr(&mut self, f: &goxide_syntax::ast::File, x: ExprId) -> bool {
-            !matches!(f.expr(x).kind, ExprKind::FuncLit { .. })
-        }
-    }
-    let mut v = Finder(false);
-    walk_stmt(file, &mut v, body);
-    v.0
+    super::stmt::body_has(file, body, |k| matches!(k, StmtKind::Call { tok: Token::Defer, .. }))
 }
 
 impl FnBuilder<'_> {

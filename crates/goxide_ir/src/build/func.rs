@@ -325,18 +325,7 @@ impl<'a> FnBuilder<'a> {
                 }
             }
         }
-        let entry = self.f.blocks[0].params.clone();
-        self.go_results = go_results.to_vec();
-        let mut next = 1;
-        for &r in go_results {
-            if is_memory(r) {
-                self.out_ptrs.push(entry.get(next).copied());
-                next += 1;
-            } else {
-                self.out_ptrs.push(None);
-            }
-        }
-        let rest = entry.get(next..).unwrap_or_default().to_vec();
+        let rest = self.bind_results(go_results);
         let mut fields: Vec<FieldId> = Vec::new();
         if let Some(r) = recv {
             fields.push(r);
@@ -438,6 +427,40 @@ impl<'a> FnBuilder<'a> {
         self.f.insts.push(InstData { kind, results: vec![v], pos: None });
         self.f.blocks[0].insts.insert(0, inst);
         v
+    }
+
+    /// Records the Go results and binds the out-pointer parameters of the
+    /// memory ones (they follow the closure context); returns the entry
+    /// parameters after them — the Go parameters (`lower_signature`).
+    pub fn bind_results(&mut self, go_results: &[TypeId]) -> Vec<Value> {
+        let entry = self.f.blocks[0].params.clone();
+        self.go_results = go_results.to_vec();
+        let mut next = 1;
+        for &r in go_results {
+            if is_memory(r) {
+                self.out_ptrs.push(entry.get(next).copied());
+                next += 1;
+            } else {
+                self.out_ptrs.push(None);
+            }
+        }
+        entry.get(next..).unwrap_or_default().to_vec()
+    }
+
+    /// A builder for generated function `sym` (a wrapper, a method-value
+    /// or method-expression function) of Go signature `sig`, and its Go
+    /// parameters' values.
+    pub fn for_generated(&self, sym: String, sig: &super::GoSig, pos: Option<SrcPos>) -> (FnBuilder<'a>, Vec<Value>) {
+        let (lp, lr) = crate::repr::lower_signature(&sig.params, &sig.results);
+        let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(sym.clone(), lp, lr, pos), sym);
+        let params = w.bind_results(&sig.results);
+        (w, params)
+    }
+
+    /// Parameter values of types `types` as operands (memory ones arrive
+    /// as pointers to a copy the function owns).
+    pub fn param_operands(params: &[Value], types: &[TypeId]) -> Vec<super::Operand> {
+        params.iter().zip(types).map(|(&v, &t)| if is_memory(t) { super::Operand::Mem(v) } else { super::Operand::Val(v) }).collect()
     }
 
     /// A name for the next function literal in this function.

@@ -129,22 +129,10 @@ impl FnBuilder<'_> {
         let params: Vec<TypeId> = std::iter::once(recv_t).chain(msig.params.iter().copied()).collect();
         let gsig = GoSig { params, results: msig.results.clone() };
         let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
-        let id = self.ctx.add_closure(Function::new(sym.clone(), lp.clone(), lr.clone(), pos));
+        let id = self.ctx.add_closure(Function::new(sym.clone(), lp, lr, pos));
         self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
-        let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(sym.clone(), lp, lr, pos), sym);
-        w.go_results = gsig.results.clone();
-        let entry = w.f.blocks[0].params.clone();
-        let mut next = 1;
-        for &r in &gsig.results {
-            if is_memory(r) {
-                w.out_ptrs.push(entry.get(next).copied());
-                next += 1;
-            } else {
-                w.out_ptrs.push(None);
-            }
-        }
-        let recv_v = entry.get(next).copied().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
-        let args: Vec<Value> = entry.get(next + 1..).unwrap_or_default().to_vec();
+        let (mut w, entry) = self.for_generated(sym, &gsig, pos);
+        let (&recv_v, args) = entry.split_first().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
         // The interface field's address, then its value.
         let base = match super::addr::pointee(recv_t) {
             Some(_) => {
@@ -156,19 +144,9 @@ impl FnBuilder<'_> {
         };
         let fp = w.walk_path(base, &path[..path.len() - 1], pos)?;
         let iv = w.ins1(InstKind::Load { addr: fp }, iface_t, pos);
-        let mut vals = Vec::new();
-        for (a, &t) in args.iter().zip(&msig.params) {
-            vals.push(if is_memory(t) { Operand::Mem(*a) } else { Operand::Val(*a) });
-        }
+        let vals = FnBuilder::param_operands(args, &msig.params);
         let results = w.iface_call_value(iv, *path.last().unwrap_or(&0), &msig, vals, pos)?;
-        let mut regs = Vec::new();
-        for (i, r) in results.into_iter().enumerate() {
-            match w.out_ptrs.get(i).copied().flatten() {
-                Some(out) => w.store_operand(out, r, pos)?,
-                None => regs.push(w.operand_value(r, pos)?),
-            }
-        }
-        w.terminate(InstKind::Return { values: regs }, pos);
+        w.return_operands(results, pos)?;
         let f = w.finish()?;
         self.ctx.set_closure(id, f);
         Ok(id)
@@ -203,40 +181,17 @@ impl FnBuilder<'_> {
         let params: Vec<TypeId> = std::iter::once(recv_t).chain(msig.params.iter().skip(1).copied()).collect();
         let gsig = GoSig { params, results: msig.results.clone() };
         let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
-        let id = self.ctx.add_closure(Function::new(sym.clone(), lp.clone(), lr.clone(), pos));
+        let id = self.ctx.add_closure(Function::new(sym.clone(), lp, lr, pos));
         self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
-        let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(sym.clone(), lp, lr, pos), sym);
-        w.go_results = gsig.results.clone();
-        let entry = w.f.blocks[0].params.clone();
-        let nout = gsig.results.iter().filter(|&&r| is_memory(r)).count();
-        let mut next = 1;
-        for &r in &gsig.results {
-            if is_memory(r) {
-                w.out_ptrs.push(entry.get(next).copied());
-                next += 1;
-            } else {
-                w.out_ptrs.push(None);
-            }
-        }
-        let _ = nout;
-        let recv_v = entry.get(next).copied().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
-        let args: Vec<Value> = entry.get(next + 1..).unwrap_or_default().to_vec();
+        let (mut w, entry) = self.for_generated(sym, &gsig, pos);
+        let (&recv_v, args) = entry.split_first().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
         // The receiver the method wants, from the one we have.
         let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
         let recv_op = w.reach_receiver(recv_v, recv_t, &path, ptr_recv, pos)?;
         let mut vals = vec![recv_op];
-        for (a, &t) in args.iter().zip(gsig.params.iter().skip(1)) {
-            vals.push(if is_memory(t) { Operand::Mem(*a) } else { Operand::Val(*a) });
-        }
+        vals.extend(FnBuilder::param_operands(args, &gsig.params[1..]));
         let results = w.call_direct(mid, &msig, vals, pos)?;
-        let mut regs = Vec::new();
-        for (i, r) in results.into_iter().enumerate() {
-            match w.out_ptrs.get(i).copied().flatten() {
-                Some(out) => w.store_operand(out, r, pos)?,
-                None => regs.push(w.operand_value(r, pos)?),
-            }
-        }
-        w.terminate(InstKind::Return { values: regs }, pos);
+        w.return_operands(results, pos)?;
         let f = w.finish()?;
         self.ctx.set_closure(id, f);
         Ok(id)
@@ -574,36 +529,14 @@ impl FnBuilder<'_> {
         }
         let gsig = signature_of(fty, pos)?;
         let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
-        let id = self.ctx.add_closure(Function::new(sym.clone(), lp.clone(), lr.clone(), pos));
+        let id = self.ctx.add_closure(Function::new(sym.clone(), lp, lr, pos));
         self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
-        let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(sym.clone(), lp, lr, pos), sym);
-        w.go_results = gsig.results.clone();
-        let entry = w.f.blocks[0].params.clone();
-        let mut next = 1;
-        for &r in &gsig.results {
-            if is_memory(r) {
-                w.out_ptrs.push(entry.get(next).copied());
-                next += 1;
-            } else {
-                w.out_ptrs.push(None);
-            }
-        }
-        let iv = entry.get(next).copied().ok_or_else(|| unsupported("a method expression's receiver", pos))?;
-        let args: Vec<Value> = entry.get(next + 1..).unwrap_or_default().to_vec();
+        let (mut w, entry) = self.for_generated(sym, &gsig, pos);
+        let (&iv, args) = entry.split_first().ok_or_else(|| unsupported("a method expression's receiver", pos))?;
         let msig = GoSig { params: gsig.params.iter().skip(1).copied().collect(), results: gsig.results.clone() };
-        let mut vals = Vec::new();
-        for (a, &t) in args.iter().zip(&msig.params) {
-            vals.push(if is_memory(t) { Operand::Mem(*a) } else { Operand::Val(*a) });
-        }
+        let vals = FnBuilder::param_operands(args, &msig.params);
         let results = w.iface_call_value(iv, index, &msig, vals, pos)?;
-        let mut regs = Vec::new();
-        for (i, r) in results.into_iter().enumerate() {
-            match w.out_ptrs.get(i).copied().flatten() {
-                Some(out) => w.store_operand(out, r, pos)?,
-                None => regs.push(w.operand_value(r, pos)?),
-            }
-        }
-        w.terminate(InstKind::Return { values: regs }, pos);
+        w.return_operands(results, pos)?;
         let f = w.finish()?;
         self.ctx.set_closure(id, f);
         Ok(id)
@@ -640,29 +573,15 @@ impl FnBuilder<'_> {
             Ok(mid) => format!("{}-fm", self.ctx.sig_name(mid)),
             Err(i) => format!("{}.{}-fm", self.closure_prefix, i),
         };
-        let (lp, lr) = lower_signature(&sig.params, &sig.results);
-        let fid = match self.ctx.wrappers.borrow().get(&name).copied() {
-            Some(id) => Some(id),
-            None => None,
-        };
-        let fid = match fid {
+        let existing = self.ctx.wrappers.borrow().get(&name).copied();
+        let fid = match existing {
             Some(id) => id,
             None => {
-                let id = self.ctx.add_closure(Function::new(name.clone(), lp.clone(), lr.clone(), pos));
+                let (lp, lr) = lower_signature(&sig.params, &sig.results);
+                let id = self.ctx.add_closure(Function::new(name.clone(), lp, lr, pos));
                 self.ctx.wrappers.borrow_mut().insert(name.clone(), id);
-                let mut w = FnBuilder::new(self.ctx, self.fi, Function::new(name.clone(), lp, lr, pos), name);
-                w.go_results = sig.results.clone();
-                let entry = w.f.blocks[0].params.clone();
-                let mut next = 1;
-                for &r in &sig.results {
-                    if is_memory(r) {
-                        w.out_ptrs.push(entry.get(next).copied());
-                        next += 1;
-                    } else {
-                        w.out_ptrs.push(None);
-                    }
-                }
-                let args: Vec<Value> = entry.get(next..).unwrap_or_default().to_vec();
+                let (mut w, args) = self.for_generated(name, &sig, pos);
+                // The receiver's cell is word 1 of the closure object.
                 let objt = FnBuilder::closure_object_type(2);
                 let ctxp = w.ctx_param;
                 let objp = w.ins1(InstKind::Convert { arg: ctxp }, pointer_to(objt), pos);
@@ -672,10 +591,7 @@ impl FnBuilder<'_> {
                 let cw = w.ins1(InstKind::Load { addr: wp }, raw, pos);
                 let cellp = w.ins1(InstKind::Convert { arg: cw }, pointer_to(recv_t), pos);
                 let recv_op = w.load_operand(cellp, pos);
-                let mut vals = Vec::new();
-                for (a, &t) in args.iter().zip(&sig.params) {
-                    vals.push(if is_memory(t) { Operand::Mem(*a) } else { Operand::Val(*a) });
-                }
+                let vals = FnBuilder::param_operands(&args, &sig.params);
                 let results = match target {
                     Ok(mid) => {
                         let msig = w.ctx.sig_of(mid).ok_or_else(|| unsupported("this method", pos))?;
@@ -685,26 +601,10 @@ impl FnBuilder<'_> {
                     }
                     Err(index) => {
                         let iv = w.operand_value(recv_op, pos)?;
-                        let tab = w.ins1(InstKind::Extract { arg: iv, n: 0 }, raw, pos);
-                        let data = w.ins1(InstKind::Extract { arg: iv, n: 1 }, raw, pos);
-                        let tw = w.ins1(InstKind::Convert { arg: tab }, pointer_to(raw), pos);
-                        let slot = w.ins1(InstKind::Const(Const::Int(3 + index as i64)), int, pos);
-                        let fp = w.ins1(InstKind::ElemAddr { base: tw, index: slot }, pointer_to(raw), pos);
-                        let code = w.ins1(InstKind::Load { addr: fp }, raw, pos);
-                        let mut all = vec![Operand::Val(data)];
-                        all.extend(vals);
-                        let full = GoSig { params: std::iter::once(raw).chain(sig.params.iter().copied()).collect(), results: sig.results.clone() };
-                        w.call_code(code, &full, all, pos)?
+                        w.iface_call_value(iv, index, &sig, vals, pos)?
                     }
                 };
-                let mut regs = Vec::new();
-                for (i, r) in results.into_iter().enumerate() {
-                    match w.out_ptrs.get(i).copied().flatten() {
-                        Some(out) => w.store_operand(out, r, pos)?,
-                        None => regs.push(w.operand_value(r, pos)?),
-                    }
-                }
-                w.terminate(InstKind::Return { values: regs }, pos);
+                w.return_operands(results, pos)?;
                 let f = w.finish()?;
                 self.ctx.set_closure(id, f);
                 id

@@ -13,7 +13,7 @@ use goxide_syntax::ast::ExprId;
 use goxide_types::objects::SrcPos;
 use goxide_types::types::{table, BasicKind, Type, TypeId};
 
-use super::func::{BranchTarget, FnBuilder};
+use super::func::FnBuilder;
 use super::{unsupported, BuildResult, Operand};
 use crate::ir::*;
 use crate::repr::{basic, pointer_to, raw_pointer};
@@ -186,13 +186,7 @@ impl FnBuilder<'_> {
             let t = self.lhs_target(e, def)?;
             self.assign_to(t, v, pos)?;
         }
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: Some(cont) });
-        let r = self.block_stmts(body);
-        self.targets.pop();
-        r?;
-        if self.cur.is_some() {
-            self.jump(cont);
-        }
+        self.loop_body(s, body, exit, cont)?;
         self.seal(cont);
         self.switch_to(cont);
         self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Mapiternext, args: vec![itr] }, &[], pos);

@@ -175,46 +175,11 @@ impl FnBuilder<'_> {
         Ok(())
     }
 
-    /// The locals declared outside statement `body` that it uses.
+    /// The locals declared outside statement `body` that it uses and
+    /// that this function has (the loop's own variables are the body's).
     fn captured_in_stmt(&self, body: StmtId) -> Vec<goxide_types::types::ObjId> {
-        use goxide_syntax::walk::{walk_stmt, Visitor};
-        struct Names<'a> {
-            uses: &'a std::collections::HashMap<(u32, goxide_syntax::Pos), goxide_types::types::ObjId>,
-            defs: &'a std::collections::HashMap<(u32, goxide_syntax::Pos), goxide_types::types::ObjId>,
-            fnum: u32,
-            found: Vec<goxide_types::types::ObjId>,
-            inner: std::collections::HashSet<goxide_types::types::ObjId>,
-        }
-        impl Visitor for Names<'_> {
-            fn expr(&mut self, f: &goxide_syntax::ast::File, x: ExprId) -> bool {
-                if let goxide_syntax::ast::ExprKind::Name(n) = f.expr(x).kind {
-                    if let Some(&o) = self.defs.get(&(self.fnum, n.pos)) {
-                        self.inner.insert(o);
-                    }
-                    if let Some(&o) = self.uses.get(&(self.fnum, n.pos))
-                        && super::is_local_var(o)
-                        && !self.found.contains(&o)
-                    {
-                        self.found.push(o);
-                    }
-                }
-                true
-            }
-        }
-        let file = self.file();
-        let mut v = Names { uses: &self.ctx.input.info.uses, defs: self.ctx.input.defs, fnum: self.fnum(), found: Vec::new(), inner: Default::default() };
-        walk_stmt(file, &mut v, body);
-        // Locals declared inside the body are the body's own.
-        let declared_inside = |o: &goxide_types::types::ObjId| {
-            let Some(p) = goxide_types::objects::object(*o).pos else { return false };
-            let start = file.stmt(body).pos;
-            let end = match file.stmt(body).kind {
-                goxide_syntax::ast::StmtKind::Block { rbrace, .. } => rbrace,
-                _ => start,
-            };
-            p.file == self.fnum() && p.pos >= start && p.pos <= end
-        };
-        v.found.into_iter().filter(|o| !declared_inside(o) && self.vars.is_declared(*o)).collect()
+        let outer = super::vars::outer_locals(self.ctx, self.fnum(), self.file(), super::vars::Region::Stmt(body));
+        outer.into_iter().filter(|&o| self.vars.is_declared(o)).collect()
     }
 
     /// The enclosing function's `return` from a range-over-func body:

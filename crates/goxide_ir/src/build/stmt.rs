@@ -26,24 +26,33 @@ use super::{unsupported, BuildResult, FuncDecl, Operand, VarInit};
 use crate::ir::*;
 use crate::repr::{basic, pointer_to, repr_of, Repr};
 
-/// Whether `body` has a `return` (outside function literals).
-fn has_return(file: &goxide_syntax::ast::File, body: StmtId) -> bool {
+/// Whether `body` has a statement `pred` accepts, outside function
+/// literals (whose statements are their own function's).
+pub(crate) fn body_has(file: &goxide_syntax::ast::File, body: StmtId, pred: fn(&StmtKind) -> bool) -> bool {
     use goxide_syntax::walk::{walk_stmt, Visitor};
-    struct Finder(bool);
+    struct Finder {
+        pred: fn(&StmtKind) -> bool,
+        found: bool,
+    }
     impl Visitor for Finder {
         fn stmt(&mut self, f: &goxide_syntax::ast::File, s: StmtId) -> bool {
-            if matches!(f.stmt(s).kind, StmtKind::Return { .. }) {
-                self.0 = true;
+            if (self.pred)(&f.stmt(s).kind) {
+                self.found = true;
             }
-            !self.0
+            !self.found
         }
         fn expr(&mut self, f: &goxide_syntax::ast::File, x: ExprId) -> bool {
             !matches!(f.expr(x).kind, ExprKind::FuncLit { .. })
         }
     }
-    let mut v = Finder(false);
+    let mut v = Finder { pred, found: false };
     walk_stmt(file, &mut v, body);
-    v.0
+    v.found
+}
+
+/// Whether `body` has a `return` (outside function literals).
+fn has_return(file: &goxide_syntax::ast::File, body: StmtId) -> bool {
+    body_has(file, body, |k| matches!(k, StmtKind::Return { .. }))
 }
 
 /// Where an assignment stores, found in the first phase; the store (and
@@ -554,13 +563,7 @@ impl FnBuilder<'_> {
         }
         self.seal(body_b);
         self.switch_to(body_b);
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: Some(cont) });
-        let r = self.block_stmts(body);
-        self.targets.pop();
-        r?;
-        if self.cur.is_some() {
-            self.jump(cont);
-        }
+        self.loop_body(s, body, exit, cont)?;
         self.seal(cont);
         self.switch_to(cont);
         // A new variable per iteration, holding the previous one's value,
@@ -711,13 +714,7 @@ impl FnBuilder<'_> {
         // index (defined in the body's first block, so it dominates every
         // way into `cont`) back to the header.
         let cont = self.f.create_block();
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: Some(cont) });
-        let r = self.block_stmts(body);
-        self.targets.pop();
-        r?;
-        if self.cur.is_some() {
-            self.jump(cont);
-        }
+        self.loop_body(s, body, exit, cont)?;
         self.seal(cont);
         self.switch_to(cont);
         self.terminate(InstKind::Jump { dest: BlockCall { block: header, args: vec![next] } }, pos);
@@ -780,30 +777,7 @@ impl FnBuilder<'_> {
             }
         }
         self.jump(default.unwrap_or(exit));
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: None });
-        let saved = self.fallthrough;
-        let mut result = Ok(());
-        for (i, &c) in clauses.iter().enumerate() {
-            let StmtKind::CaseClause { body: stmts, .. } = file.stmt(c).kind else { continue };
-            // Its predecessors are the tests and a fallthrough from the
-            // previous body, all emitted by now.
-            self.seal(bodies[i]);
-            self.switch_to(bodies[i]);
-            self.fallthrough = bodies.get(i + 1).copied();
-            result = self.stmt_list(file.stmts_of(stmts));
-            if result.is_err() {
-                break;
-            }
-            if self.cur.is_some() {
-                self.jump(exit);
-            }
-        }
-        self.fallthrough = saved;
-        self.targets.pop();
-        result?;
-        self.seal(exit);
-        self.switch_to(exit);
-        Ok(())
+        self.clause_bodies(s, clauses, &bodies, exit, true, |_, _, _| Ok(()))
     }
 
     /// `switch v := x.(type) { ... }` (gc's `walkSwitchType`, as a chain
@@ -860,34 +834,15 @@ impl FnBuilder<'_> {
             }
         }
         self.jump(default.unwrap_or(exit));
-        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: None });
-        let mut result = Ok(());
-        for (i, &c) in clauses.iter().enumerate() {
-            let StmtKind::CaseClause { body: stmts, .. } = file.stmt(c).kind else { continue };
-            self.seal(bodies[i]);
-            self.switch_to(bodies[i]);
+        self.clause_bodies(s, &clauses, &bodies, exit, false, |b, i, c| {
             if bind_whole[i]
-                && let Some(&o) = self.ctx.input.info.implicits.get(&(self.fnum(), c))
+                && let Some(&o) = b.ctx.input.info.implicits.get(&(b.fnum(), c))
             {
-                let r = self.declare_local(o, pos).and_then(|_| self.set_local(o, Operand::Val(xv), pos));
-                if r.is_err() {
-                    result = r;
-                    break;
-                }
+                b.declare_local(o, pos)?;
+                b.set_local(o, Operand::Val(xv), pos)?;
             }
-            result = self.stmt_list(file.stmts_of(stmts));
-            if result.is_err() {
-                break;
-            }
-            if self.cur.is_some() {
-                self.jump(exit);
-            }
-        }
-        self.targets.pop();
-        result?;
-        self.seal(exit);
-        self.switch_to(exit);
-        Ok(())
+            Ok(())
+        })
     }
 
     fn branch_stmt(&mut self, tok: Token, target: Option<StmtId>, pos: Option<SrcPos>) -> BuildResult<()> {
@@ -932,6 +887,57 @@ impl FnBuilder<'_> {
             }
             _ => Err(unsupported("this branch statement", pos)),
         }
+    }
+
+    /// A loop body: `break` goes to `exit`, `continue` and the body's end
+    /// to `cont`.
+    pub fn loop_body(&mut self, s: StmtId, body: StmtId, exit: BlockId, cont: BlockId) -> BuildResult<()> {
+        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: Some(cont) });
+        let r = self.block_stmts(body);
+        self.targets.pop();
+        r?;
+        if self.cur.is_some() {
+            self.jump(cont);
+        }
+        Ok(())
+    }
+
+    /// The clause bodies of a switch, type switch or select statement `s`:
+    /// each in its block (sealed now: its tests are all emitted), after
+    /// `prelude` (a clause's own variables), then to `exit`, where `break`
+    /// goes too. With `fallthrough`, a clause may continue in the next.
+    pub fn clause_bodies(
+        &mut self,
+        s: StmtId,
+        clauses: &[StmtId],
+        bodies: &[BlockId],
+        exit: BlockId,
+        fallthrough: bool,
+        mut prelude: impl FnMut(&mut Self, usize, StmtId) -> BuildResult<()>,
+    ) -> BuildResult<()> {
+        let file = self.file();
+        self.targets.push(BranchTarget { stmt: s, brk: exit, cont: None });
+        let saved = self.fallthrough;
+        let mut result = Ok(());
+        for (i, &c) in clauses.iter().enumerate() {
+            let (StmtKind::CaseClause { body: stmts, .. } | StmtKind::CommClause { body: stmts, .. }) = file.stmt(c).kind else { continue };
+            self.seal(bodies[i]);
+            self.switch_to(bodies[i]);
+            self.fallthrough = if fallthrough { bodies.get(i + 1).copied() } else { None };
+            result = prelude(self, i, c).and_then(|_| self.stmt_list(file.stmts_of(stmts)));
+            if result.is_err() {
+                break;
+            }
+            if self.cur.is_some() {
+                self.jump(exit);
+            }
+        }
+        self.fallthrough = saved;
+        self.targets.pop();
+        result?;
+        self.seal(exit);
+        self.switch_to(exit);
+        Ok(())
     }
 
     /// Whether a `break`/`continue` with `target` leaves the range-over-

@@ -72,19 +72,7 @@ impl Visitor for Finder<'_> {
             && let StmtKind::Range { x, .. } = f.stmt(i).kind
             && matches!(self.underlying(x), Some(Type::Signature { .. }))
         {
-            let start = f.stmt(body).pos;
-            let end = match f.stmt(body).kind {
-                StmtKind::Block { rbrace, .. } => rbrace,
-                _ => start,
-            };
-            let mut uses = Uses { ctx: self.ctx, fnum: self.fnum, found: Vec::new() };
-            walk_stmt(f, &mut uses, body);
-            for o in uses.found {
-                let inside = object(o).pos.is_some_and(|p| p.file == self.fnum && p.pos >= start && p.pos <= end);
-                if !inside {
-                    self.heap.insert(o);
-                }
-            }
+            self.heap.extend(outer_locals(self.ctx, self.fnum, f, Region::Stmt(body)));
         }
         true
     }
@@ -115,20 +103,8 @@ impl Visitor for Finder<'_> {
                     self.heap.insert(o);
                 }
             }
-            ExprKind::FuncLit { body, .. } => {
-                let start = f.expr(x).pos;
-                let end = match f.stmt(body).kind {
-                    StmtKind::Block { rbrace, .. } => rbrace,
-                    _ => start,
-                };
-                let mut uses = Uses { ctx: self.ctx, fnum: self.fnum, found: Vec::new() };
-                walk_expr(f, &mut uses, x);
-                for o in uses.found {
-                    let inside = object(o).pos.is_some_and(|p| p.file == self.fnum && p.pos >= start && p.pos <= end);
-                    if !inside {
-                        self.heap.insert(o);
-                    }
-                }
+            ExprKind::FuncLit { .. } => {
+                self.heap.extend(outer_locals(self.ctx, self.fnum, f, Region::Expr(x)));
             }
             _ => {}
         }
@@ -137,7 +113,41 @@ impl Visitor for Finder<'_> {
     }
 }
 
-/// The local variables used by name under an expression.
+/// Code with a function of its own: a function literal, or the body of a
+/// range-over-func loop (its `yield` function).
+#[derive(Clone, Copy)]
+pub(crate) enum Region {
+    Expr(ExprId),
+    Stmt(StmtId),
+}
+
+/// The locals that code in `region` uses by name and that are declared
+/// outside it (a closure's captured variables), in order of first use.
+pub(crate) fn outer_locals(ctx: &PkgCtx, fnum: u32, f: &File, region: Region) -> Vec<ObjId> {
+    let mut uses = Uses { ctx, fnum, found: Vec::new() };
+    let (start, body) = match region {
+        Region::Expr(x) => {
+            walk_expr(f, &mut uses, x);
+            let body = match f.expr(x).kind {
+                ExprKind::FuncLit { body, .. } => Some(body),
+                _ => None,
+            };
+            (f.expr(x).pos, body)
+        }
+        Region::Stmt(s) => {
+            walk_stmt(f, &mut uses, s);
+            (f.stmt(s).pos, Some(s))
+        }
+    };
+    let end = match body.map(|b| &f.stmt(b).kind) {
+        Some(StmtKind::Block { rbrace, .. }) => *rbrace,
+        _ => start,
+    };
+    uses.found.retain(|&o| !object(o).pos.is_some_and(|p| p.file == fnum && p.pos >= start && p.pos <= end));
+    uses.found
+}
+
+/// The local variables used by name under a node, each once.
 struct Uses<'a> {
     ctx: &'a PkgCtx<'a>,
     fnum: u32,
@@ -149,6 +159,7 @@ impl Visitor for Uses<'_> {
         if let ExprKind::Name(n) = f.expr(x).kind
             && let Some(&o) = self.ctx.input.info.uses.get(&(self.fnum, n.pos))
             && is_local_var(o)
+            && !self.found.contains(&o)
         {
             self.found.push(o);
         }
