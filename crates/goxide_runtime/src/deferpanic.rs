@@ -2,8 +2,9 @@
 //! `deferreturn`, `gopanic`, `gorecover`, `printpanics`).
 //!
 //! Deferred calls are `func()` closures (the compiler wraps `defer f(x)`
-//! in one) on a per-goroutine LIFO list, each tagged with the deferring
-//! function's frame pointer. A function's returns run its own
+//! in one) on a per-goroutine list, each tagged with the deferring
+//! function's frame pointer, ordered by frame (deepest first) and LIFO
+//! within a frame. A function's returns run its own
 //! (`deferreturn`); `gopanic` runs them all, newest first, each through
 //! [`call_deferred`], whose frame is the one the deferred function's
 //! caller (`goxide_go_call0`) links to.
@@ -168,10 +169,19 @@ pub struct Panic {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn goxide_rt_deferproc(g: *mut G, closure: *const u8, frame: usize, wrapped: bool) {
     let d = Box::into_raw(Box::new(Defer { link: core::ptr::null_mut(), frame, closure, wrapped }));
-    // SAFETY: the caller's guarantee.
+    // SAFETY: the caller's guarantee; records are owned by the list.
     unsafe {
-        (*d).link = (*g).defers;
-        (*g).defers = d;
+        // The list is ordered by frame, deepest (lowest address) first.
+        // A range-over-func body defers to its enclosing function while
+        // the iterator (deeper) may have deferred calls of its own: the
+        // record goes after those (gc keeps such calls on the enclosing
+        // frame's record, `deferrangefunc`).
+        let mut at: *mut *mut Defer = &raw mut (*g).defers;
+        while !(*at).is_null() && (**at).frame < frame {
+            at = &raw mut (**at).link;
+        }
+        (*d).link = *at;
+        *at = d;
     }
 }
 
@@ -383,44 +393,67 @@ mod tests {
     use super::*;
     use core::sync::atomic::{AtomicUsize, Ordering};
 
-    static LOG: AtomicUsize = AtomicUsize::new(0);
-
-    /// A host closure object: its first word is a C-ABI function, its
-    /// second the digit it appends to LOG.
+    /// A host closure object: its first word is a C-ABI function, then
+    /// the digit it appends to its test's log (tests run in parallel).
     #[repr(C)]
     struct HostClosure {
         code: unsafe extern "C" fn(*mut G, *const u8),
         digit: usize,
+        log: &'static AtomicUsize,
     }
 
     unsafe extern "C" fn append_digit(_g: *mut G, closure: *const u8) {
-        // SAFETY: made by the test below.
-        let d = unsafe { (*(closure as *const HostClosure)).digit };
-        let _ = LOG.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |v| Some(v * 10 + d));
+        // SAFETY: made by the tests below.
+        let c = unsafe { &*(closure as *const HostClosure) };
+        let _ = c.log.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |v| Some(v * 10 + c.digit));
     }
 
     #[test]
     fn deferred_calls_run_newest_first_per_frame() {
+        static LOG: AtomicUsize = AtomicUsize::new(0);
         let mut g = G::new(1, core::ptr::null_mut(), 0, 0);
-        let closures: Vec<HostClosure> = (1..=3).map(|digit| HostClosure { code: append_digit, digit }).collect();
-        // Frame 100 defers 1 and 2, frame 200 (a callee) defers 3.
+        let closures: Vec<HostClosure> = (1..=3).map(|digit| HostClosure { code: append_digit, digit, log: &LOG }).collect();
+        // Frame 200 defers 1 and 2, frame 100 (a callee: stacks grow
+        // down) defers 3.
         // SAFETY: g is a test goroutine; the closures outlive the calls.
         unsafe {
-            goxide_rt_deferproc(&mut g, &closures[0] as *const HostClosure as *const u8, 100, false);
-            goxide_rt_deferproc(&mut g, &closures[1] as *const HostClosure as *const u8, 100, false);
-            goxide_rt_deferproc(&mut g, &closures[2] as *const HostClosure as *const u8, 200, false);
+            goxide_rt_deferproc(&mut g, &closures[0] as *const HostClosure as *const u8, 200, false);
+            goxide_rt_deferproc(&mut g, &closures[1] as *const HostClosure as *const u8, 200, false);
+            goxide_rt_deferproc(&mut g, &closures[2] as *const HostClosure as *const u8, 100, false);
             LOG.store(0, Ordering::SeqCst);
-            goxide_rt_deferreturn(&mut g, 200);
+            goxide_rt_deferreturn(&mut g, 100);
             assert_eq!(LOG.load(Ordering::SeqCst), 3);
             // Another frame's defers are not this frame's.
             goxide_rt_deferreturn(&mut g, 300);
             assert_eq!(LOG.load(Ordering::SeqCst), 3);
-            goxide_rt_deferreturn(&mut g, 100);
+            goxide_rt_deferreturn(&mut g, 200);
             assert_eq!(LOG.load(Ordering::SeqCst), 321);
             assert!(g.defers.is_null());
             // No panic: recover answers nil.
             let r = goxide_rt_gorecover(&mut g, 100);
             assert_eq!((r.typ, r.data), (0, 0));
+        }
+    }
+
+    #[test]
+    fn a_deferral_to_an_enclosing_frame_goes_after_the_callees_own() {
+        // A range-over-func body (called by the iterator, frame 100)
+        // defers 2 to its enclosing function (frame 200) after the
+        // iterator deferred 1: the iterator's return runs only its own.
+        static LOG: AtomicUsize = AtomicUsize::new(0);
+        let mut g = G::new(1, core::ptr::null_mut(), 0, 0);
+        let closures: Vec<HostClosure> = (1..=3).map(|digit| HostClosure { code: append_digit, digit, log: &LOG }).collect();
+        // SAFETY: g is a test goroutine; the closures outlive the calls.
+        unsafe {
+            goxide_rt_deferproc(&mut g, &closures[2] as *const HostClosure as *const u8, 200, false);
+            goxide_rt_deferproc(&mut g, &closures[0] as *const HostClosure as *const u8, 100, false);
+            goxide_rt_deferproc(&mut g, &closures[1] as *const HostClosure as *const u8, 200, false);
+            LOG.store(0, Ordering::SeqCst);
+            goxide_rt_deferreturn(&mut g, 100);
+            assert_eq!(LOG.load(Ordering::SeqCst), 1);
+            goxide_rt_deferreturn(&mut g, 200);
+            assert_eq!(LOG.load(Ordering::SeqCst), 123);
+            assert!(g.defers.is_null());
         }
     }
 

@@ -10,13 +10,29 @@
 //!   state becomes [`RETURNED`], `yield` returns false; after `f` returns
 //!   the enclosing function returns them.
 //!
+//! - `break`/`continue` to an enclosing statement, or `goto` a label
+//!   outside the body: the state becomes a code of its own (from
+//!   [`FIRST_BRANCH`], one per distinct branch), `yield` returns false;
+//!   after `f` returns the enclosing code makes that branch itself — a
+//!   jump there, or, in a body nested in another, leaving that body the
+//!   same way (gc's `#next` variable).
+//!
+//! Nested loops share the outermost function's result cells. `defer` in
+//! a body defers to the enclosing function: the closure carries that
+//! function's frame pointer, which tags the deferred call (the runtime
+//! keeps its list ordered by frame, so the iterator's own deferred calls
+//! still run when the iterator returns; gc's `deferrangefunc`).
+//!
 //! A `yield` called again after it returned false panics as gc's
 //! `panicrangestate` does (`range function continued iteration after
-//! function for loop body returned false`). Not yet: `defer`, `goto` and
-//! `break`/`continue` to an outer statement inside such a body, and such
-//! loops nested in one another.
+//! function for loop body returned false`).
 
-use goxide_syntax::ast::{ExprId, StmtId};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use goxide_syntax::ast::{ExprId, StmtId, StmtKind};
+use goxide_syntax::token::Token;
 use goxide_types::objects::SrcPos;
 use goxide_types::types::{table, BasicKind, Type, TypeId};
 
@@ -31,6 +47,8 @@ pub(crate) const RUNNING: i64 = 0;
 pub(crate) const BROKE: i64 = 1;
 /// The body returned from the enclosing function.
 pub(crate) const RETURNED: i64 = 2;
+/// The first code of a branch out of the body (see [`RangeFuncExit::branches`]).
+pub(crate) const FIRST_BRANCH: i64 = 3;
 
 /// What a `yield` function built from a loop body needs to leave it.
 #[derive(Clone)]
@@ -43,18 +61,41 @@ pub(crate) struct RangeFuncExit {
     pub results: Vec<Value>,
     /// The enclosing function's result types.
     pub result_types: Vec<TypeId>,
+    /// The labelled statements inside the body (`goto` stays inside).
+    pub labels: Rc<HashSet<StmtId>>,
+    /// The branches out of the body to enclosing statements, made so
+    /// far; the state code of entry `k` is `FIRST_BRANCH + k`.
+    pub branches: Rc<RefCell<Vec<BranchOut>>>,
+}
+
+/// A branch out of a body: the branch token and the checker's target.
+pub(crate) type BranchOut = (Token, Option<StmtId>);
+
+/// The labelled statements of `body` (not counting function literals).
+fn labels_in(file: &goxide_syntax::ast::File, body: StmtId) -> HashSet<StmtId> {
+    use goxide_syntax::walk::{walk_stmt, Visitor};
+    struct Labels(HashSet<StmtId>);
+    impl Visitor for Labels {
+        fn stmt(&mut self, f: &goxide_syntax::ast::File, s: StmtId) -> bool {
+            if matches!(f.stmt(s).kind, StmtKind::Labeled { .. }) {
+                self.0.insert(s);
+            }
+            true
+        }
+        fn expr(&mut self, f: &goxide_syntax::ast::File, x: ExprId) -> bool {
+            !matches!(f.expr(x).kind, goxide_syntax::ast::ExprKind::FuncLit { .. })
+        }
+    }
+    let mut v = Labels(HashSet::new());
+    walk_stmt(file, &mut v, body);
+    v.0
 }
 
 impl FnBuilder<'_> {
     /// The range-over-func loop `s` (`for lhs := range x { body }`).
     #[allow(clippy::too_many_arguments)]
     pub fn range_func(&mut self, s: StmtId, x: ExprId, key: Option<ExprId>, val: Option<ExprId>, def: bool, body: StmtId, pos: Option<SrcPos>) -> BuildResult<()> {
-        if self.range_exit.is_some() {
-            return Err(unsupported("range-over-func loops inside one another", pos));
-        }
-        if super::deferred::has_defer(self.file(), body) {
-            return Err(unsupported("defer in the body of a range-over-func loop", pos));
-        }
+        let defers = super::deferred::has_defer(self.file(), body);
         let xt = self.type_of(x)?;
         let fsig = signature_of(xt, pos)?;
         let yield_t = *fsig.params.first().ok_or_else(|| unsupported("this range function", pos))?;
@@ -63,20 +104,35 @@ impl FnBuilder<'_> {
         let int = basic(BasicKind::Int);
         let bool_t = basic(BasicKind::Bool);
         let raw = raw_pointer();
-        // The state and the result cells, shared with the body.
+        // The state and the result cells, shared with the body; a loop
+        // in another loop's body shares that loop's result cells.
         let state = self.ins1(InstKind::New { ty: int }, pointer_to(int), pos);
-        let result_types = self.go_results.clone();
-        let mut results = Vec::new();
-        for &t in &result_types {
-            results.push(self.ins1(InstKind::New { ty: t }, pointer_to(t), pos));
-        }
+        let outer = self.range_exit.clone();
+        let (result_types, results) = match &outer {
+            Some(e) => (e.result_types.clone(), e.results.clone()),
+            None => {
+                let ts = self.go_results.clone();
+                let cells = ts.iter().map(|&t| self.ins1(InstKind::New { ty: t }, pointer_to(t), pos)).collect();
+                (ts, cells)
+            }
+        };
+        // The enclosing function's frame, which tags the body's deferred
+        // calls.
+        let frame = if defers {
+            if outer.is_some() && self.frame.is_none() {
+                return Err(unsupported("defer in a nested range-over-func body without the function's frame", pos));
+            }
+            Some(self.frame_value(pos))
+        } else {
+            None
+        };
         // The yield function: captured variables, then the state and the
         // result cells in its closure object.
         let captured = self.captured_in_stmt(body);
         let name = self.next_closure_name();
         let (lp, lr) = lower_signature(&ysig.params, &ysig.results);
         let id = self.ctx.add_closure(Function::new(name.clone(), lp.clone(), lr.clone(), pos));
-        let nwords = 1 + captured.len() + 1 + results.len();
+        let nwords = 1 + captured.len() + 1 + results.len() + usize::from(frame.is_some());
         let obj_t = FnBuilder::closure_object_type(nwords);
         let mut inner = FnBuilder::new(self.ctx, self.fi, Function::new(name.clone(), lp, lr, pos), name);
         inner.subst = self.subst.clone();
@@ -102,6 +158,10 @@ impl FnBuilder<'_> {
         for (k, &t) in result_types.iter().enumerate() {
             iresults.push(word(&mut inner, captured.len() + 2 + k, t));
         }
+        if frame.is_some() {
+            let fp = word(&mut inner, captured.len() + 2 + result_types.len(), raw);
+            inner.frame = Some(inner.ins1(InstKind::Convert { arg: fp }, raw, pos));
+        }
         // A yield called after the loop ended panics.
         let cur = inner.ins1(InstKind::Load { addr: istate }, int, pos);
         let running = inner.ins1(InstKind::Const(Const::Int(RUNNING)), int, pos);
@@ -126,7 +186,15 @@ impl FnBuilder<'_> {
             let target = inner.lhs_target(e, def)?;
             inner.assign_to(target, v, pos)?;
         }
-        inner.range_exit = Some(RangeFuncExit { stmt: s, state: istate, results: iresults, result_types: result_types.clone() });
+        let branches = Rc::new(RefCell::new(Vec::new()));
+        inner.range_exit = Some(RangeFuncExit {
+            stmt: s,
+            state: istate,
+            results: iresults,
+            result_types: result_types.clone(),
+            labels: Rc::new(labels_in(self.file(), body)),
+            branches: branches.clone(),
+        });
         inner.block_stmts(body)?;
         if inner.cur.is_some() {
             let t = inner.ins1(InstKind::Const(Const::Bool(true)), bool_t, pos);
@@ -148,6 +216,7 @@ impl FnBuilder<'_> {
         }
         cells.push(state);
         cells.extend(results.iter().copied());
+        cells.extend(frame);
         for (k, cell) in cells.into_iter().enumerate() {
             let cw = self.ins1(InstKind::Convert { arg: cell }, raw, pos);
             let idx = self.ins1(InstKind::Const(Const::Int(k as i64 + 1)), int, pos);
@@ -156,23 +225,44 @@ impl FnBuilder<'_> {
         }
         let yv = self.ins1(InstKind::Convert { arg: objp }, yield_t, pos);
         self.call_value(f, &fsig, vec![Operand::Val(yv)], pos)?;
-        // After the loop: return when the body returned.
+        // After the loop: return when the body returned; make the branch
+        // the body left by.
         let st = self.ins1(InstKind::Load { addr: state }, int, pos);
-        let two = self.ins1(InstKind::Const(Const::Int(RETURNED)), int, pos);
-        let returned = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: st, rhs: two }, bool_t, pos);
-        let ret_b = self.f.create_block();
-        let after = self.f.create_block();
-        self.branch(returned, ret_b, after);
-        self.seal(ret_b);
-        self.switch_to(ret_b);
-        let mut vals = Vec::new();
-        for &r in &results {
-            vals.push(self.load_operand(r, pos));
+        let rest = self.on_state(st, RETURNED, pos);
+        match &outer {
+            // The results are in the shared cells already.
+            Some(e) => self.leave_yield(e, RETURNED, pos),
+            None => {
+                let mut vals = Vec::new();
+                for &r in &results {
+                    vals.push(self.load_operand(r, pos));
+                }
+                self.return_operands(vals, pos)?;
+            }
         }
-        self.return_operands(vals, pos)?;
-        self.seal(after);
-        self.switch_to(after);
+        self.switch_to(rest);
+        let taken = branches.borrow().clone();
+        for (k, (tok, target)) in taken.into_iter().enumerate() {
+            let rest = self.on_state(st, FIRST_BRANCH + k as i64, pos);
+            self.branch_stmt(tok, target, pos)?;
+            self.switch_to(rest);
+        }
         Ok(())
+    }
+
+    /// Branches on `state == code`: continues in the block taken when it
+    /// holds, and returns the block for the other case.
+    fn on_state(&mut self, state: Value, code: i64, pos: Option<SrcPos>) -> BlockId {
+        let int = basic(BasicKind::Int);
+        let c = self.ins1(InstKind::Const(Const::Int(code)), int, pos);
+        let is = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: state, rhs: c }, basic(BasicKind::Bool), pos);
+        let taken = self.f.create_block();
+        let other = self.f.create_block();
+        self.branch(is, taken, other);
+        self.seal(taken);
+        self.seal(other);
+        self.switch_to(taken);
+        other
     }
 
     /// The locals declared outside statement `body` that it uses and
@@ -190,6 +280,45 @@ impl FnBuilder<'_> {
         }
         self.leave_yield(exit, RETURNED, pos);
         Ok(())
+    }
+
+    /// Whether branch `tok` to `target` (the checker's target statement)
+    /// leaves the range-over-func body `exit` is for.
+    pub fn leaves_range_body(&self, exit: &RangeFuncExit, tok: Token, target: Option<StmtId>) -> bool {
+        match (tok, target) {
+            (Token::Goto, Some(t)) => !exit.labels.contains(&t),
+            (Token::Break, Some(t)) | (Token::Continue, Some(t)) => !self.targets.iter().any(|x| x.stmt == t),
+            (Token::Break, None) => self.targets.is_empty(),
+            (Token::Continue, None) => !self.targets.iter().any(|x| x.cont.is_some()),
+            _ => false,
+        }
+    }
+
+    /// Leaves the body by branch `tok` to `target`: `continue` of this
+    /// loop returns true, `break` of it sets BROKE, any other branch its
+    /// own code for the enclosing code to make.
+    pub fn leave_range_body(&mut self, exit: &RangeFuncExit, tok: Token, target: Option<StmtId>, pos: Option<SrcPos>) {
+        let own = tok != Token::Goto && target.is_none_or(|t| t == exit.stmt);
+        if own && tok == Token::Continue {
+            let t = self.ins1(InstKind::Const(Const::Bool(true)), basic(BasicKind::Bool), pos);
+            self.terminate(InstKind::Return { values: vec![t] }, pos);
+            return;
+        }
+        if own {
+            self.leave_yield(exit, BROKE, pos);
+            return;
+        }
+        let k = {
+            let mut branches = exit.branches.borrow_mut();
+            match branches.iter().position(|&b| b == (tok, target)) {
+                Some(k) => k,
+                None => {
+                    branches.push((tok, target));
+                    branches.len() - 1
+                }
+            }
+        };
+        self.leave_yield(exit, FIRST_BRANCH + k as i64, pos);
     }
 
     /// Sets the state and returns false from the `yield` function.

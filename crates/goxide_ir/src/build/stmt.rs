@@ -845,19 +845,13 @@ impl FnBuilder<'_> {
         })
     }
 
-    fn branch_stmt(&mut self, tok: Token, target: Option<StmtId>, pos: Option<SrcPos>) -> BuildResult<()> {
+    pub(crate) fn branch_stmt(&mut self, tok: Token, target: Option<StmtId>, pos: Option<SrcPos>) -> BuildResult<()> {
         match tok {
-            Token::Break | Token::Continue if self.range_exit.is_some() && self.leaves_range_body(target) => {
-                let Some(exit) = self.range_exit.clone() else { return Ok(()) };
-                if target.is_some_and(|t| t != exit.stmt) {
-                    return Err(unsupported("break or continue to a statement outside a range-over-func body", pos));
-                }
-                if tok == Token::Continue {
-                    let t = self.ins1(InstKind::Const(Const::Bool(true)), basic(BasicKind::Bool), pos);
-                    self.terminate(InstKind::Return { values: vec![t] }, pos);
-                } else {
-                    self.leave_yield(&exit, super::rangefunc::BROKE, pos);
-                }
+            Token::Break | Token::Continue | Token::Goto
+                if let Some(exit) = self.range_exit.clone()
+                    && self.leaves_range_body(&exit, tok, target) =>
+            {
+                self.leave_range_body(&exit, tok, target, pos);
                 Ok(())
             }
             Token::Break | Token::Continue => {
@@ -938,15 +932,6 @@ impl FnBuilder<'_> {
         self.seal(exit);
         self.switch_to(exit);
         Ok(())
-    }
-
-    /// Whether a `break`/`continue` with `target` leaves the range-over-
-    /// func body being built (no enclosing statement inside it takes it).
-    fn leaves_range_body(&self, target: Option<StmtId>) -> bool {
-        match target {
-            Some(t) => !self.targets.iter().any(|x| x.stmt == t),
-            None => self.targets.is_empty(),
-        }
     }
 
     /// The block of labelled statement `s`.
