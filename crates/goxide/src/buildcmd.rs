@@ -133,15 +133,81 @@ fn build_inner(cmd: &Command, args: &[Vec<u8>]) -> Result<i32, i32> {
     } else {
         PathBuf::from(&name)
     };
+    // go's default name must not be a directory (build.go: checked before
+    // building).
+    if !flags.was_set("o") && output_path.is_dir() {
+        output::stderr_line(&format!("goxide: build output {:?} already exists and is a directory", output_path.display().to_string()));
+        return Err(1);
+    }
     let work = WorkDir::new().map_err(|e| {
         output::stderr_line(&format!("goxide: creating work dir: {e}"));
         1
     })?;
-    if let Err(f) = build_executable(&unit, &output_path, &work.0) {
+    // `-o /dev/null` builds and writes nothing (go's special case; a
+    // linker would replace the device).
+    let discard = flags.was_set("o") && is_null_device(&output_path);
+    let built = if discard { work.0.join("discarded.exe") } else { output_path.clone() };
+    if !discard && let Err(why) = check_dst_overwrite(&output_path) {
+        output::stderr_line(&format!("{0}: goxide build {0}: {why}", unit.header));
+        return Err(1);
+    }
+    if let Err(f) = build_executable(&unit, &built, &work.0) {
         output::stderr(f.message.as_bytes());
         return Err(f.exit);
     }
     Ok(0)
+}
+
+/// go's `base.IsNull`: the null device.
+fn is_null_device(p: &Path) -> bool {
+    p == Path::new("/dev/null")
+}
+
+/// go's `checkDstOverwrite`: an existing output is replaced only when it
+/// is an empty or non-regular file or an object file (`isObject`'s
+/// magic numbers), never a directory.
+fn check_dst_overwrite(dst: &Path) -> Result<(), String> {
+    let Ok(md) = std::fs::metadata(dst) else { return Ok(()) };
+    let shown = dst.display().to_string();
+    if md.is_dir() {
+        return Err(format!("build output {shown:?} already exists and is a directory"));
+    }
+    if md.is_file() && md.len() != 0 && !is_object(dst) {
+        return Err(format!("build output {shown:?} already exists and is not an object file"));
+    }
+    Ok(())
+}
+
+/// cmd/go's `objectMagic` prefixes: archives, ELF, Mach-O, PE, Plan 9,
+/// wasm, XCOFF.
+const OBJECT_MAGIC: &[&[u8]] = &[
+    b"!<arch>\n",
+    b"<bigaf>\n",
+    b"\x7FELF",
+    &[0xFE, 0xED, 0xFA, 0xCE],
+    &[0xFE, 0xED, 0xFA, 0xCF],
+    &[0xCE, 0xFA, 0xED, 0xFE],
+    &[0xCF, 0xFA, 0xED, 0xFE],
+    &[0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00],
+    &[0x4d, 0x5a, 0x78, 0x00, 0x01, 0x00],
+    &[0x00, 0x00, 0x01, 0xEB],
+    &[0x00, 0x00, 0x8a, 0x97],
+    &[0x00, 0x00, 0x06, 0x47],
+    &[0x00, 0x61, 0x73, 0x6D],
+    &[0x01, 0xDF],
+    &[0x01, 0xF7],
+];
+
+/// go's `isObject`: the file's first 64 bytes start with an object
+/// magic number.
+fn is_object(p: &Path) -> bool {
+    use std::io::Read;
+    let Ok(f) = std::fs::File::open(p) else { return false };
+    let mut buf = Vec::with_capacity(64);
+    if f.take(64).read_to_end(&mut buf).is_err() {
+        return false;
+    }
+    OBJECT_MAGIC.iter().any(|m| buf.starts_with(m))
 }
 
 /// Runs `goxide run args...`.

@@ -32,9 +32,14 @@ fn base_env(home: &std::path::Path, extra: &[(&str, &str)]) -> Vec<(String, Vec<
 /// wording.
 fn assert_like_go(args: &[&str], extra: &[(&str, &str)]) {
     let dir = TempDir::new("cli");
+    assert_like_go_in(&dir, dir.path(), args, extra);
+}
+
+/// [`assert_like_go`] run in `cwd` (inside `dir`, whose `home` is HOME).
+fn assert_like_go_in(dir: &TempDir, cwd: &std::path::Path, args: &[&str], extra: &[(&str, &str)]) {
     let env = base_env(&dir.path().join("home"), extra);
-    let want = go(args, dir.path(), &env);
-    let got = goxide(args, dir.path(), &env);
+    let want = go(args, cwd, &env);
+    let got = goxide(args, cwd, &env);
     let ctx = format!("goxide {args:?} {extra:?}");
     assert_eq!(
         got.stderr_str(),
@@ -113,6 +118,27 @@ fn build_configuration_errors() {
     assert_like_go(&["env", "GOOS"], &[("GOPATH", "rel")]);
     assert_like_go(&["env", "GOOS"], &[("GOROOT", "/nonexistent/goroot")]);
     assert_like_go(&["version"], &[("GOROOT", "/nonexistent/goroot")]);
+}
+
+#[test]
+fn build_outputs_go_refuses_to_replace() {
+    let dir = TempDir::new("buildout");
+    let root = dir.path();
+    std::fs::write(root.join("go.mod"), "module example.com/m\n\ngo 1.27\n").unwrap();
+    let pkg = root.join("myprog");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("main.go"), "package main\n\nfunc main() {}\n").unwrap();
+    // The default output name is the package's directory.
+    assert_like_go_in(&dir, root, &["build", "./myprog"], &[]);
+    // A non-empty file that is not an object file is never replaced.
+    std::fs::write(pkg.join("myprog"), "notes\n").unwrap();
+    assert_like_go_in(&dir, &pkg, &["build"], &[]);
+    std::fs::write(root.join("x.txt"), "notes\n").unwrap();
+    assert_like_go_in(&dir, root, &["build", "-o", "x.txt", "./myprog"], &[]);
+    // `-o /dev/null` writes nothing (a linker would replace the device).
+    assert_like_go_in(&dir, root, &["build", "-o", "/dev/null", "./myprog"], &[]);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device(), "/dev/null was replaced");
 }
 
 #[test]

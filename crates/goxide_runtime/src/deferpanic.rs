@@ -65,11 +65,11 @@ pub struct Eface {
     pub data: usize,
 }
 
-/// What the compiler provides for run-time errors as values and for
-/// printing panic values (contract "Panics"): the error values' type
-/// (`Error()` returns the message the data word points to), `error`'s and
-/// a Stringer's interface descriptors, and a way to call `func() string`
-/// methods.
+// What the compiler provides for run-time errors as values and for
+// printing panic values (contract "Panics"): the error values' type
+// (`Error()` returns the message the data word points to), `error`'s and
+// a Stringer's interface descriptors, and a way to call `func() string`
+// methods.
 #[cfg(goxide_runtime_staticlib)]
 #[allow(improper_ctypes, reason = "the runtime's own types, passed by pointer")]
 unsafe extern "C" {
@@ -122,10 +122,13 @@ unsafe fn print_method_string(out: &mut impl PrintSink, g: *mut G, t: *const Typ
 }
 
 /// A `string` descriptor for run-time errors' messages in host tests.
+#[cfg(not(goxide_runtime_staticlib))]
 struct SyncType(Type);
 // SAFETY: the descriptor is immutable; its pointers are null.
+#[cfg(not(goxide_runtime_staticlib))]
 unsafe impl Sync for SyncType {}
 
+#[cfg(not(goxide_runtime_staticlib))]
 static STRING_TYPE: SyncType = SyncType(Type {
     size: 16,
     ptr_bytes: 8,

@@ -139,7 +139,8 @@ pub fn goxide_wording(go_stderr: &str) -> String {
             let l = l
                 .replace("go help", "goxide help")
                 .replace("usage: go ", "usage: goxide ")
-                .replace("'go version'", "'goxide version'");
+                .replace("'go version'", "'goxide version'")
+                .replace(": go build ", ": goxide build ");
             if let Some(rest) = l.strip_prefix("go: ") {
                 format!("goxide: {rest}")
             } else if let Some(rest) = l.strip_prefix("go ") {
