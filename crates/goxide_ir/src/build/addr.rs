@@ -414,6 +414,19 @@ impl FnBuilder<'_> {
         Ok(n)
     }
 
+    /// The field indices from struct type `t` to the promoted field that
+    /// literal key `key` names (types2's `lookupFieldOrMethod` path).
+    fn promoted_field_path(&self, t: TypeId, key: ExprId, pos: Option<SrcPos>) -> BuildResult<Vec<usize>> {
+        let file = self.file();
+        let ExprKind::Name(n) = file.expr(key).kind else { return Err(unsupported("this field key", pos)) };
+        let pkg = self.ctx.input.info.uses.get(&(self.fnum(), n.pos)).and_then(|&o| goxide_types::objects::object(o).pkg);
+        let name = goxide_types::symbol::Symbol::intern(file.name_str(n));
+        match goxide_types::lookup::lookup_field_or_method(t, false, pkg, name, false) {
+            goxide_types::lookup::Lookup::Field { path, indirect: false, .. } => Ok(path),
+            _ => Err(unsupported("a field key the type does not have", pos)),
+        }
+    }
+
     /// Stores the elements of a literal into the zeroed storage at `p` of
     /// struct or array type `t`.
     fn fill_literal(&mut self, p: Value, t: TypeId, elems: &[ExprId], pos: Option<SrcPos>) -> BuildResult<()> {
@@ -422,21 +435,28 @@ impl FnBuilder<'_> {
         match tab.get(tab.underlying(t)).clone() {
             Type::Struct(fields) => {
                 for (i, &el) in elems.iter().enumerate() {
-                    let (fi, value) = match file.expr(el).kind {
+                    let (path, value) = match file.expr(el).kind {
                         ExprKind::KeyValue { key, value } => {
                             let ExprKind::Name(n) = file.expr(key).kind else { return Err(unsupported("this field key", pos)) };
                             let name = file.name_str(n);
-                            let Some(fi) = fields.iter().position(|f| f.var.name.is_some_and(|s| s.as_str() == name)) else {
-                                return Err(unsupported("a field key the type does not have", pos));
-                            };
-                            (fi, value)
+                            match fields.iter().position(|f| f.var.name.is_some_and(|s| s.as_str() == name)) {
+                                Some(fi) => (vec![fi], value),
+                                // go1.27: a promoted field, through embedded
+                                // structs (never through a pointer).
+                                None => (self.promoted_field_path(t, key, pos)?, value),
+                            }
                         }
-                        _ => (i, el),
+                        _ => (vec![i], el),
                     };
-                    let Some(fd) = fields.get(fi) else { return Err(unsupported("too many values in a literal", pos)) };
-                    let ft = value_type(fd.var.typ, "fields", pos)?;
-                    let fp = self.ins1(InstKind::FieldAddr { base: p, field: fi }, pointer_to(ft), pos);
-                    let v = self.eval_to(value, ft)?;
+                    let mut fp = p;
+                    let mut st = t;
+                    for &fi in &path {
+                        let Type::Struct(fs) = tab.get(tab.underlying(st)).clone() else { return Err(unsupported("this field key", pos)) };
+                        let Some(fd) = fs.get(fi) else { return Err(unsupported("too many values in a literal", pos)) };
+                        st = value_type(fd.var.typ, "fields", pos)?;
+                        fp = self.ins1(InstKind::FieldAddr { base: fp, field: fi }, pointer_to(st), pos);
+                    }
+                    let v = self.eval_to(value, st)?;
                     self.store_operand(fp, v, pos)?;
                 }
                 Ok(())
