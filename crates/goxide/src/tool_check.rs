@@ -65,7 +65,7 @@
 //! reported crash of its package); output order does not depend on
 //! scheduling.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -209,7 +209,7 @@ fn gc_check(cfg: &load::Config, f: &Flags, mut patterns: Vec<String>) -> Result<
         output::stderr_line(&list::warning_text(w));
     }
     let graph = &loaded.graph;
-    let all = graph.package_list(&loaded.roots);
+    let all = imported_package_list(graph, &loaded.roots);
     // load.CheckPackageErrors.
     if loaded.roots.iter().any(|&r| graph.get(r).incomplete) {
         let mut errs = String::new();
@@ -254,6 +254,38 @@ fn gc_check(cfg: &load::Config, f: &Flags, mut patterns: Vec<String>) -> Result<
         output::stdout(&out);
     }
     Ok(if failed { 1 } else { 0 })
+}
+
+/// The packages reachable from `roots` through their source imports, each
+/// after its imports (`PackageList` without a main package's linker
+/// dependencies: checking needs only what the files import, and the
+/// runtime's packages cannot fail).
+fn imported_package_list(graph: &Graph, roots: &[PackageId]) -> Vec<PackageId> {
+    let imported = |id: PackageId| -> Vec<PackageId> {
+        let p = graph.get(id);
+        p.internal.imports.iter().copied().filter(|&d| p.imports.contains(&graph.get(d).import_path)).collect()
+    };
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for &r in roots {
+        if !seen.insert(r) {
+            continue;
+        }
+        let mut stack: Vec<(PackageId, Vec<PackageId>, usize)> = vec![(r, imported(r), 0)];
+        while let Some(top) = stack.last_mut() {
+            if let Some(&next) = top.1.get(top.2) {
+                top.2 += 1;
+                if seen.insert(next) {
+                    let deps = imported(next);
+                    stack.push((next, deps, 0));
+                }
+            } else {
+                out.push(top.0);
+                stack.pop();
+            }
+        }
+    }
+    out
 }
 
 /// The units for packages `all` of a loaded graph (dependency order), and

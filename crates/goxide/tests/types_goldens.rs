@@ -85,7 +85,6 @@ fn check_problem(g: &Golden, r: &Run) -> Option<String> {
 }
 
 #[test]
-#[ignore = "311/324 first diagnostics match, but the checker misses every error of 3 programs (rule (d)); run with --ignored to score it"]
 fn types_goldens() {
     goldens::score(&corpus());
 }
