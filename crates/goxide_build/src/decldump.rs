@@ -68,7 +68,7 @@ fn type_lines(q: &str, t: Option<TypeId>, out: &mut Vec<String>) {
         return;
     }
     let underlying = match tt.get(t) {
-        Type::Named(_) => tt.named(t).and_then(|n| n.underlying.get().copied()),
+        Type::Named(_) => tt.named(t).and_then(|n| n.underlying.get().copied()).map(|_| tt.underlying_spelled(t)),
         _ => Some(tt.underlying(t)),
     };
     out.push(format!("{q} type {} {}", typ(Some(t)), typ(underlying)));

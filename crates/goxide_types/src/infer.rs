@@ -586,7 +586,12 @@ pub fn rename_tparams(tparams: &[TypeId], typ: TypeId) -> (Vec<TypeId>, TypeId) 
     let m = SubstMap::new(tparams, &fresh);
     for (&old, &new) in tparams.iter().zip(fresh.iter()) {
         if let Some(&bound) = t.type_param(old).and_then(|d| d.constraint.get()) {
-            let _ = t.type_param(new).map(|nd| nd.constraint.set(subst(bound, &m)));
+            let nb = subst(bound, &m);
+            if let Some(nd) = t.type_param(new) {
+                let _ = nd.constraint.set(nb);
+                let shared = crate::typestring::bound_still_shared(old, bound, nb);
+                nd.bound_shared_with_previous.store(shared, std::sync::atomic::Ordering::Relaxed);
+            }
         }
     }
     let typ = subst(typ, &m);

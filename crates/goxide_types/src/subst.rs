@@ -235,7 +235,10 @@ impl Subster<'_> {
             .collect();
         for (&p, &np) in tparams.iter().zip(fresh.iter()) {
             if let (Some(b), Some(nd)) = (bound(p), t.type_param(np)) {
-                let _ = nd.constraint.set(subst(b, &m));
+                let nb = subst(b, &m);
+                let _ = nd.constraint.set(nb);
+                let shared = crate::typestring::bound_still_shared(p, b, nb);
+                nd.bound_shared_with_previous.store(shared, std::sync::atomic::Ordering::Relaxed);
             }
         }
         t.intern(Type::GenericFunc { tparams: fresh.into(), sig: subst(sig, &m) })

@@ -267,6 +267,14 @@ pub struct NamedData {
     pub targs: Box<[TypeId]>,
     pub tparams: OnceLock<Box<[TypeId]>>,
     pub underlying: OnceLock<TypeId>,
+    /// The universe alias `byte` or `rune` when the declared type reaches
+    /// it (`type Class byte`, through aliases or another named type whose
+    /// underlying type is spelled so): types2's `byte` and `rune` are
+    /// basic types of their own, so it prints them as the underlying type.
+    /// `underlying` keeps the basic `uint8`/`int32` (identity is by
+    /// integer comparison); this is for printing only
+    /// ([`TypeTable::underlying_spelled`]).
+    pub underlying_spelled: OnceLock<TypeId>,
     /// Declared methods (`Func` objects), in source order.
     pub methods: Mutex<Vec<ObjId>>,
     /// Set when the declaration turns out invalid after its underlying
@@ -283,6 +291,13 @@ pub struct TypeParamData {
     pub name: Symbol,
     pub index: u32,
     pub constraint: OnceLock<TypeId>,
+    /// Whether this parameter's constraint is the very object of the
+    /// previous parameter's in its list, as types2 sees pointers: declared
+    /// in one group (`[M1, M2 ~map[K]V]`), or both naming one interface
+    /// type (`[A any, B any]`). Structural types are hash-consed here, so
+    /// equal `constraint` ids alone do not say it; `typestring` groups
+    /// `[A, B C]` only when this is set (types2's `tParamList`).
+    pub bound_shared_with_previous: std::sync::atomic::AtomicBool,
 }
 
 /// An alias: its name and the aliased type (set once resolved).
@@ -371,6 +386,7 @@ impl TypeTable {
             targs: Box::new([]),
             tparams: OnceLock::new(),
             underlying: OnceLock::new(),
+            underlying_spelled: OnceLock::new(),
             methods: Mutex::new(Vec::new()),
             invalid: std::sync::atomic::AtomicBool::new(false),
         });
@@ -397,6 +413,7 @@ impl TypeTable {
                     targs: targs.clone(),
                     tparams: OnceLock::new(),
                     underlying: OnceLock::new(),
+                    underlying_spelled: OnceLock::new(),
                     methods: Mutex::new(Vec::new()),
                     invalid: std::sync::atomic::AtomicBool::new(false),
                 });
@@ -408,7 +425,13 @@ impl TypeTable {
 
     /// Creates a new type parameter.
     pub fn new_type_param(&self, name: Symbol, index: u32) -> TypeId {
-        let i = self.tparams.push(TypeParamData { obj: OnceLock::new(), name, index, constraint: OnceLock::new() });
+        let i = self.tparams.push(TypeParamData {
+            obj: OnceLock::new(),
+            name,
+            index,
+            constraint: OnceLock::new(),
+            bound_shared_with_previous: std::sync::atomic::AtomicBool::new(false),
+        });
         TypeId::from_index(self.types.push(Type::TypeParam(TypeParamIndex(i as u32))))
     }
 
@@ -459,6 +482,34 @@ impl TypeTable {
             }
         }
         id
+    }
+
+    /// The underlying type as types2 prints it: [`Self::underlying`],
+    /// except that `byte` and `rune` (basic types of their own in types2,
+    /// aliases here) are kept, whether written directly, reached through
+    /// aliases or through a named type declared with them
+    /// ([`NamedData::underlying_spelled`]; an instance follows its origin).
+    pub fn underlying_spelled(&self, id: TypeId) -> TypeId {
+        let (byte, rune) = (crate::universe::byte(), crate::universe::rune());
+        let mut t = id;
+        while let Some(a) = self.alias(t) {
+            if t == byte || t == rune {
+                return t;
+            }
+            match a.actual.get() {
+                Some(&next) => t = next,
+                None => break,
+            }
+        }
+        if let Some(n) = self.named(t) {
+            let origin = n.origin.and_then(|o| self.named(o)).unwrap_or(n);
+            if let Some(&s) = origin.underlying_spelled.get() {
+                if self.underlying(t) != self.invalid() {
+                    return s;
+                }
+            }
+        }
+        self.underlying(t)
     }
 
     /// The underlying type (types2's `under`): a named type's underlying

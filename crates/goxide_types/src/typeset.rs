@@ -599,7 +599,14 @@ pub fn union_term_problems(terms: &[crate::types::Term], qf: Qualifier<'_>) -> V
                 continue;
             }
             if !crate::predicates::identical(u, t.typ) {
-                push(format!("invalid use of ~ (underlying type of {} is {})", type_string(t.typ, qf), type_string(u, qf)), false);
+                push(
+                    format!(
+                        "invalid use of ~ (underlying type of {} is {})",
+                        type_string(t.typ, qf),
+                        type_string(tt.underlying_spelled(t.typ), qf)
+                    ),
+                    false,
+                );
                 continue;
             }
         }

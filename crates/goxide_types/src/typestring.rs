@@ -224,8 +224,9 @@ impl Writer<'_> {
         }
     }
 
-    /// `[P any, Q ~int]`: consecutive parameters with the same constraint
-    /// share it, as types2's `tParamList`.
+    /// `[P any, Q ~int]`: consecutive parameters whose constraint is the
+    /// same object share it, as types2's `tParamList` (which compares
+    /// pointers; see `TypeParamData::bound_shared_with_previous`).
     fn tparam_list(&mut self, list: &[TypeId]) {
         let t = table();
         self.byte('[');
@@ -234,7 +235,8 @@ impl Writer<'_> {
             let data = t.type_param(tp).unwrap();
             let bound = data.constraint.get().copied();
             if i > 0 {
-                if bound != prev {
+                let shared = data.bound_shared_with_previous.load(std::sync::atomic::Ordering::Relaxed);
+                if bound != prev || !shared {
                     self.out.push(' ');
                     if let Some(b) = prev {
                         self.typ(b);
@@ -316,6 +318,18 @@ fn go_quote(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Whether a fresh type parameter standing for `old` (whose constraint
+/// `bound` became `new_bound` by substitution) still shares its
+/// constraint object with the previous parameter of its list: types2's
+/// `subst` returns an unchanged constraint as is and builds a new object
+/// otherwise, so only unchanged shared constraints stay shared.
+pub fn bound_still_shared(old: TypeId, bound: TypeId, new_bound: TypeId) -> bool {
+    bound == new_bound
+        && table()
+            .type_param(old)
+            .is_some_and(|d| d.bound_shared_with_previous.load(std::sync::atomic::Ordering::Relaxed))
 }
 
 #[cfg(test)]

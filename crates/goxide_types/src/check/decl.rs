@@ -484,6 +484,12 @@ impl Checker<'_> {
         }
         if let Some(n) = tt.named(named) {
             let _ = n.underlying.set(under);
+            if matches!(tt.get(under), Type::Basic(_)) {
+                let spelled = tt.underlying_spelled(rhs);
+                if spelled != under {
+                    let _ = n.underlying_spelled.set(spelled);
+                }
+            }
         }
     }
 
@@ -529,10 +535,37 @@ impl Checker<'_> {
             }
             if let Some(d) = tt.type_param(tparams[i]) {
                 let _ = d.constraint.set(bound);
+                let shared = i > 0
+                    && (fld.typ == file.field(list[i - 1]).typ || self.bound_is_named_interface(fld.typ, bound));
+                d.bound_shared_with_previous.store(shared, std::sync::atomic::Ordering::Relaxed);
             }
         }
         self.ctx.in_tparam_list = saved;
         tparams
+    }
+
+    /// Whether constraint expression `e` (of type `bound`) denotes an
+    /// existing interface type (a name, qualified name or instantiation of
+    /// one) rather than building one: types2 then gives every parameter
+    /// constrained by it the same bound object (`[A any, B any]` prints as
+    /// `[A, B any]`), while literal, `~T`, union and non-interface
+    /// constraints are new objects each time they are written.
+    fn bound_is_named_interface(&self, e: ExprId, bound: TypeId) -> bool {
+        use goxide_syntax::ast::ExprKind;
+        let file = self.ctx.file;
+        let mut e = e;
+        while let ExprKind::Paren(x) = file.expr(e).kind {
+            e = x;
+        }
+        let tt = table();
+        matches!(file.expr(e).kind, ExprKind::Name(_) | ExprKind::Selector { .. } | ExprKind::Index { .. })
+            && match tt.get(tt.unalias(bound)) {
+                Type::Named(_) => matches!(tt.get(tt.underlying(bound)), Type::Interface { .. }),
+                // Reached through an alias (`any`); an implicit one wraps a
+                // non-interface constraint and is new.
+                Type::Interface { implicit, .. } => !implicit,
+                _ => false,
+            }
     }
 
     /// types2's `bound`: a constraint; `~T` and unions are implicit interfaces.

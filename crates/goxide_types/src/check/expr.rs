@@ -57,24 +57,6 @@ pub(crate) struct Target {
     pub desc: String,
 }
 
-/// The underlying type of `t`, where byte and rune (basic types in
-/// types2, aliases here) are their own underlying types.
-fn under_keeping_byte_rune(t: TypeId) -> TypeId {
-    let tt = table();
-    let (byte, rune) = (crate::universe::byte(), crate::universe::rune());
-    let mut t = t;
-    while let Some(a) = tt.alias(t) {
-        if t == byte || t == rune {
-            return t;
-        }
-        match a.actual.get() {
-            Some(&next) => t = next,
-            None => break,
-        }
-    }
-    tt.underlying(t)
-}
-
 /// types2's `newTarget`: a target for values of type `t`, if its common
 /// underlying type is a signature.
 pub(crate) fn new_target(t: Option<TypeId>, desc: &str) -> Option<Target> {
@@ -860,7 +842,7 @@ impl Checker<'_> {
     pub(crate) fn convert_untyped(&mut self, x: &mut Operand, target: TypeId) {
         match self.implicit_type_and_value(x, target) {
             Err(code) => {
-                let t = if is_type_param(target) { target } else { under_keeping_byte_rune(target) };
+                let t = if is_type_param(target) { target } else { table().underlying_spelled(target) };
                 self.invalid_conversion(code, x, t);
                 x.mode = Mode::Invalid;
             }

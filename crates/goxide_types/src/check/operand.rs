@@ -140,8 +140,15 @@ impl Operand {
                 if tpar.is_none() && !basic_alias && matches!(tt.get(self.typ), Type::Named(_) | Type::Alias(_)) {
                     let mut what = composite_kind(self.typ).to_string();
                     if what.is_empty() {
-                        if let Type::Basic(k) = tt.get(tt.underlying(self.typ)) {
-                            what = k.name().to_string();
+                        let spelled = tt.underlying_spelled(self.typ);
+                        if let Type::Basic(k) = tt.get(tt.underlying(spelled)) {
+                            what = if spelled == crate::universe::byte() {
+                                "byte".to_string()
+                            } else if spelled == crate::universe::rune() {
+                                "rune".to_string()
+                            } else {
+                                k.name().to_string()
+                            };
                         }
                     }
                     desc.push_str(&what);

@@ -201,7 +201,7 @@ impl Checker<'_> {
     /// `parseUnion` later part).
     fn check_union_terms(&mut self, terms: &[(crate::types::Term, ExprId)]) {
         let list: Vec<crate::types::Term> = terms.iter().map(|(t, _)| t.clone()).collect();
-        for p in crate::typeset::union_term_problems(&list, &crate::typeset::path_qualifier) {
+        for p in crate::typeset::union_term_problems(&list, &|p| self.qualify(p)) {
             let Some(&(_, e)) = terms.get(p.index) else { continue };
             if p.soft {
                 self.soft_error_at(e, p.message);

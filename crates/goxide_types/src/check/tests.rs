@@ -499,3 +499,108 @@ fn language_versions_as_gc() {
         assert_eq!(check_lang(src, lang).0, *want, "{lang}: {src}");
     }
 }
+
+/// go/types' `TypeString` of the type of package-level `name` (and, for a
+/// named type, of its underlying type as types2 prints it).
+fn decl_type_strings(src: &str, names: &[&str]) -> Vec<String> {
+    let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
+    assert!(diags.is_empty(), "{diags:?}");
+    let config = Config::new(Sizes::for_arch("amd64").unwrap());
+    let mut c = Checker::new(&config, &FakeImporter, "p", vec![Arc::new(file)]);
+    c.check();
+    assert!(
+        c.errors.is_empty(),
+        "{:?}",
+        c.errors.iter().map(|e| e.msg.clone()).collect::<Vec<_>>()
+    );
+    let qf = |_: PkgId| String::new();
+    names
+        .iter()
+        .map(|n| {
+            let t = object(c.scope().lookup(crate::symbol::Symbol::intern(n)).unwrap())
+                .typ
+                .get()
+                .unwrap();
+            let tt = crate::types::table();
+            match tt.get(t) {
+                crate::types::Type::Named(_) => format!(
+                    "{} {}",
+                    crate::typestring::type_string(t, &qf),
+                    crate::typestring::type_string(tt.underlying_spelled(t), &qf)
+                ),
+                _ => crate::typestring::type_string(t, &qf),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn byte_and_rune_underlying_types_print_as_declared() {
+    // go/types (go1.27.3) prints these declarations' types and underlying
+    // types so: byte and rune are basic types of their own there.
+    let src = "package p\ntype X byte\ntype Y X\ntype Z = byte\ntype W Z\ntype R rune\ntype G[T any] byte\ntype U uint8\n";
+    assert_eq!(
+        decl_type_strings(src, &["X", "Y", "W", "R", "G", "U"]),
+        [
+            "X byte",
+            "Y byte",
+            "W byte",
+            "R rune",
+            "G[T any] byte",
+            "U uint8"
+        ]
+    );
+    // Identity is untouched: X's underlying type is uint8's id.
+    let (errs, _) = check(
+        "package p\ntype X byte\nvar _ uint8 = uint8(X(1))\nvar _ X = X(uint8(1))\nvar _ []uint8 = []byte{}\n",
+    );
+    assert!(errs.is_empty(), "{errs:?}");
+}
+
+#[test]
+fn byte_and_rune_underlying_types_in_messages_as_gc() {
+    let src = "package p\ntype X byte\ntype R rune\ntype Z = byte\nfunc U[T ~X | ~int]() {}\nfunc f() {\n\tvar x X\n\tvar r R\n\tvar z Z\n\tvar s string = x\n\tvar s2 string = r\n\tvar s3 string = z\n\t_, _, _ = s, s2, s3\n}\n";
+    assert_eq!(
+        check(src).0,
+        [
+            "./x.go:5:10: invalid use of ~ (underlying type of X is byte)",
+            "./x.go:10:17: cannot use x (variable of byte type X) as string value in variable declaration",
+            "./x.go:11:18: cannot use r (variable of rune type R) as string value in variable declaration",
+            "./x.go:12:18: cannot use z (variable of byte type Z) as string value in variable declaration",
+        ]
+    );
+}
+
+#[test]
+fn type_parameters_share_a_constraint_only_when_types2_does() {
+    // go/types (go1.27.3): a group, or one named interface, share; literal,
+    // ~T and non-interface constraints written twice do not.
+    let src = "package p\ntype C[T any] interface{ ~[]T }\n\
+        func F1[A any, B any]() {}\nfunc F2[A comparable, B comparable]() {}\n\
+        func F3[A interface{}, B interface{}]() {}\nfunc F4[A, B interface{}]() {}\n\
+        func F5[A C[int], B C[int]]() {}\nfunc F6[A ~int, B ~int]() {}\n\
+        func F7[A any, B comparable, C any]() {}\nfunc F8[A int, B int]() {}\n\
+        func F9[M1, M2 ~map[K]V, K comparable, V any](dst M1, src M2) {}\n\
+        type T2[A ~int, B ~int] struct{}\ntype T3[A, B ~int] struct{}\n";
+    assert_eq!(
+        decl_type_strings(
+            src,
+            &[
+                "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "T2", "T3"
+            ]
+        ),
+        [
+            "func[A, B any]()",
+            "func[A, B comparable]()",
+            "func[A interface{}, B interface{}]()",
+            "func[A, B interface{}]()",
+            "func[A, B C[int]]()",
+            "func[A ~int, B ~int]()",
+            "func[A any, B comparable, C any]()",
+            "func[A int, B int]()",
+            "func[M1, M2 ~map[K]V, K comparable, V any](dst M1, src M2)",
+            "T2[A ~int, B ~int] struct{}",
+            "T3[A, B ~int] struct{}",
+        ]
+    );
+}

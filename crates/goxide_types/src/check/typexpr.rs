@@ -415,8 +415,12 @@ impl Checker<'_> {
                             .type_param(btps[i])
                             .and_then(|d| d.constraint.get().copied())
                             .unwrap_or(tt.invalid());
-                        let bound = crate::subst::subst(bound, &map);
-                        let _ = tt.type_param(tp).map(|d| d.constraint.set(bound));
+                        let new_bound = crate::subst::subst(bound, &map);
+                        if let Some(d) = tt.type_param(tp) {
+                            let _ = d.constraint.set(new_bound);
+                            let shared = crate::typestring::bound_still_shared(btps[i], bound, new_bound);
+                            d.bound_shared_with_previous.store(shared, std::sync::atomic::Ordering::Relaxed);
+                        }
                     }
                 } else {
                     let got = if tps.len() == 1 { "1 type parameter".to_string() } else { format!("{} type parameters", tps.len()) };
