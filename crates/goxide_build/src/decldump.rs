@@ -28,7 +28,7 @@ use goxide_types::objects::{object, ObjKind, Object};
 use goxide_types::{lookup, subst};
 use goxide_types::package;
 use goxide_types::types::{table, ObjId, PkgId, Type, TypeId};
-use goxide_types::typestring::type_string;
+use goxide_types::typestring::type_string_go_types as type_string;
 
 /// What prints where the checker left something undetermined.
 pub const UNKNOWN: &str = "<unknown>";

@@ -18,7 +18,16 @@ pub type Qualifier<'a> = &'a dyn Fn(PkgId) -> String;
 
 /// `t` as types2 prints it.
 pub fn type_string(t: TypeId, qf: Qualifier<'_>) -> String {
-    let mut w = Writer { out: String::new(), qf, seen: Vec::new() };
+    let mut w = Writer { out: String::new(), qf, seen: Vec::new(), go_types: false };
+    w.typ(t);
+    w.out
+}
+
+/// `t` as go/types' `TypeString` prints it: as types2 but for a type
+/// parameter named like a predeclared object, marked `/* type parameter
+/// */` instead of with its position (go/types has no file set there).
+pub fn type_string_go_types(t: TypeId, qf: Qualifier<'_>) -> String {
+    let mut w = Writer { out: String::new(), qf, seen: Vec::new(), go_types: true };
     w.typ(t);
     w.out
 }
@@ -27,6 +36,8 @@ struct Writer<'a> {
     out: String,
     qf: Qualifier<'a>,
     seen: Vec<TypeId>,
+    /// go/types' spelling rather than types2's.
+    go_types: bool,
 }
 
 impl Writer<'_> {
@@ -207,6 +218,20 @@ impl Writer<'_> {
             Type::TypeParam(_) => {
                 let p = t.type_param(id).unwrap();
                 self.s(p.name.as_str());
+                // A type parameter named like a predeclared object (`int`)
+                // says where it is declared, so that messages are not
+                // read as the predeclared one.
+                if crate::universe::lookup(p.name.as_str()).is_some() {
+                    if self.go_types {
+                        self.s("/* type parameter */");
+                    } else {
+                        let at = p.obj.get().and_then(|&o| crate::objects::object(o).pos);
+                        if let Some(pos) = at {
+                            let name = p.name.as_str().to_string();
+                            self.s(&format!(" /* with {name} declared at {} */", crate::files::position(pos)));
+                        }
+                    }
+                }
             }
             Type::Alias(_) => {
                 let a = t.alias(id).unwrap();

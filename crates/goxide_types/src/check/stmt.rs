@@ -472,10 +472,6 @@ impl Checker<'_> {
                             vec![(Some(sp), "not enough return values".into()), (None, "have ()".into()), (None, format!("want {want}"))],
                             false,
                         );
-                    } else if res.is_empty() {
-                        self.use_exprs(&results);
-                        self.error_at(results[0], "too many return values".into());
-                        let _ = lhs;
                     } else {
                         self.init_vars(&lhs, &results, Some(st.pos));
                     }

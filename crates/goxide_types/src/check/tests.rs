@@ -172,6 +172,12 @@ fn expressions_statements_and_declarations_as_gc() {
         ("package main\nfunc main() { var s string = 1; _ = s }\n", &["./x.go:2:30: cannot use 1 (untyped int constant) as string value in variable declaration"]),
         ("package main\nconst c uint8 = 256\nfunc main() {}\n", &["./x.go:2:17: cannot use 256 (untyped int constant) as uint8 value in constant declaration (overflows)"]),
         ("package main\nfunc f() (int, string) { return 1 }\nfunc main() {}\n", &["./x.go:2:33: not enough return values\n\thave (number)\n\twant (int, string)"]),
+        ("package main\nfunc f() { return 1 }\nfunc main() {}\n", &["./x.go:2:19: too many return values\n\thave (number)\n\twant ()"]),
+        ("package main\ntype I interface {\n\tM()\n\tM()\n}\nfunc main() {}\n", &["./x.go:4:2: duplicate method M\n\t./x.go:3:2: other declaration of method M"]),
+        (
+            "package main\ntype L[T any] struct{ s []T }\nfunc (l L[int]) n() int { return len(l.s) }\nfunc main() {}\n",
+            &["./x.go:3:34: cannot use len(l.s) (value of type int) as int /* with int declared at ./x.go:3:11 */ value in return statement"],
+        ),
         ("package main\ntype T struct{ a int }\nfunc main() { var t T; t.b = 1 }\n", &["./x.go:3:26: t.b undefined (type T has no field or method b)"]),
         ("package main\nfunc main() { a := []int{1}; a.x() }\n", &["./x.go:2:32: a.x undefined (type []int has no field or method x)"]),
         ("package main\nfunc f(int, string) {}\nfunc main() { f(1) }\n", &["./x.go:3:17: not enough arguments in call to f\n\thave (number)\n\twant (int, string)"]),

@@ -663,6 +663,7 @@ impl Checker<'_> {
         let tt = table();
         let file = self.ctx.file;
         let mut methods: Vec<Method> = Vec::new();
+        let mut method_pos = Vec::new();
         let mut embedded: Vec<TypeId> = Vec::new();
         let mut embed_pos = Vec::new();
         for &f in list {
@@ -690,12 +691,16 @@ impl Checker<'_> {
             let m = new_object(ObjKind::Func, sym, Some(self.pkg), Some(self.pos(self.ctx.fi, n.pos)), Some(typ));
             self.record_def(n.pos, m);
             let pkg = if sym.is_exported() { None } else { Some(self.pkg) };
-            if methods.iter().any(|x| x.name == sym && x.pkg == pkg) {
+            if let Some(k) = methods.iter().position(|x| x.name == sym && x.pkg == pkg) {
+                // typeset.go's addMethod for an explicit duplicate.
                 let sp = self.pos(self.ctx.fi, n.pos);
-                self.error(sp, format!("duplicate method {name}"));
+                let ap = method_pos[k];
+                self.error_count += 1;
+                self.report(vec![(Some(sp), format!("duplicate method {name}")), (Some(ap), format!("other declaration of method {name}"))], false);
                 continue;
             }
             methods.push(Method { name: sym, pkg, sig: typ });
+            method_pos.push(self.pos(self.ctx.fi, n.pos));
         }
         let _ = def;
         methods.sort_by(|a, b| method_key(a).cmp(&method_key(b)));
