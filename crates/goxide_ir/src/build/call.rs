@@ -696,10 +696,10 @@ impl FnBuilder<'_> {
     }
 
     /// gc's frame backing store for a non-escaping slice's first `append`
-    /// from empty (see `appendbuf`): with a new length of at most `K`
-    /// elements, the buffer (once per call of the function) becomes the
-    /// backing array with capacity `K`. Returns the pointer and capacity
-    /// the append continues with.
+    /// from empty (see `appendbuf`): when the append must grow to a new
+    /// length of at most `K` elements, the buffer (once per call of the
+    /// function) becomes the backing array with capacity `K`. Returns the
+    /// pointer and capacity the append continues with.
     fn stack_backing_store(&mut self, elem: TypeId, ptr: Value, len: Value, cap: Value, newlen: Value, pos: Option<SrcPos>) -> (Value, Value) {
         let size = goxide_types::sizes::Sizes::for_arch("amd64").map_or(0, |s| s.sizeof(elem));
         if size <= 0 || size > super::appendbuf::STACK_BUFFER_BYTES {
@@ -717,7 +717,10 @@ impl FnBuilder<'_> {
         let empty = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: len, rhs: zero }, bool_t, pos);
         let was = self.ins1(InstKind::Load { addr: used }, bool_t, pos);
         let fresh = self.ins1(InstKind::Unary { op: UnaryOp::Not, arg: was }, bool_t, pos);
-        let c1 = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: fits, rhs: empty }, bool_t, pos);
+        // Only where the append must grow (gc tests this in its grow path).
+        let grows = self.ins1(InstKind::Compare { op: CompareOp::Lt, lhs: cap, rhs: newlen }, bool_t, pos);
+        let c0 = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: grows, rhs: fits }, bool_t, pos);
+        let c1 = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: c0, rhs: empty }, bool_t, pos);
         let c = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: c1, rhs: fresh }, bool_t, pos);
         let take = self.f.create_block();
         let join = self.f.create_block();

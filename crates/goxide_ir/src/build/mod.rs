@@ -33,6 +33,7 @@ mod appendbuf;
 mod call;
 mod chan;
 mod deferred;
+mod escape;
 mod expr;
 mod func;
 mod iface;
@@ -157,6 +158,8 @@ pub(crate) struct PkgCtx<'a> {
     /// Concrete types put in interfaces (their method tables are made at
     /// the end), by type string.
     pub iface_types: RefCell<HashMap<String, TypeId>>,
+    /// Parameter leak summaries, solved on first use (see `escape`).
+    pub param_leaks: std::cell::OnceCell<escape::ParamLeaks>,
 }
 
 /// A generic function or method with its type arguments, to build.
@@ -329,6 +332,7 @@ pub fn build_package(input: &CheckedPackage) -> Result<Package, Unsupported> {
         pending: RefCell::new(Vec::new()),
         extra: RefCell::new(HashMap::new()),
         iface_types: RefCell::new(HashMap::new()),
+        param_leaks: std::cell::OnceCell::new(),
     };
     let mut pkg = Package { path: input.path.to_string(), ..Package::default() };
 

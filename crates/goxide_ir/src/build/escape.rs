@@ -1,0 +1,1096 @@
+//! A conservative escape analysis of local variables and parameters,
+//! modelled on gc's `cmd/compile/internal/escape` (`escape.go`,
+//! `call.go`, `leaks.go`, `solve.go`), much simplified.
+//!
+//! What it answers: for each function and method of the package, whether
+//! the pointer a parameter holds (its level-0 value: the backing array of
+//! a slice, the pointee of a pointer, ...) may outlive the call — it
+//! *leaks to the heap* — or may only come back as a result — it *leaks
+//! to a result* (gc's `leaks.go` heap and result leaks, without levels)
+//! — or neither ([`ParamLeaks`]); and, for a function body being built,
+//! which of its locals may hold a value that outlives the frame
+//! and which of its `append` sites' results may ([`analyse_body`], used
+//! by `appendbuf` for gc's frame buffers).
+//!
+//! Algorithm (gc's location graph, flow-insensitive, without deref
+//! levels): every local variable of a body is a node; an assignment adds
+//! an edge from the nodes its value may carry to the variable's node.
+//! An expression's value carries a node when it is that variable or is
+//! derived from it without loading through memory (`s[i:j]`, `append(s,
+//! ...)`, `&s[i]`, a conversion, a field of a struct value); a load
+//! (`s[i]`, `*p`, `p.f`, `<-c`, `m[k]`) carries nothing, since the
+//! pointer it holds is not the variable's own. Values that reach a place
+//! this model does not follow escape: a global, memory through a pointer,
+//! an element or field of anything, a composite literal, a map, a
+//! channel, an interface conversion (the value is boxed on the heap), a
+//! closure's capture, a variable whose address is taken, a `go`/`defer`
+//! call, an unknown callee (a function value, an interface method, a
+//! generic function, a variadic slice). A call to a statically known
+//! function or method of the package passes the argument to the callee's
+//! parameter: nothing more when it does not leak, to the call's result
+//! when it leaks to a result, to the heap when it leaks to the heap.
+//! Returned values reach the body's result node. Each `append` with
+//! elements is a node of its own (gc's allocation site) that its result
+//! carries along with the appended-to slice.
+//!
+//! Summaries are solved together (gc's `solve.go` over the package's
+//! functions): every parameter starts as not leaking and the bodies are
+//! re-solved until no summary changes — the least fixed point, which is
+//! sound for recursion and mutual recursion because a leak is only ever
+//! caused by a real sink.
+//!
+//! Invariants: the analysis over-approximates — a variable it reports as
+//! not escaping holds no value that outlives the frame; any construct it
+//! does not model escapes its operands. `print`/`println`, `len`, `cap`,
+//! `copy`, comparisons and arithmetic do not retain their operands (gc).
+
+use std::collections::{HashMap, HashSet};
+
+use goxide_syntax::ast::{DeclKind, ExprId, ExprKind, File, Name, StmtId, StmtKind};
+use goxide_syntax::token::{Operator, Token};
+use goxide_syntax::walk::{walk_stmt, Visitor};
+use goxide_types::check::info::SelectionKind;
+use goxide_types::check::operand::Mode;
+use goxide_types::objects::{object, Builtin, ObjKind, VarKind};
+use goxide_types::types::{table, BasicKind, ObjId, Type, TypeId};
+
+use super::{is_local_var, CheckedPackage, PkgCtx};
+
+/// How far a parameter's pointer may travel (gc's leaks, without levels).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub(crate) enum Leak {
+    /// Only within the call.
+    None,
+    /// Back to the caller as (part of) a result.
+    Result,
+    /// Anywhere: the heap, a global, another goroutine.
+    Heap,
+}
+
+/// The leak summary of each function and method of a package, by its
+/// object; parameters with a method's receiver first.
+#[derive(Default)]
+pub(crate) struct ParamLeaks {
+    by_func: HashMap<ObjId, Vec<Leak>>,
+    /// The functions calls may target statically.
+    known: KnownFuncs,
+}
+
+impl ParamLeaks {
+    /// Solves the summaries of every non-generic function and method with
+    /// a body in `input` (`fnums`: each file's registry number).
+    pub fn of_package(input: &CheckedPackage, fnums: &[u32]) -> ParamLeaks {
+        let known = known_funcs(input, fnums);
+        let mut graphs: Vec<(ObjId, Vec<Option<ObjId>>, Graph)> = Vec::new();
+        for (&func, &(fi, body)) in &known.bodies {
+            let (file, fnum) = (&*input.files[fi], fnums[fi]);
+            let params = param_objects(input, file, fnum, func, fi);
+            let mut b = GraphBuilder::new(input, file, fnum, &known.funcs);
+            b.stmt(body);
+            graphs.push((func, params, b.g));
+        }
+        let mut leaks = ParamLeaks { by_func: HashMap::new(), known };
+        for (func, params, _) in &graphs {
+            leaks.by_func.insert(*func, vec![Leak::None; params.len()]);
+        }
+        loop {
+            let mut changed = false;
+            for (func, params, g) in &graphs {
+                let solved = g.solve(&leaks);
+                let summary: Vec<Leak> = params
+                    .iter()
+                    .map(|p| match p.filter(|&o| object(o).typ.get().is_none_or(holds_pointers)).and_then(|o| g.nodes.get(&o)) {
+                        Some(&n) if solved.escapes[n] => Leak::Heap,
+                        Some(&n) if solved.to_result[n] => Leak::Result,
+                        _ => Leak::None,
+                    })
+                    .collect();
+                if leaks.by_func.get(func) != Some(&summary) {
+                    leaks.by_func.insert(*func, summary);
+                    changed = true;
+                }
+            }
+            if !changed {
+                return leaks;
+            }
+        }
+    }
+
+    /// The leak of each parameter of `func` (receiver first), if it has a
+    /// summary.
+    #[cfg(test)]
+    pub fn summary(&self, func: ObjId) -> Option<&[Leak]> {
+        self.by_func.get(&func).map(Vec::as_slice)
+    }
+
+    /// How far parameter `index` (receiver first) of `func` may leak:
+    /// [`Leak::Heap`] for a function without a summary.
+    pub fn leak(&self, func: ObjId, index: usize) -> Leak {
+        self.by_func.get(&func).and_then(|v| v.get(index).copied()).unwrap_or(Leak::Heap)
+    }
+}
+
+impl PkgCtx<'_> {
+    /// The package's parameter leak summaries, solved on first use.
+    pub fn param_leaks(&self) -> &ParamLeaks {
+        self.param_leaks.get_or_init(|| ParamLeaks::of_package(self.input, &self.fnums))
+    }
+}
+
+/// What an `append` site's frame buffer is shared by (gc keys it by the
+/// appended-to operand: one buffer per variable, else per site).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) enum AppendKey {
+    Var(ObjId),
+    Site(ExprId),
+}
+
+/// An `append(x, e...)` call with elements (not `x...`) of a body.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct AppendSite {
+    pub call: ExprId,
+    pub key: AppendKey,
+    /// Whether its result may outlive the frame (gc's `n.Esc() !=
+    /// EscNone`).
+    pub escapes: bool,
+}
+
+/// The escape facts of one body being built.
+pub(crate) struct BodyEscapes {
+    /// The `append` sites outside nested function literals, in source
+    /// order.
+    pub appends: Vec<AppendSite>,
+}
+
+/// The escape facts of `body` (file `fi`), a function's or a function
+/// literal's. Variables the body uses but neither declares nor receives
+/// as parameters (a closure's captured variables) escape: this body does
+/// not see all their uses.
+pub(crate) fn analyse_body(ctx: &PkgCtx, fi: usize, body: StmtId) -> BodyEscapes {
+    let leaks = ctx.param_leaks();
+    let file = ctx.file(fi);
+    let fnum = ctx.fnums[fi];
+    let mut b = GraphBuilder::new(ctx.input, file, fnum, &leaks.known.funcs);
+    b.stmt(body);
+    let mut own: HashSet<ObjId> = HashSet::new();
+    let mut names = Vec::new();
+    walk_stmt(file, &mut DefCollector { out: &mut names }, body);
+    for n in names.into_iter().chain(params_of_body(file, body)) {
+        if let Some(&o) = ctx.input.defs.get(&(fnum, n.pos)) {
+            own.insert(o);
+        }
+    }
+    let outer: Vec<usize> = b.g.nodes.iter().filter(|(o, _)| !own.contains(o)).map(|(_, &n)| n).collect();
+    b.g.roots.extend(outer);
+    let solved = b.g.solve(leaks);
+    let out = |n: usize| solved.escapes[n] || solved.to_result[n];
+    let mut appends: Vec<AppendSite> = b.sites.iter().map(|&(call, key, n)| AppendSite { call, key, escapes: out(n) }).collect();
+    appends.sort_by_key(|s| file.expr(s.call).pos);
+    BodyEscapes { appends }
+}
+
+/// The receiver and parameter names of the function or function literal
+/// whose body is `body`.
+fn params_of_body(file: &File, body: StmtId) -> Vec<Name> {
+    let typ = file.decls_of(file.decls).iter().find_map(|&d| match file.decl(d).kind {
+        DeclKind::Func { recv, typ, body: Some(b), .. } if b == body => Some((recv, typ)),
+        _ => None,
+    });
+    let typ = typ.or_else(|| {
+        file.exprs.iter().find_map(|e| match e.kind {
+            ExprKind::FuncLit { typ, body: b } if b == body => Some((None, typ)),
+            _ => None,
+        })
+    });
+    let Some((recv, typ)) = typ else { return Vec::new() };
+    let mut fields: Vec<_> = recv.into_iter().collect();
+    if let ExprKind::FuncType { params, .. } = file.expr(typ).kind {
+        fields.extend_from_slice(file.fields_of(params));
+    }
+    fields.into_iter().filter_map(|f| file.field(f).name).collect()
+}
+
+/// The package's functions and methods that calls may target statically.
+#[derive(Default)]
+struct KnownFuncs {
+    funcs: HashSet<ObjId>,
+    /// Each one's file index and body.
+    bodies: HashMap<ObjId, (usize, StmtId)>,
+}
+
+/// The non-generic functions and methods with a body (the builder's
+/// `ctx.funcs`, computed from the declarations so tests need no builder).
+fn known_funcs(input: &CheckedPackage, fnums: &[u32]) -> KnownFuncs {
+    let mut k = KnownFuncs { funcs: HashSet::new(), bodies: HashMap::new() };
+    for (fi, file) in input.files.iter().enumerate() {
+        let Some(&fnum) = fnums.get(fi) else { continue };
+        for &d in file.decls_of(file.decls) {
+            let DeclKind::Func { recv, name, tparams, body: Some(body), .. } = file.decl(d).kind else { continue };
+            let Some(&o) = input.defs.get(&(fnum, name.pos)) else { continue };
+            let generic_method = recv.is_some() && !goxide_types::subst::method_recv_tparams(o).is_empty();
+            if !tparams.is_empty() || generic_method || !matches!(object(o).kind, ObjKind::Func) {
+                continue;
+            }
+            k.funcs.insert(o);
+            k.bodies.insert(o, (fi, body));
+        }
+    }
+    k
+}
+
+/// The objects of `func`'s receiver and parameters, in order (`None` for
+/// an unnamed or blank one).
+fn param_objects(input: &CheckedPackage, file: &File, fnum: u32, func: ObjId, _fi: usize) -> Vec<Option<ObjId>> {
+    let mut out = Vec::new();
+    for &d in file.decls_of(file.decls) {
+        let DeclKind::Func { recv, name, typ, .. } = file.decl(d).kind else { continue };
+        if input.defs.get(&(fnum, name.pos)) != Some(&func) {
+            continue;
+        }
+        let mut fields = Vec::new();
+        if let Some(r) = recv {
+            fields.push(r);
+        }
+        if let ExprKind::FuncType { params, .. } = file.expr(typ).kind {
+            fields.extend_from_slice(file.fields_of(params));
+        }
+        for fid in fields {
+            out.push(file.field(fid).name.and_then(|n| input.defs.get(&(fnum, n.pos)).copied()));
+        }
+        break;
+    }
+    out
+}
+
+/// Whether a value of type `t` may hold a pointer (what else cannot leak
+/// anything).
+fn holds_pointers(t: TypeId) -> bool {
+    let tab = table();
+    match tab.get(tab.underlying(t)) {
+        Type::Basic(k) => matches!(k, BasicKind::String | BasicKind::UnsafePointer | BasicKind::UntypedString | BasicKind::UntypedNil | BasicKind::Invalid),
+        Type::Array { len, elem } => *len != 0 && holds_pointers(*elem),
+        Type::Struct(fields) => fields.iter().any(|f| holds_pointers(f.var.typ)),
+        _ => true,
+    }
+}
+
+/// Nodes a value may carry.
+type Flow = Vec<usize>;
+
+/// One body's location graph.
+#[derive(Default)]
+struct Graph {
+    /// Node of each local variable.
+    nodes: HashMap<ObjId, usize>,
+    count: usize,
+    /// The body's results.
+    result: usize,
+    /// Values that certainly escape.
+    roots: Vec<usize>,
+    /// `(from, to)`: the value of `from` may be stored in `to`.
+    edges: Vec<(usize, usize)>,
+    /// Arguments of statically known calls: callee, parameter index, the
+    /// argument's node, and the node of the call's results.
+    call_args: Vec<(ObjId, usize, usize, usize)>,
+}
+
+/// Which nodes escape and which reach the results.
+struct Solved {
+    escapes: Vec<bool>,
+    to_result: Vec<bool>,
+}
+
+impl Graph {
+    fn new_node(&mut self) -> usize {
+        self.count += 1;
+        self.count - 1
+    }
+
+    /// Backward reachability from the escaping roots and from the
+    /// result node, given the callees' summaries (gc's `solve.go`).
+    fn solve(&self, leaks: &ParamLeaks) -> Solved {
+        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); self.count];
+        for &(from, to) in &self.edges {
+            preds[to].push(from);
+        }
+        let mut roots = self.roots.clone();
+        for &(callee, index, arg, result) in &self.call_args {
+            match leaks.leak(callee, index) {
+                Leak::None => {}
+                Leak::Result => preds[result].push(arg),
+                Leak::Heap => roots.push(arg),
+            }
+        }
+        let reach = |start: Vec<usize>| {
+            let mut seen = vec![false; self.count];
+            let mut stack = start;
+            while let Some(n) = stack.pop() {
+                if n < seen.len() && !seen[n] {
+                    seen[n] = true;
+                    stack.extend(preds[n].iter().copied());
+                }
+            }
+            seen
+        };
+        Solved { escapes: reach(roots), to_result: reach(vec![self.result]) }
+    }
+}
+
+/// How a call's arguments are treated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CallKind {
+    Plain,
+    /// `go` or `defer`: everything escapes.
+    GoDefer,
+}
+
+/// Builds a body's [`Graph`] from its syntax and the checker's results.
+struct GraphBuilder<'a> {
+    input: &'a CheckedPackage<'a>,
+    file: &'a File,
+    fnum: u32,
+    known: &'a HashSet<ObjId>,
+    g: Graph,
+    /// `append` sites with elements: the call, its key, its node.
+    sites: Vec<(ExprId, AppendKey, usize)>,
+}
+
+impl<'a> GraphBuilder<'a> {
+    fn new(input: &'a CheckedPackage<'a>, file: &'a File, fnum: u32, known: &'a HashSet<ObjId>) -> Self {
+        let mut g = Graph::default();
+        g.result = g.new_node();
+        GraphBuilder { input, file, fnum, known, g, sites: Vec::new() }
+    }
+
+    // ---- the checker's facts ----
+
+    fn obj_of(&self, n: Name) -> Option<ObjId> {
+        let key = (self.fnum, n.pos);
+        self.input.info.uses.get(&key).or_else(|| self.input.defs.get(&key)).copied()
+    }
+
+    /// The node of a local variable (results are returned: they flow to
+    /// the result node).
+    fn node(&mut self, o: ObjId) -> usize {
+        if let Some(&n) = self.g.nodes.get(&o) {
+            return n;
+        }
+        let n = self.g.new_node();
+        self.g.nodes.insert(o, n);
+        if matches!(object(o).kind, ObjKind::Var { kind: VarKind::Result, .. }) {
+            let r = self.g.result;
+            self.g.edges.push((n, r));
+        }
+        n
+    }
+
+    fn type_of(&self, e: ExprId) -> Option<TypeId> {
+        self.input.info.types.get(&(self.fnum, e)).map(|tv| tv.typ)
+    }
+
+    fn mode_of(&self, e: ExprId) -> Option<Mode> {
+        self.input.info.types.get(&(self.fnum, e)).map(|tv| tv.mode)
+    }
+
+    fn under(&self, e: ExprId) -> Option<Type> {
+        let t = self.type_of(e)?;
+        let tab = table();
+        Some(tab.get(tab.underlying(t)).clone())
+    }
+
+    fn is_pointer(&self, e: ExprId) -> bool {
+        matches!(self.under(e), Some(Type::Pointer(_)))
+    }
+
+    // ---- sinks ----
+
+    fn escape(&mut self, flow: Flow) {
+        self.g.roots.extend(flow);
+    }
+
+    fn store_local(&mut self, o: ObjId, flow: Flow, src: Option<TypeId>) {
+        if flow.is_empty() {
+            return;
+        }
+        // A non-interface value stored in an interface is boxed on the heap.
+        let dst_iface = object(o).typ.get().is_none_or(goxide_types::predicates::is_interface);
+        if dst_iface && src.is_none_or(|t| !goxide_types::predicates::is_interface(t)) {
+            self.escape(flow);
+            return;
+        }
+        let n = self.node(o);
+        for f in flow {
+            self.g.edges.push((f, n));
+        }
+    }
+
+    /// Stores `flow` (of a value of type `src`) in `lhs`.
+    fn assign(&mut self, lhs: ExprId, flow: Flow, src: Option<TypeId>) {
+        let f = self.file;
+        let lhs = f.unparen(lhs);
+        if let ExprKind::Name(n) = f.expr(lhs).kind {
+            if f.name_str(n) == "_" {
+                return;
+            }
+            match self.obj_of(n) {
+                Some(o) if is_local_var(o) => self.store_local(o, flow, src),
+                _ => self.escape(flow),
+            }
+            return;
+        }
+        self.lvalue(lhs);
+        self.escape(flow);
+    }
+
+    /// The operands of an assignment's left-hand side other than the
+    /// stored value: a map key is stored in the map.
+    fn lvalue(&mut self, lhs: ExprId) {
+        let f = self.file;
+        let lhs = f.unparen(lhs);
+        match f.expr(lhs).kind {
+            ExprKind::Name(_) => {}
+            ExprKind::Index { x, index } => {
+                let map = matches!(self.under(x), Some(Type::Map { .. }));
+                let xf = self.eval(x);
+                drop(xf);
+                let k = self.eval(index);
+                if map {
+                    self.escape(k);
+                }
+            }
+            _ => {
+                let _ = self.eval(lhs);
+            }
+        }
+    }
+
+    /// Every local named under `s` escapes (a closure captures it).
+    fn capture_all_stmt(&mut self, s: StmtId) {
+        let mut names = Vec::new();
+        walk_stmt(self.file, &mut NameCollector { out: &mut names }, s);
+        self.capture(names);
+    }
+
+    fn capture(&mut self, names: Vec<Name>) {
+        for n in names {
+            if let Some(o) = self.obj_of(n)
+                && is_local_var(o)
+            {
+                let n = self.node(o);
+                self.g.roots.push(n);
+            }
+        }
+    }
+
+    // ---- expressions ----
+
+    /// Evaluates `e`; returns the nodes its value may carry.
+    fn eval(&mut self, e: ExprId) -> Flow {
+        let f = self.file;
+        let e = f.unparen(e);
+        if matches!(self.mode_of(e), Some(Mode::TypeExpr | Mode::Constant | Mode::Builtin(_))) {
+            return Vec::new();
+        }
+        match f.expr(e).kind {
+            ExprKind::Name(n) => match self.obj_of(n) {
+                Some(o) if is_local_var(o) => vec![self.node(o)],
+                _ => Vec::new(),
+            },
+            ExprKind::Bad | ExprKind::BasicLit { .. } => Vec::new(),
+            ExprKind::CompositeLit { elems, .. } => {
+                for &el in f.exprs_of(elems) {
+                    match f.expr(el).kind {
+                        ExprKind::KeyValue { key, value } => {
+                            // A struct literal's key is a field name.
+                            let key_is_field = matches!(f.expr(f.unparen(key)).kind, ExprKind::Name(n) if self.obj_of(n).is_none_or(|o| !is_local_var(o)));
+                            if !key_is_field {
+                                let k = self.eval(key);
+                                self.escape(k);
+                            }
+                            let v = self.eval(value);
+                            self.escape(v);
+                        }
+                        _ => {
+                            let v = self.eval(el);
+                            self.escape(v);
+                        }
+                    }
+                }
+                Vec::new()
+            }
+            ExprKind::KeyValue { key, value } => {
+                let mut k = self.eval(key);
+                k.extend(self.eval(value));
+                self.escape(k);
+                Vec::new()
+            }
+            ExprKind::FuncLit { body, .. } => {
+                self.capture_all_stmt(body);
+                Vec::new()
+            }
+            ExprKind::Paren(x) => self.eval(x),
+            ExprKind::Selector { x, .. } => {
+                let sel = self.input.info.selections.get(&(self.fnum, e)).cloned();
+                match sel {
+                    Some(s) if s.kind == SelectionKind::FieldVal => {
+                        let xf = self.eval(x);
+                        // Through a pointer the field is a load.
+                        if s.indirect || self.is_pointer(x) { Vec::new() } else { xf }
+                    }
+                    Some(s) if s.kind == SelectionKind::MethodVal => {
+                        // A method value binds its receiver in a closure.
+                        let r = self.addr_of(x);
+                        self.escape(r);
+                        Vec::new()
+                    }
+                    // A method expression, a qualified identifier.
+                    _ => Vec::new(),
+                }
+            }
+            ExprKind::Index { x, index } => {
+                let i = self.eval(index);
+                drop(i);
+                match self.under(x) {
+                    // An element of an array value is part of it.
+                    Some(Type::Array { .. }) => self.eval(x),
+                    // A generic function's instance.
+                    Some(Type::Signature { .. } | Type::GenericFunc { .. }) => Vec::new(),
+                    _ => {
+                        let _ = self.eval(x);
+                        Vec::new()
+                    }
+                }
+            }
+            ExprKind::Slice { x, index, .. } => {
+                for i in index.into_iter().flatten() {
+                    let _ = self.eval(i);
+                }
+                match self.under(x) {
+                    Some(Type::Array { .. }) => self.addr_of(x),
+                    _ => self.eval(x),
+                }
+            }
+            ExprKind::Assert { x, .. } => self.eval(x),
+            ExprKind::TypeSwitchGuard { x, .. } => {
+                let xf = self.eval(x);
+                self.escape(xf);
+                Vec::new()
+            }
+            ExprKind::Operation { op, x, y: None } => match op {
+                Operator::And => self.addr_of(x),
+                _ => {
+                    // `*p`, `<-c`, arithmetic: loads and new values.
+                    let _ = self.eval(x);
+                    Vec::new()
+                }
+            },
+            ExprKind::Operation { x, y: Some(y), .. } => {
+                let _ = self.eval(x);
+                let _ = self.eval(y);
+                Vec::new()
+            }
+            ExprKind::Call { fun, args, has_dots } => self.call(e, fun, f.exprs_of(args), has_dots, CallKind::Plain),
+            ExprKind::List(l) => {
+                let mut out = Vec::new();
+                for &x in f.exprs_of(l) {
+                    out.extend(self.eval(x));
+                }
+                out
+            }
+            ExprKind::ArrayType { .. }
+            | ExprKind::SliceType { .. }
+            | ExprKind::DotsType { .. }
+            | ExprKind::StructType { .. }
+            | ExprKind::InterfaceType { .. }
+            | ExprKind::FuncType { .. }
+            | ExprKind::MapType { .. }
+            | ExprKind::ChanType { .. } => Vec::new(),
+        }
+    }
+
+    /// Evaluates `&e`; returns the nodes the address may carry. The
+    /// address of a variable is not followed: the variable escapes.
+    fn addr_of(&mut self, e: ExprId) -> Flow {
+        let f = self.file;
+        let e = f.unparen(e);
+        match f.expr(e).kind {
+            ExprKind::Name(n) => {
+                if let Some(o) = self.obj_of(n)
+                    && is_local_var(o)
+                {
+                    let n = self.node(o);
+                    self.g.roots.push(n);
+                }
+                Vec::new()
+            }
+            ExprKind::Index { x, index } => {
+                let _ = self.eval(index);
+                match self.under(x) {
+                    Some(Type::Array { .. }) => self.addr_of(x),
+                    Some(Type::Slice(_) | Type::Pointer(_)) => self.eval(x),
+                    _ => {
+                        let xf = self.eval(x);
+                        self.escape(xf);
+                        Vec::new()
+                    }
+                }
+            }
+            ExprKind::Selector { x, .. } => {
+                let sel = self.input.info.selections.get(&(self.fnum, e)).cloned();
+                match sel {
+                    Some(s) if s.kind == SelectionKind::FieldVal && !s.indirect && !self.is_pointer(x) => self.addr_of(x),
+                    Some(s) if s.kind == SelectionKind::FieldVal => {
+                        // A field through a pointer: the pointer's object.
+                        // (Through embedded pointers, a superset.)
+                        let mut out = self.eval(x);
+                        out.extend(self.addr_of_all(x));
+                        out
+                    }
+                    _ => {
+                        let xf = self.eval(e);
+                        self.escape(xf);
+                        Vec::new()
+                    }
+                }
+            }
+            ExprKind::Operation { op: Operator::Mul, x, y: None } => self.eval(x),
+            ExprKind::CompositeLit { .. } => {
+                let _ = self.eval(e);
+                Vec::new()
+            }
+            _ => {
+                let xf = self.eval(e);
+                self.escape(xf);
+                Vec::new()
+            }
+        }
+    }
+
+    /// For a field path through embedded pointers: the nodes of every
+    /// struct value on the way (a conservative superset).
+    fn addr_of_all(&mut self, x: ExprId) -> Flow {
+        let f = self.file;
+        let x = f.unparen(x);
+        match f.expr(x).kind {
+            ExprKind::Selector { x: inner, .. } => self.eval(inner),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A call `fun(args)`; returns the nodes its results may carry.
+    fn call(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], has_dots: bool, kind: CallKind) -> Flow {
+        let f = self.file;
+        let fun = f.unparen(fun);
+        match self.mode_of(fun) {
+            Some(Mode::Builtin(b)) => return self.builtin(e, b, args, has_dots, kind),
+            Some(Mode::TypeExpr) => {
+                let mut flow = Vec::new();
+                for &a in args {
+                    flow.extend(self.eval(a));
+                }
+                let to_iface = self.type_of(e).is_none_or(goxide_types::predicates::is_interface);
+                let from_iface = args.first().and_then(|&a| self.type_of(a)).is_some_and(goxide_types::predicates::is_interface);
+                if kind == CallKind::GoDefer || (to_iface && !from_iface) {
+                    self.escape(flow);
+                    return Vec::new();
+                }
+                return flow;
+            }
+            _ => {}
+        }
+        // The callee and the receiver's flow.
+        let mut callee: Option<ObjId> = None;
+        let mut recv: Option<Flow> = None;
+        match f.expr(fun).kind {
+            ExprKind::Name(n) => match self.obj_of(n) {
+                Some(o) if self.known.contains(&o) => callee = Some(o),
+                _ => {
+                    // Calling a function value retains nothing of it.
+                    let _ = self.eval(fun);
+                }
+            },
+            ExprKind::Selector { x, .. } => {
+                let sel = self.input.info.selections.get(&(self.fnum, fun)).cloned();
+                let x_iface = self.type_of(x).is_none_or(goxide_types::predicates::is_interface);
+                let is_method = sel.as_ref().is_some_and(|s| s.kind == SelectionKind::MethodVal);
+                let static_method = sel
+                    .as_ref()
+                    .filter(|s| s.kind == SelectionKind::MethodVal && !x_iface && s.path.len() == 1)
+                    .and_then(|s| s.method)
+                    .filter(|m| self.known.contains(m));
+                if let Some(m) = static_method {
+                    let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
+                    let flow = match (ptr_recv, self.is_pointer(x)) {
+                        (true, false) => self.addr_of(x),
+                        (false, true) => {
+                            let _ = self.eval(x);
+                            Vec::new()
+                        }
+                        _ => self.eval(x),
+                    };
+                    callee = Some(m);
+                    recv = Some(flow);
+                } else if is_method {
+                    // An interface method, a promoted method, a method of
+                    // another package: the receiver escapes.
+                    let r = self.addr_of(x);
+                    self.escape(r);
+                } else {
+                    let _ = self.eval(fun);
+                }
+            }
+            _ => {
+                let _ = self.eval(fun);
+            }
+        }
+        let Some(callee) = callee.filter(|_| kind == CallKind::Plain) else {
+            if let Some(r) = recv {
+                self.escape(r);
+            }
+            for &a in args {
+                let af = self.eval(a);
+                self.escape(af);
+            }
+            return Vec::new();
+        };
+        let result = self.g.new_node();
+        let offset = usize::from(recv.is_some());
+        if let Some(r) = recv {
+            self.pass(callee, 0, r, result);
+        }
+        let Some((params, variadic)) = object(callee).typ.get().and_then(|t| {
+            let tab = table();
+            match tab.get(tab.underlying(t)) {
+                Type::Signature { params, variadic, .. } => Some((params.iter().map(|v| v.typ).collect::<Vec<_>>(), *variadic)),
+                _ => None,
+            }
+        }) else {
+            for &a in args {
+                let af = self.eval(a);
+                self.escape(af);
+            }
+            return Vec::new();
+        };
+        if args.len() == 1 && params.len() > 1 {
+            // `f(g())`: a call's results carry nothing of this body's
+            // variables that is not already followed.
+            let af = self.eval(args[0]);
+            self.escape(af);
+            return vec![result];
+        }
+        for (i, &a) in args.iter().enumerate() {
+            let af = self.eval(a);
+            let packed = variadic && !has_dots && i + 1 >= params.len();
+            let Some(&pt) = params.get(i).filter(|_| !packed) else {
+                // Packed into the variadic slice: an element escapes.
+                self.escape(af);
+                continue;
+            };
+            let boxed = goxide_types::predicates::is_interface(pt) && self.type_of(a).is_none_or(|t| !goxide_types::predicates::is_interface(t));
+            if boxed {
+                self.escape(af);
+            } else {
+                self.pass(callee, i + offset, af, result);
+            }
+        }
+        vec![result]
+    }
+
+    fn pass(&mut self, callee: ObjId, index: usize, flow: Flow, result: usize) {
+        for n in flow {
+            self.g.call_args.push((callee, index, n, result));
+        }
+    }
+
+    fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool, kind: CallKind) -> Flow {
+        let mut flows: Vec<Flow> = args.iter().map(|&a| self.eval(a)).collect();
+        if kind == CallKind::GoDefer {
+            for fl in flows {
+                self.escape(fl);
+            }
+            return Vec::new();
+        }
+        match b {
+            // Read, copied or printed: nothing retained.
+            Builtin::Len
+            | Builtin::Cap
+            | Builtin::Print
+            | Builtin::Println
+            | Builtin::Copy
+            | Builtin::Clear
+            | Builtin::Close
+            | Builtin::Delete
+            | Builtin::Complex
+            | Builtin::Real
+            | Builtin::Imag
+            | Builtin::Make
+            | Builtin::New
+            | Builtin::Recover
+            | Builtin::Alignof
+            | Builtin::Offsetof
+            | Builtin::Sizeof => Vec::new(),
+            Builtin::Append => {
+                if flows.is_empty() {
+                    return Vec::new();
+                }
+                let mut first = flows.remove(0);
+                // Appended elements are stored in the backing array; a
+                // spread slice's elements are copied.
+                if !has_dots {
+                    let with_elems = !flows.is_empty();
+                    for fl in flows {
+                        self.escape(fl);
+                    }
+                    if with_elems {
+                        // The site's new backing array.
+                        let f = self.file;
+                        let x = f.unparen(args[0]);
+                        let key = match f.expr(x).kind {
+                            ExprKind::Name(n) => match self.obj_of(n) {
+                                Some(o) if is_local_var(o) => AppendKey::Var(o),
+                                _ => AppendKey::Site(e),
+                            },
+                            _ => AppendKey::Site(e),
+                        };
+                        let n = self.g.new_node();
+                        self.sites.push((e, key, n));
+                        first.push(n);
+                    }
+                }
+                first
+            }
+            Builtin::Min | Builtin::Max => flows.into_iter().flatten().collect(),
+            // `unsafe.Slice(p, n)`, `unsafe.Add(p, n)`, ... derive from
+            // their first operand; `panic` and the rest: escape.
+            Builtin::Add | Builtin::Slice | Builtin::SliceData | Builtin::String | Builtin::StringData => flows.into_iter().flatten().collect(),
+            _ => {
+                for fl in flows {
+                    self.escape(fl);
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    // ---- statements ----
+
+    fn stmts(&mut self, list: &[StmtId]) {
+        for &s in list {
+            self.stmt(s);
+        }
+    }
+
+    fn opt_stmt(&mut self, s: Option<StmtId>) {
+        if let Some(s) = s {
+            self.stmt(s);
+        }
+    }
+
+    fn discard(&mut self, e: Option<ExprId>) {
+        if let Some(e) = e {
+            let _ = self.eval(e);
+        }
+    }
+
+    fn stmt(&mut self, s: StmtId) {
+        let f = self.file;
+        match f.stmt(s).kind {
+            StmtKind::Empty | StmtKind::Branch { .. } => {}
+            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
+            StmtKind::Block { stmts, .. } => self.stmts(f.stmts_of(stmts)),
+            StmtKind::Expr(x) => self.discard(Some(x)),
+            StmtKind::Send { chan, value } => {
+                self.discard(Some(chan));
+                let v = self.eval(value);
+                self.escape(v);
+            }
+            StmtKind::Decl(decls) => {
+                for &d in f.decls_of(decls) {
+                    let DeclKind::Var { names, values, .. } = f.decl(d).kind else { continue };
+                    let names = f.names_of(names);
+                    let vals = f.unpack_list(values);
+                    if vals.len() == names.len() {
+                        for (n, v) in names.iter().zip(vals) {
+                            let flow = self.eval(v);
+                            let src = self.type_of(v);
+                            self.define(*n, flow, src);
+                        }
+                    } else {
+                        let flow: Flow = vals.iter().flat_map(|&v| self.eval(v)).collect();
+                        for n in names {
+                            self.define(*n, flow.clone(), None);
+                        }
+                    }
+                }
+            }
+            StmtKind::Assign { op, lhs, rhs } => {
+                let Some(rhs) = rhs else {
+                    self.lvalue(lhs);
+                    return;
+                };
+                if !matches!(op, Operator::None | Operator::Def) {
+                    self.lvalue(lhs);
+                    let _ = self.eval(lhs);
+                    self.discard(Some(rhs));
+                    return;
+                }
+                let (l, r) = (f.unpack_list(Some(lhs)), f.unpack_list(Some(rhs)));
+                if l.len() == r.len() {
+                    let flows: Vec<(Flow, Option<TypeId>)> = r.iter().map(|&x| (self.eval(x), self.type_of(x))).collect();
+                    for (x, (flow, src)) in l.into_iter().zip(flows) {
+                        self.assign(x, flow, src);
+                    }
+                } else {
+                    let flow: Flow = r.iter().flat_map(|&x| self.eval(x)).collect();
+                    for x in l {
+                        self.assign(x, flow.clone(), None);
+                    }
+                }
+            }
+            StmtKind::Call { tok, call } => {
+                let kind = if matches!(tok, Token::Go | Token::Defer) { CallKind::GoDefer } else { CallKind::Plain };
+                match f.expr(f.unparen(call)).kind {
+                    ExprKind::Call { fun, args, has_dots } => {
+                        let c = f.unparen(call);
+                        let flow = self.call(c, fun, f.exprs_of(args), has_dots, kind);
+                        self.escape(flow);
+                    }
+                    _ => {
+                        let flow = self.eval(call);
+                        self.escape(flow);
+                    }
+                }
+            }
+            StmtKind::Return { results } => {
+                let flow: Flow = f.unpack_list(results).into_iter().flat_map(|x| self.eval(x)).collect();
+                let r = self.g.result;
+                for n in flow {
+                    self.g.edges.push((n, r));
+                }
+            }
+            StmtKind::If { init, cond, then, els } => {
+                self.opt_stmt(init);
+                self.discard(cond);
+                self.stmt(then);
+                self.opt_stmt(els);
+            }
+            StmtKind::For { init, cond, post, body } => {
+                if let Some(i) = init
+                    && let StmtKind::Range { lhs, def, x } = f.stmt(i).kind
+                {
+                    self.range(lhs, def, x, body);
+                } else {
+                    self.opt_stmt(init);
+                }
+                self.discard(cond);
+                self.opt_stmt(post);
+                self.stmt(body);
+            }
+            StmtKind::Range { lhs, def, x } => self.range(lhs, def, x, s),
+            StmtKind::Switch { init, tag, body, .. } => {
+                self.opt_stmt(init);
+                self.discard(tag);
+                self.stmts(f.stmts_of(body));
+            }
+            StmtKind::Select { body, .. } => self.stmts(f.stmts_of(body)),
+            StmtKind::CaseClause { cases, body, .. } => {
+                self.discard(cases);
+                self.stmts(f.stmts_of(body));
+            }
+            StmtKind::CommClause { comm, body, .. } => {
+                self.opt_stmt(comm);
+                self.stmts(f.stmts_of(body));
+            }
+        }
+    }
+
+    fn define(&mut self, n: Name, flow: Flow, src: Option<TypeId>) {
+        if self.file.name_str(n) == "_" {
+            return;
+        }
+        match self.obj_of(n) {
+            Some(o) if is_local_var(o) => self.store_local(o, flow, src),
+            _ => self.escape(flow),
+        }
+    }
+
+    /// `for lhs := range x { body }`.
+    fn range(&mut self, lhs: Option<ExprId>, _def: bool, x: ExprId, body: StmtId) {
+        let f = self.file;
+        let (xf, elem) = match self.under(x) {
+            // The elements of an array value are part of it.
+            Some(Type::Array { elem, .. }) => (self.eval(x), Some(elem)),
+            Some(Type::Signature { .. }) => {
+                // Range over a function: the body is a closure.
+                let xf = self.eval(x);
+                self.escape(xf);
+                self.capture_all_stmt(body);
+                if let Some(l) = lhs {
+                    let mut names = Vec::new();
+                    goxide_syntax::walk::walk_expr(f, &mut NameCollector { out: &mut names }, l);
+                    self.capture(names);
+                }
+                (Vec::new(), None)
+            }
+            _ => {
+                let _ = self.eval(x);
+                (Vec::new(), None)
+            }
+        };
+        for (i, l) in f.unpack_list(lhs).into_iter().enumerate() {
+            let flow = if i == 1 { xf.clone() } else { Vec::new() };
+            self.assign(l, flow, elem);
+        }
+    }
+}
+
+/// Collects the names a body defines (not inside function literals):
+/// `var` declarations, `:=` and `range` left-hand sides.
+struct DefCollector<'a> {
+    out: &'a mut Vec<Name>,
+}
+
+impl Visitor for DefCollector<'_> {
+    fn stmt(&mut self, f: &File, s: StmtId) -> bool {
+        match f.stmt(s).kind {
+            StmtKind::Decl(decls) => {
+                for &d in f.decls_of(decls) {
+                    if let DeclKind::Var { names, .. } = f.decl(d).kind {
+                        self.out.extend_from_slice(f.names_of(names));
+                    }
+                }
+            }
+            StmtKind::Assign { op: Operator::Def, lhs, .. } | StmtKind::Range { lhs: Some(lhs), def: true, .. } => {
+                for l in f.unpack_list(Some(lhs)) {
+                    if let ExprKind::Name(n) = f.expr(f.unparen(l)).kind {
+                        self.out.push(n);
+                    }
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+
+    fn expr(&mut self, f: &File, x: ExprId) -> bool {
+        !matches!(f.expr(x).kind, ExprKind::FuncLit { .. })
+    }
+}
+
+/// Collects every name under a statement or expression.
+struct NameCollector<'a> {
+    out: &'a mut Vec<Name>,
+}
+
+impl Visitor for NameCollector<'_> {
+    fn expr(&mut self, f: &File, x: ExprId) -> bool {
+        if let ExprKind::Name(n) = f.expr(x).kind {
+            self.out.push(n);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+#[path = "escape_tests.rs"]
+mod tests;
