@@ -17,13 +17,14 @@
 //! an edge from the nodes its value may carry to the variable's node.
 //! An expression's value carries a node when it is that variable or is
 //! derived from it without loading through memory (`s[i:j]`, `append(s,
-//! ...)`, `&s[i]`, a conversion, a field of a struct value); a load
+//! ...)`, `&s[i]`, a conversion — to an interface too: the box is reached
+//! only through the interface —, a type assertion, a field of a struct
+//! value); a load
 //! (`s[i]`, `*p`, `p.f`, `<-c`, `m[k]`) carries nothing, since the
 //! pointer it holds is not the variable's own. Values that reach a place
 //! this model does not follow escape: a global, memory through a pointer,
 //! an element or field of anything, a composite literal, a map, a
-//! channel, an interface conversion (the value is boxed on the heap), a
-//! closure's capture, a variable whose address is taken, a `go`/`defer`
+//! channel, a closure's capture, a variable whose address is taken, a `go`/`defer`
 //! call, an unknown callee (a function value, an interface method, a
 //! generic function, a variadic slice). A call to a statically known
 //! function or method of the package passes the argument to the callee's
@@ -408,24 +409,18 @@ impl<'a> GraphBuilder<'a> {
         self.g.roots.extend(flow);
     }
 
-    fn store_local(&mut self, o: ObjId, flow: Flow, src: Option<TypeId>) {
-        if flow.is_empty() {
-            return;
-        }
-        // A non-interface value stored in an interface is boxed on the heap.
-        let dst_iface = object(o).typ.get().is_none_or(goxide_types::predicates::is_interface);
-        if dst_iface && src.is_none_or(|t| !goxide_types::predicates::is_interface(t)) {
-            self.escape(flow);
-            return;
-        }
+    /// Stores `flow` in local `o`. A value converted to an interface on
+    /// the way is boxed, and the box carries it: the box is reachable only
+    /// through the interface value (gc's `OCONVIFACE` flows the same way).
+    fn store_local(&mut self, o: ObjId, flow: Flow) {
         let n = self.node(o);
         for f in flow {
             self.g.edges.push((f, n));
         }
     }
 
-    /// Stores `flow` (of a value of type `src`) in `lhs`.
-    fn assign(&mut self, lhs: ExprId, flow: Flow, src: Option<TypeId>) {
+    /// Stores `flow` in `lhs`.
+    fn assign(&mut self, lhs: ExprId, flow: Flow) {
         let f = self.file;
         let lhs = f.unparen(lhs);
         if let ExprKind::Name(n) = f.expr(lhs).kind {
@@ -433,7 +428,7 @@ impl<'a> GraphBuilder<'a> {
                 return;
             }
             match self.obj_of(n) {
-                Some(o) if is_local_var(o) => self.store_local(o, flow, src),
+                Some(o) if is_local_var(o) => self.store_local(o, flow),
                 _ => self.escape(flow),
             }
             return;
@@ -688,9 +683,9 @@ impl<'a> GraphBuilder<'a> {
                 for &a in args {
                     flow.extend(self.eval(a));
                 }
-                let to_iface = self.type_of(e).is_none_or(goxide_types::predicates::is_interface);
-                let from_iface = args.first().and_then(|&a| self.type_of(a)).is_some_and(goxide_types::predicates::is_interface);
-                if kind == CallKind::GoDefer || (to_iface && !from_iface) {
+                // A conversion (to an interface: boxed, the box carries
+                // the value) keeps what its operand carries.
+                if kind == CallKind::GoDefer {
                     self.escape(flow);
                     return Vec::new();
                 }
@@ -781,17 +776,12 @@ impl<'a> GraphBuilder<'a> {
         for (i, &a) in args.iter().enumerate() {
             let af = self.eval(a);
             let packed = variadic && !has_dots && i + 1 >= params.len();
-            let Some(&pt) = params.get(i).filter(|_| !packed) else {
+            if packed || i >= params.len() {
                 // Packed into the variadic slice: an element escapes.
                 self.escape(af);
                 continue;
-            };
-            let boxed = goxide_types::predicates::is_interface(pt) && self.type_of(a).is_none_or(|t| !goxide_types::predicates::is_interface(t));
-            if boxed {
-                self.escape(af);
-            } else {
-                self.pass(callee, i + offset, af, result);
             }
+            self.pass(callee, i + offset, af, result);
         }
         vec![result]
     }
@@ -912,13 +902,12 @@ impl<'a> GraphBuilder<'a> {
                     if vals.len() == names.len() {
                         for (n, v) in names.iter().zip(vals) {
                             let flow = self.eval(v);
-                            let src = self.type_of(v);
-                            self.define(*n, flow, src);
+                            self.define(*n, flow);
                         }
                     } else {
                         let flow: Flow = vals.iter().flat_map(|&v| self.eval(v)).collect();
                         for n in names {
-                            self.define(*n, flow.clone(), None);
+                            self.define(*n, flow.clone());
                         }
                     }
                 }
@@ -936,14 +925,14 @@ impl<'a> GraphBuilder<'a> {
                 }
                 let (l, r) = (f.unpack_list(Some(lhs)), f.unpack_list(Some(rhs)));
                 if l.len() == r.len() {
-                    let flows: Vec<(Flow, Option<TypeId>)> = r.iter().map(|&x| (self.eval(x), self.type_of(x))).collect();
-                    for (x, (flow, src)) in l.into_iter().zip(flows) {
-                        self.assign(x, flow, src);
+                    let flows: Vec<Flow> = r.iter().map(|&x| self.eval(x)).collect();
+                    for (x, flow) in l.into_iter().zip(flows) {
+                        self.assign(x, flow);
                     }
                 } else {
                     let flow: Flow = r.iter().flat_map(|&x| self.eval(x)).collect();
                     for x in l {
-                        self.assign(x, flow.clone(), None);
+                        self.assign(x, flow.clone());
                     }
                 }
             }
@@ -1004,12 +993,12 @@ impl<'a> GraphBuilder<'a> {
         }
     }
 
-    fn define(&mut self, n: Name, flow: Flow, src: Option<TypeId>) {
+    fn define(&mut self, n: Name, flow: Flow) {
         if self.file.name_str(n) == "_" {
             return;
         }
         match self.obj_of(n) {
-            Some(o) if is_local_var(o) => self.store_local(o, flow, src),
+            Some(o) if is_local_var(o) => self.store_local(o, flow),
             _ => self.escape(flow),
         }
     }
@@ -1017,9 +1006,9 @@ impl<'a> GraphBuilder<'a> {
     /// `for lhs := range x { body }`.
     fn range(&mut self, lhs: Option<ExprId>, _def: bool, x: ExprId, body: StmtId) {
         let f = self.file;
-        let (xf, elem) = match self.under(x) {
+        let xf = match self.under(x) {
             // The elements of an array value are part of it.
-            Some(Type::Array { elem, .. }) => (self.eval(x), Some(elem)),
+            Some(Type::Array { .. }) => self.eval(x),
             Some(Type::Signature { .. }) => {
                 // Range over a function: the body is a closure.
                 let xf = self.eval(x);
@@ -1030,16 +1019,16 @@ impl<'a> GraphBuilder<'a> {
                     goxide_syntax::walk::walk_expr(f, &mut NameCollector { out: &mut names }, l);
                     self.capture(names);
                 }
-                (Vec::new(), None)
+                Vec::new()
             }
             _ => {
                 let _ = self.eval(x);
-                (Vec::new(), None)
+                Vec::new()
             }
         };
         for (i, l) in f.unpack_list(lhs).into_iter().enumerate() {
             let flow = if i == 1 { xf.clone() } else { Vec::new() };
-            self.assign(l, flow, elem);
+            self.assign(l, flow);
         }
     }
 }

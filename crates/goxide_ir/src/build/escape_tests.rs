@@ -76,13 +76,17 @@ fn reading_printing_and_measuring_do_not_leak() {
 }
 
 #[test]
-fn globals_heap_stores_channels_and_interfaces_leak() {
-    let src = "package main\n\nvar kept []int\n\nfunc global(s []int) { kept = s }\n\nfunc field(p *struct{ s []int }, s []int) { p.s = s }\n\nfunc send(c chan []int, s []int) { c <- s }\n\nfunc boxed(s []int) { var x any = s; _ = x }\n\nfunc captured(s []int) { f := func() { println(len(s)) }; f() }\n\nfunc spawned(s []int) { go global(s) }\n\nfunc addr(s []int) { p := &s; kept = *p }\n\nfunc elem(dst [][]int, s []int) { dst[0] = s }\n\nfunc main() {}\n";
+fn globals_heap_stores_channels_and_kept_interfaces_leak() {
+    let src = "package main\n\nvar kept []int\n\nfunc global(s []int) { kept = s }\n\nfunc field(p *struct{ s []int }, s []int) { p.s = s }\n\nfunc send(c chan []int, s []int) { c <- s }\n\nfunc boxed(s []int) { var x any = s; _ = x }\n\nvar sink any\n\nfunc boxedKept(s []int) { var x any = s; sink = x }\n\nfunc show(v any) {\n\tif s, ok := v.([]int); ok {\n\t\tprintln(len(s))\n\t}\n}\n\nfunc shown(s []int) { show(s) }\n\nfunc captured(s []int) { f := func() { println(len(s)) }; f() }\n\nfunc spawned(s []int) { go global(s) }\n\nfunc addr(s []int) { p := &s; kept = *p }\n\nfunc elem(dst [][]int, s []int) { dst[0] = s }\n\nfunc main() {}\n";
     assert_eq!(leaks(src, "global"), [Heap]);
     // The pointer itself is only read through: gc says `p does not escape`.
     assert_eq!(leaks(src, "field"), [NoLeak, Heap]);
     assert_eq!(leaks(src, "send"), [NoLeak, Heap]);
-    assert_eq!(leaks(src, "boxed"), [Heap]);
+    // A box reached only through a local interface does not escape.
+    assert_eq!(leaks(src, "boxed"), [NoLeak]);
+    assert_eq!(leaks(src, "boxedKept"), [Heap]);
+    assert_eq!(leaks(src, "show"), [NoLeak]);
+    assert_eq!(leaks(src, "shown"), [NoLeak]);
     // Conservative: gc sees that the closure does not escape.
     assert_eq!(leaks(src, "captured"), [Heap]);
     assert_eq!(leaks(src, "spawned"), [Heap]);
