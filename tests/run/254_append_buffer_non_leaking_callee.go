@@ -82,6 +82,14 @@ func main() {
 	ps = append(ps, pair{2, 3})
 	println("pairs", pairs(ps), len(ps), cap(ps))
 
+	// The buffer is only taken where the append must grow.
+	v := make([]int, 0, 2)
+	v = append(v, 1)
+	describe("made with room", v)
+	w := make([]int, 0, 2)
+	w = append(w, 1, 2, 3)
+	describe("made too small", w)
+
 	for i := 0; i < 2; i++ {
 		var e []int
 		e = append(e, i)

@@ -354,13 +354,17 @@ struct GraphBuilder<'a> {
     g: Graph,
     /// `append` sites with elements: the call, its key, its node.
     sites: Vec<(ExprId, AppendKey, usize)>,
+    /// How many range-over-func bodies (built as closures of their own)
+    /// enclose the statement being walked: their sites are not this
+    /// body's.
+    in_yield_body: u32,
 }
 
 impl<'a> GraphBuilder<'a> {
     fn new(input: &'a CheckedPackage<'a>, file: &'a File, fnum: u32, known: &'a HashSet<ObjId>) -> Self {
         let mut g = Graph::default();
         g.result = g.new_node();
-        GraphBuilder { input, file, fnum, known, g, sites: Vec::new() }
+        GraphBuilder { input, file, fnum, known, g, sites: Vec::new(), in_yield_body: 0 }
     }
 
     // ---- the checker's facts ----
@@ -446,8 +450,7 @@ impl<'a> GraphBuilder<'a> {
             ExprKind::Name(_) => {}
             ExprKind::Index { x, index } => {
                 let map = matches!(self.under(x), Some(Type::Map { .. }));
-                let xf = self.eval(x);
-                drop(xf);
+                let _ = self.eval(x);
                 let k = self.eval(index);
                 if map {
                     self.escape(k);
@@ -538,18 +541,22 @@ impl<'a> GraphBuilder<'a> {
                         self.escape(r);
                         Vec::new()
                     }
-                    // A method expression, a qualified identifier.
-                    _ => Vec::new(),
+                    // A method expression, a qualified identifier (and,
+                    // conservatively, a selector the checker left out).
+                    _ => self.eval(x),
                 }
             }
             ExprKind::Index { x, index } => {
-                let i = self.eval(index);
-                drop(i);
+                let _ = self.eval(index);
                 match self.under(x) {
                     // An element of an array value is part of it.
                     Some(Type::Array { .. }) => self.eval(x),
                     // A generic function's instance.
                     Some(Type::Signature { .. } | Type::GenericFunc { .. }) => Vec::new(),
+                    // Unknown: conservatively, part of the value.
+                    None => self.eval(x),
+                    // A load from a slice, a string, a map, an array
+                    // behind a pointer.
                     _ => {
                         let _ = self.eval(x);
                         Vec::new()
@@ -843,7 +850,9 @@ impl<'a> GraphBuilder<'a> {
                             _ => AppendKey::Site(e),
                         };
                         let n = self.g.new_node();
-                        self.sites.push((e, key, n));
+                        if self.in_yield_body == 0 {
+                            self.sites.push((e, key, n));
+                        }
                         first.push(n);
                     }
                 }
@@ -964,18 +973,23 @@ impl<'a> GraphBuilder<'a> {
                 self.opt_stmt(els);
             }
             StmtKind::For { init, cond, post, body } => {
+                let mut yield_body = false;
                 if let Some(i) = init
                     && let StmtKind::Range { lhs, def, x } = f.stmt(i).kind
                 {
-                    self.range(lhs, def, x, body);
+                    yield_body = self.range(lhs, def, x, body);
                 } else {
                     self.opt_stmt(init);
                 }
                 self.discard(cond);
                 self.opt_stmt(post);
+                self.in_yield_body += u32::from(yield_body);
                 self.stmt(body);
+                self.in_yield_body -= u32::from(yield_body);
             }
-            StmtKind::Range { lhs, def, x } => self.range(lhs, def, x, s),
+            StmtKind::Range { lhs, def, x } => {
+                let _ = self.range(lhs, def, x, s);
+            }
             StmtKind::Switch { init, tag, body, .. } => {
                 self.opt_stmt(init);
                 self.discard(tag);
@@ -1003,14 +1017,18 @@ impl<'a> GraphBuilder<'a> {
         }
     }
 
-    /// `for lhs := range x { body }`.
-    fn range(&mut self, lhs: Option<ExprId>, _def: bool, x: ExprId, body: StmtId) {
+    /// `for lhs := range x { body }`; returns whether `x` is a function
+    /// (the body becomes a closure).
+    fn range(&mut self, lhs: Option<ExprId>, _def: bool, x: ExprId, body: StmtId) -> bool {
         let f = self.file;
+        let mut yield_body = false;
         let xf = match self.under(x) {
             // The elements of an array value are part of it.
             Some(Type::Array { .. }) => self.eval(x),
-            Some(Type::Signature { .. }) => {
-                // Range over a function: the body is a closure.
+            // Range over a function (or, conservatively, over a type
+            // parameter or an untyped operand): the body is a closure.
+            Some(Type::Signature { .. } | Type::Interface { .. }) | None => {
+                yield_body = true;
                 let xf = self.eval(x);
                 self.escape(xf);
                 self.capture_all_stmt(body);
@@ -1030,6 +1048,7 @@ impl<'a> GraphBuilder<'a> {
             let flow = if i == 1 { xf.clone() } else { Vec::new() };
             self.assign(l, flow);
         }
+        yield_body
     }
 }
 
