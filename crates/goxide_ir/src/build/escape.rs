@@ -23,8 +23,8 @@
 //! (`s[i]`, `*p`, `p.f`, `<-c`, `m[k]`) carries nothing, since the
 //! pointer it holds is not the variable's own. Values that reach a place
 //! this model does not follow escape: a global, memory through a pointer,
-//! an element or field of anything, a composite literal, a map, a
-//! channel, a closure's capture, a variable whose address is taken, a `go`/`defer`
+//! an element or field of anything, a slice or map literal (a struct or
+//! array literal holds its elements), a map, a channel, a closure's capture, a variable whose address is taken, a `go`/`defer`
 //! call, an unknown callee (a function value, an interface method, a
 //! generic function, a variadic slice). A call to a statically known
 //! function or method of the package passes the argument to the callee's
@@ -174,13 +174,14 @@ pub(crate) fn analyse_body(ctx: &PkgCtx, fi: usize, body: StmtId) -> BodyEscapes
     let mut b = GraphBuilder::new(ctx.input, file, fnum, &leaks.known.funcs);
     b.stmt(body);
     let mut own: HashSet<ObjId> = HashSet::new();
-    let mut names = Vec::new();
-    walk_stmt(file, &mut DefCollector { out: &mut names }, body);
+    let (mut names, mut clauses) = (Vec::new(), Vec::new());
+    walk_stmt(file, &mut DefCollector { out: &mut names, clauses: &mut clauses }, body);
     for n in names.into_iter().chain(params_of_body(file, body)) {
         if let Some(&o) = ctx.input.defs.get(&(fnum, n.pos)) {
             own.insert(o);
         }
     }
+    own.extend(clauses.iter().filter_map(|&c| ctx.input.info.implicits.get(&(fnum, c)).copied()));
     let outer: Vec<usize> = b.g.nodes.iter().filter(|(o, _)| !own.contains(o)).map(|(_, &n)| n).collect();
     b.g.roots.extend(outer);
     let solved = b.g.solve(leaks);
@@ -496,8 +497,14 @@ impl<'a> GraphBuilder<'a> {
             },
             ExprKind::Bad | ExprKind::BasicLit { .. } => Vec::new(),
             ExprKind::CompositeLit { elems, .. } => {
+                // A struct or array value holds its elements (reading one
+                // back carries them, see `Selector` and `Index`); a slice
+                // or map literal stores them in new memory whose loads
+                // this model does not follow: they escape.
+                let holds = matches!(self.under(e), Some(Type::Struct(_) | Type::Array { .. }));
+                let mut held = Vec::new();
                 for &el in f.exprs_of(elems) {
-                    match f.expr(el).kind {
+                    let v = match f.expr(el).kind {
                         ExprKind::KeyValue { key, value } => {
                             // A struct literal's key is a field name.
                             let key_is_field = matches!(f.expr(f.unparen(key)).kind, ExprKind::Name(n) if self.obj_of(n).is_none_or(|o| !is_local_var(o)));
@@ -505,16 +512,17 @@ impl<'a> GraphBuilder<'a> {
                                 let k = self.eval(key);
                                 self.escape(k);
                             }
-                            let v = self.eval(value);
-                            self.escape(v);
+                            self.eval(value)
                         }
-                        _ => {
-                            let v = self.eval(el);
-                            self.escape(v);
-                        }
+                        _ => self.eval(el),
+                    };
+                    if holds {
+                        held.extend(v);
+                    } else {
+                        self.escape(v);
                     }
                 }
-                Vec::new()
+                held
             }
             ExprKind::KeyValue { key, value } => {
                 let mut k = self.eval(key);
@@ -553,8 +561,9 @@ impl<'a> GraphBuilder<'a> {
                     Some(Type::Array { .. }) => self.eval(x),
                     // A generic function's instance.
                     Some(Type::Signature { .. } | Type::GenericFunc { .. }) => Vec::new(),
-                    // Unknown: conservatively, part of the value.
-                    None => self.eval(x),
+                    // Unknown or a type parameter's: conservatively, part
+                    // of the value.
+                    None | Some(Type::Interface { .. }) => self.eval(x),
                     // A load from a slice, a string, a map, an array
                     // behind a pointer.
                     _ => {
@@ -573,9 +582,9 @@ impl<'a> GraphBuilder<'a> {
                 }
             }
             ExprKind::Assert { x, .. } => self.eval(x),
+            // Without a variable (with one, see `StmtKind::Switch`).
             ExprKind::TypeSwitchGuard { x, .. } => {
-                let xf = self.eval(x);
-                self.escape(xf);
+                let _ = self.eval(x);
                 Vec::new()
             }
             ExprKind::Operation { op, x, y: None } => match op {
@@ -657,7 +666,10 @@ impl<'a> GraphBuilder<'a> {
             }
             ExprKind::Operation { op: Operator::Mul, x, y: None } => self.eval(x),
             ExprKind::CompositeLit { .. } => {
-                let _ = self.eval(e);
+                // `&T{...}`: a new object whose contents this model does
+                // not follow.
+                let xf = self.eval(e);
+                self.escape(xf);
                 Vec::new()
             }
             _ => {
@@ -992,7 +1004,23 @@ impl<'a> GraphBuilder<'a> {
             }
             StmtKind::Switch { init, tag, body, .. } => {
                 self.opt_stmt(init);
-                self.discard(tag);
+                let guard = tag.map(|t| f.unparen(t)).and_then(|t| match f.expr(t).kind {
+                    ExprKind::TypeSwitchGuard { lhs: Some(_), x } => Some(x),
+                    _ => None,
+                });
+                match guard {
+                    // `switch v := x.(type)`: each clause's `v` holds `x`.
+                    Some(x) => {
+                        let xf = self.eval(x);
+                        for &c in f.stmts_of(body) {
+                            match self.input.info.implicits.get(&(self.fnum, c)) {
+                                Some(&o) => self.store_local(o, xf.clone()),
+                                None => self.escape(xf.clone()),
+                            }
+                        }
+                    }
+                    None => self.discard(tag),
+                }
                 self.stmts(f.stmts_of(body));
             }
             StmtKind::Select { body, .. } => self.stmts(f.stmts_of(body)),
@@ -1053,9 +1081,12 @@ impl<'a> GraphBuilder<'a> {
 }
 
 /// Collects the names a body defines (not inside function literals):
-/// `var` declarations, `:=` and `range` left-hand sides.
+/// `var` declarations, `:=` and `range` left-hand sides; and the clauses
+/// of type switches that declare a variable (the checker's implicit
+/// objects are keyed by clause).
 struct DefCollector<'a> {
     out: &'a mut Vec<Name>,
+    clauses: &'a mut Vec<StmtId>,
 }
 
 impl Visitor for DefCollector<'_> {
@@ -1067,6 +1098,9 @@ impl Visitor for DefCollector<'_> {
                         self.out.extend_from_slice(f.names_of(names));
                     }
                 }
+            }
+            StmtKind::Switch { tag: Some(t), body, .. } if matches!(f.expr(f.unparen(t)).kind, ExprKind::TypeSwitchGuard { lhs: Some(_), .. }) => {
+                self.clauses.extend_from_slice(f.stmts_of(body));
             }
             StmtKind::Assign { op: Operator::Def, lhs, .. } | StmtKind::Range { lhs: Some(lhs), def: true, .. } => {
                 for l in f.unpack_list(Some(lhs)) {

@@ -114,6 +114,19 @@ fn recursion_solves_to_the_least_fixed_point() {
 }
 
 #[test]
+fn struct_values_and_type_switches_carry_what_they_hold() {
+    let src = "package main\n\nvar kept []int\n\ntype T struct{ a []int }\n\nfunc (t T) n() int { return len(t.a) }\n\nfunc inStruct(s []int) int { t := T{a: s}; return t.n() }\n\nfunc outOfStruct(s []int) { t := T{s}; kept = t.a }\n\nfunc inArray(s []int) { arr := [1][]int{s}; kept = arr[0] }\n\nfunc inSlice(s []int) int { ss := [][]int{s}; return len(ss) }\n\nfunc throughPointer(s []int) int { p := &T{s}; return len(p.a) }\n\nfunc switched(v any) int {\n\tswitch x := v.(type) {\n\tcase []int:\n\t\treturn len(x)\n\t}\n\treturn 0\n}\n\nfunc switchedKept(v any) {\n\tswitch x := v.(type) {\n\tcase []int:\n\t\tkept = x\n\t}\n}\n\nfunc main() {}\n";
+    assert_eq!(leaks(src, "inStruct"), [NoLeak]);
+    assert_eq!(leaks(src, "outOfStruct"), [Heap]);
+    assert_eq!(leaks(src, "inArray"), [Heap]);
+    // Conservative: a slice literal's elements and `&T{...}`'s fields escape.
+    assert_eq!(leaks(src, "inSlice"), [Heap]);
+    assert_eq!(leaks(src, "throughPointer"), [Heap]);
+    assert_eq!(leaks(src, "switched"), [NoLeak]);
+    assert_eq!(leaks(src, "switchedKept"), [Heap]);
+}
+
+#[test]
 fn unknown_callees_and_variadic_packing_leak() {
     let src = "package main\n\ntype I interface{ M([]int) }\n\nfunc viaValue(f func([]int), s []int) { f(s) }\n\nfunc viaIface(i I, s []int) { i.M(s) }\n\nfunc many(xs ...[]int) {}\n\nfunc packed(s []int) { many(s) }\n\nfunc spread(s [][]int) { many(s...) }\n\nfunc gen[T any](x T) {}\n\nfunc generic(s []int) { gen(s) }\n\nfunc main() {}\n";
     assert_eq!(leaks(src, "viaValue"), [NoLeak, Heap]);
@@ -141,6 +154,13 @@ fn appends_passed_to_a_non_leaking_callee_use_the_frame_buffer() {
     assert_eq!(int_buffers(src, "stored"), 0);
     assert_eq!(int_buffers(src, "through"), 1);
     assert_eq!(int_buffers(src, "returned"), 0);
+}
+
+#[test]
+fn type_switch_variables_are_the_bodys_own() {
+    let src = "package main\n\nvar kept any\n\nfunc local(v any) {\n\tswitch x := v.(type) {\n\tcase []int:\n\t\tx = append(x, 1)\n\t\tprintln(len(x), cap(x))\n\t}\n}\n\nfunc stored(v any) {\n\tswitch x := v.(type) {\n\tcase []int:\n\t\tx = append(x, 1)\n\t\tkept = x\n\t}\n}\n\nfunc main() {\n\tlocal(nil)\n\tstored(nil)\n}\n";
+    assert_eq!(int_buffers(src, "local"), 1);
+    assert_eq!(int_buffers(src, "stored"), 0);
 }
 
 #[test]
