@@ -36,7 +36,8 @@
 //!
 //! Summaries are solved together (gc's `solve.go` over the package's
 //! functions): every parameter starts as not leaking and the bodies are
-//! re-solved until no summary changes — the least fixed point, which is
+//! re-solved, a body again whenever a callee's summary changes (a
+//! worklist), until no summary changes — the least fixed point, which is
 //! sound for recursion and mutual recursion because a leak is only ever
 //! caused by a real sink.
 //!
@@ -94,27 +95,42 @@ impl ParamLeaks {
         for (func, params, _) in &graphs {
             leaks.by_func.insert(*func, vec![Leak::None; params.len()]);
         }
-        loop {
-            let mut changed = false;
-            for (func, params, g) in &graphs {
-                let solved = g.solve(&leaks);
-                let summary: Vec<Leak> = params
-                    .iter()
-                    .map(|p| match p.filter(|&o| object(o).typ.get().is_none_or(holds_pointers)).and_then(|o| g.nodes.get(&o)) {
-                        Some(&n) if solved.escapes[n] => Leak::Heap,
-                        Some(&n) if solved.to_result[n] => Leak::Result,
-                        _ => Leak::None,
-                    })
-                    .collect();
-                if leaks.by_func.get(func) != Some(&summary) {
-                    leaks.by_func.insert(*func, summary);
-                    changed = true;
+        // A worklist: a body is solved again when a callee's summary
+        // changed (its callers, by the calls its graph records).
+        let mut callers: HashMap<ObjId, Vec<usize>> = HashMap::new();
+        for (i, (_, _, g)) in graphs.iter().enumerate() {
+            for &(callee, ..) in &g.call_args {
+                let c = callers.entry(callee).or_default();
+                if c.last() != Some(&i) {
+                    c.push(i);
                 }
             }
-            if !changed {
-                return leaks;
+        }
+        let mut queued = vec![true; graphs.len()];
+        let mut work: Vec<usize> = (0..graphs.len()).collect();
+        while let Some(i) = work.pop() {
+            queued[i] = false;
+            let (func, params, g) = &graphs[i];
+            let solved = g.solve(&leaks);
+            let summary: Vec<Leak> = params
+                .iter()
+                .map(|p| match p.filter(|&o| object(o).typ.get().is_none_or(holds_pointers)).and_then(|o| g.nodes.get(&o)) {
+                    Some(&n) if solved.escapes[n] => Leak::Heap,
+                    Some(&n) if solved.to_result[n] => Leak::Result,
+                    _ => Leak::None,
+                })
+                .collect();
+            if leaks.by_func.get(func) != Some(&summary) {
+                leaks.by_func.insert(*func, summary);
+                for &c in callers.get(func).map(Vec::as_slice).unwrap_or(&[]) {
+                    if !queued[c] {
+                        queued[c] = true;
+                        work.push(c);
+                    }
+                }
             }
         }
+        leaks
     }
 
     /// The leak of each parameter of `func` (receiver first), if it has a
