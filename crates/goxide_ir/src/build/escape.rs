@@ -8,29 +8,30 @@
 //! *leaks to the heap* — or may only come back as a result — it *leaks
 //! to a result* (gc's `leaks.go` heap and result leaks, without levels)
 //! — or neither ([`ParamLeaks`]); and, for a function body being built,
-//! which of its locals may hold a value that outlives the frame
-//! and which of its `append` sites' results may ([`analyse_body`], used
-//! by `appendbuf` for gc's frame buffers).
+//! which of its `append` sites' results may outlive the frame
+//! ([`analyse_body`], used by `appendbuf` for gc's frame buffers).
 //!
 //! Algorithm (gc's location graph, flow-insensitive, without deref
 //! levels): every local variable of a body is a node; an assignment adds
 //! an edge from the nodes its value may carry to the variable's node.
 //! An expression's value carries a node when it is that variable or is
-//! derived from it without loading through memory (`s[i:j]`, `append(s,
-//! ...)`, `&s[i]`, a conversion — to an interface too: the box is reached
-//! only through the interface —, a type assertion, a field of a struct
-//! value); a load
-//! (`s[i]`, `*p`, `p.f`, `<-c`, `m[k]`) carries nothing, since the
-//! pointer it holds is not the variable's own. Values that reach a place
-//! this model does not follow escape: a global, memory through a pointer,
-//! an element or field of anything, a slice or map literal (a struct or
-//! array literal holds its elements), a map, a channel, a closure's capture, a variable whose address is taken, a `go`/`defer`
-//! call, an unknown callee (a function value, an interface method, a
-//! generic function, a variadic slice). A call to a statically known
-//! function or method of the package passes the argument to the callee's
-//! parameter: nothing more when it does not leak, to the call's result
-//! when it leaks to a result, to the heap when it leaks to the heap.
-//! Returned values reach the body's result node. Each `append` with
+//! derived from it without loading through memory: `s[i:j]`, `append(s,
+//! ...)`, `&s[i]`, a conversion (to an interface too: the box is reached
+//! only through the interface), a type assertion or a type switch's
+//! variable, a field of a struct value, an element of an array value, a
+//! struct or array literal of it. A load (`s[i]`, `*p`, `p.f`, `<-c`,
+//! `m[k]`) carries nothing: a pointer stored in memory has escaped when
+//! it was stored. Values that reach a place this model does not follow
+//! escape: a global, memory through a pointer, an element or field of
+//! anything, a slice or map literal, `&T{...}`, a map, a channel, a
+//! closure's capture (a range-over-func body is one), a variable whose
+//! address is taken, a `go`/`defer` call, `panic`, an unknown callee (a
+//! function value, an interface method, a promoted method, a generic
+//! function, a variadic slice). A call to a statically known function or
+//! method of the package passes the argument to the callee's parameter:
+//! nothing more when it does not leak, to the call's result when it leaks
+//! to a result, to the heap when it leaks to the heap. Returned values
+//! and named results reach the body's result node. Each `append` with
 //! elements is a node of its own (gc's allocation site) that its result
 //! carries along with the appended-to slice.
 //!
