@@ -229,6 +229,7 @@ fn gc_check(cfg: &load::Config, f: &Flags, mut patterns: Vec<String>) -> Result<
         stop_on_syntax_errors: true,
         check_dependents_of_failures: f.dump_decls,
         gc_errors: true,
+        release_syntax: true,
     };
     let cwd = cfg.cwd.clone();
     let mut printer = OrderedPrinter::new();
@@ -550,6 +551,7 @@ fn types2test(cfg: &load::Config, f: &Flags, files: &[String]) -> Result<i32, i3
         stop_on_syntax_errors: false,
         check_dependents_of_failures: true,
         gc_errors: false,
+        release_syntax: false,
     };
     let results = typecheck::check_units(&units, &opts, |_, _| {});
     let mut out = String::new();

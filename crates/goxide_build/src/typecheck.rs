@@ -12,7 +12,9 @@
 //!   parser mode) and one *check* node, which depends on the package's
 //!   parse node and on the check nodes of its imports. Parse nodes depend
 //!   on nothing, so parsing runs ahead, in parallel, while checks wait for
-//!   their imports;
+//!   their imports — except with [`Options::release_syntax`], where a
+//!   parse node waits for the checks of the package's imports, so that
+//!   only the trees of packages about to be checked are alive;
 //! - among ready nodes, those on the longest chain of waiting packages
 //!   go first (the priority is the length of the longest path of
 //!   dependents above the package; a check before a parse of equal
@@ -42,7 +44,7 @@
 //! [`Status::Crashed`] and never stops the others.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use goxide_syntax::ast::File;
 use goxide_syntax::parser::Mode;
@@ -99,6 +101,12 @@ pub struct Options {
     pub check_dependents_of_failures: bool,
     /// gc's error filters and version hints (see the module header).
     pub gc_errors: bool,
+    /// Release each package's syntax trees once it is checked
+    /// (`goxide_types::files::release`), for callers that need only the
+    /// packages' objects and types afterwards (`goxide tool check`):
+    /// peak memory is then the trees of the packages in flight, not of
+    /// the whole graph.
+    pub release_syntax: bool,
 }
 
 impl Default for Options {
@@ -108,6 +116,7 @@ impl Default for Options {
             stop_on_syntax_errors: true,
             check_dependents_of_failures: false,
             gc_errors: true,
+            release_syntax: false,
         }
     }
 }
@@ -149,9 +158,11 @@ impl PackageResult {
 /// checker thread (the address space is reserved, not committed).
 const WORKER_STACK: usize = 256 << 20;
 
-/// What a node of the queue produces.
+/// What a node of the queue produces. A parse node's files are taken by
+/// the package's check node (the only reader), so the queue does not keep
+/// them alive to the end of the run.
 enum Node {
-    Parsed { files: Vec<Arc<File>>, diags: Vec<(usize, Diagnostic)> },
+    Parsed { files: Mutex<Vec<Arc<File>>>, diags: Vec<(usize, Diagnostic)> },
     Checked(PackageResult),
 }
 
@@ -167,7 +178,15 @@ pub fn check_units(
     // Node 2i parses unit i, node 2i+1 checks it.
     let mut deps: Vec<Vec<usize>> = Vec::with_capacity(2 * n);
     for u in units {
-        deps.push(Vec::new());
+        // Releasing syntax trees, a package is parsed only once its imports
+        // are checked: parsing far ahead of the checks would hold the trees
+        // of most of the graph at once.
+        let parse_after = if opts.release_syntax {
+            u.deps.iter().filter(|&&j| j < n).map(|&j| 2 * j + 1).collect()
+        } else {
+            Vec::new()
+        };
+        deps.push(parse_after);
         let mut d: Vec<usize> = u.deps.iter().filter(|&&j| j < n).map(|&j| 2 * j + 1).collect();
         d.push(deps.len() - 1);
         deps.push(d);
@@ -234,7 +253,7 @@ fn parse_unit(unit: &Unit) -> Node {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     if let Source::Parsed { files, diags } = &unit.source {
-        return Node::Parsed { files: files.clone(), diags: diags.clone() };
+        return Node::Parsed { files: Mutex::new(files.clone()), diags: diags.clone() };
     }
     if let Source::Files(names) = &unit.source {
         for name in names {
@@ -254,7 +273,7 @@ fn parse_unit(unit: &Unit) -> Node {
             files.push(Arc::new(file));
         }
     }
-    Node::Parsed { files, diags }
+    Node::Parsed { files: Mutex::new(files), diags }
 }
 
 /// The importer of one package: import paths to checked packages.
@@ -304,7 +323,9 @@ fn check_unit(units: &[Unit], i: usize, slots: &Slots<Node>, opts: &Options) -> 
         return PackageResult { status: Status::Checked, pkg: Some(universe().unsafe_pkg), diags: Vec::new() };
     }
     let (files, parse_diags) = match slots.get(2 * i) {
-        Some(Outcome::Done(Node::Parsed { files, diags })) => (files, diags),
+        Some(Outcome::Done(Node::Parsed { files, diags })) => {
+            (std::mem::take(&mut *files.lock().unwrap_or_else(|e| e.into_inner())), diags)
+        }
         Some(Outcome::Panicked(msg)) => {
             return PackageResult { status: Status::Crashed(msg.clone()), pkg: None, diags: Vec::new() };
         }
@@ -337,19 +358,28 @@ fn check_unit(units: &[Unit], i: usize, slots: &Slots<Node>, opts: &Options) -> 
         }
     }
     let importer = GraphImporter { units, unit, slots };
-    let mut checker = Checker::new(&unit.config, &importer, &unit.path, files.clone());
+    let mut checker = Checker::new(&unit.config, &importer, &unit.path, files);
     checker.check();
     for e in &checker.errors {
         let file = goxide_types::files::file(e.pos.file);
         let mut d = e.to_diagnostic();
         if opts.gc_errors {
-            d.msg = with_version_hint(&d.msg, &file.go_version, &unit.config.go_version);
+            let go_version = file.as_ref().map_or("", |f| f.go_version.as_str());
+            d.msg = with_version_hint(&d.msg, go_version, &unit.config.go_version);
         }
-        if filter.admit(Some(file), &d) {
+        if filter.admit(file.as_deref(), &d) {
             diags.push(d);
         }
     }
-    PackageResult { status: Status::Checked, pkg: Some(checker.pkg), diags }
+    let pkg = checker.pkg;
+    if opts.release_syntax {
+        let numbers: Vec<u32> = checker.file_numbers().collect();
+        drop(checker);
+        for n in numbers {
+            goxide_types::files::release(n);
+        }
+    }
+    PackageResult { status: Status::Checked, pkg: Some(pkg), diags }
 }
 
 fn sorted(m: &HashMap<String, Result<usize, String>>) -> Vec<(&String, &Result<usize, String>)> {
@@ -517,6 +547,34 @@ mod tests {
         let b = goxide_types::package::info(results[1].pkg.unwrap());
         assert_eq!(b.path.as_str(), "x/b");
         assert_eq!(results[4].pkg, Some(universe().unsafe_pkg));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// With `release_syntax`, importers are checked as before (same
+    /// results), the checked packages' trees are released, and their
+    /// objects' positions still print.
+    #[test]
+    fn released_syntax_leaves_results_and_positions() {
+        let dir = tmp("release");
+        let units = vec![
+            unit(&dir, "main", &[("m.go", "package main\nimport \"x/a\"\nvar s string = a.A\nvar s = 2\nfunc main() {}\n")], &[("x/a", 1)]),
+            unit(&dir, "x/a", &[("a.go", "package a\n\nvar A = 1\n")], &[]),
+        ];
+        let kept = check_units(&units, &Options { jobs: 2, ..Options::default() }, |_, _| {});
+        let released = check_units(&units, &Options { jobs: 2, release_syntax: true, ..Options::default() }, |_, _| {});
+        let summary = |rs: &[PackageResult]| -> Vec<(Status, Vec<String>)> { rs.iter().map(|r| (r.status.clone(), msgs(r))).collect() };
+        assert_eq!(summary(&released), summary(&kept));
+        assert_eq!(msgs(&released[0]).len(), 2, "{:?}", released[0]);
+        let a = goxide_types::package::info(released[1].pkg.unwrap());
+        let obj = a.scope.get().unwrap().lookup(goxide_types::symbol::Symbol::intern("A")).unwrap();
+        let pos = goxide_types::objects::object(obj).pos.unwrap();
+        assert!(goxide_types::files::file(pos.file).is_none());
+        let at = goxide_types::files::position(pos).to_string();
+        assert!(at.ends_with("a.go:3:5"), "{at}");
+        // Without the option the trees stay.
+        let a_kept = goxide_types::package::info(kept[1].pkg.unwrap());
+        let obj = a_kept.scope.get().unwrap().lookup(goxide_types::symbol::Symbol::intern("A")).unwrap();
+        assert!(goxide_types::files::file(goxide_types::objects::object(obj).pos.unwrap().file).is_some());
         let _ = std::fs::remove_dir_all(dir);
     }
 

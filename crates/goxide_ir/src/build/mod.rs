@@ -259,7 +259,7 @@ fn file_numbers(p: &CheckedPackage) -> Vec<Option<u32>> {
     seen.dedup();
     p.files
         .iter()
-        .map(|f| seen.iter().copied().find(|&n| Arc::ptr_eq(goxide_types::files::file(n), f)))
+        .map(|f| seen.iter().copied().find(|&n| goxide_types::files::file(n).is_some_and(|g| Arc::ptr_eq(&g, f))))
         .collect()
 }
 

@@ -229,7 +229,8 @@ impl Checker<'_> {
         } else {
             "assignment"
         };
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let is_call = r == 1 && matches!(file.expr(file.unparen(rhs[0])).kind, ExprKind::Call { .. });
         if l == r && !is_call {
             for (i, &v) in lhs.iter().enumerate() {
@@ -302,7 +303,8 @@ impl Checker<'_> {
             ]
             .into(),
         ));
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut e = e;
         loop {
             if let Some(tv) = self.info.types.get_mut(&(self.ctx.fnum, e)) {
@@ -320,7 +322,8 @@ impl Checker<'_> {
         let vars = measure(l, "variable");
         let vals = measure(r, "value");
         let rhs0 = rhs[0];
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         if rhs.len() == 1 {
             if let ExprKind::Call { fun, .. } = file.expr(file.unparen(rhs0)).kind {
                 let fs = self.expr_str(fun);
@@ -393,7 +396,8 @@ impl Checker<'_> {
     /// for `_`).
     fn lhs_var(&mut self, lhs: ExprId) -> Option<TypeId> {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let inner = file.unparen(lhs);
         let mut restore: Option<(ObjId, bool)> = None;
         if let ExprKind::Name(n) = file.expr(inner).kind {
@@ -474,7 +478,8 @@ impl Checker<'_> {
     pub(crate) fn assign_vars(&mut self, lhs: &[ExprId], rhs: &[ExprId]) {
         let (l, r) = (lhs.len(), rhs.len());
         let context = if l > 1 { "multiple assignment" } else { "assignment" };
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let is_call = r == 1 && matches!(file.expr(file.unparen(rhs[0])).kind, ExprKind::Call { .. });
         if l == r && !is_call {
             for i in 0..l {
@@ -509,7 +514,8 @@ impl Checker<'_> {
 
     /// types2's `shortVarDecl`.
     pub(crate) fn short_var_decl(&mut self, pos: goxide_syntax::Pos, lhs: &[ExprId], rhs: &[ExprId]) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut seen: Vec<Symbol> = Vec::new();
         let mut lhs_vars: Vec<Option<ObjId>> = vec![None; lhs.len()];
         let mut new_vars = Vec::new();
@@ -587,7 +593,8 @@ impl Checker<'_> {
     pub(crate) fn use_lhs(&mut self, list: &[ExprId]) -> bool {
         let mut ok = true;
         for &e in list {
-            let file = self.ctx.file;
+            let file = self.ctx.file.clone();
+            let file = &*file;
             let inner = file.unparen(e);
             if let ExprKind::Name(n) = file.expr(inner).kind {
                 let name = file.name_str(n);

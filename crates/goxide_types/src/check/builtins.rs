@@ -17,7 +17,8 @@ use crate::types::{table, BasicKind, ChanDir, Type, TypeId};
 impl Checker<'_> {
     /// types2's `builtin`: checks a call of builtin `id`; false if invalid.
     pub(crate) fn builtin(&mut self, x: &mut Operand, call: ExprId, id: Builtin) -> bool {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ExprKind::Call { fun, args: arg_list, has_dots } = file.expr(call).kind else { return false };
         let arg_list: Vec<ExprId> = file.exprs_of(arg_list).to_vec();
         let (name, min_args, variadic, _) = id.info();

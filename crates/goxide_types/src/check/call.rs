@@ -20,7 +20,8 @@ use crate::types::{table, BasicKind, Type, TypeId, Var};
 impl Checker<'_> {
     /// types2's `callExpr`.
     pub(crate) fn call_expr(&mut self, x: &mut Operand, call: ExprId) -> ExprClass {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ExprKind::Call { fun, args, has_dots } = file.expr(call).kind else { return ExprClass::Statement };
         let args: Vec<ExprId> = file.exprs_of(args).to_vec();
         let tt = table();
@@ -230,7 +231,8 @@ impl Checker<'_> {
     /// as arguments.
     fn expr_list_for_call(&mut self, args: &[ExprId]) -> Vec<Operand> {
         if args.len() == 1 {
-            let file = self.ctx.file;
+            let file = self.ctx.file.clone();
+            let file = &*file;
             // A lone argument may be a multi-valued call.
             if matches!(file.expr(file.unparen(args[0])).kind, ExprKind::Call { .. }) {
                 let (list, _) = self.multi_expr(args[0], false);
@@ -462,7 +464,8 @@ impl Checker<'_> {
     ) -> TypeId {
         let map = crate::subst::SubstMap::new(tparams, targs);
         let inst = crate::subst::subst(sig, &map);
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let key = match file.expr(file.unparen(expr)).kind {
             ExprKind::Index { x, .. } => x,
             _ => expr,
@@ -496,7 +499,8 @@ impl Checker<'_> {
 
     fn func_inst_full(&mut self, x: &mut Operand, inst: Option<ExprId>, target: Option<&super::expr::Target>) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let xpos = x.expr.map(|e| file.start_pos(e)).unwrap_or(file.pos);
         let (err_pos, xlist) = match inst.map(|i| (i, file.expr(i).kind.clone())) {
             Some((i, ExprKind::Index { index, .. })) => {
@@ -779,7 +783,8 @@ impl Checker<'_> {
     /// types2's `selector`: `pkg.Name`, `x.f`, `T.m`.
     pub(crate) fn selector(&mut self, x: &mut Operand, e: ExprId, want_type: bool) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ExprKind::Selector { x: base, sel } = file.expr(e).kind else { return };
         let sel_name = file.name_str(sel);
         let sel_sym = Symbol::intern(sel_name);

@@ -408,7 +408,8 @@ impl Checker<'_> {
 
     /// types2's `typeDecl`.
     fn type_decl(&mut self, obj: ObjId, decl: DeclId) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let DeclKind::Type { name, tparams, alias, typ, .. } = file.decl(decl).kind else { return };
         let o = object(obj);
         let tt = table();
@@ -500,7 +501,8 @@ impl Checker<'_> {
     /// before their constraints are checked, as types2 binds them, so that
     /// the constraints may use the generic type (`type T[P T[P]] ...`).
     pub(crate) fn collect_type_params(&mut self, list: &[FieldId], generic: Option<TypeId>) -> Vec<TypeId> {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let tt = table();
         let mut tparams = Vec::with_capacity(list.len());
         for (i, &f) in list.iter().enumerate() {
@@ -552,7 +554,8 @@ impl Checker<'_> {
     /// constraints are new objects each time they are written.
     fn bound_is_named_interface(&self, e: ExprId, bound: TypeId) -> bool {
         use goxide_syntax::ast::ExprKind;
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut e = e;
         while let ExprKind::Paren(x) = file.expr(e).kind {
             e = x;
@@ -570,7 +573,8 @@ impl Checker<'_> {
 
     /// types2's `bound`: a constraint; `~T` and unions are implicit interfaces.
     fn bound(&mut self, e: ExprId) -> TypeId {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         if let goxide_syntax::ast::ExprKind::Operation { op, y, .. } = file.expr(e).kind {
             if op == goxide_syntax::token::Operator::Tilde || (op == goxide_syntax::token::Operator::Or && y.is_some()) {
                 let u = self.union_type(e);
@@ -652,7 +656,8 @@ impl Checker<'_> {
 
     /// types2's `funcDecl`.
     fn func_decl(&mut self, obj: ObjId, decl: DeclId) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let DeclKind::Func { recv, tparams, typ, body, .. } = file.decl(decl).kind else { return };
         let o = object(obj);
         // Guard against cycles: an empty signature until the real one is known.
@@ -680,7 +685,8 @@ impl Checker<'_> {
 
     /// types2's `declStmt`: declarations inside a function.
     pub(crate) fn decl_stmt(&mut self, list: &[DeclId]) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut first: Option<usize> = None;
         let mut last: Option<(Option<ExprId>, Option<ExprId>)> = None;
         let mut last_group: Option<u32> = None;

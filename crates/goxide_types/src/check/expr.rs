@@ -88,11 +88,11 @@ impl Checker<'_> {
     }
 
     pub(crate) fn op_str(&self, x: &Operand) -> String {
-        x.describe(self.ctx.file, &|p| self.qualify(p))
+        x.describe(&self.ctx.file, &|p| self.qualify(p))
     }
 
     pub(crate) fn expr_str(&self, e: ExprId) -> String {
-        goxide_syntax::printer::expr_string(self.ctx.file, e)
+        goxide_syntax::printer::expr_string(&self.ctx.file, e)
     }
 
     /// Reports an error at the start of expression `e`.
@@ -318,7 +318,8 @@ impl Checker<'_> {
         x.val = None;
         x.expr = Some(e);
         x.dummy = None;
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ok = match file.expr(e).kind {
             ExprKind::Bad => false,
             ExprKind::Name(n) => {
@@ -524,7 +525,8 @@ impl Checker<'_> {
     pub(crate) fn use_exprs(&mut self, list: &[ExprId]) -> bool {
         let mut ok = true;
         for &e in list {
-            let file = self.ctx.file;
+            let file = self.ctx.file.clone();
+            let file = &*file;
             let inner = file.unparen(e);
             let mut x = Operand::invalid(Some(e));
             x.mode = Mode::Value;
@@ -671,7 +673,8 @@ impl Checker<'_> {
     }
 
     fn basic_lit(&mut self, x: &mut Operand, e: ExprId, kind: LitKind) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let text = file.lit_text(e);
         if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
             self.lang_compat(e, &text, kind);
@@ -719,7 +722,7 @@ impl Checker<'_> {
             return;
         }
         if v.kind() == Kind::Int && v.bit_len() > CONST_PREC {
-            let mut op = op_name(self.ctx.file, x.expr).to_string();
+            let mut op = op_name(&self.ctx.file, x.expr).to_string();
             if !op.is_empty() {
                 op.push(' ');
             }
@@ -870,7 +873,8 @@ impl Checker<'_> {
     pub(crate) fn update_expr_type(&mut self, e: ExprId, typ: TypeId, fin: bool) {
         let key = (self.ctx.fnum, e);
         let Some(old) = self.untyped.get(&key).cloned() else { return };
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         match file.expr(e).kind {
             ExprKind::Paren(inner) => self.update_expr_type(inner, typ, fin),
             ExprKind::Operation { op, x, y } => {
@@ -932,7 +936,8 @@ impl Checker<'_> {
         let mut op = op;
         match op {
             Operator::And => {
-                let file = self.ctx.file;
+                let file = self.ctx.file.clone();
+                let file = &*file;
                 let is_lit = matches!(file.expr(file.unparen(operand)).kind, ExprKind::CompositeLit { .. });
                 if !is_lit && x.mode != Mode::Variable {
                     let s = self.op_str(x);

@@ -18,7 +18,8 @@ impl Checker<'_> {
     /// instantiated (then `x` holds the function).
     pub(crate) fn index_expr(&mut self, x: &mut Operand, e: ExprId) -> bool {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ExprKind::Index { x: base, index } = file.expr(e).kind else { return false };
         self.expr_or_type(x, base, true);
         match x.mode {
@@ -204,7 +205,8 @@ impl Checker<'_> {
 
     /// types2's `singleIndex`.
     fn single_index(&mut self, _e: ExprId, index: ExprId) -> Option<ExprId> {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         if let ExprKind::List(l) = file.expr(index).kind {
             let elems = file.exprs_of(l);
             if elems.len() <= 1 {
@@ -276,7 +278,8 @@ impl Checker<'_> {
     /// types2's `sliceExpr`.
     pub(crate) fn slice_expr(&mut self, x: &mut Operand, e: ExprId) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ExprKind::Slice { x: base, index, full } = file.expr(e).kind else { return };
         self.expr(x, base);
         if x.mode == Mode::Invalid {

@@ -74,7 +74,8 @@ impl Checker<'_> {
         let mut all: HashMap<String, Label> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         let fwd = self.block_branches(&mut all, &mut order, None, None, body);
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         for j in fwd {
             let name = file.name_str(j.name).to_string();
             if let Some(l) = all.get_mut(&name) {
@@ -124,7 +125,8 @@ impl Checker<'_> {
         bad: &mut Vec<StmtId>,
         var_decl_pos: &mut Option<Pos>,
     ) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut record_var_decl = |pos: Pos, fwd: &Vec<Jump>, bad: &mut Vec<StmtId>| {
             *var_decl_pos = Some(pos);
             *bad = fwd.iter().map(|j| j.stmt).collect();

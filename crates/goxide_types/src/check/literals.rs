@@ -34,7 +34,8 @@ impl Checker<'_> {
     /// types2's `compositeLit`.
     pub(crate) fn composite_lit(&mut self, x: &mut Operand, e: ExprId, hint: Option<TypeId>) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ExprKind::CompositeLit { typ: te, elems, rbrace, .. } = file.expr(e).kind else { return };
         let elems = file.exprs_of(elems).to_vec();
         let mut dotdotdot = false;
@@ -279,7 +280,8 @@ impl Checker<'_> {
     /// literal; returns the length they make.
     fn indexed_elts(&mut self, elts: &[ExprId], typ: TypeId, length: i64) -> i64 {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut visited = std::collections::HashSet::new();
         let (mut index, mut max) = (0i64, 0i64);
         for &e in elts {

@@ -144,7 +144,7 @@ pub(crate) enum DeclSource {
 pub(crate) struct Ctx {
     /// Index into `Checker::files`.
     pub fi: usize,
-    pub file: &'static File,
+    pub file: Arc<File>,
     /// The file's number in the registry (`files::register`).
     pub fnum: u32,
     /// The package-level object whose declaration is being checked
@@ -231,20 +231,27 @@ pub struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// The numbers of the package's files in the file registry
+    /// (`crate::files`), in file order.
+    pub fn file_numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.files.iter().map(|(n, _)| *n)
+    }
+
     /// A checker for package `path` made of `files` (already parsed).
     pub fn new(config: &'a Config, importer: &'a dyn Importer, path: &str, files: Vec<Arc<File>>) -> Checker<'a> {
         let name = files.first().map(|f| f.name_str(f.pkg_name).to_string()).unwrap_or_default();
         let pkg = package::register(path, &name);
         let scope = Scope::new(Some(crate::universe::universe().scope));
         let files: Vec<(u32, Arc<File>)> = files.into_iter().map(|f| (files::register(f.clone()), f)).collect();
-        let (fnum, file): (u32, &'static File) = match files.first() {
-            Some((n, _)) => (*n, files::file(*n)),
+        let (fnum, file): (u32, Arc<File>) = match files.first() {
+            Some((n, f)) => (*n, f.clone()),
             None => {
-                static EMPTY: std::sync::LazyLock<u32> = std::sync::LazyLock::new(|| {
+                static EMPTY: std::sync::LazyLock<(u32, Arc<File>)> = std::sync::LazyLock::new(|| {
                     let (f, _) = goxide_syntax::parse_file("<empty>", b"package _\n");
-                    files::register(Arc::new(f))
+                    let f = Arc::new(f);
+                    (files::register(f.clone()), f)
                 });
-                (*EMPTY, files::file(*EMPTY))
+                EMPTY.clone()
             }
         };
         let ctx = Ctx {
@@ -350,10 +357,11 @@ impl<'a> Checker<'a> {
 
     /// Sets the context to file `fi` at package level.
     pub(crate) fn enter_file(&mut self, fi: usize) {
-        let fnum = self.files[fi].0;
+        let (fnum, file) = self.files[fi].clone();
+        let lang = lang_of(&file);
         self.ctx = Ctx {
             fi,
-            file: files::file(fnum),
+            file,
             fnum,
             decl: None,
             scope: ScopeRef::Shared(self.file_scopes[fi]),
@@ -361,7 +369,7 @@ impl<'a> Checker<'a> {
             sig: None,
             has_call_or_recv: false,
             in_tparam_list: false,
-            lang: lang_of(files::file(fnum)),
+            lang,
         };
     }
 

@@ -223,7 +223,8 @@ impl Checker<'_> {
         self.ctx.sig = Some(sig_plain);
         self.ctx.iota = None;
         self.ctx.has_call_or_recv = false;
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let StmtKind::Block { stmts, rbrace } = file.stmt(body).kind else { return };
         // The body is its own block inside the function scope (types2
         // checks the statement list in the signature's scope).
@@ -313,7 +314,8 @@ impl Checker<'_> {
     // ---- statements ----
 
     fn stmt_list(&mut self, ctxt: u8, list: &[StmtId]) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ok = ctxt & FALLTHROUGH_OK != 0;
         let inner = ctxt & !FALLTHROUGH_OK;
         let mut n = list.len();
@@ -343,7 +345,8 @@ impl Checker<'_> {
     }
 
     fn stmt_inner(&mut self, ctxt: u8, s: StmtId) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let tt = table();
         let inner = ctxt & !(FALLTHROUGH_OK | FINAL_SWITCH_CASE | IN_TYPE_SWITCH);
         let st = file.stmt(s).clone();
@@ -613,7 +616,8 @@ impl Checker<'_> {
 
     /// The leftmost position of a simple statement.
     fn stmt_start(&self, s: StmtId) -> Pos {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         match file.stmt(s).kind {
             StmtKind::Expr(e) => file.start_pos(e),
             StmtKind::Assign { lhs, .. } => file.start_pos(lhs),
@@ -635,7 +639,8 @@ impl Checker<'_> {
 
     /// types2's `suspendedCall`.
     fn suspended_call(&mut self, keyword: &str, call: ExprId) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         if !matches!(file.expr(call).kind, ExprKind::Call { .. }) {
             self.error_at(call, format!("expression in {keyword} must be function call"));
             self.use_exprs(&[call]);
@@ -654,7 +659,8 @@ impl Checker<'_> {
     /// types2's `switchStmt`.
     fn switch_stmt(&mut self, inner: u8, tag: Option<ExprId>, body: &[StmtId], rbrace: Pos) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut x = Operand::invalid(tag);
         let mut true_tag = None;
         match tag {
@@ -698,7 +704,8 @@ impl Checker<'_> {
 
     /// types2's `multipleSwitchDefaults`/`multipleSelectDefaults`.
     fn multiple_defaults(&mut self, body: &[StmtId]) {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut first: Option<Pos> = None;
         for &c in body {
             let is_default = match file.stmt(c).kind {
@@ -760,7 +767,8 @@ impl Checker<'_> {
     /// types2's `typeSwitchStmt`.
     fn type_switch_stmt(&mut self, inner: u8, lhs: Option<goxide_syntax::ast::Name>, guard_x: ExprId, body: &[StmtId]) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut lhs = lhs;
         if let Some(n) = lhs {
             if file.name_str(n) == "_" {
@@ -826,7 +834,8 @@ impl Checker<'_> {
     /// types2's `caseTypes`.
     fn case_types(&mut self, x: Option<&Operand>, types: &[ExprId], seen: &mut Vec<(Option<TypeId>, ExprId)>) -> TypeId {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut t: Option<TypeId> = None;
         for &e in types {
             let is_nil = match file.expr(file.unparen(e)).kind {
@@ -882,7 +891,8 @@ impl Checker<'_> {
         is_def: bool,
     ) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut x = Operand::invalid(Some(range_var));
         self.ctx.has_call_or_recv = false;
         self.expr(&mut x, range_var);
@@ -1081,7 +1091,8 @@ impl Checker<'_> {
 
     /// types2's `isTerminating`.
     fn is_terminating(&self, s: StmtId, label: Option<&str>) -> bool {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         match &file.stmt(s).kind {
             StmtKind::Labeled { label, stmt } => self.is_terminating(*stmt, Some(file.name_str(*label))),
             StmtKind::Expr(e) => {
@@ -1127,7 +1138,8 @@ impl Checker<'_> {
     }
 
     fn is_terminating_list(&self, list: &[StmtId], label: Option<&str>) -> bool {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         for &s in list.iter().rev() {
             if !matches!(file.stmt(s).kind, StmtKind::Empty) {
                 return self.is_terminating(s, label);

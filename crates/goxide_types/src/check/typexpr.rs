@@ -85,7 +85,8 @@ impl Checker<'_> {
     /// types2's `typInternal`.
     fn typ_internal(&mut self, e: ExprId, def: Option<ObjId>) -> TypeId {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         match file.expr(e).kind {
             ExprKind::Bad => {}
             ExprKind::Name(n) => {
@@ -236,7 +237,8 @@ impl Checker<'_> {
 
     /// types2's `arrayLength`.
     fn array_length(&mut self, e: ExprId) -> i64 {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         if let ExprKind::Name(n) = file.expr(e).kind {
             let name = file.name_str(n);
             match self.lookup(Symbol::intern(name)) {
@@ -292,7 +294,8 @@ impl Checker<'_> {
         own_scope: bool,
     ) -> TypeId {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let ExprKind::FuncType { params, results } = file.expr(ftyp).kind else { return tt.invalid() };
         if own_scope {
             self.open_scope(true, 0);
@@ -336,7 +339,8 @@ impl Checker<'_> {
     /// and the receiver's type parameters.
     fn collect_recv(&mut self, r: FieldId, decl: Option<ObjId>) -> (ObjId, Vec<TypeId>) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let fld = file.field(r).clone();
         let (ptr, base, rtparams) = unpack_recv(file, fld.typ);
         let mut recv_type = tt.invalid();
@@ -509,7 +513,8 @@ impl Checker<'_> {
     /// the signature's variables.
     fn collect_params(&mut self, kind: VarKind, list: &[FieldId]) -> (Vec<Option<ObjId>>, Vec<Var>, bool) {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut names = Vec::new();
         let mut vars = Vec::new();
         let mut variadic = false;
@@ -576,7 +581,8 @@ impl Checker<'_> {
     /// types2's `structType`.
     fn struct_type(&mut self, list: &[FieldId]) -> TypeId {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut fields: Vec<Field> = Vec::new();
         let mut seen: Vec<(Symbol, goxide_syntax::Pos)> = Vec::new();
         let mut typ = tt.invalid();
@@ -643,7 +649,8 @@ impl Checker<'_> {
 
     /// types2's `tag`.
     fn tag(&mut self, t: ExprId) -> String {
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         if let ExprKind::BasicLit { kind: goxide_syntax::token::LitKind::String, bad: false, .. } = file.expr(t).kind {
             let v = crate::constant::make_from_literal(file.lit_text(t).as_bytes(), goxide_syntax::token::LitKind::String);
             if v.kind() == Kind::String {
@@ -661,7 +668,8 @@ impl Checker<'_> {
     /// types2's `interfaceType`.
     fn interface_type(&mut self, list: &[FieldId], def: Option<ObjId>) -> TypeId {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut methods: Vec<Method> = Vec::new();
         let mut method_pos = Vec::new();
         let mut embedded: Vec<TypeId> = Vec::new();
@@ -714,7 +722,8 @@ impl Checker<'_> {
     /// types2's `parseUnion`: a union of terms, or the single type.
     pub(crate) fn union_type(&mut self, e: ExprId) -> TypeId {
         let tt = table();
-        let file = self.ctx.file;
+        let file = self.ctx.file.clone();
+        let file = &*file;
         let mut tlist = Vec::new();
         flatten_union(file, e, &mut tlist);
         let mut terms: Vec<Term> = Vec::new();
