@@ -20,7 +20,7 @@
 //! Invariants: on success the result has one closed type per type
 //! parameter, and the given arguments are kept as they are.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::objects::{SrcPos, object};
 use crate::subst::{SubstMap, subst};
@@ -442,7 +442,7 @@ pub fn is_parameterized(tparams: &[TypeId], typ: TypeId) -> bool {
     if tparams.is_empty() {
         return false;
     }
-    ParamWalker { tparams, seen: HashMap::new() }.walk(typ)
+    ParamWalker { tparams, seen: HashMap::default() }.walk(typ)
 }
 
 struct ParamWalker<'a> {
@@ -498,7 +498,7 @@ impl ParamWalker<'_> {
 /// parameter (through other inferred types) would make simplification
 /// endless; such entries become unknown.
 pub fn kill_cycles(tparams: &[TypeId], inferred: &mut [Option<TypeId>]) {
-    let mut w = CycleFinder { tparams, inferred, seen: HashSet::new() };
+    let mut w = CycleFinder { tparams, inferred, seen: HashSet::default() };
     for &p in tparams {
         w.typ(p);
     }

@@ -24,7 +24,7 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use dashmap::DashMap;
+use crate::DashMap;
 
 use crate::subst::{SubstMap, subst};
 use crate::types::{Type, TypeId, table};
@@ -34,9 +34,9 @@ use crate::typestring::Qualifier;
 type InstanceKey = (TypeId, Box<[TypeId]>);
 
 /// Alias instances by (origin, type arguments).
-static ALIAS_INSTANCES: LazyLock<DashMap<InstanceKey, TypeId>> = LazyLock::new(DashMap::new);
+static ALIAS_INSTANCES: LazyLock<DashMap<InstanceKey, TypeId>> = LazyLock::new(DashMap::default);
 /// The origin of each alias instance.
-static ALIAS_ORIGINS: LazyLock<DashMap<TypeId, TypeId>> = LazyLock::new(DashMap::new);
+static ALIAS_ORIGINS: LazyLock<DashMap<TypeId, TypeId>> = LazyLock::new(DashMap::default);
 
 thread_local! {
     /// Alias instances being built on this thread: an alias whose aliased

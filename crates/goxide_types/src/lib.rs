@@ -80,6 +80,10 @@
 //! check` over std and cmd, the types2 corpus score, the go/types
 //! differential, the speed benchmark (issue 4's acceptance).
 
+/// The concurrent maps of the shared tables (interning, caches), with
+/// FxHash: their keys are ids and identifiers, hashed on every lookup.
+pub(crate) type DashMap<K, V> = dashmap::DashMap<K, V, rustc_hash::FxBuildHasher>;
+
 pub mod check;
 pub mod constant;
 pub mod files;

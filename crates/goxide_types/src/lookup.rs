@@ -35,7 +35,7 @@
 
 use std::sync::LazyLock;
 
-use dashmap::DashMap;
+use crate::DashMap;
 
 use crate::objects::object;
 use crate::predicates::{comparable, identical, is_interface, is_interface_ptr, is_type_param};
@@ -45,7 +45,7 @@ use crate::typeset::{compare_methods, path_qualifier, same_id, term_list_string,
 use crate::typeterm::Term;
 use crate::types::{table, Method, ObjId, PkgId, Type, TypeId, Var};
 
-static PTR_RECV: LazyLock<DashMap<ObjId, bool>> = LazyLock::new(DashMap::new);
+static PTR_RECV: LazyLock<DashMap<ObjId, bool>> = LazyLock::new(DashMap::default);
 
 /// Records whether method `obj` (a `Func` declared with a receiver) has a
 /// pointer receiver `*T`. Called by the checker when it collects the

@@ -21,10 +21,10 @@
 //! because structural types are trees over named types, aliases and type
 //! parameters, which it does not unfold.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use dashmap::DashMap;
+use crate::DashMap;
 
 use crate::objects::object;
 use crate::types::{Field, Method, ObjId, Term, Type, TypeId, Var, table};
@@ -69,7 +69,7 @@ pub fn subst(t: TypeId, m: &SubstMap) -> TypeId {
     if m.is_empty() {
         return t;
     }
-    Subster { m, memo: HashMap::new() }.typ(t)
+    Subster { m, memo: HashMap::default() }.typ(t)
 }
 
 struct Subster<'a> {
@@ -344,16 +344,16 @@ fn too_deep(t: TypeId) -> bool {
         memo.insert(t, d);
         d
     }
-    depth(t, MAX_TARG_DEPTH + 1, &mut HashMap::new()) > MAX_TARG_DEPTH
+    depth(t, MAX_TARG_DEPTH + 1, &mut HashMap::default()) > MAX_TARG_DEPTH
 }
 
 /// Receiver type parameters of methods of generic types (the `U` of
 /// `func (l *List[U]) Push(v U)`), recorded by the checker when it
 /// declares the method.
-static RECV_TPARAMS: LazyLock<DashMap<ObjId, Box<[TypeId]>>> = LazyLock::new(DashMap::new);
+static RECV_TPARAMS: LazyLock<DashMap<ObjId, Box<[TypeId]>>> = LazyLock::new(DashMap::default);
 
 /// Signatures of methods of instances, computed once per (instance, method).
-static INSTANCE_METHODS: LazyLock<DashMap<(TypeId, ObjId), TypeId>> = LazyLock::new(DashMap::new);
+static INSTANCE_METHODS: LazyLock<DashMap<(TypeId, ObjId), TypeId>> = LazyLock::new(DashMap::default);
 
 /// Records the receiver type parameters of method `method` (a `Func`
 /// object whose receiver is a generic type), in the order of the

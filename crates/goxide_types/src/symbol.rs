@@ -12,7 +12,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use dashmap::DashMap;
+use crate::DashMap;
 
 /// An interned identifier.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23,7 +23,7 @@ struct Interner {
     texts: boxcar::Vec<&'static str>,
 }
 
-static INTERNER: LazyLock<Interner> = LazyLock::new(|| Interner { ids: DashMap::new(), texts: boxcar::Vec::new() });
+static INTERNER: LazyLock<Interner> = LazyLock::new(|| Interner { ids: DashMap::default(), texts: boxcar::Vec::new() });
 
 impl Symbol {
     /// The symbol for `s`.

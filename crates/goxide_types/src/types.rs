@@ -20,7 +20,7 @@ use std::fmt;
 use std::num::NonZeroU32;
 use std::sync::{LazyLock, Mutex, OnceLock};
 
-use dashmap::DashMap;
+use crate::DashMap;
 
 use crate::symbol::Symbol;
 
@@ -332,9 +332,9 @@ impl TypeTable {
     fn new() -> TypeTable {
         let t = TypeTable {
             types: boxcar::Vec::new(),
-            interned: DashMap::new(),
+            interned: DashMap::default(),
             named: boxcar::Vec::new(),
-            instances: DashMap::new(),
+            instances: DashMap::default(),
             tparams: boxcar::Vec::new(),
             aliases: boxcar::Vec::new(),
         };

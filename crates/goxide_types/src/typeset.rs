@@ -41,7 +41,7 @@
 use std::cmp::Ordering;
 use std::sync::{Arc, LazyLock};
 
-use dashmap::DashMap;
+use crate::DashMap;
 
 use crate::symbol::Symbol;
 use crate::typestring::{type_string, Qualifier};
@@ -253,8 +253,8 @@ pub fn method_index(methods: &[Method], pkg: Option<PkgId>, name: Symbol, fold_c
     methods.iter().position(|m| same_id(m.name, m.pkg, pkg, name, fold_case))
 }
 
-static INTERFACE_SETS: LazyLock<DashMap<TypeId, Arc<TypeSet>>> = LazyLock::new(DashMap::new);
-static UNION_SETS: LazyLock<DashMap<TypeId, Option<Arc<TermList>>>> = LazyLock::new(DashMap::new);
+static INTERFACE_SETS: LazyLock<DashMap<TypeId, Arc<TypeSet>>> = LazyLock::new(DashMap::default);
+static UNION_SETS: LazyLock<DashMap<TypeId, Option<Arc<TermList>>>> = LazyLock::new(DashMap::default);
 
 /// The type set of `t`: of an interface type; of a named type, alias or
 /// type parameter, the set of its underlying interface (a type

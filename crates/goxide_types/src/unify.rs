@@ -18,7 +18,7 @@
 //! to unknown; recursion is bounded ([`DEPTH_LIMIT`], types2's
 //! `unificationDepthLimit`: types2 panics there, we fail quietly).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::symbol::Symbol;
 use crate::types::{ChanDir, Field, PkgId, Type, TypeId, Var, table};

@@ -17,7 +17,7 @@
 //!   the chain of declared right-hand sides (`fromRHS`) of named types and
 //!   aliases, and nothing else.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use goxide_syntax::ast::{DeclKind, ExprKind};
 
@@ -30,7 +30,7 @@ impl Checker<'_> {
     /// types2's `directCycles`.
     pub(crate) fn direct_cycles(&mut self) {
         // `Some(i)`: on the current path at index i; `None`: done.
-        let mut path_idx: HashMap<ObjId, Option<usize>> = HashMap::new();
+        let mut path_idx: HashMap<ObjId, Option<usize>> = HashMap::default();
         let objs = self.objects.clone();
         for o in objs {
             if matches!(object(o).kind, ObjKind::TypeName) {

@@ -29,7 +29,9 @@
 //! `Checker::deps`, so a variable's dependencies are the union over its
 //! left-hand side.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Checker, DeclSource};
 use crate::objects::{object, ObjKind, SrcPos};
@@ -69,7 +71,7 @@ impl<'a> Checker<'a> {
             }
         }
 
-        let mut emitted: HashSet<ObjId> = HashSet::new();
+        let mut emitted: HashSet<ObjId> = HashSet::default();
         while let Some(first) = queue.pop_first() {
             let n = first.3;
             queued[n] = false;
@@ -129,7 +131,7 @@ impl<'a> Checker<'a> {
     /// the list, marked `is_func`, without edges).
     fn dependency_graph(&self) -> Vec<GraphNode> {
         let mut nodes: Vec<GraphNode> = Vec::new();
-        let mut index: HashMap<ObjId, usize> = HashMap::new();
+        let mut index: HashMap<ObjId, usize> = HashMap::default();
         for (i, &obj) in self.objects.iter().enumerate() {
             if !self.decls.contains_key(&obj) || index.contains_key(&obj) {
                 continue;
@@ -191,7 +193,7 @@ impl<'a> Checker<'a> {
             deps.sort_by_key(|d| order.get(d).copied().unwrap_or(usize::MAX));
             deps
         };
-        let mut seen: HashSet<ObjId> = HashSet::new();
+        let mut seen: HashSet<ObjId> = HashSet::default();
         seen.insert(from);
         // Frames: (object, its sorted dependencies, next to try).
         let mut stack: Vec<(ObjId, Vec<ObjId>, usize)> = vec![(from, sorted_deps(from), 0)];

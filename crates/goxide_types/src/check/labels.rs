@@ -13,7 +13,7 @@
 //! labelled `for`/`switch`/`select` (`for` for `continue`); unused labels
 //! are reported.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use goxide_syntax::ast::{DeclKind, Name, StmtId, StmtKind};
 use goxide_syntax::token::{Operator, Token};
@@ -71,7 +71,7 @@ struct Jump {
 impl Checker<'_> {
     /// types2's `labels`: checks the labels of function body `body`.
     pub(crate) fn labels(&mut self, body: &[StmtId]) {
-        let mut all: HashMap<String, Label> = HashMap::new();
+        let mut all: HashMap<String, Label> = HashMap::default();
         let mut order: Vec<String> = Vec::new();
         let fwd = self.block_branches(&mut all, &mut order, None, None, body);
         let file = self.ctx.file.clone();

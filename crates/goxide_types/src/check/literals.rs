@@ -282,7 +282,7 @@ impl Checker<'_> {
         let tt = table();
         let file = self.ctx.file.clone();
         let file = &*file;
-        let mut visited = std::collections::HashSet::new();
+        let mut visited = rustc_hash::FxHashSet::default();
         let (mut index, mut max) = (0i64, 0i64);
         for &e in elts {
             let mut valid_index = false;

@@ -37,7 +37,7 @@ pub(crate) use scope::{LocalScope, ScopeRef};
 pub(crate) use stmt::Delayed;
 pub(crate) use expr::UntypedInfo;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use goxide_syntax::ast::{DeclId, ExprId, File};
@@ -183,7 +183,7 @@ pub struct Checker<'a> {
     /// Import objects (`PkgName`s), for the unused-import check.
     pub(crate) imports: Vec<ObjId>,
     /// Objects defined by identifiers: (file number, position) -> object.
-    pub defs: HashMap<(u32, Pos), ObjId>,
+    pub defs: std::collections::HashMap<(u32, Pos), ObjId>,
     /// What later stages need: types, uses, selections (see `info.rs`).
     pub info: Info,
     pub errors: Vec<TypeError>,
@@ -213,7 +213,7 @@ pub struct Checker<'a> {
     /// The receiver variable of each method declared in the package.
     pub method_recv: HashMap<ObjId, ObjId>,
     /// Calls of `panic` in functions with results (terminating statements).
-    pub(crate) is_panic: std::collections::HashSet<(u32, ExprId)>,
+    pub(crate) is_panic: rustc_hash::FxHashSet<(u32, ExprId)>,
     /// Whether the function body being checked has labels (types2's `hasLabel`).
     pub(crate) has_label: bool,
     /// The fake package `C` (`Config::fake_import_c`), once imported.
@@ -274,28 +274,28 @@ impl<'a> Checker<'a> {
             files,
             file_scopes: Vec::new(),
             objects: Vec::new(),
-            decls: HashMap::new(),
-            methods: HashMap::new(),
+            decls: HashMap::default(),
+            methods: HashMap::default(),
             imports: Vec::new(),
-            defs: HashMap::new(),
+            defs: std::collections::HashMap::default(),
             info: Info::default(),
             errors: Vec::new(),
             ctx,
             obj_path: Vec::new(),
-            deps: HashMap::new(),
+            deps: HashMap::default(),
             locals: Vec::new(),
             delayed: Vec::new(),
-            untyped: HashMap::new(),
+            untyped: HashMap::default(),
             error_count: 0,
-            field_positions: HashMap::new(),
-            method_recv: HashMap::new(),
-            named_rhs: HashMap::new(),
+            field_positions: HashMap::default(),
+            method_recv: HashMap::default(),
+            named_rhs: HashMap::default(),
             is_panic: Default::default(),
-            dot_imports: HashMap::new(),
+            dot_imports: HashMap::default(),
             has_label: false,
             fake_c: None,
             pending_target: None,
-            fake_imports: HashMap::new(),
+            fake_imports: HashMap::default(),
             mono: mono::MonoGraph::default(),
         }
     }

@@ -14,7 +14,7 @@
 //! `localNamedVertex`, which makes a local type inherit the enclosing
 //! function's type parameters) are not modelled: they add no vertex.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Checker;
 use crate::objects::{object, SrcPos};
