@@ -3,8 +3,9 @@
 //!
 //! A `Symbol` is a `u32`; its text lives for the whole process (the
 //! compiler is one process per build, and identifiers are few next to the
-//! code that uses them). Interning takes a shard lock of a concurrent map;
-//! `as_str` is lock-free (an append-only vector).
+//! code that uses them). Interning asks a per-thread cache first, then
+//! takes a shard lock of a concurrent map; `as_str` is lock-free (an
+//! append-only vector).
 //!
 //! Invariant: `Symbol::intern(s).as_str() == s`, and equal strings give
 //! equal symbols, from any thread.
@@ -23,11 +24,27 @@ struct Interner {
     texts: boxcar::Vec<&'static str>,
 }
 
+thread_local! {
+    /// Symbols this thread interned, by text (a cache of `INTERNER.ids`).
+    static LOCAL: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, Symbol>> = Default::default();
+}
+
 static INTERNER: LazyLock<Interner> = LazyLock::new(|| Interner { ids: DashMap::default(), texts: boxcar::Vec::new() });
 
 impl Symbol {
     /// The symbol for `s`.
     pub fn intern(s: &str) -> Symbol {
+        // Each thread first asks its own cache of the texts it interned:
+        // no shard lock for the identifiers a checker sees again and again.
+        if let Some(sym) = LOCAL.with(|c| c.borrow().get(s).copied()) {
+            return sym;
+        }
+        let sym = Symbol::intern_shared(s);
+        LOCAL.with(|c| c.borrow_mut().insert(sym.as_str(), sym));
+        sym
+    }
+
+    fn intern_shared(s: &str) -> Symbol {
         let table = &*INTERNER;
         if let Some(id) = table.ids.get(s) {
             return *id;

@@ -87,6 +87,9 @@ pub struct ExprTypes {
     file_index: HashMap<u32, u32>,
     files: Vec<(u32, Vec<Option<(ExprId, TypeAndValue)>>)>,
     len: usize,
+    /// The file number and index of the last file inserted into or
+    /// updated: the checker records a file's expressions in runs.
+    last: Option<(u32, u32)>,
 }
 
 impl ExprTypes {
@@ -101,7 +104,14 @@ impl ExprTypes {
     }
 
     pub fn get_mut(&mut self, key: &(u32, ExprId)) -> Option<&mut TypeAndValue> {
-        let &i = self.file_index.get(&key.0)?;
+        let i = match self.last {
+            Some((f, i)) if f == key.0 => i,
+            _ => {
+                let &i = self.file_index.get(&key.0)?;
+                self.last = Some((key.0, i));
+                i
+            }
+        };
         self.files.get_mut(i as usize)?.1.get_mut(key.1.index())?.as_mut().map(|(_, tv)| tv)
     }
 
@@ -111,11 +121,18 @@ impl ExprTypes {
 
     /// Sets the entry of `key`, returning the previous one.
     pub fn insert(&mut self, key: (u32, ExprId), tv: TypeAndValue) -> Option<TypeAndValue> {
-        let next = self.files.len() as u32;
-        let i = *self.file_index.entry(key.0).or_insert(next) as usize;
-        if i == self.files.len() {
-            self.files.push((key.0, Vec::new()));
-        }
+        let i = match self.last {
+            Some((f, i)) if f == key.0 => i as usize,
+            _ => {
+                let next = self.files.len() as u32;
+                let i = *self.file_index.entry(key.0).or_insert(next);
+                if i == next {
+                    self.files.push((key.0, Vec::new()));
+                }
+                self.last = Some((key.0, i));
+                i as usize
+            }
+        };
         let entries = &mut self.files[i].1;
         let at = key.1.index();
         if at >= entries.len() {
