@@ -204,6 +204,17 @@ fn declared_methods(t: TypeId) -> Vec<ObjId> {
     owner.methods.lock().map(|m| m.clone()).unwrap_or_default()
 }
 
+/// The first declared method of named type `t` (an instance's are its
+/// origin's) that `matches`, with its index: [`declared_methods`]
+/// without copying the list.
+fn find_declared_method(t: TypeId, matches: impl Fn(ObjId) -> bool) -> Option<(usize, ObjId)> {
+    let tt = table();
+    let n = tt.named(t)?;
+    let owner = n.origin.and_then(|o| tt.named(o)).unwrap_or(n);
+    let methods = owner.methods.lock().unwrap_or_else(|e| e.into_inner());
+    methods.iter().position(|&m| matches(m)).map(|i| (i, methods[i]))
+}
+
 /// Whether named type `t` was searched already (instances by identity).
 fn seen_before(seen: &[TypeId], t: TypeId) -> bool {
     seen.iter().any(|&s| s == t || (table().named(t).is_some_and(|n| n.origin.is_some()) && identical(s, t)))
@@ -246,17 +257,16 @@ fn lookup_impl(t: TypeId, addressable: bool, pkg: Option<PkgId>, name: Symbol, f
                     continue;
                 }
                 seen.push(typ);
-                let methods = declared_methods(typ);
-                let hit = methods.iter().position(|&m| {
+                let hit = find_declared_method(typ, |m| {
                     let o = object(m);
                     same_id(o.name, o.pkg, pkg, name, fold_case)
                 });
-                if let Some(i) = hit {
+                if let Some((i, method)) = hit {
                     r.path = concat(&e.path, i);
                     if r.found.is_some() || e.multiples {
                         return Raw { path: r.path, ambiguous: true, ..Raw::default() };
                     }
-                    r.found = Some(Found::Declared { obj: methods[i], recv: typ });
+                    r.found = Some(Found::Declared { obj: method, recv: typ });
                     r.indirect = e.indirect;
                     continue;
                 }

@@ -13,7 +13,35 @@ use crate::representable::NotRepresentable;
 use crate::symbol::Symbol;
 use crate::types::{table, BasicKind, ObjId, Type, TypeId};
 
+/// Where a value is assigned, for messages (`variable declaration`,
+/// `argument to f`): the text is built only when a message needs it.
+#[derive(Clone, Copy)]
+pub(crate) enum AssignContext<'s> {
+    Text(&'s str),
+    /// An argument of a call of this function expression.
+    ArgumentTo(ExprId),
+}
+
+impl<'s> From<&'s str> for AssignContext<'s> {
+    fn from(s: &'s str) -> Self {
+        AssignContext::Text(s)
+    }
+}
+
+impl<'s> From<&'s String> for AssignContext<'s> {
+    fn from(s: &'s String) -> Self {
+        AssignContext::Text(s)
+    }
+}
+
 impl Checker<'_> {
+    fn context_text(&self, c: AssignContext<'_>) -> String {
+        match c {
+            AssignContext::Text(s) => s.to_string(),
+            AssignContext::ArgumentTo(fun) => format!("argument to {}", self.expr_str(fun)),
+        }
+    }
+
     /// types2's `assignableTo`; `cause` receives an explanation.
     pub(crate) fn assignable_to(&mut self, x: &Operand, t: TypeId, mut cause: Option<&mut String>) -> bool {
         let tt = table();
@@ -101,7 +129,8 @@ impl Checker<'_> {
 
     /// types2's `assignment`: `x` is used as a value of type `t` (or of
     /// its default type when `t` is `None`) in `context`.
-    pub(crate) fn assignment(&mut self, x: &mut Operand, t: Option<TypeId>, context: &str) {
+    pub(crate) fn assignment<'s>(&mut self, x: &mut Operand, t: Option<TypeId>, context: impl Into<AssignContext<'s>>) {
+        let context = context.into();
         self.single_value(x);
         let tt = table();
         match x.mode {
@@ -110,7 +139,7 @@ impl Checker<'_> {
             _ => {
                 let xs = self.op_str(x);
                 let ts = t.map(|t| self.type_str(t)).unwrap_or_else(|| "<nil>".into());
-                self.error_op(x, format!("cannot assign {xs} to {ts} in {context}"));
+                self.error_op(x, format!("cannot assign {xs} to {ts} in {}", self.context_text(context)));
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -119,7 +148,7 @@ impl Checker<'_> {
             let mut target = t;
             if x.mode == Mode::NilValue {
                 if t.is_none() {
-                    self.error_op(x, format!("use of untyped nil in {context}"));
+                    self.error_op(x, format!("use of untyped nil in {}", self.context_text(context)));
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -131,7 +160,7 @@ impl Checker<'_> {
                 Err(code) => {
                     let xs = self.op_str(x);
                     let ts = self.type_str(target);
-                    let mut msg = format!("cannot use {xs} as {ts} value in {context}");
+                    let mut msg = format!("cannot use {xs} as {ts} value in {}", self.context_text(context));
                     match code {
                         NotRepresentable::TruncatedFloat => msg.push_str(" (truncated)"),
                         NotRepresentable::NumericOverflow => msg.push_str(" (overflows)"),
@@ -162,7 +191,7 @@ impl Checker<'_> {
         // A generic function value is instantiated from the target type,
         // or is an error.
         if is_generic_signature(x.typ) {
-            let target = super::expr::new_target(t, context);
+            let target = super::expr::new_target(t, &self.context_text(context));
             self.non_generic(x, target.as_ref());
             if x.mode == Mode::Invalid {
                 return;
@@ -174,9 +203,9 @@ impl Checker<'_> {
             let xs = self.op_str(x);
             let ts = self.type_str(t);
             if !cause.is_empty() {
-                self.error_op(x, format!("cannot use {xs} as {ts} value in {context}: {cause}"));
+                self.error_op(x, format!("cannot use {xs} as {ts} value in {}: {cause}", self.context_text(context)));
             } else {
-                self.error_op(x, format!("cannot use {xs} as {ts} value in {context}"));
+                self.error_op(x, format!("cannot use {xs} as {ts} value in {}", self.context_text(context)));
             }
             x.mode = Mode::Invalid;
         }

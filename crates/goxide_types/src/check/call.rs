@@ -429,9 +429,8 @@ impl Checker<'_> {
             }
         }
         if !args.is_empty() {
-            let context = format!("argument to {}", self.expr_str(fun));
             for (i, a) in args.iter_mut().enumerate() {
-                self.assignment(a, Some(sig_params[i]), &context);
+                self.assignment(a, Some(sig_params[i]), super::assign::AssignContext::ArgumentTo(fun));
             }
         }
         Some(rsig)

@@ -89,8 +89,8 @@ impl Config {
     /// The minor version N of `go_version` (go1.N), `None` if empty or invalid.
     pub fn lang_minor(&self) -> Option<u32> {
         let v = self.go_version.strip_prefix("go1.")?;
-        let digits: String = v.chars().take_while(|c| c.is_ascii_digit()).collect();
-        digits.parse().ok()
+        let end = v.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(v.len());
+        v[..end].parse().ok()
     }
 }
 

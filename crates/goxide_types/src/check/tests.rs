@@ -610,3 +610,12 @@ fn type_parameters_share_a_constraint_only_when_types2_does() {
         ]
     );
 }
+
+#[test]
+fn lang_minor_reads_go1_n() {
+    let mut c = Config::new(Sizes::for_arch("amd64").unwrap());
+    for (v, want) in [("go1.21.3", Some(21)), ("go1.21rc1", Some(21)), ("go1.9", Some(9)), ("", None), ("go1.", None), ("go2.1", None)] {
+        c.go_version = v.to_string();
+        assert_eq!(c.lang_minor(), want, "{v}");
+    }
+}
