@@ -9,9 +9,12 @@
 //! uncomparable dynamic type panics `comparing uncomparable type T` /
 //! `hash of unhashable type T`, naming the outermost uncomparable type);
 //! arrays element by element; structs field by field, skipping `_`
-//! fields. As gc's generated code does, the cheap comparisons come first
-//! and the interface ones last, so `struct{a int; b any}` values with
-//! different `a` compare unequal without looking at `b`. Hashes agree
+//! fields. As go1.27's generated `eq` functions do (`reflectdata.eqFunc`
+//! walks the type's equality signature in memory order), elements and
+//! fields are compared in order and the first difference decides: an
+//! uncomparable dynamic type after it is never looked at, one before it
+//! panics. (Only which interface comparisons run is observable; gc's
+//! deferral of string contents changes nothing else.) Hashes agree
 //! with equality (`+0`/`-0` hash alike; NaN hashes randomly, as gc's
 //! `f64hash`, so NaN keys never collide into one map entry).
 //!
@@ -52,9 +55,6 @@ pub unsafe fn comparable(t: &Type) -> bool {
     }
 }
 
-fn is_interface(t: &Type) -> bool {
-    t.kind == kind::INTERFACE
-}
 
 /// Where the value of an interface's dynamic type `t` lives, given the
 /// interface's data word at `word`.
@@ -133,23 +133,11 @@ pub unsafe fn typedequal(g: *mut G, t: &Type, p: *const u8, q: *const u8) -> boo
             kind::ARRAY => {
                 let at = &*(t as *const Type as *const ArrayType);
                 let e = &*at.elem;
-                if is_interface(e) {
-                    // gc: all type words first, then the values.
-                    for i in 0..at.len {
-                        if *(p.add(i * e.size) as *const usize) != *(q.add(i * e.size) as *const usize) {
-                            return false;
-                        }
-                    }
-                }
                 (0..at.len).all(|i| typedequal(g, e, p.add(i * e.size), q.add(i * e.size)))
             }
             kind::STRUCT => {
                 let fields = (*(t as *const Type as *const StructType)).field_slice();
-                let eq = |f: &crate::abi::StructField| typedequal(g, &*f.typ, p.add(f.offset), q.add(f.offset));
-                // Non-interface fields first, then the interface ones (gc's
-                // EqStruct puts the runtime calls last).
-                fields.iter().filter(|f| !f.name.is_blank() && !is_interface(&*f.typ)).all(eq)
-                    && fields.iter().filter(|f| !f.name.is_blank() && is_interface(&*f.typ)).all(eq)
+                fields.iter().filter(|f| !f.name.is_blank()).all(|f| typedequal(g, &*f.typ, p.add(f.offset), q.add(f.offset)))
             }
             kind::SLICE | kind::MAP | kind::FUNC => runtime_error_panic(g, RuntimeError::WithType(b"comparing uncomparable type ", t)),
             _ => bytes(p, t.size) == bytes(q, t.size),

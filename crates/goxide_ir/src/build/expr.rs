@@ -491,10 +491,38 @@ impl FnBuilder<'_> {
             }
             _ => return Err(unsupported("comparing these values", pos)),
         }
+        // The block that receives the result once a comparison that can
+        // panic has been guarded (made on first need).
+        let mut done: Option<(BlockId, Value)> = None;
         for (a, b, ft) in parts {
+            if equality_can_panic(ft) {
+                // gc compares in order and stops at the first difference,
+                // so a difference before it means this comparison (of an
+                // interface's dynamic values) never runs.
+                let (done_b, _) = *done.get_or_insert_with(|| {
+                    let blk = self.f.create_block();
+                    let param = self.f.append_block_param(blk, bool_t);
+                    (blk, param)
+                });
+                let fls = self.ins1(InstKind::Const(Const::Bool(false)), bool_t, pos);
+                let next = self.f.create_block();
+                self.terminate(
+                    InstKind::Branch { cond: acc, then_dest: BlockCall { block: next, args: vec![] }, else_dest: BlockCall { block: done_b, args: vec![fls] } },
+                    pos,
+                );
+                self.seal(next);
+                self.switch_to(next);
+                acc = self.ins1(InstKind::Const(Const::Bool(true)), bool_t, pos);
+            }
             let (av, bv) = (self.load_operand(a, pos), self.load_operand(b, pos));
             let eq = self.equal_operands(av, bv, ft, ft, pos)?;
             acc = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: acc, rhs: eq }, bool_t, pos);
+        }
+        if let Some((done_b, result)) = done {
+            self.terminate(InstKind::Jump { dest: BlockCall { block: done_b, args: vec![acc] } }, pos);
+            self.seal(done_b);
+            self.switch_to(done_b);
+            return Ok(result);
         }
         Ok(acc)
     }
@@ -743,4 +771,17 @@ impl FnBuilder<'_> {
 
 fn is_numeric_repr(r: Repr) -> bool {
     matches!(r, Repr::Int { .. } | Repr::Float { .. } | Repr::Complex { .. })
+}
+
+/// Whether comparing two values of `t` can panic (gc's
+/// `compare.EqCanPanic`): it is or holds an interface, whose dynamic
+/// type may be uncomparable. Blank fields are never compared.
+fn equality_can_panic(t: TypeId) -> bool {
+    let tab = table();
+    match tab.get(tab.underlying(t)).clone() {
+        Type::Interface { .. } => true,
+        Type::Array { elem, .. } => equality_can_panic(elem),
+        Type::Struct(fields) => fields.iter().any(|fd| !fd.var.name.is_some_and(|n| n.as_str() == "_") && equality_can_panic(fd.var.typ)),
+        _ => false,
+    }
 }
