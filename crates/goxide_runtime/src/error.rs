@@ -67,6 +67,11 @@ pub enum RuntimeError {
     WithType(&'static [u8], *const Type),
     /// gc's `plainError`: the text alone (`assignment to entry in nil map`).
     Unprefixed(&'static [u8]),
+    /// `internal/runtime/maps`' `unhashableTypeError`, raised by a lookup
+    /// or delete on a nil or empty map (`mapKeyError`): `hash of
+    /// unhashable type: T`, unprefixed, unlike the `runtime error: hash
+    /// of unhashable type T` of hashing into a non-empty map.
+    UnhashableKey(*const Type),
     /// gc's `boundsError`.
     Bounds { x: i64, y: i64, signed: bool, code: BoundsCode },
     /// gc's `TypeAssertionError`: `iface` is the static interface type
@@ -125,6 +130,10 @@ impl RuntimeError {
                 out.gwrite(type_string(t));
             }
             RuntimeError::Unprefixed(msg) => out.gwrite(msg),
+            RuntimeError::UnhashableKey(t) => {
+                out.gwrite(b"hash of unhashable type: ");
+                out.gwrite(type_string(t));
+            }
             RuntimeError::Bounds { x, y, signed, code } => {
                 let fmt = if signed && x < 0 { bounds_neg_fmt(code) } else { bounds_fmt(code) };
                 out.gwrite(b"runtime error: ");

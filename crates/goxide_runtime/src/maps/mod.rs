@@ -8,8 +8,9 @@
 //! may or may not be; `clear(m)` empties in place and re-seeds the hash;
 //! a nil map reads as empty, and writing to it panics `assignment to
 //! entry in nil map`; hashing an unhashable dynamic key type panics
-//! `hash of unhashable type T` even on a nil or empty map (gc's
-//! `mapKeyError`).
+//! `runtime error: hash of unhashable type T`, and a lookup or delete of
+//! such a key in a nil or empty map, which hashes nothing, panics `hash of
+//! unhashable type: T` instead (gc's `mapKeyError`).
 //!
 //! # The map header (what compiled code may read)
 //! A map value is a `*Map`; **`len(m)` is the first word** (`count`,
@@ -46,8 +47,8 @@
 pub mod iter;
 pub mod table;
 
-use crate::abi::{kind, ArrayType, MapType, StructType, Type};
-use crate::alg::typehash;
+use crate::abi::{kind, ArrayType, ITab, InterfaceType, MapType, NonEmptyInterface, StructType, Type};
+use crate::alg::{comparable, typehash};
 use crate::error::RuntimeError;
 use crate::goroutine::G;
 use crate::malloc::{mallocgc_noscan, mallocgc_typed};
@@ -89,32 +90,55 @@ fn zero_value(t: &MapType) -> *const u8 {
     }
 }
 
-/// Whether hashing a key of type `t` can panic (it holds an interface).
-///
-/// # Safety
-/// A descriptor.
-unsafe fn hash_might_panic(t: &Type) -> bool {
-    // SAFETY: the caller's guarantee, recursively.
-    unsafe {
-        match t.kind {
-            kind::INTERFACE => true,
-            kind::ARRAY => hash_might_panic(&*(*(t as *const Type as *const ArrayType)).elem),
-            kind::STRUCT => (*(t as *const Type as *const StructType)).field_slice().iter().any(|f| hash_might_panic(&*f.typ)),
-            _ => false,
-        }
-    }
-}
-
-/// gc's `mapKeyError` on a nil or empty map: hash the key only to raise
-/// the unhashable-type panic.
+/// gc's `mapKeyError` on a nil or empty map: a key holding an interface
+/// whose dynamic type is uncomparable panics `hash of unhashable type: T`
+/// ([`RuntimeError::UnhashableKey`]) though nothing is hashed.
 ///
 /// # Safety
 /// `key` points at a key of `t`'s key type.
 unsafe fn check_key(g: *mut G, t: &MapType, key: *const u8) {
     // SAFETY: the caller's guarantee.
+    if let Some(bad) = unsafe { unhashable_in(&*t.key, key) } {
+        runtime_error_panic(g, RuntimeError::UnhashableKey(bad));
+    }
+}
+
+/// gc's `mapKeyError2`: the first uncomparable dynamic type held by the
+/// value of type `t` at `p` (interfaces, array elements, non-blank struct
+/// fields, in order), if any.
+///
+/// # Safety
+/// `t` is a descriptor and `p` points at a value of it.
+unsafe fn unhashable_in(t: &Type, p: *const u8) -> Option<*const Type> {
+    // SAFETY: the caller's guarantee, recursively by the descriptors.
     unsafe {
-        if hash_might_panic(&*t.key) {
-            typehash(g, &*t.key, key, 0);
+        match t.kind {
+            kind::INTERFACE => {
+                let tw = *(p as *const *const u8);
+                if tw.is_null() {
+                    return None;
+                }
+                let empty = (*(t as *const Type as *const InterfaceType)).methods.len == 0;
+                let dt = if empty { tw as *const Type } else { (*(tw as *const ITab)).typ };
+                if !comparable(&*dt) {
+                    return Some(dt);
+                }
+                let word = &(*(p as *const NonEmptyInterface)).data as *const *mut u8;
+                let data = if (*dt).is_direct_iface() { word as *const u8 } else { *word as *const u8 };
+                unhashable_in(&*dt, data)
+            }
+            kind::ARRAY => {
+                let at = &*(t as *const Type as *const ArrayType);
+                let e = &*at.elem;
+                (0..at.len).find_map(|i| unhashable_in(e, p.add(i * e.size)))
+            }
+            kind::STRUCT => {
+                let fields = (*(t as *const Type as *const StructType)).field_slice();
+                fields.iter().filter(|f| !f.name.is_blank()).find_map(|f| unhashable_in(&*f.typ, p.add(f.offset)))
+            }
+            // gc's default case (never a key's own kind).
+            kind::SLICE | kind::MAP | kind::FUNC => Some(t),
+            _ => None,
         }
     }
 }
@@ -424,5 +448,38 @@ mod tests {
         assert_eq!(unsafe { (*(*m).tab).cap }, 8);
         let m = makemap(mt, i64::MAX);
         assert_eq!(unsafe { (*(*m).tab).cap }, 8, "a hint gc cannot honour gives an empty map");
+    }
+
+    #[test]
+    fn key_error_names_the_first_uncomparable_dynamic_type() {
+        let mut d = Descs::new();
+        let int = d.basic("int", kind::INT, 8);
+        let sl = d.slice_of(int);
+        let eface = d.interface_of("interface {}", "", &[]) as *const Type;
+        let st = d.struct_of("struct { n int; a interface {}; b interface {} }", &[("n", int), ("a", eface), ("b", eface)], None);
+        let one = 1i64;
+        let e = |t: *const Type| EmptyInterface { typ: t, data: &one as *const i64 as *mut u8 };
+        // The struct's layout (a tuple's is Rust's choice).
+        #[repr(C)]
+        struct S(i64, EmptyInterface, EmptyInterface);
+        unsafe {
+            let ok = S(5, e(int), EmptyInterface { typ: core::ptr::null(), data: null_mut() });
+            assert_eq!(unhashable_in(&*st, p(&ok)), None, "comparable dynamic types and nil");
+            let bad = S(5, e(int), e(sl));
+            assert_eq!(unhashable_in(&*st, p(&bad)), Some(sl));
+            // An interface holding a comparable struct that holds an
+            // uncomparable one: the inner dynamic type is named.
+            let inner = S(0, e(sl), e(int));
+            let outer = EmptyInterface { typ: st, data: p(&inner) as *mut u8 };
+            assert_eq!(unhashable_in(&*eface, p(&outer)), Some(sl));
+            let arr = d.array_of(eface, 2);
+            assert_eq!(unhashable_in(&*arr, p(&[e(int), e(int)])), None);
+            let fine = EmptyInterface { typ: st, data: p(&ok) as *mut u8 };
+            assert_eq!(unhashable_in(&*arr, p(&[e(int), fine])), None);
+            assert_eq!(unhashable_in(&*arr, p(&[fine, outer])), Some(sl));
+        }
+        let mut msg = alloc::vec::Vec::new();
+        RuntimeError::UnhashableKey(sl).write_message(&mut msg);
+        assert_eq!(msg, b"hash of unhashable type: []int");
     }
 }
