@@ -23,7 +23,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::Module;
-use goxide_ir::ir::{BinaryOp, BlockCall, BoundsKind, CompareOp, Const, Function, InstKind, Package, RuntimeFunc, UnaryOp, Value};
+use goxide_ir::ir::{BinaryOp, BlockCall, CompareOp, Const, Function, InstKind, Package, RuntimeFunc, UnaryOp, Value};
 use goxide_types::types::{table, BasicKind, Type as GoType, TypeId};
 use goxide_ir::repr::{repr_of, Repr};
 
@@ -568,7 +568,7 @@ impl Translator<'_, '_> {
                 let cc = if kind.inclusive() { IntCC::UnsignedGreaterThan } else { IntCC::UnsignedGreaterThanOrEqual };
                 let failed = self.b.ins().icmp(cc, i, n);
                 let unsigned_index = matches!(repr_of(self.f.value_type(*index)), Some(Repr::Int { signed: false, .. }));
-                let func = if *kind == BoundsKind::Index && unsigned_index { RuntimeFunc::PanicIndexU } else { kind.panic_func() };
+                let func = if unsigned_index { kind.panic_func_unsigned() } else { kind.panic_func() };
                 let int = table().basic(BasicKind::Int);
                 let sig = crate::abi::runtime_signature(self.st.module.isa().default_call_conv(), &[int, int], &[])?;
                 self.check(failed, RuntimeEntry::Ir(func), Some(sig), &[i, n])?;

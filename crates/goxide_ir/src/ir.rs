@@ -351,8 +351,19 @@ pub enum RuntimeFunc {
     PanicSlice3B,
     /// (x int, y int): s[x:y:?] with x > y
     PanicSlice3C,
+    /// (x uint, y int): the slicing errors above for an unsigned `x`.
+    PanicSliceAlenU,
+    PanicSliceAcapU,
+    PanicSliceBU,
+    PanicSlice3AlenU,
+    PanicSlice3AcapU,
+    PanicSlice3BU,
+    PanicSlice3CU,
     /// (x int, y int): slice of length y to an array of length x
     PanicSliceConvert,
+    /// (msg string): a value method called through a nil pointer by its
+    /// `*T` wrapper (gc's `panicwrap`; the text is made at compile time)
+    Panicwrap,
     /// (): nil dereference
     Panicmem,
     /// (addr uintptr): nil dereference faulting at `addr`
@@ -459,7 +470,15 @@ impl RuntimeFunc {
             PanicSlice3Acap => "panicSlice3Acap",
             PanicSlice3B => "panicSlice3B",
             PanicSlice3C => "panicSlice3C",
+            PanicSliceAlenU => "panicSliceAlenU",
+            PanicSliceAcapU => "panicSliceAcapU",
+            PanicSliceBU => "panicSliceBU",
+            PanicSlice3AlenU => "panicSlice3AlenU",
+            PanicSlice3AcapU => "panicSlice3AcapU",
+            PanicSlice3BU => "panicSlice3BU",
+            PanicSlice3CU => "panicSlice3CU",
             PanicSliceConvert => "panicSliceConvert",
+            Panicwrap => "panicwrap",
             Panicmem => "panicmem",
             PanicmemAddr => "panicmemAddr",
             Gopanic => "gopanic",
@@ -507,7 +526,15 @@ impl RuntimeFunc {
                 | PanicSlice3Acap
                 | PanicSlice3B
                 | PanicSlice3C
+                | PanicSliceAlenU
+                | PanicSliceAcapU
+                | PanicSliceBU
+                | PanicSlice3AlenU
+                | PanicSlice3AcapU
+                | PanicSlice3BU
+                | PanicSlice3CU
                 | PanicSliceConvert
+                | Panicwrap
                 | Panicmem
                 | PanicmemAddr
                 | Gopanic
@@ -555,6 +582,23 @@ impl BoundsKind {
             BoundsKind::Slice3Acap => RuntimeFunc::PanicSlice3Acap,
             BoundsKind::Slice3B => RuntimeFunc::PanicSlice3B,
             BoundsKind::Slice3C => RuntimeFunc::PanicSlice3C,
+            BoundsKind::Convert => RuntimeFunc::PanicSliceConvert,
+        }
+    }
+
+    /// The run-time error entry point for an unsigned index, which
+    /// reports `x` as an unsigned number (gc's `panicIndexU`, ...;
+    /// a conversion's `x` is a constant length, never unsigned).
+    pub fn panic_func_unsigned(self) -> RuntimeFunc {
+        match self {
+            BoundsKind::Index => RuntimeFunc::PanicIndexU,
+            BoundsKind::SliceAlen => RuntimeFunc::PanicSliceAlenU,
+            BoundsKind::SliceAcap => RuntimeFunc::PanicSliceAcapU,
+            BoundsKind::SliceB => RuntimeFunc::PanicSliceBU,
+            BoundsKind::Slice3Alen => RuntimeFunc::PanicSlice3AlenU,
+            BoundsKind::Slice3Acap => RuntimeFunc::PanicSlice3AcapU,
+            BoundsKind::Slice3B => RuntimeFunc::PanicSlice3BU,
+            BoundsKind::Slice3C => RuntimeFunc::PanicSlice3CU,
             BoundsKind::Convert => RuntimeFunc::PanicSliceConvert,
         }
     }
@@ -843,5 +887,24 @@ impl Function {
         }
         post.reverse();
         post
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every slicing and index check has gc's unsigned twin (`x` printed
+    /// unsigned), named as gc's; a conversion's length is never unsigned.
+    #[test]
+    fn bounds_kinds_have_unsigned_entry_points() {
+        use BoundsKind::*;
+        for k in [Index, SliceAlen, SliceAcap, SliceB, Slice3Alen, Slice3Acap, Slice3B, Slice3C] {
+            let (s, u) = (k.panic_func(), k.panic_func_unsigned());
+            assert_eq!(format!("{}U", s.name()), u.name(), "{k:?}");
+            assert!(u.never_returns());
+        }
+        assert_eq!(Convert.panic_func_unsigned(), RuntimeFunc::PanicSliceConvert);
+        assert!(RuntimeFunc::Panicwrap.never_returns());
     }
 }

@@ -29,6 +29,7 @@
 //! | `panicdottypeI` | `have: *ITab, want: *Type, iface: *Type` | the same, `have`'s type from the itab |
 //! | `panicnildottype` | `want: *Type` | `interface conversion: interface is nil, not …` |
 //! | `gopanic` | `typ: *Type, data: ptr` (an `interface{}`) | `panic: ` + gc's `printpanicval` |
+//! | `panicwrap` | `msg: ptr, len: i64` (a Go string the compiler made) | `msg`, unprefixed (gc's `panicwrap`: `value method main.T.M called using nil *T pointer`) |
 //!
 //! `pc=0x0` in the `[signal …]` line: the runtime does not know the
 //! faulting pc (gc prints its own, which differs per build anyway); the
@@ -193,6 +194,24 @@ plain_entry_points! {
     goxide_rt_panicunsafestringnilptr => RuntimeError::Plain(b"unsafe.String: ptr is nil and len is not zero");
     goxide_rt_panicmem => RuntimeError::NilDeref { addr: 0 };
     goxide_rt_panicnilmap => RuntimeError::Unprefixed(b"assignment to entry in nil map");
+}
+
+/// `goxide_rt_panicwrap(g, msg, len)`: a value method called through a
+/// nil pointer by its `*T` wrapper. gc's `panicwrap` builds the text from
+/// the wrapper's function name; here the compiler wrote it, a constant
+/// string (static data, so the `'static` borrow holds).
+///
+/// # Safety
+/// `(msg, len)` is a Go string in static data.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_panicwrap(g: *mut G, msg: *const u8, len: i64) -> ! {
+    let text: &'static [u8] = if msg.is_null() || len <= 0 {
+        &[]
+    } else {
+        // SAFETY: the caller's guarantee.
+        unsafe { core::slice::from_raw_parts(msg, len as usize) }
+    };
+    runtime_error_panic(g, RuntimeError::Unprefixed(text))
 }
 
 /// `goxide_rt_panicmemAddr(g, addr)`: a nil dereference at `addr` (a

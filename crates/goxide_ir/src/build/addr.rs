@@ -303,11 +303,14 @@ impl FnBuilder<'_> {
             }
             _ => return Err(unsupported(format!("slicing {}", type_name(xt)), pos)),
         };
+        // Each index widened to 64 bits keeping its signedness, which the
+        // bounds checks report (`[:18446744073709551615]`, not `[:-1]`:
+        // gc's `panicSlice*U`); the arithmetic below is on int64.
         let ev = |b: &mut Self, i: Option<ExprId>| -> BuildResult<Option<Value>> {
             match i {
                 Some(i) => {
                     let v = b.expr(i)?;
-                    Ok(Some(b.int_to_int64(v, pos)))
+                    Ok(Some(b.int_to_64(v, pos)))
                 }
                 None => Ok(None),
             }
@@ -345,9 +348,10 @@ impl FnBuilder<'_> {
             (h, cap64)
         };
         let lo = match lo {
-            Some(l) => l,
+            Some(l) => self.coerce(l, int64, pos),
             None => self.ins1(InstKind::Const(Const::Int(0)), int64, pos),
         };
+        let (hi, max) = (self.coerce(hi, int64, pos), self.coerce(max, int64, pos));
         let new_len = self.ins1(InstKind::Binary { op: BinaryOp::Sub, lhs: hi, rhs: lo }, int64, pos);
         let new_len = self.coerce(new_len, int, pos);
         let ptr = self.ins1(InstKind::ElemAddr { base, index: lo }, pointer_to(elem), pos);

@@ -758,6 +758,16 @@ impl FnBuilder<'_> {
         self.ins1(InstKind::Const(Const::Zero), crate::repr::raw_pointer(), pos)
     }
 
+    /// An integer value widened to 64 bits: `uint64` for an unsigned
+    /// type (zero-extended), else `int64` (sign-extended).
+    pub fn int_to_64(&mut self, x: Value, pos: Option<SrcPos>) -> Value {
+        let t = match repr_of(self.f.value_type(x)) {
+            Some(Repr::Int { signed: false, .. }) => basic(BasicKind::Uint64),
+            _ => basic(BasicKind::Int64),
+        };
+        self.coerce(x, t, pos)
+    }
+
     /// An integer value as `int64` (sign- or zero-extended).
     pub fn int_to_int64(&mut self, x: Value, pos: Option<SrcPos>) -> Value {
         let t = match repr_of(self.f.value_type(x)) {

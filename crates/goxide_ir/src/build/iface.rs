@@ -187,6 +187,10 @@ impl FnBuilder<'_> {
         let (&recv_v, args) = entry.split_first().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
         // The receiver the method wants, from the one we have.
         let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
+        if let (true, false, Some(elem)) = (path.is_empty(), ptr_recv, super::addr::pointee(recv_t)) {
+            // gc's *T-to-T wrapper: a nil *T is reported by `panicwrap`.
+            w.panicwrap_if_nil(recv_v, &panicwrap_message(self.ctx.input.path, elem, &mname), pos);
+        }
         let recv_op = w.reach_receiver(recv_v, recv_t, &path, ptr_recv, pos)?;
         let mut vals = vec![recv_op];
         vals.extend(FnBuilder::param_operands(args, &gsig.params[1..]));
@@ -195,6 +199,24 @@ impl FnBuilder<'_> {
         let f = w.finish()?;
         self.ctx.set_closure(id, f);
         Ok(id)
+    }
+
+    /// `if p == nil { panicwrap(msg) }`.
+    fn panicwrap_if_nil(&mut self, p: Value, msg: &str, pos: Option<SrcPos>) {
+        let raw = raw_pointer();
+        let word = self.ins1(InstKind::Convert { arg: p }, raw, pos);
+        let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
+        let is_nil = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: word, rhs: zero }, basic(BasicKind::Bool), pos);
+        let bad = self.f.create_block();
+        let good = self.f.create_block();
+        self.branch(is_nil, bad, good);
+        self.seal(bad);
+        self.switch_to(bad);
+        let text = self.ins1(InstKind::Const(Const::String(std::sync::Arc::from(msg.as_bytes()))), basic(BasicKind::String), pos);
+        self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Panicwrap, args: vec![text] }, &[], pos);
+        self.terminate(InstKind::Unreachable, pos);
+        self.seal(good);
+        self.switch_to(good);
     }
 
     /// From receiver value `v` of type `t`, through embedded `path`, the
@@ -621,4 +643,18 @@ impl FnBuilder<'_> {
         self.ins(InstKind::Store { addr: wp, value: cw }, &[], pos);
         Ok(self.ins1(InstKind::Convert { arg: objp }, fty, pos))
     }
+}
+
+/// gc's `panicwrap` text for value method `method` of named type `t`
+/// called through a nil `*t`: `value method main.T.M called using nil *T
+/// pointer` (the type as `funcNameForPrint` shows it in the wrapper's
+/// name: an instance's arguments elided as `[...]`).
+fn panicwrap_message(pkg: &str, t: TypeId, method: &str) -> String {
+    let tab = table();
+    let typ = match tab.named(tab.unalias(t)) {
+        Some(n) if n.targs.is_empty() => n.name.as_str().to_string(),
+        Some(n) => format!("{}[...]", n.name.as_str()),
+        None => type_name(t),
+    };
+    format!("value method {pkg}.{typ}.{method} called using nil *{typ} pointer")
 }
