@@ -110,7 +110,6 @@ impl FnBuilder<'_> {
                         recv = Some(r);
                         Callee::Direct(id)
                     }
-                    Some(s) if s.kind == SelectionKind::MethodExpr => return Err(unsupported("method expressions", pos)),
                     _ => Callee::Value(self.expr(fun)?),
                 }
             }
