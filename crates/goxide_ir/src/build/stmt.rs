@@ -764,6 +764,8 @@ impl FnBuilder<'_> {
             for e in file.unpack_list(Some(cases)) {
                 let epos = self.expr_pos(e);
                 let cond = match (tag_value, tag_ty) {
+                    // `case nil` tests the tag's pointer word, as `tag == nil`.
+                    (Some(tv), Some(tty)) if self.is_nil(e) => self.is_nil_value(tv, tty, epos)?,
                     (Some(tv), Some(tty)) => {
                         let v = self.eval(e)?;
                         self.equal_operands(tv, v, tty, self.type_of(e)?, epos)?
