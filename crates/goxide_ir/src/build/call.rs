@@ -481,20 +481,8 @@ impl FnBuilder<'_> {
             Builtin::Copy => {
                 let [dst, src] = args else { return Err(unsupported("copy", pos)) };
                 let dv = self.expr(*dst)?;
-                let dt = self.type_of(*dst)?;
-                let tab = table();
-                let Type::Slice(elem) = tab.get(tab.underlying(dt)).clone() else { return Err(unsupported("copy", pos)) };
                 let sv = self.expr(*src)?;
-                let dp = self.ins1(InstKind::Extract { arg: dv, n: 0 }, pointer_to(elem), pos);
-                let dl = self.ins1(InstKind::Extract { arg: dv, n: 1 }, int, pos);
-                let sp = self.ins1(InstKind::Extract { arg: sv, n: 0 }, pointer_to(elem), pos);
-                let sl = if repr_of(self.f.value_type(sv)) == Some(Repr::String) {
-                    self.ins1(InstKind::StringLen { arg: sv }, int, pos)
-                } else {
-                    self.ins1(InstKind::Extract { arg: sv, n: 1 }, int, pos)
-                };
-                let n = self.min_max_int(dl, sl, true, pos);
-                self.ins(InstKind::CopyElems { dst: dp, src: sp, count: n }, &[], pos);
+                let n = self.copy_values(dv, sv, pos)?;
                 let rt = self.type_of(e)?;
                 one(self.coerce(n, rt, pos))
             }
@@ -514,17 +502,8 @@ impl FnBuilder<'_> {
             Builtin::Clear => {
                 let [arg] = args else { return Err(unsupported("clear", pos)) };
                 let t = self.type_of(*arg)?;
-                if super::maps::map_types(t).is_none() {
-                    // A slice: its elements become zero values.
-                    let Type::Slice(elem) = table().get(table().underlying(t)).clone() else { return Err(unsupported("clear", pos)) };
-                    let s = self.expr(*arg)?;
-                    let p = self.ins1(InstKind::Extract { arg: s, n: 0 }, pointer_to(elem), pos);
-                    let n = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
-                    self.ins(InstKind::ZeroElems { base: p, count: n }, &[], pos);
-                    return Ok(Vec::new());
-                }
-                let m = self.expr(*arg)?;
-                self.map_clear(m, t, pos);
+                let v = self.expr(*arg)?;
+                self.clear_value(v, t, pos)?;
                 Ok(Vec::new())
             }
             Builtin::Close => {
@@ -584,6 +563,40 @@ impl FnBuilder<'_> {
 
     /// `min(x, y)` (or max) of two ordered values of one type, by a
     /// branch (gc selects with CMOV; Cranelift folds the diamond).
+    /// `copy(dst, src)` of a slice `dv` and a slice or string `sv`
+    /// already evaluated: the number of elements copied, an `int`.
+    pub fn copy_values(&mut self, dv: Value, sv: Value, pos: Option<SrcPos>) -> BuildResult<Value> {
+        let int = basic(BasicKind::Int);
+        let tab = table();
+        let Type::Slice(elem) = tab.get(tab.underlying(self.f.value_type(dv))).clone() else { return Err(unsupported("copy", pos)) };
+        let dp = self.ins1(InstKind::Extract { arg: dv, n: 0 }, pointer_to(elem), pos);
+        let dl = self.ins1(InstKind::Extract { arg: dv, n: 1 }, int, pos);
+        let sp = self.ins1(InstKind::Extract { arg: sv, n: 0 }, pointer_to(elem), pos);
+        let sl = if repr_of(self.f.value_type(sv)) == Some(Repr::String) {
+            self.ins1(InstKind::StringLen { arg: sv }, int, pos)
+        } else {
+            self.ins1(InstKind::Extract { arg: sv, n: 1 }, int, pos)
+        };
+        let n = self.min_max_int(dl, sl, true, pos);
+        self.ins(InstKind::CopyElems { dst: dp, src: sp, count: n }, &[], pos);
+        Ok(n)
+    }
+
+    /// `clear(v)` of a map or slice value `v` of type `t`: a map empties,
+    /// a slice's elements become zero values.
+    pub fn clear_value(&mut self, v: Value, t: TypeId, pos: Option<SrcPos>) -> BuildResult<()> {
+        if super::maps::map_types(t).is_some() {
+            self.map_clear(v, t, pos);
+            return Ok(());
+        }
+        let Type::Slice(elem) = table().get(table().underlying(t)).clone() else { return Err(unsupported("clear", pos)) };
+        let int = basic(BasicKind::Int);
+        let p = self.ins1(InstKind::Extract { arg: v, n: 0 }, pointer_to(elem), pos);
+        let n = self.ins1(InstKind::Extract { arg: v, n: 1 }, int, pos);
+        self.ins(InstKind::ZeroElems { base: p, count: n }, &[], pos);
+        Ok(())
+    }
+
     fn min_max_int(&mut self, x: Value, y: Value, min: bool, pos: Option<SrcPos>) -> Value {
         let t = self.f.value_type(x);
         let op = if min { CompareOp::Lt } else { CompareOp::Gt };

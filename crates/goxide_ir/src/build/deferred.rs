@@ -11,8 +11,10 @@
 //! that defers calls `goxide_rt_deferreturn(g, frame)` after its results
 //! are set (named results are read after it, so deferred functions can
 //! change them). A `go` closure goes to `goxide_rt_newproc(g, fn)`.
-//! Builtins deferred or started (`print`, `println`, `panic`, `close`) are
-//! made by the wrapper from the saved values.
+//! Builtins deferred or started (`print`, `println`, `panic`, `close`,
+//! `delete`, `copy`, `clear`) are made by the wrapper from the saved
+//! values; a deferred `recover()` is called by no deferred function, so
+//! it recovers nothing and its wrapper does nothing.
 
 use goxide_syntax::ast::{ExprId, ExprKind, StmtId, StmtKind};
 use goxide_syntax::token::Token;
@@ -41,6 +43,16 @@ enum Target {
     Panic,
     /// `close` of the saved channel.
     Close,
+    /// `delete` of the saved map (of this type) and key.
+    Delete(TypeId),
+    /// `copy` of the saved destination and source.
+    Copy,
+    /// `clear` of the saved map or slice (of this type).
+    Clear(TypeId),
+    /// `recover()` as the deferred (or started) call itself: not called
+    /// by a deferred function, so it recovers nothing (gc's wrapper is
+    /// skipped by `recover`); nothing to do.
+    Recover,
 }
 
 /// Whether `body` (not counting function literals) has a `defer`.
@@ -126,6 +138,28 @@ impl FnBuilder<'_> {
                 let c = self.eval(*a)?;
                 (Target::Close, vec![(c, t)])
             }
+            Some(Mode::Builtin(Builtin::Delete)) => {
+                let [m, k] = args.as_slice() else { return Err(unsupported("delete", pos)) };
+                let mt = self.type_of(*m)?;
+                let (key_t, _) = super::maps::map_types(mt).ok_or_else(|| unsupported("delete", pos))?;
+                let mv = self.eval(*m)?;
+                let kv = self.eval_to(*k, key_t)?;
+                (Target::Delete(mt), vec![(mv, mt), (kv, key_t)])
+            }
+            Some(Mode::Builtin(Builtin::Copy)) => {
+                let [d, sr] = args.as_slice() else { return Err(unsupported("copy", pos)) };
+                let (dt, st) = (self.type_of(*d)?, self.type_of(*sr)?);
+                let dv = self.eval(*d)?;
+                let sv = self.eval(*sr)?;
+                (Target::Copy, vec![(dv, dt), (sv, st)])
+            }
+            Some(Mode::Builtin(Builtin::Clear)) => {
+                let [a] = args.as_slice() else { return Err(unsupported("clear", pos)) };
+                let t = self.type_of(*a)?;
+                let v = self.eval(*a)?;
+                (Target::Clear(t), vec![(v, t)])
+            }
+            Some(Mode::Builtin(Builtin::Recover)) => (Target::Recover, Vec::new()),
             Some(Mode::Builtin(_)) => return Err(unsupported("deferring this builtin", pos)),
             _ => {
                 let fun_t = self.raw_type_of(fun).ok_or_else(|| unsupported("this call", pos))?;
@@ -284,6 +318,25 @@ impl FnBuilder<'_> {
                 let c = w.ins1(InstKind::Convert { arg: c }, raw, pos);
                 w.ins(InstKind::RuntimeCall { func: RuntimeFunc::Closechan, args: vec![c] }, &[], pos);
             }
+            Target::Delete(mt) => {
+                let mut it = vals.into_iter();
+                let (Some(m), Some(k)) = (it.next(), it.next()) else { return Err(unsupported("delete", pos)) };
+                let m = w.operand_value(m, pos)?;
+                w.map_delete_values(m, mt, k, pos)?;
+            }
+            Target::Copy => {
+                let mut it = vals.into_iter();
+                let (Some(d), Some(sr)) = (it.next(), it.next()) else { return Err(unsupported("copy", pos)) };
+                let d = w.operand_value(d, pos)?;
+                let sr = w.operand_value(sr, pos)?;
+                w.copy_values(d, sr, pos)?;
+            }
+            Target::Clear(t) => {
+                let v = vals.into_iter().next().ok_or_else(|| unsupported("clear", pos))?;
+                let v = w.operand_value(v, pos)?;
+                w.clear_value(v, t, pos)?;
+            }
+            Target::Recover => {}
         }
         let f = w.finish()?;
         self.ctx.set_closure(id, f);

@@ -107,11 +107,24 @@ impl FnBuilder<'_> {
     /// `delete(m, k)`.
     pub fn map_delete(&mut self, m: ExprId, k: ExprId, pos: Option<SrcPos>) -> BuildResult<()> {
         let (mv, slot, mt) = self.map_target(m, k, pos)?;
+        self.map_delete_slot(mv, slot, mt, pos);
+        Ok(())
+    }
+
+    /// `delete(m, k)` of a map value `mv` of type `mt` and a key already
+    /// of its key type (a deferred `delete`'s saved operands).
+    pub fn map_delete_values(&mut self, mv: Value, mt: TypeId, key: Operand, pos: Option<SrcPos>) -> BuildResult<()> {
+        let (key_t, _) = map_types(mt).ok_or_else(|| unsupported("delete", pos))?;
+        let slot = self.key_slot(key_t, key, pos)?;
+        self.map_delete_slot(mv, slot, mt, pos);
+        Ok(())
+    }
+
+    fn map_delete_slot(&mut self, mv: Value, slot: Value, mt: TypeId, pos: Option<SrcPos>) {
         let raw = raw_pointer();
         let desc = self.ins1(InstKind::TypeDesc { ty: mt }, raw, pos);
         let mr = self.ins1(InstKind::Convert { arg: mv }, raw, pos);
         self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Mapdelete, args: vec![desc, mr, slot] }, &[], pos);
-        Ok(())
     }
 
     /// `clear(m)`.
