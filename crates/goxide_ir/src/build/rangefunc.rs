@@ -8,7 +8,9 @@
 //! - `break`: the state becomes [`BROKE`], `yield` returns false;
 //! - `return x`: the results go to cells of the enclosing function, the
 //!   state becomes [`RETURNED`], `yield` returns false; after `f` returns
-//!   the enclosing function returns them.
+//!   the enclosing function returns them. With named results the cells
+//!   are the named results themselves (gc assigns them at the body's
+//!   `return`), so a bare `return` in the body stores nothing.
 //!
 //! - `break`/`continue` to an enclosing statement, or `goto` a label
 //!   outside the body: the state becomes a code of its own (from
@@ -108,8 +110,30 @@ impl FnBuilder<'_> {
         // in another loop's body shares that loop's result cells.
         let state = self.ins1(InstKind::New { ty: int }, pointer_to(int), pos);
         let outer = self.range_exit.clone();
+        let named = self.named_results.clone();
         let (result_types, results) = match &outer {
             Some(e) => (e.result_types.clone(), e.results.clone()),
+            None if !named.is_empty() => {
+                // Named results are the cells (gc's rewrite assigns them at
+                // the body's `return`): a named result in memory is its
+                // own cell; one in a register is copied into a new cell
+                // here and back after the loop (nothing else can change it
+                // meanwhile: it is not captured and its address is not
+                // taken).
+                let mut cells = Vec::new();
+                for &o in &named {
+                    if self.in_memory(o) {
+                        cells.push(self.read_var(o));
+                    } else {
+                        let t = self.local_type(o, pos)?;
+                        let c = self.ins1(InstKind::New { ty: t }, pointer_to(t), pos);
+                        let v = self.local_operand(o, pos)?;
+                        self.store_operand(c, v, pos)?;
+                        cells.push(c);
+                    }
+                }
+                (self.go_results.clone(), cells)
+            }
             None => {
                 let ts = self.go_results.clone();
                 let cells = ts.iter().map(|&t| self.ins1(InstKind::New { ty: t }, pointer_to(t), pos)).collect();
@@ -232,6 +256,17 @@ impl FnBuilder<'_> {
         match &outer {
             // The results are in the shared cells already.
             Some(e) => self.leave_yield(e, RETURNED, pos),
+            None if !named.is_empty() => {
+                // The named results hold what is returned: copy back those
+                // kept in registers, then a bare return.
+                for (&o, &cell) in named.iter().zip(&results) {
+                    if !self.in_memory(o) {
+                        let v = self.load_operand(cell, pos);
+                        self.set_local(o, v, pos)?;
+                    }
+                }
+                self.return_operands(Vec::new(), pos)?;
+            }
             None => {
                 let mut vals = Vec::new();
                 for &r in &results {

@@ -50,11 +50,6 @@ pub(crate) fn body_has(file: &goxide_syntax::ast::File, body: StmtId, pred: fn(&
     v.found
 }
 
-/// Whether `body` has a `return` (outside function literals).
-fn has_return(file: &goxide_syntax::ast::File, body: StmtId) -> bool {
-    body_has(file, body, |k| matches!(k, StmtKind::Return { .. }))
-}
-
 /// Where an assignment stores, found in the first phase; the store (and
 /// any check) happens in the second.
 #[derive(Clone, Copy)]
@@ -605,9 +600,6 @@ impl FnBuilder<'_> {
             return self.range_map(s, x, key_e, val_e, def, body, pos);
         }
         if FnBuilder::is_range_func(xt) {
-            if !self.named_results.is_empty() && has_return(file, body) {
-                return Err(unsupported("return in a range-over-func body of a function with named results", pos));
-            }
             return self.range_func(s, x, key_e, val_e, def, body, pos);
         }
         let tab = table();
