@@ -85,10 +85,9 @@ impl FnBuilder<'_> {
                 // constraint's method, found again on the type argument.
                 let xt = self.type_of(x)?;
                 let is_iface = matches!(repr_of(xt), Some(Repr::Interface { .. }));
-                let declared = |s: &Selection| s.method.is_some_and(|m| self.ctx.funcs.contains_key(&m) || self.ctx.generics.contains_key(&m));
                 let sel = match sel {
-                    Some(s) if s.kind == SelectionKind::MethodVal && !is_iface && !declared(&s) && s.path.len() == 1 => Some(self.concrete_selection(xt, fun, pos)?),
-                    other => other,
+                    Some(s) => Some(self.selection_on_type_arg(x, fun, s, pos)?),
+                    None => None,
                 };
                 match sel {
                     Some(s) if s.kind == SelectionKind::MethodVal && is_iface => {
@@ -256,6 +255,25 @@ impl FnBuilder<'_> {
             t = fields.get(i).map(|f| self.sub(f.var.typ)).ok_or_else(|| unsupported("this method", pos))?;
         }
         Ok(t)
+    }
+
+    /// The checker's selection `s` of method `fun` = `x.M`, made for the
+    /// type argument: in generic code the checker selected a method of
+    /// `x`'s constraint, which is found again on the type argument — a
+    /// concrete type's declared method, or, for an interface type
+    /// argument, its own method (whose index in the itab may differ from
+    /// the constraint's).
+    pub(crate) fn selection_on_type_arg(&mut self, x: ExprId, fun: ExprId, s: Selection, pos: Option<SrcPos>) -> BuildResult<Selection> {
+        if s.kind != SelectionKind::MethodVal || s.path.len() != 1 {
+            return Ok(s);
+        }
+        let xt = self.type_of(x)?;
+        let reselect = if matches!(repr_of(xt), Some(Repr::Interface { .. })) {
+            self.tv(x).is_some_and(|tv| matches!(table().get(tv.typ), Type::TypeParam(_)))
+        } else {
+            !s.method.is_some_and(|m| self.ctx.funcs.contains_key(&m) || self.ctx.generics.contains_key(&m))
+        };
+        if reselect { self.concrete_selection(xt, fun, pos) } else { Ok(s) }
     }
 
     /// The selection of method `fun` = `x.M` found on `x`'s concrete type

@@ -169,7 +169,10 @@ impl FnBuilder<'_> {
                 };
                 let sig = signature_of(fun_t, pos)?;
                 let sel = match file.expr(fun).kind {
-                    ExprKind::Selector { .. } => self.ctx.input.info.selections.get(&(self.fnum(), fun)).cloned(),
+                    ExprKind::Selector { x, .. } => match self.ctx.input.info.selections.get(&(self.fnum(), fun)).cloned() {
+                        Some(s) => Some(self.selection_on_type_arg(x, fun, s, pos)?),
+                        None => None,
+                    },
                     _ => None,
                 };
                 let direct = match file.expr(fun).kind {

@@ -573,6 +573,9 @@ impl FnBuilder<'_> {
         let raw = raw_pointer();
         let int = basic(BasicKind::Int);
         let xt = self.type_of(x)?;
+        // In generic code the checker selected a constraint's method: find
+        // it again on the type argument (as calls do).
+        let s = &self.selection_on_type_arg(x, e, s.clone(), pos)?;
         // The receiver, evaluated now: an interface value, or the declared
         // method's receiver.
         let (recv_t, recv, target): (TypeId, Operand, Result<FuncId, usize>) = if matches!(repr_of(xt), Some(Repr::Interface { .. })) {
