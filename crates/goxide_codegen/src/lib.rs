@@ -11,8 +11,10 @@
 //! `aarch64-unknown-linux-musl`), declares every function and package
 //! variable (zero-initialised, writable data of gc's size and alignment),
 //! translates each function ([`function`]), and, for a program, emits
-//! `goxide_go_main(g)` calling the package's initialisers in order and
-//! then `main.main`. String constants are read-only data, one per distinct
+//! `goxide_go_main(g)` calling the package's initialisers in order
+//! (between `goxide_rt_lockOSThread(g)` and `goxide_rt_unlockOSThread(g)`,
+//! as gc's `runtime.main` locks the main goroutine around them) and then
+//! `main.main`. String constants are read-only data, one per distinct
 //! byte string.
 //!
 //! The IR's Go semantics are lowered here: division and remainder check
@@ -398,11 +400,24 @@ fn emit_entry(
         b.seal_block(block);
         let g = b.block_params(block)[0];
         let null = b.ins().iconst(types::I64, 0);
-        for &f in pkg.inits.iter().chain(std::iter::once(&main)) {
+        // gc's runtime.main: the main goroutine is locked to its thread
+        // while the initialisers run (goroutine headers say so).
+        let mut rt_sig = Signature::new(st.module.isa().default_call_conv());
+        rt_sig.params.push(AbiParam::new(types::I64));
+        let lock = st.module.declare_function("goxide_rt_lockOSThread", Linkage::Import, &rt_sig).map_err(err)?;
+        let unlock = st.module.declare_function("goxide_rt_unlockOSThread", Linkage::Import, &rt_sig).map_err(err)?;
+        let lock = st.module.declare_func_in_func(lock, b.func);
+        b.ins().call(lock, &[g]);
+        for &f in &pkg.inits {
             let Some(&id) = st.funcs.get(f.index()) else { return Err(CodegenError(format!("no function {f}"))) };
             let callee = st.module.declare_func_in_func(id, b.func);
             b.ins().call(callee, &[g, null]);
         }
+        let unlock = st.module.declare_func_in_func(unlock, b.func);
+        b.ins().call(unlock, &[g]);
+        let Some(&id) = st.funcs.get(main.index()) else { return Err(CodegenError(format!("no function {main}"))) };
+        let callee = st.module.declare_func_in_func(id, b.func);
+        b.ins().call(callee, &[g, null]);
         b.ins().return_(&[]);
         b.finalize(frontend);
     }

@@ -71,6 +71,10 @@ pub struct G {
     /// The stack slot this goroutine owns (returned to the pool only with
     /// the record, which is never: the pair is reused whole).
     pub stack: crate::stack::Stack,
+    /// Locked to its thread (gc's `lockedm != 0`): the main goroutine
+    /// while the package initialisers run (gc's `runtime.main` locks it
+    /// around `doInit`); a goroutine header then says `, locked to thread`.
+    pub locked_to_thread: bool,
 }
 
 /// gc's goroutine statuses (`_Gidle`, `_Grunnable`, ...), cut to the ones
@@ -170,6 +174,7 @@ impl G {
             entry: None,
             entry_arg: core::ptr::null(),
             stack: crate::stack::Stack::EMPTY,
+            locked_to_thread: false,
         }
     }
 }

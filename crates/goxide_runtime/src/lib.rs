@@ -171,7 +171,10 @@
 //! the process exits with status 0 (`exit_group`, as gc's `runtime.main`),
 //! whatever other goroutines still exist. `goxide_go_main` runs every
 //! package's initialisers, dependencies first (the type checker's order),
-//! each package's `pkg.init` before its `pkg.init.N`, then `main.main`.
+//! each package's `pkg.init` before its `pkg.init.N`, between
+//! `goxide_rt_lockOSThread(g)` and `goxide_rt_unlockOSThread(g)` (gc's
+//! `runtime.main` locks the main goroutine to its thread meanwhile), then
+//! `main.main`.
 //! `goxide_rt_exit(g, code: i64)` ends the process at once (`os.Exit`).
 //!
 //! ## Type descriptors (see [`abi`])

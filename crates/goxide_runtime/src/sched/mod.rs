@@ -31,7 +31,9 @@
 //! goroutine sleeps, every goroutine is blocked forever: the report is
 //! gc's `fatal error: all goroutines are asleep - deadlock!`, then for each
 //! live goroutine in creation order (gc's `allgs`; a reused record keeps
-//! its place) a blank line and `goroutine N [<wait reason>]:`. The frames
+//! its place) a blank line and `goroutine N [<wait reason>]:` (`<wait
+//! reason>, locked to thread` for the main goroutine while the package
+//! initialisers run, as gc's `runtime.main` locks it around them). The frames
 //! under each header come with the unwinder.
 //!
 //! Goroutine ids: main is 1; gc's own runtime goroutines take 2–5
@@ -434,6 +436,9 @@ impl Sched {
                 _ => "running",
             };
             printstring(&mut out, status.as_bytes());
+            if g.locked_to_thread {
+                printstring(&mut out, b", locked to thread");
+            }
             printstring(&mut out, b"]:\n");
         }
         out
@@ -609,6 +614,29 @@ pub unsafe extern "C" fn goxide_rt_Gosched(g: *mut G) {
         sched_of(g).globrunq.push_back(g);
         schedule_away(g);
     }
+}
+
+/// `goxide_rt_lockOSThread(g)`: the program entry locks the main
+/// goroutine to its thread before the package initialisers (gc's
+/// `runtime.main` calls `lockOSThread` before `doInit`).
+///
+/// # Safety
+/// `g` is the running goroutine.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_lockOSThread(g: *mut G) {
+    // SAFETY: the caller's guarantee.
+    unsafe { (*g).locked_to_thread = true }
+}
+
+/// `goxide_rt_unlockOSThread(g)`: and unlocks it after them, before
+/// `main.main` (gc's `unlockOSThread` in `runtime.main`).
+///
+/// # Safety
+/// `g` is the running goroutine.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_unlockOSThread(g: *mut G) {
+    // SAFETY: the caller's guarantee.
+    unsafe { (*g).locked_to_thread = false }
 }
 
 /// `goxide_rt_block(g)`: `select {}` (gc's `block`): parks forever.

@@ -113,6 +113,24 @@ fn parked_main_with_nothing_runnable_is_a_deadlock() {
 }
 
 #[test]
+fn main_locked_during_init_says_so_in_the_deadlock_report() {
+    let end = run(|g| unsafe {
+        goxide_rt_lockOSThread(g);
+        gopark(g, WaitReason::ChanReceive)
+    });
+    assert_eq!(
+        String::from_utf8_lossy(&end.stderr),
+        "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive, locked to thread]:\n"
+    );
+    let end = run(|g| unsafe {
+        goxide_rt_lockOSThread(g);
+        goxide_rt_unlockOSThread(g);
+        gopark(g, WaitReason::ChanReceive)
+    });
+    assert!(String::from_utf8_lossy(&end.stderr).ends_with("goroutine 1 [chan receive]:\n"));
+}
+
+#[test]
 fn deadlock_lists_live_goroutines_in_creation_order() {
     let end = run(|g| unsafe {
         go(g, |_| {}); // 6, exits
