@@ -364,6 +364,8 @@ pub enum RuntimeFunc {
     /// (msg string): a value method called through a nil pointer by its
     /// `*T` wrapper (gc's `panicwrap`; the text is made at compile time)
     Panicwrap,
+    /// (): `go f()` of a nil func value, a fatal error (gc's `newproc1`)
+    Gonilfunc,
     /// (): nil dereference
     Panicmem,
     /// (addr uintptr): nil dereference faulting at `addr`
@@ -479,6 +481,7 @@ impl RuntimeFunc {
             PanicSlice3CU => "panicSlice3CU",
             PanicSliceConvert => "panicSliceConvert",
             Panicwrap => "panicwrap",
+            Gonilfunc => "gonilfunc",
             Panicmem => "panicmem",
             PanicmemAddr => "panicmemAddr",
             Gopanic => "gopanic",
@@ -535,6 +538,7 @@ impl RuntimeFunc {
                 | PanicSlice3CU
                 | PanicSliceConvert
                 | Panicwrap
+                | Gonilfunc
                 | Panicmem
                 | PanicmemAddr
                 | Gopanic

@@ -29,6 +29,7 @@
 //! | `panicdottypeI` | `have: *ITab, want: *Type, iface: *Type` | the same, `have`'s type from the itab |
 //! | `panicnildottype` | `want: *Type` | `interface conversion: interface is nil, not …` |
 //! | `gopanic` | `typ: *Type, data: ptr` (an `interface{}`) | `panic: ` + gc's `printpanicval` |
+//! | `gonilfunc` | — | `fatal error: go of nil func value` (a throw: no deferred call runs) |
 //! | `panicwrap` | `msg: ptr, len: i64` (a Go string the compiler made) | `msg`, unprefixed (gc's `panicwrap`: `value method main.T.M called using nil *T pointer`) |
 //!
 //! `pc=0x0` in the `[signal …]` line: the runtime does not know the
@@ -117,6 +118,21 @@ pub unsafe fn print_gopanic_report(out: &mut impl PrintSink, typ: *const Type, d
 pub unsafe fn gopanic_eface(g: *mut G, typ: *const Type, data: *const u8) -> ! {
     // SAFETY: the caller's guarantee.
     unsafe { print_gopanic_report(&mut Stderr, typ, data, goid_of(g)) };
+    sys::exit(2)
+}
+
+/// `goxide_rt_gonilfunc(g)`: `go f()` of a nil func value `f` (gc's
+/// `newproc1`: `fatal("go of nil func value")`): unrecoverable, no
+/// deferred call runs; `fatal error: go of nil func value`, the running
+/// goroutine's header, exit status 2.
+#[unsafe(no_mangle)]
+pub extern "C" fn goxide_rt_gonilfunc(g: *mut G) -> ! {
+    let out = &mut Stderr;
+    printstring(out, b"fatal error: go of nil func value\n\ngoroutine ");
+    printuint(out, goid_of(g));
+    // SAFETY: compiled code passes the goroutine it runs on (or null).
+    let locked = !g.is_null() && unsafe { (*g).locked_to_thread };
+    printstring(out, if locked { b" [running, locked to thread]:\n" } else { b" [running]:\n" });
     sys::exit(2)
 }
 

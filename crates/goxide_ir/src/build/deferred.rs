@@ -227,11 +227,11 @@ impl FnBuilder<'_> {
                         let fv = self.expr(fun)?;
                         // A nil func value panics when the saved call is
                         // made (the spec; gc's wrapper calls it), not here.
-                        // Only `go` of a nil func without arguments fails
-                        // at once in gc (`go of nil func value`, a fatal
-                        // error we report as the nil dereference).
-                        if kind == "gowrap" && args.is_empty() {
-                            self.ins(InstKind::NilCheck { ptr: fv }, &[], pos);
+                        // Only `go` of a nil `func()` fails at once in gc:
+                        // the func value itself goes to newproc, which
+                        // throws `go of nil func value`.
+                        if kind == "gowrap" && args.is_empty() && sig.results.is_empty() {
+                            self.fatal_if_nil_func(fv, pos);
                         }
                         saved.push((Operand::Val(fv), fun_t));
                         Target::Value(sig.clone())
@@ -345,6 +345,24 @@ impl FnBuilder<'_> {
         self.ctx.set_closure(id, f);
         let fty = table().intern(Type::Signature { params: Box::new([]), results: Box::new([]), variadic: false });
         Ok(self.ins1(InstKind::Convert { arg: objp }, fty, pos))
+    }
+
+    /// `if f == nil { gonilfunc() }` for the func value `f` of a `go`
+    /// statement.
+    fn fatal_if_nil_func(&mut self, f: Value, pos: Option<SrcPos>) {
+        let raw = raw_pointer();
+        let word = self.ins1(InstKind::Convert { arg: f }, raw, pos);
+        let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
+        let is_nil = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: word, rhs: zero }, basic(BasicKind::Bool), pos);
+        let bad = self.f.create_block();
+        let good = self.f.create_block();
+        self.branch(is_nil, bad, good);
+        self.seal(bad);
+        self.switch_to(bad);
+        self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Gonilfunc, args: vec![] }, &[], pos);
+        self.terminate(InstKind::Unreachable, pos);
+        self.seal(good);
+        self.switch_to(good);
     }
 
     /// `panic(v)` of an `interface{}` value.
