@@ -246,7 +246,7 @@ impl FnBuilder<'_> {
 
     /// The type declaring the method selected by `s` on `x`: `x`'s type
     /// after the selection's embedded fields.
-    fn method_owner(&mut self, x: ExprId, s: &Selection, pos: Option<SrcPos>) -> BuildResult<TypeId> {
+    pub(crate) fn method_owner(&mut self, x: ExprId, s: &Selection, pos: Option<SrcPos>) -> BuildResult<TypeId> {
         let mut t = self.type_of(x)?;
         let tab = table();
         for &i in &s.path[..s.path.len().saturating_sub(1)] {

@@ -533,9 +533,19 @@ impl FnBuilder<'_> {
             let fid = self.iface_method_expr(recv_t, index, fty, pos)?;
             return Ok(self.ins1(InstKind::StaticClosure { func: fid }, fty, pos));
         }
-        let Some(m) = s.method else { return Err(unsupported("this method expression", pos)) };
-        let name = object(m).name;
-        let pkg = object(m).pkg;
+        // The method's name: its object's, or — for a method promoted from
+        // an embedded interface field, which the selection records without
+        // one — the selector's.
+        let (name, pkg) = match s.method {
+            Some(m) => (object(m).name, object(m).pkg),
+            None => {
+                let file = self.file();
+                let goxide_syntax::ast::ExprKind::Selector { sel, .. } = file.expr(file.unparen(e)).kind else {
+                    return Err(unsupported("this method expression", pos));
+                };
+                (goxide_types::symbol::Symbol::intern(file.name_str(sel)), type_pkg(recv_t))
+            }
+        };
         let fid = self.method_impl_for(recv_t, name, pkg, pos)?;
         Ok(self.ins1(InstKind::StaticClosure { func: fid }, fty, pos))
     }
@@ -578,12 +588,22 @@ impl FnBuilder<'_> {
         let s = &self.selection_on_type_arg(x, e, s.clone(), pos)?;
         // The receiver, evaluated now: an interface value, or the declared
         // method's receiver.
-        let (recv_t, recv, target): (TypeId, Operand, Result<FuncId, usize>) = if matches!(repr_of(xt), Some(Repr::Interface { .. })) {
+        let promoted_iface = s.path.len() > 1 && self.method_owner(x, s, pos).is_ok_and(|t| matches!(repr_of(t), Some(Repr::Interface { .. })));
+        let (recv_t, recv, target): (TypeId, Operand, Result<FuncId, usize>) = if matches!(repr_of(xt), Some(Repr::Interface { .. })) || promoted_iface {
             let index = *s.path.last().ok_or_else(|| unsupported("this method value", pos))?;
-            let iv = self.expr(x)?;
+            // The interface: `x` itself, or the embedded interface field
+            // the method is promoted from (read now, as gc does).
+            let (it, iv) = if promoted_iface {
+                let it = self.method_owner(x, s, pos)?;
+                let base = self.receiver_base(x)?;
+                let fp = self.walk_path(base, &s.path[..s.path.len() - 1], pos)?;
+                (it, self.ins1(InstKind::Load { addr: fp }, it, pos))
+            } else {
+                (xt, self.expr(x)?)
+            };
             let tab = self.ins1(InstKind::Extract { arg: iv, n: 0 }, raw, pos);
             self.ins(InstKind::NilCheck { ptr: tab }, &[], pos);
-            (xt, Operand::Val(iv), Err(index))
+            (it, Operand::Val(iv), Err(index))
         } else {
             let Some(m) = s.method else { return Err(unsupported("this method value", pos)) };
             let owner = self.embedded_owner(xt, &s.path[..s.path.len().saturating_sub(1)], pos)?;
@@ -594,9 +614,14 @@ impl FnBuilder<'_> {
         };
         let cell = self.ins1(InstKind::New { ty: recv_t }, pointer_to(recv_t), pos);
         self.store_operand(cell, recv, pos)?;
+        // One function per method: per interface type and method for an
+        // interface's (gc's `pkg.I.M-fm`).
         let name = match target {
             Ok(mid) => format!("{}-fm", self.ctx.sig_name(mid)),
-            Err(i) => format!("{}.{}-fm", self.closure_prefix, i),
+            Err(i) => {
+                let mname = Self::iface_methods(recv_t).get(i).map(|m| m.name.as_str().to_string()).ok_or_else(|| unsupported("this method value", pos))?;
+                format!("{}.{mname}-fm", type_name(recv_t))
+            }
         };
         let existing = self.ctx.wrappers.borrow().get(&name).copied();
         let fid = match existing {
