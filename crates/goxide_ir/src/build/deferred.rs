@@ -204,6 +204,23 @@ impl FnBuilder<'_> {
                         saved.push((Operand::Val(iv), xt));
                         Target::Iface(*s.path.last().unwrap_or(&0), sig.clone())
                     }
+                    (None, Some(s)) if s.kind == SelectionKind::MethodVal && s.path.len() > 1 && {
+                        let ExprKind::Selector { x, .. } = file.expr(fun).kind else { return Err(unsupported("this call", pos)) };
+                        self.method_owner(x, &s, pos).is_ok_and(|t| matches!(repr_of(t), Some(Repr::Interface { .. })))
+                    } =>
+                    {
+                        // A method promoted from an embedded interface field:
+                        // the field's interface value, read now.
+                        let ExprKind::Selector { x, .. } = file.expr(fun).kind else { return Err(unsupported("this call", pos)) };
+                        let it = self.method_owner(x, &s, pos)?;
+                        let base = self.receiver_base(x)?;
+                        let fp = self.walk_path(base, &s.path[..s.path.len() - 1], pos)?;
+                        let iv = self.ins1(InstKind::Load { addr: fp }, it, pos);
+                        let tab_w = self.ins1(InstKind::Extract { arg: iv, n: 0 }, raw_pointer(), pos);
+                        self.ins(InstKind::NilCheck { ptr: tab_w }, &[], pos);
+                        saved.push((Operand::Val(iv), it));
+                        Target::Iface(*s.path.last().unwrap_or(&0), sig.clone())
+                    }
                     (None, Some(s)) if s.kind == SelectionKind::MethodVal => {
                         let ExprKind::Selector { x, .. } = file.expr(fun).kind else { return Err(unsupported("this call", pos)) };
                         let Some(m) = s.method else { return Err(unsupported("this call", pos)) };
