@@ -154,7 +154,7 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
     let id = st.module.declare_anonymous_data(false, false).map_err(err)?;
     st.type_descs.insert(key.clone(), id);
     let tab = table();
-    let s = key.clone();
+    let s = runtime_string(t);
     let size = st.sizes.sizeof(t).max(0) as u64;
     let align = st.sizes.alignof(t).clamp(1, 255) as u8;
     let mut bytes = vec![0u8; HEADER];
@@ -362,8 +362,18 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
     Ok(id)
 }
 
-/// One key per distinct type: identical types share a descriptor.
+/// One key per distinct type: identical types share a descriptor, and
+/// types of the same string declared in different functions do not
+/// ([`goxide_ir::typekey`]).
 pub(crate) fn canonical(t: TypeId) -> String {
+    let u = goxide_ir::typekey::unaliased(t);
+    goxide_ir::typekey::identity_key(u, runtime_string(u))
+}
+
+/// `t`'s string as the runtime shows it (the descriptor's `Str`; aliases
+/// spelled out: `[]interface {}`, never `[]any`).
+pub(crate) fn runtime_string(t: TypeId) -> String {
+    let t = goxide_ir::typekey::unaliased(t);
     gc_type_string(&goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string()))
 }
 

@@ -20,6 +20,7 @@ pub mod printer;
 pub mod repr;
 pub mod ssa;
 pub mod symbols;
+pub mod typekey;
 pub mod verify;
 
 pub use build::{build_package, CheckedPackage, Unsupported};

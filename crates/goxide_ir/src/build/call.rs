@@ -781,7 +781,7 @@ impl FnBuilder<'_> {
     /// pointer (gc's direct interfaces), else a pointer to a heap copy.
     pub fn to_eface(&mut self, v: Operand, t: TypeId, iface_t: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
         let raw = raw_pointer();
-        self.ctx.iface_types.borrow_mut().entry(super::type_name(t)).or_insert(t);
+        self.ctx.iface_types.borrow_mut().entry(crate::typekey::key_of(t)).or_insert(t);
         let desc = self.ins1(InstKind::TypeDesc { ty: t }, raw, pos);
         let data = match (v, repr_of(t)) {
             (Operand::Val(x), Some(Repr::Pointer)) => self.ins1(InstKind::Convert { arg: x }, raw, pos),

@@ -53,7 +53,7 @@ impl FnBuilder<'_> {
 
     /// The static itab of (`t`, `iface`), made on first use.
     pub fn itab(&mut self, t: TypeId, iface: TypeId, pos: Option<SrcPos>) -> BuildResult<usize> {
-        let key = (type_name(t), type_name(iface));
+        let key = (crate::typekey::key_of(t), crate::typekey::key_of(iface));
         if let Some(&i) = self.ctx.itab_index.borrow().get(&key) {
             return Ok(i);
         }
@@ -268,7 +268,7 @@ impl FnBuilder<'_> {
 
     /// The data word of `v` (type `t`) in an interface.
     pub fn data_word(&mut self, v: Operand, t: TypeId, pos: Option<SrcPos>) -> BuildResult<Value> {
-        self.ctx.iface_types.borrow_mut().entry(type_name(t)).or_insert(t);
+        self.ctx.iface_types.borrow_mut().entry(crate::typekey::key_of(t)).or_insert(t);
         let raw = raw_pointer();
         Ok(match (v, is_direct_iface(t)) {
             (Operand::Val(x), true) => self.ins1(InstKind::Convert { arg: x }, raw, pos),

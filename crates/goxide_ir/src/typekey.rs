@@ -1,0 +1,122 @@
+//! Type identity as a string key, for the maps that give each distinct
+//! type one descriptor, one itab per (type, interface) and one set of
+//! generated functions.
+//!
+//! A type's string (types2's spelling, [`goxide_types::typestring`]) names
+//! it uniquely except for named types declared inside functions: two
+//! `type T struct{...}` in different functions both print as `main.T` but
+//! are different types (gc gives their descriptors distinct symbols,
+//! `main.T·1` and `main.T·2`, and a type assertion between them fails
+//! `(types from different scopes)`). The key is the string, followed —
+//! only when the type mentions such local named types — by their object
+//! ids in the order the string mentions them.
+//!
+//! Aliases are not types of their own: the key and the runtime string are
+//! those of [`unaliased`] (`[]any` is `[]interface {}`, `type M =
+//! map[string]int` is `map[string]int`), so identical types share one
+//! descriptor whatever alias spelled them.
+//!
+//! Invariant: two types get the same key exactly when they have the same
+//! string and mention the same local named types at the same places,
+//! i.e. when they are identical.
+
+use goxide_types::objects::object;
+use goxide_types::types::{table, Field, Type, TypeId, Var};
+
+/// `t` with every alias replaced by the type it denotes, in composite
+/// types too (interned: the result is the table's own type for that
+/// structure). Not rewritten: a named type's type arguments (an instance
+/// is one type whichever alias spelled its arguments) and the method
+/// signatures of an interface type (a fresh interface would have no type
+/// set); both keep their spelling.
+pub fn unaliased(t: TypeId) -> TypeId {
+    let tab = table();
+    let ty = tab.get(t).clone();
+    let var = |v: &Var| Var { name: v.name, pkg: v.pkg, typ: unaliased(v.typ) };
+    let rebuilt = match &ty {
+        Type::Alias(_) => return unaliased(tab.unalias(t)),
+        Type::Pointer(e) => Type::Pointer(unaliased(*e)),
+        Type::Slice(e) => Type::Slice(unaliased(*e)),
+        Type::Array { len, elem } => Type::Array { len: *len, elem: unaliased(*elem) },
+        Type::Chan { dir, elem } => Type::Chan { dir: *dir, elem: unaliased(*elem) },
+        Type::Map { key, elem } => Type::Map { key: unaliased(*key), elem: unaliased(*elem) },
+        Type::Struct(fields) => Type::Struct(fields.iter().map(|f| Field { var: var(&f.var), embedded: f.embedded, tag: f.tag }).collect()),
+        Type::Tuple(vars) => Type::Tuple(vars.iter().map(var).collect()),
+        Type::Signature { params, results, variadic } => {
+            Type::Signature { params: params.iter().map(var).collect(), results: results.iter().map(var).collect(), variadic: *variadic }
+        }
+        _ => return t,
+    };
+    if rebuilt == ty { t } else { tab.intern(rebuilt) }
+}
+
+/// The key of `t` for the builder's maps: its [`unaliased`] form's type
+/// string (types2's spelling), made unique.
+pub fn key_of(t: TypeId) -> String {
+    let u = unaliased(t);
+    identity_key(u, goxide_types::typestring::type_string(u, &|_| String::new()))
+}
+
+/// `string` (the type string of `t` the caller uses) made unique for `t`
+/// (see the module header).
+pub fn identity_key(t: TypeId, string: String) -> String {
+    let mut locals = Vec::new();
+    local_named_in(t, &mut locals);
+    if locals.is_empty() {
+        return string;
+    }
+    let mut key = string;
+    for id in locals {
+        key.push('·');
+        key.push_str(&id.to_string());
+    }
+    key
+}
+
+/// Whether named type `t`'s declaration is inside a function (its name is
+/// not its package's scope's object).
+fn is_local_named(t: TypeId) -> Option<u32> {
+    let tab = table();
+    let n = tab.named(t)?;
+    let obj = *n.obj.get()?;
+    let pkg = n.pkg?;
+    let at_package_level = goxide_types::package::info(pkg).scope.get().and_then(|s| s.lookup(object(obj).name)) == Some(obj);
+    (!at_package_level).then_some(obj.0.get())
+}
+
+/// The local named types `t` mentions, in type-string order, each time it
+/// mentions one. (No cycle: a named type's underlying type is not walked,
+/// and only named types can refer to themselves.)
+fn local_named_in(t: TypeId, out: &mut Vec<u32>) {
+    let tab = table();
+    match tab.get(t).clone() {
+        Type::Named(_) => {
+            // An instance's origin, then its arguments (its underlying
+            // type is what its name already says).
+            let (origin, targs) = match tab.named(t) {
+                Some(n) => (n.origin, n.targs.clone()),
+                None => (None, Box::default()),
+            };
+            if let Some(id) = is_local_named(origin.unwrap_or(t)) {
+                out.push(id);
+            }
+            for a in targs.iter() {
+                local_named_in(*a, out);
+            }
+        }
+        Type::Alias(_) => local_named_in(tab.unalias(t), out),
+        Type::Pointer(e) | Type::Slice(e) | Type::Array { elem: e, .. } | Type::Chan { elem: e, .. } => local_named_in(e, out),
+        Type::Map { key, elem } => {
+            local_named_in(key, out);
+            local_named_in(elem, out);
+        }
+        Type::Struct(fields) => fields.iter().for_each(|f| local_named_in(f.var.typ, out)),
+        Type::Tuple(vars) => vars.iter().for_each(|v| local_named_in(v.typ, out)),
+        Type::Signature { params, results, .. } => params.iter().chain(results.iter()).for_each(|v| local_named_in(v.typ, out)),
+        Type::Interface { methods, embedded, .. } => {
+            methods.iter().for_each(|m| local_named_in(m.sig, out));
+            embedded.iter().for_each(|e| local_named_in(*e, out));
+        }
+        Type::Basic(_) | Type::Union(_) | Type::TypeParam(_) | Type::GenericFunc { .. } => {}
+    }
+}
