@@ -366,14 +366,14 @@ pub(crate) fn type_desc(st: &mut ObjectState, t: TypeId) -> Result<DataId, Codeg
 /// types of the same string declared in different functions do not
 /// ([`goxide_ir::typekey`]).
 pub(crate) fn canonical(t: TypeId) -> String {
-    let u = goxide_ir::typekey::unaliased(t);
+    let u = goxide_ir::typekey::identity_form(t);
     goxide_ir::typekey::identity_key(u, runtime_string(u))
 }
 
 /// `t`'s string as the runtime shows it (the descriptor's `Str`; aliases
-/// spelled out: `[]interface {}`, never `[]any`).
+/// spelled out: `[]interface {}`, never `[]any`; no parameter names).
 pub(crate) fn runtime_string(t: TypeId) -> String {
-    let t = goxide_ir::typekey::unaliased(t);
+    let t = goxide_ir::typekey::identity_form(t);
     gc_type_string(&goxide_types::typestring::type_string(t, &|p| goxide_types::package::info(p).name.as_str().to_string()))
 }
 

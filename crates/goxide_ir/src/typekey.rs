@@ -11,10 +11,12 @@
 //! only when the type mentions such local named types — by their object
 //! ids in the order the string mentions them.
 //!
-//! Aliases are not types of their own: the key and the runtime string are
-//! those of [`unaliased`] (`[]any` is `[]interface {}`, `type M =
-//! map[string]int` is `map[string]int`), so identical types share one
-//! descriptor whatever alias spelled them.
+//! Aliases are not types of their own, nor are parameter names part of a
+//! signature's identity: the key and the runtime string are those of
+//! [`identity_form`] (`[]any` is `[]interface {}`, `type M =
+//! map[string]int` is `map[string]int`, `Pair[int, any]` is `Pair[int,
+//! interface {}]`, `func(x int)` is `func(int)`), so identical types share
+//! one descriptor whatever spelled them.
 //!
 //! Invariant: two types get the same key exactly when they have the same
 //! string and mention the same local named types at the same places,
@@ -23,37 +25,45 @@
 use goxide_types::objects::object;
 use goxide_types::types::{table, Field, Type, TypeId, Var};
 
-/// `t` with every alias replaced by the type it denotes, in composite
-/// types too (interned: the result is the table's own type for that
-/// structure). Not rewritten: a named type's type arguments (an instance
-/// is one type whichever alias spelled its arguments) and the method
-/// signatures of an interface type (a fresh interface would have no type
-/// set); both keep their spelling.
-pub fn unaliased(t: TypeId) -> TypeId {
+/// `t` as type identity sees it, for keys and runtime strings (not for
+/// layout): every alias replaced by the type it denotes, in composite
+/// types and in an instance's type arguments too, and a signature's
+/// parameter and result names dropped (`func(x int) int` is `func(int)
+/// int`, as gc's runtime spells it). The result is the table's own type
+/// for that structure (interned; an instance made by `instance` if need
+/// be). Not rewritten: the method signatures of an interface type (a
+/// fresh interface would have no type set); they keep their spelling.
+pub fn identity_form(t: TypeId) -> TypeId {
     let tab = table();
     let ty = tab.get(t).clone();
-    let var = |v: &Var| Var { name: v.name, pkg: v.pkg, typ: unaliased(v.typ) };
+    let var = |v: &Var| Var { name: v.name, pkg: v.pkg, typ: identity_form(v.typ) };
+    let unnamed = |v: &Var| Var { name: None, pkg: None, typ: identity_form(v.typ) };
     let rebuilt = match &ty {
-        Type::Alias(_) => return unaliased(tab.unalias(t)),
-        Type::Pointer(e) => Type::Pointer(unaliased(*e)),
-        Type::Slice(e) => Type::Slice(unaliased(*e)),
-        Type::Array { len, elem } => Type::Array { len: *len, elem: unaliased(*elem) },
-        Type::Chan { dir, elem } => Type::Chan { dir: *dir, elem: unaliased(*elem) },
-        Type::Map { key, elem } => Type::Map { key: unaliased(*key), elem: unaliased(*elem) },
+        Type::Alias(_) => return identity_form(tab.unalias(t)),
+        Type::Named(_) => {
+            let Some((origin, targs)) = tab.named(t).and_then(|n| n.origin.map(|o| (o, n.targs.clone()))) else { return t };
+            let args: Box<[TypeId]> = targs.iter().map(|&a| identity_form(a)).collect();
+            return if args == targs { t } else { tab.instance(origin, args) };
+        }
+        Type::Pointer(e) => Type::Pointer(identity_form(*e)),
+        Type::Slice(e) => Type::Slice(identity_form(*e)),
+        Type::Array { len, elem } => Type::Array { len: *len, elem: identity_form(*elem) },
+        Type::Chan { dir, elem } => Type::Chan { dir: *dir, elem: identity_form(*elem) },
+        Type::Map { key, elem } => Type::Map { key: identity_form(*key), elem: identity_form(*elem) },
         Type::Struct(fields) => Type::Struct(fields.iter().map(|f| Field { var: var(&f.var), embedded: f.embedded, tag: f.tag }).collect()),
-        Type::Tuple(vars) => Type::Tuple(vars.iter().map(var).collect()),
+        Type::Tuple(vars) => Type::Tuple(vars.iter().map(unnamed).collect()),
         Type::Signature { params, results, variadic } => {
-            Type::Signature { params: params.iter().map(var).collect(), results: results.iter().map(var).collect(), variadic: *variadic }
+            Type::Signature { params: params.iter().map(unnamed).collect(), results: results.iter().map(unnamed).collect(), variadic: *variadic }
         }
         _ => return t,
     };
     if rebuilt == ty { t } else { tab.intern(rebuilt) }
 }
 
-/// The key of `t` for the builder's maps: its [`unaliased`] form's type
+/// The key of `t` for the builder's maps: its [`identity_form`]'s type
 /// string (types2's spelling), made unique.
 pub fn key_of(t: TypeId) -> String {
-    let u = unaliased(t);
+    let u = identity_form(t);
     identity_key(u, goxide_types::typestring::type_string(u, &|_| String::new()))
 }
 

@@ -291,8 +291,11 @@ fn has_type_params(t: TypeId) -> bool {
 /// The receiver's base type name and whether it is a pointer receiver.
 fn receiver_base(recv: TypeId) -> Option<(String, bool)> {
     let tab = table();
+    // A receiver spelled with an alias (`type A = T; func (a *A) M()`)
+    // declares a method of T.
+    let recv = tab.unalias(recv);
     let (base, ptr) = match tab.get(recv) {
-        Type::Pointer(e) => (*e, true),
+        Type::Pointer(e) => (tab.unalias(*e), true),
         _ => (recv, false),
     };
     match tab.get(base) {
