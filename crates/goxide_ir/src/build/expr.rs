@@ -196,7 +196,7 @@ impl FnBuilder<'_> {
                     ObjKind::Var { .. } => Err(unsupported("this variable", pos)),
                     ObjKind::Func => {
                         let id = self.func_of_name(o, n.pos, pos)?;
-                        let ty = self.type_of(e)?;
+                        let ty = self.func_value_type(e, n.pos)?;
                         Ok(vec![Operand::Val(self.ins1(InstKind::StaticClosure { func: id }, ty, pos))])
                     }
                     ObjKind::Nil => Err(unsupported("nil without a type", pos)),
@@ -232,6 +232,24 @@ impl FnBuilder<'_> {
             ExprKind::Assert { x, .. } => self.type_assert(e, x, false),
             _ => Err(unsupported("this expression", pos)),
         }
+    }
+
+    /// The type of function name `e` (at `npos`) used as a value: the
+    /// checker's, or — for a generic function instantiated by inference
+    /// from where the value goes (`map[K]func(int) int{"id": Id}`), when
+    /// the record kept the generic signature — that signature instantiated
+    /// with the type arguments recorded at the name.
+    fn func_value_type(&self, e: ExprId, npos: goxide_syntax::Pos) -> BuildResult<TypeId> {
+        let pos = self.expr_pos(e);
+        let Some(tv) = self.tv(e) else { return Err(unsupported("an expression the checker did not type", pos)) };
+        if let Type::GenericFunc { tparams, sig } = table().get(tv.typ).clone()
+            && let Some((targs, _)) = self.ctx.input.info.instances.get(&(self.fnum(), npos))
+        {
+            let targs: Vec<TypeId> = targs.iter().map(|&t| self.sub(t)).collect();
+            let inst = goxide_types::instantiate::instantiate_signature(&tparams, sig, &targs);
+            return value_type(inst, "values", pos);
+        }
+        self.type_of(e)
     }
 
     /// Whether `x` names a generic function (so `x[...]` instantiates it).
