@@ -135,22 +135,32 @@ impl FnBuilder<'_> {
     /// ones packed into a slice unless passed with `...`).
     pub fn call_args_for(&mut self, args: &[ExprId], sig: &GoSig, variadic: bool, has_dots: bool, pos: Option<SrcPos>) -> BuildResult<Vec<Operand>> {
         let nparams = sig.params.len();
-        let arg_ops: Vec<Operand> = if args.len() == 1 && nparams > 1 && !variadic {
-            self.eval_multi(args[0])?
-        } else if args.len() == 1 && variadic && nparams > 1 && self.tv(args[0]).is_some_and(|tv| matches!(table().get(tv.typ), Type::Tuple(_))) {
-            return Err(unsupported("a multi-valued argument to a variadic function", pos));
+        // The type argument `i` is passed at: its parameter's, or the
+        // element type of the variadic slice it is packed into.
+        let param_type = |i: usize| -> BuildResult<TypeId> {
+            if variadic && i + 1 >= nparams && !has_dots {
+                match sig.params.last().map(|&t| table().get(table().underlying(t)).clone()) {
+                    Some(Type::Slice(elem)) => Ok(elem),
+                    _ => Err(unsupported("this variadic call", pos)),
+                }
+            } else {
+                sig.params.get(i).copied().ok_or_else(|| unsupported("this call's arguments", pos))
+            }
+        };
+        // `f(g())` with a multi-valued g: its results are the arguments
+        // (packed into the variadic slice as any other arguments).
+        let multi = args.len() == 1 && ((nparams > 1 && !variadic) || self.tv(args[0]).is_some_and(|tv| matches!(table().get(tv.typ), Type::Tuple(_))));
+        let arg_ops: Vec<Operand> = if multi {
+            let vals = self.eval_multi(args[0])?;
+            let mut out = Vec::new();
+            for (i, v) in vals.into_iter().enumerate() {
+                out.push(self.convert_operand(v, param_type(i)?, pos)?);
+            }
+            out
         } else {
             let mut out = Vec::new();
             for (i, &a) in args.iter().enumerate() {
-                let pt = if variadic && i + 1 >= nparams && !has_dots {
-                    match sig.params.last().map(|&t| table().get(table().underlying(t)).clone()) {
-                        Some(Type::Slice(elem)) => elem,
-                        _ => return Err(unsupported("this variadic call", pos)),
-                    }
-                } else {
-                    sig.params.get(i).copied().ok_or_else(|| unsupported("this call's arguments", pos))?
-                };
-                out.push(self.eval_to(a, pt)?);
+                out.push(self.eval_to(a, param_type(i)?)?);
             }
             out
         };

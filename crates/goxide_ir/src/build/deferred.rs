@@ -117,12 +117,26 @@ impl FnBuilder<'_> {
         let (target, saved): (Target, Vec<(Operand, TypeId)>) = match mode {
             Some(Mode::Builtin(b @ (Builtin::Print | Builtin::Println))) => {
                 let mut saved = Vec::new();
-                for &a in &args {
-                    if self.is_nil(a) {
-                        return Err(unsupported("printing nil", self.expr_pos(a)));
+                let tuple = match args.as_slice() {
+                    [a] => match self.tv(*a).map(|tv| table().get(tv.typ).clone()) {
+                        Some(Type::Tuple(vars)) => Some((*a, vars)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some((a, vars)) = tuple {
+                    // `defer println(g())` of a multi-valued g: its results.
+                    for (v, var) in self.eval_multi(a)?.into_iter().zip(vars.iter()) {
+                        saved.push((v, self.sub(var.typ)));
                     }
-                    let t = self.type_of(a)?;
-                    saved.push((self.eval(a)?, t));
+                } else {
+                    for &a in &args {
+                        if self.is_nil(a) {
+                            return Err(unsupported("printing nil", self.expr_pos(a)));
+                        }
+                        let t = self.type_of(a)?;
+                        saved.push((self.eval(a)?, t));
+                    }
                 }
                 (Target::Print(b == Builtin::Println), saved)
             }
