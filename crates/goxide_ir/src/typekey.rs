@@ -23,7 +23,7 @@
 //! i.e. when they are identical.
 
 use goxide_types::objects::object;
-use goxide_types::types::{table, Field, Type, TypeId, Var};
+use goxide_types::types::{table, Field, Method, Type, TypeId, Var};
 
 /// `t` as type identity sees it, for keys and runtime strings (not for
 /// layout): every alias replaced by the type it denotes, in composite
@@ -31,8 +31,9 @@ use goxide_types::types::{table, Field, Type, TypeId, Var};
 /// parameter and result names dropped (`func(x int) int` is `func(int)
 /// int`, as gc's runtime spells it). The result is the table's own type
 /// for that structure (interned; an instance made by `instance` if need
-/// be). Not rewritten: the method signatures of an interface type (a
-/// fresh interface would have no type set); they keep their spelling.
+/// be). A basic interface becomes its method set: its methods, embedded
+/// ones included, in gc's order, unexported ones spelled with their
+/// package (`interface { A(); main.c() }`, the runtime's spelling too).
 pub fn identity_form(t: TypeId) -> TypeId {
     let tab = table();
     let ty = tab.get(t).clone();
@@ -54,6 +55,24 @@ pub fn identity_form(t: TypeId) -> TypeId {
         Type::Tuple(vars) => Type::Tuple(vars.iter().map(unnamed).collect()),
         Type::Signature { params, results, variadic } => {
             Type::Signature { params: params.iter().map(unnamed).collect(), results: results.iter().map(unnamed).collect(), variadic: *variadic }
+        }
+        Type::Interface { .. } => {
+            // A basic interface is its method set: all its methods (the
+            // embedded ones too) in gc's order, signatures in identity form
+            // (`interface{ B(); A() }` is `interface { A(); B() }`).
+            let ts = goxide_types::typeset::type_set(t);
+            if !ts.terms.is_all() || ts.comparable {
+                return t;
+            }
+            // An unexported method is spelled with its package, as gc's
+            // runtime does (`interface { A(); main.c() bool }`): the name
+            // is only ever printed, the type only a key.
+            let spelled = |m: &Method| match m.pkg {
+                Some(p) if !m.name.is_exported() => goxide_types::symbol::Symbol::intern(&format!("{}.{}", goxide_types::package::info(p).name.as_str(), m.name.as_str())),
+                _ => m.name,
+            };
+            let methods = ts.methods.iter().map(|m| Method { name: spelled(m), pkg: m.pkg, sig: identity_form(m.sig) }).collect();
+            Type::Interface { methods, embedded: Box::default(), implicit: false }
         }
         _ => return t,
     };
