@@ -149,3 +149,56 @@ fn local_named_in(t: TypeId, out: &mut Vec<u32>) {
         Type::Basic(_) | Type::Union(_) | Type::TypeParam(_) | Type::GenericFunc { .. } => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use goxide_types::symbol::Symbol;
+    use goxide_types::types::BasicKind;
+
+    fn any_alias() -> TypeId {
+        let o = goxide_types::universe::lookup("any").expect("any");
+        object(o).typ.get().expect("any's type")
+    }
+
+    fn sig(params: &[(Option<&str>, TypeId)], results: &[TypeId]) -> TypeId {
+        let var = |n: Option<&str>, t: TypeId| Var { name: n.map(Symbol::intern), pkg: None, typ: t };
+        table().intern(Type::Signature {
+            params: params.iter().map(|&(n, t)| var(n, t)).collect(),
+            results: results.iter().map(|&t| var(None, t)).collect(),
+            variadic: false,
+        })
+    }
+
+    #[test]
+    fn aliases_and_parameter_names_are_not_part_of_identity() {
+        let tab = table();
+        let int = tab.basic(BasicKind::Int);
+        let empty = tab.intern(Type::Interface { methods: Box::default(), embedded: Box::default(), implicit: false });
+        let any = any_alias();
+        assert_ne!(any, empty, "the universe's any is an alias entry");
+        let via_alias = tab.intern(Type::Slice(any));
+        let spelled = tab.intern(Type::Slice(empty));
+        assert_eq!(identity_form(via_alias), identity_form(spelled));
+        assert_eq!(key_of(via_alias), key_of(spelled));
+        let named = sig(&[(Some("x"), int), (Some("y"), any)], &[int]);
+        let bare = sig(&[(None, int), (None, empty)], &[int]);
+        assert_eq!(key_of(named), key_of(bare));
+        // A different parameter type is a different type.
+        assert_ne!(key_of(sig(&[(None, int)], &[int])), key_of(bare));
+    }
+
+    #[test]
+    fn an_interface_is_its_sorted_method_set() {
+        let tab = table();
+        let int = tab.basic(BasicKind::Int);
+        let m = |name: &str, s: TypeId| Method { name: Symbol::intern(name), pkg: None, sig: s };
+        let iface = |ms: Vec<Method>| tab.intern(Type::Interface { methods: ms.into(), embedded: Box::default(), implicit: false });
+        let a = sig(&[], &[]);
+        let b = sig(&[], &[int]);
+        let ab = iface(vec![m("A", a), m("B", b)]);
+        let ba = iface(vec![m("B", b), m("A", a)]);
+        assert_eq!(key_of(ab), key_of(ba));
+        assert_ne!(key_of(ab), key_of(iface(vec![m("A", a)])));
+    }
+}
