@@ -92,7 +92,8 @@ fn runtime_error_type() -> *const Type {
 }
 
 /// Prints `v.Error()` or `v.String()` when the panic value `(t, d)` has
-/// such a method (gc's printpanicval); false when it has neither.
+/// such a method (gc's printpanicval of the text: lines after the first
+/// indented by a tab); false when it has neither.
 unsafe fn print_method_string(out: &mut impl PrintSink, g: *mut G, t: *const Type, d: *const u8) -> bool {
     #[cfg(goxide_runtime_staticlib)]
     {
@@ -107,7 +108,9 @@ unsafe fn print_method_string(out: &mut impl PrintSink, g: *mut G, t: *const Typ
                 if let Ok(tab) = crate::iface::getitab(inter, t) {
                     let code = (*tab).fun[0];
                     let s = goxide_go_call_string(g, code, d);
-                    out.gwrite(core::slice::from_raw_parts(s.ptr, s.len.max(0) as usize));
+                    // gc prints the text as a string panic value: every
+                    // line after the first indented by a tab.
+                    crate::error::printindented(out, core::slice::from_raw_parts(s.ptr, s.len.max(0) as usize));
                     return true;
                 }
             }
