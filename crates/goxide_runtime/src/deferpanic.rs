@@ -46,6 +46,7 @@ use crate::abi::Type;
 use crate::error::{printpanicval, RuntimeError};
 use crate::goroutine::G;
 use crate::print::{printstring, printuint, PrintSink, Stderr};
+use core::sync::atomic::{AtomicBool, Ordering};
 
 /// One deferred call.
 pub struct Defer {
@@ -331,18 +332,61 @@ unsafe fn gopanic(g: *mut G, value: PanicValue) -> ! {
                 crate::unwind::resume_in(frame);
             }
         }
+        if PRINTING_PANIC_VALUES.load(Ordering::Relaxed) {
+            throw_while_printing(&p.value, (*g).goid);
+        }
         print_uncaught(g, &p, (*g).goid);
         crate::sys::exit(2)
     }
 }
 
-/// gc's `printpanics` then the traceback header.
+/// Set while an uncaught panic's report is being made, which may run Go
+/// code (`Error`, `String`): a panic that escapes that code is gc's
+/// `panic while printing panic value` (`preprintpanics`).
+static PRINTING_PANIC_VALUES: AtomicBool = AtomicBool::new(false);
+
+/// gc's `printpanics` then the traceback header. The report is made in
+/// full before it is written (gc's `preprintpanics` turns every value
+/// into its text first), so a panic while making it prints nothing of it.
 fn print_uncaught(g: *mut G, p: &Panic, goid: u64) {
-    let mut out = Stderr;
+    let mut out: Vec<u8> = Vec::new();
+    PRINTING_PANIC_VALUES.store(true, Ordering::Relaxed);
     print_chain(&mut out, g, p);
+    PRINTING_PANIC_VALUES.store(false, Ordering::Relaxed);
     printstring(&mut out, b"\ngoroutine ");
     printuint(&mut out, goid);
     printstring(&mut out, b" [running]:\n");
+    Stderr.gwrite(&out);
+}
+
+/// gc's throw from `preprintpanics`: `fatal error: panic while printing
+/// panic value: ` and the new panic's value when it is a string, else
+/// `type T` (its dynamic type); then the goroutine's header, status 2.
+fn throw_while_printing(v: &PanicValue, goid: u64) -> ! {
+    let mut out: Vec<u8> = Vec::new();
+    printstring(&mut out, b"fatal error: panic while printing panic value: ");
+    match v {
+        // SAFETY: an interface value compiled code made.
+        PanicValue::Eface(t, d) => unsafe {
+            let ty = &**t;
+            if ty.kind == crate::abi::kind::STRING && ty.string() == b"string" {
+                let s = *(*d as *const crate::strings::GoString);
+                out.gwrite(core::slice::from_raw_parts(s.ptr, s.len.max(0) as usize));
+            } else {
+                printstring(&mut out, b"type ");
+                out.gwrite(ty.string());
+            }
+        },
+        PanicValue::Runtime(e) => {
+            printstring(&mut out, b"type ");
+            printstring(&mut out, e.gc_type_name());
+        }
+    }
+    printstring(&mut out, b"\n\ngoroutine ");
+    printuint(&mut out, goid);
+    printstring(&mut out, b" [running]:\n");
+    Stderr.gwrite(&out);
+    crate::sys::exit(2)
 }
 
 fn print_chain(out: &mut impl PrintSink, g: *mut G, p: &Panic) {

@@ -117,6 +117,19 @@ fn type_pkgpath(t: *const Type) -> &'static [u8] {
 }
 
 impl RuntimeError {
+    /// The name of gc's type for this error (what a `type T` report of
+    /// the value says).
+    pub fn gc_type_name(&self) -> &'static [u8] {
+        match self {
+            RuntimeError::Plain(_) | RuntimeError::WithType(..) | RuntimeError::NilDeref { .. } => b"runtime.errorString",
+            RuntimeError::Unprefixed(_) => b"runtime.plainError",
+            RuntimeError::UnhashableKey(_) => b"maps.unhashableTypeError",
+            RuntimeError::Bounds { .. } => b"runtime.boundsError",
+            RuntimeError::TypeAssertion { .. } => b"*runtime.TypeAssertionError",
+            RuntimeError::PanicNil => b"*runtime.PanicNilError",
+        }
+    }
+
     /// gc's `Error()` of the error: what follows `panic: `.
     pub fn write_message(&self, out: &mut impl PrintSink) {
         match *self {
@@ -349,6 +362,16 @@ mod tests {
         let mut v = Vec::new();
         e.write_message(&mut v);
         alloc::string::String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn gc_type_names_of_runtime_errors() {
+        // What gc's `preprintpanics` names in `panic while printing panic
+        // value: type T` (reflect's strings of the runtime's error types).
+        assert_eq!(RuntimeError::NilDeref { addr: 0 }.gc_type_name(), b"runtime.errorString");
+        assert_eq!(RuntimeError::Unprefixed(b"assignment to entry in nil map").gc_type_name(), b"runtime.plainError");
+        assert_eq!(RuntimeError::Bounds { x: 1, y: 0, signed: true, code: BoundsCode::Index }.gc_type_name(), b"runtime.boundsError");
+        assert_eq!(RuntimeError::PanicNil.gc_type_name(), b"*runtime.PanicNilError");
     }
 
     #[test]
