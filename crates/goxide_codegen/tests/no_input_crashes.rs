@@ -32,21 +32,7 @@ impl Importer for OnlyUnsafe {
 }
 
 fn corpus() -> Vec<PathBuf> {
-    let mut dirs = vec![goxide_testing::goroot().join("src/internal/types/testdata")];
-    let mut files = Vec::new();
-    while let Some(d) = dirs.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.extension().is_some_and(|x| x == "go") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    files
+    goxide_testing::go_files_under(&[goxide_testing::goroot().join("src/internal/types/testdata")])
 }
 
 enum Outcome {

@@ -55,6 +55,26 @@ pub fn goroot() -> PathBuf {
     p
 }
 
+/// Every `.go` file below the directories `roots` (recursively), sorted;
+/// directories that cannot be read are skipped.
+pub fn go_files_under(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut dirs = roots.to_vec();
+    let mut files = Vec::new();
+    while let Some(d) = dirs.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "go") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Records that `suite` passed `passed` of `total`: checks the snapshot
 /// line, or rewrites it under `GOXIDE_BLESS=1`.
 pub fn conformance(suite: &str, passed: usize, total: usize) {

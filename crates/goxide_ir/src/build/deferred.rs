@@ -262,7 +262,7 @@ impl FnBuilder<'_> {
                         // the func value itself goes to newproc, which
                         // throws `go of nil func value`.
                         if kind == "gowrap" && args.is_empty() && sig.results.is_empty() {
-                            self.fatal_if_nil_func(fv, pos);
+                            self.fail_if_nil(fv, RuntimeFunc::Gonilfunc, vec![], pos);
                         }
                         saved.push((Operand::Val(fv), fun_t));
                         Target::Value(sig.clone())
@@ -378,23 +378,6 @@ impl FnBuilder<'_> {
         Ok(self.ins1(InstKind::Convert { arg: objp }, fty, pos))
     }
 
-    /// `if f == nil { gonilfunc() }` for the func value `f` of a `go`
-    /// statement.
-    fn fatal_if_nil_func(&mut self, f: Value, pos: Option<SrcPos>) {
-        let raw = raw_pointer();
-        let word = self.ins1(InstKind::Convert { arg: f }, raw, pos);
-        let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
-        let is_nil = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: word, rhs: zero }, basic(BasicKind::Bool), pos);
-        let bad = self.f.create_block();
-        let good = self.f.create_block();
-        self.branch(is_nil, bad, good);
-        self.seal(bad);
-        self.switch_to(bad);
-        self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Gonilfunc, args: vec![] }, &[], pos);
-        self.terminate(InstKind::Unreachable, pos);
-        self.seal(good);
-        self.switch_to(good);
-    }
 
     /// `panic(v)` of an `interface{}` value.
     pub fn panic_value(&mut self, v: Value, pos: Option<SrcPos>) {

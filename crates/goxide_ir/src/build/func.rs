@@ -197,6 +197,25 @@ impl<'a> FnBuilder<'a> {
         );
     }
 
+    /// `if p == nil { func(args...) }` for a pointer-shaped value `p`,
+    /// where `func` does not return (a run-time panic or fatal error).
+    pub fn fail_if_nil(&mut self, p: Value, func: RuntimeFunc, args: Vec<Value>, pos: Option<SrcPos>) {
+        let raw = crate::repr::raw_pointer();
+        let word = self.ins1(InstKind::Convert { arg: p }, raw, pos);
+        let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
+        let bool_t = crate::repr::basic(goxide_types::types::BasicKind::Bool);
+        let is_nil = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: word, rhs: zero }, bool_t, pos);
+        let bad = self.f.create_block();
+        let good = self.f.create_block();
+        self.branch(is_nil, bad, good);
+        self.seal(bad);
+        self.switch_to(bad);
+        self.ins(InstKind::RuntimeCall { func, args }, &[], pos);
+        self.terminate(InstKind::Unreachable, pos);
+        self.seal(good);
+        self.switch_to(good);
+    }
+
     pub fn switch_to(&mut self, b: BlockId) {
         self.cur = Some(b);
     }

@@ -189,7 +189,9 @@ impl FnBuilder<'_> {
         let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
         if let (true, false, Some(elem)) = (path.is_empty(), ptr_recv, super::addr::pointee(recv_t)) {
             // gc's *T-to-T wrapper: a nil *T is reported by `panicwrap`.
-            w.panicwrap_if_nil(recv_v, &panicwrap_message(self.ctx.input.path, elem, &mname), pos);
+            let msg = panicwrap_message(self.ctx.input.path, elem, &mname);
+            let text = w.ins1(InstKind::Const(Const::String(std::sync::Arc::from(msg.as_bytes()))), basic(BasicKind::String), pos);
+            w.fail_if_nil(recv_v, RuntimeFunc::Panicwrap, vec![text], pos);
         }
         let recv_op = w.reach_receiver(recv_v, recv_t, &path, ptr_recv, pos)?;
         let mut vals = vec![recv_op];
@@ -201,23 +203,6 @@ impl FnBuilder<'_> {
         Ok(id)
     }
 
-    /// `if p == nil { panicwrap(msg) }`.
-    fn panicwrap_if_nil(&mut self, p: Value, msg: &str, pos: Option<SrcPos>) {
-        let raw = raw_pointer();
-        let word = self.ins1(InstKind::Convert { arg: p }, raw, pos);
-        let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
-        let is_nil = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: word, rhs: zero }, basic(BasicKind::Bool), pos);
-        let bad = self.f.create_block();
-        let good = self.f.create_block();
-        self.branch(is_nil, bad, good);
-        self.seal(bad);
-        self.switch_to(bad);
-        let text = self.ins1(InstKind::Const(Const::String(std::sync::Arc::from(msg.as_bytes()))), basic(BasicKind::String), pos);
-        self.ins(InstKind::RuntimeCall { func: RuntimeFunc::Panicwrap, args: vec![text] }, &[], pos);
-        self.terminate(InstKind::Unreachable, pos);
-        self.seal(good);
-        self.switch_to(good);
-    }
 
     /// From receiver value `v` of type `t`, through embedded `path`, the
     /// receiver operand of a method with (`ptr_recv`) or without a

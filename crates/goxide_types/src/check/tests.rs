@@ -287,21 +287,10 @@ fn more_programs_as_gc() {
 #[test]
 fn no_input_crashes_the_checker() {
     let goroot = goxide_testing::goroot();
-    let mut dirs = vec![goroot.join("src/internal/types/testdata")];
-    dirs.push(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/types"));
-    let mut files = Vec::new();
-    while let Some(d) = dirs.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.extension().is_some_and(|x| x == "go") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = goxide_testing::go_files_under(&[
+        goroot.join("src/internal/types/testdata"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/types"),
+    ]);
     assert!(files.len() > 300, "corpus not found: {} files", files.len());
     let config = Config::new(Sizes::for_arch("amd64").unwrap());
     let mut crashed = Vec::new();
