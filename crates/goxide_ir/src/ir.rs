@@ -320,6 +320,20 @@ pub enum RuntimeFunc {
     Makeslice,
     /// (out *[3]uintptr, oldptr unsafe.Pointer, newlen, oldcap, num int, et *abi.Type)
     Growslice,
+    /// (out *[3]uintptr, oldptr unsafe.Pointer, newlen, oldcap, num int, et *abi.Type,
+    /// buf unsafe.Pointer, buflen int): `growslice` inside a frame buffer
+    /// while `newlen <= buflen`
+    GrowsliceBuf,
+    /// (out *[3]uintptr, et *abi.Type, old unsafe.Pointer, len, cap int):
+    /// a frame-buffer slice copied to the heap, same capacity
+    MoveSlice,
+    /// (out *[3]uintptr, et *abi.Type, old unsafe.Pointer, len int): the
+    /// capacity rounded to the length's size class
+    MoveSliceNoCap,
+    /// (out *[3]uintptr, elemsize uintptr, old unsafe.Pointer, len, cap int)
+    MoveSliceNoScan,
+    /// (out *[3]uintptr, elemsize uintptr, old unsafe.Pointer, len int)
+    MoveSliceNoCapNoScan,
     /// (buf *tmpBuf, strs *string, n int) string (`buf` null: allocate)
     Concatstrings,
     /// (buf, ptr *byte, n int) string
@@ -456,6 +470,11 @@ impl RuntimeFunc {
             Memequal => "memequal",
             Makeslice => "makeslice",
             Growslice => "growslice",
+            GrowsliceBuf => "growsliceBuf",
+            MoveSlice => "moveSlice",
+            MoveSliceNoCap => "moveSliceNoCap",
+            MoveSliceNoScan => "moveSliceNoScan",
+            MoveSliceNoCapNoScan => "moveSliceNoCapNoScan",
             Concatstrings => "concatstrings",
             Slicebytetostring => "slicebytetostring",
             Stringtoslicebyte => "stringtoslicebyte",

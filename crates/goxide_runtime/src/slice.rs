@@ -27,6 +27,9 @@
 //!   `goxide_rt_moveSliceNoCap(g, out, et, old, len)`: gc's
 //!   `moveSlice*`, copying a stack-backed slice to the heap when it
 //!   escapes (same capacity / capacity rounded up to a size class).
+//! - `goxide_rt_moveSliceNoScan(g, out, elemsize: uintptr, old, len,
+//!   cap)` and `goxide_rt_moveSliceNoCapNoScan(g, out, elemsize, old,
+//!   len)`: the same for elements without pointers (noscan size classes).
 //!
 //! Invariants: nothing is freed (no collector yet); `out` is written
 //! exactly once on return; every failure is a run-time error panic.
@@ -210,6 +213,48 @@ pub unsafe fn move_slice_no_cap(et: *const Type, old: *const u8, len: i64) -> (*
     }
 }
 
+/// gc's `moveSliceNoScan`: [`move_slice`] for elements without
+/// pointers, given their size.
+///
+/// # Safety
+/// `old` holds `cap` elements of `elem_size` bytes.
+pub unsafe fn move_slice_no_scan(elem_size: usize, old: *const u8, len: i64, cap: i64) -> (*mut u8, i64, i64) {
+    if cap == 0 {
+        let p = if old.is_null() { core::ptr::null_mut() } else { zerobase() };
+        return (p, 0, 0);
+    }
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let capmem = cap as usize * elem_size;
+        let p = mallocgc(capmem, core::ptr::null(), false);
+        core::ptr::copy_nonoverlapping(old, p, capmem);
+        (p, len, cap)
+    }
+}
+
+/// gc's `moveSliceNoCapNoScan`: [`move_slice_no_cap`] for elements
+/// without pointers (noscan size classes; the rest of the class zeroed).
+///
+/// # Safety
+/// `old` holds `len` elements of `elem_size` bytes.
+pub unsafe fn move_slice_no_cap_no_scan(elem_size: usize, old: *const u8, len: i64) -> (*mut u8, i64, i64) {
+    if len == 0 {
+        let p = if old.is_null() { core::ptr::null_mut() } else { zerobase() };
+        return (p, 0, 0);
+    }
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let lenmem = len as usize * elem_size;
+        let capmem = roundupsize(lenmem, true);
+        let p = mallocgc(capmem, core::ptr::null(), false);
+        core::ptr::copy_nonoverlapping(old, p, lenmem);
+        if capmem > lenmem {
+            core::ptr::write_bytes(p.add(lenmem), 0, capmem - lenmem);
+        }
+        (p, len, capmem.checked_div(elem_size).map_or(len, |c| c as i64))
+    }
+}
+
 /// `goxide_rt_makeslice(g, et, len, cap) -> *mut u8`.
 ///
 /// # Safety
@@ -283,6 +328,32 @@ pub unsafe extern "C" fn goxide_rt_moveSliceNoCap(_g: *mut G, out: *mut [usize; 
     }
 }
 
+/// `goxide_rt_moveSliceNoScan(g, out, elemsize, old, len, cap)`.
+///
+/// # Safety
+/// `out` is writable for 3 words; the rest as [`move_slice_no_scan`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_moveSliceNoScan(_g: *mut G, out: *mut [usize; 3], elem_size: usize, old: *const u8, len: i64, cap: i64) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let (p, l, c) = move_slice_no_scan(elem_size, old, len, cap);
+        *out = [p as usize, l as usize, c as usize];
+    }
+}
+
+/// `goxide_rt_moveSliceNoCapNoScan(g, out, elemsize, old, len)`.
+///
+/// # Safety
+/// `out` is writable for 3 words; the rest as [`move_slice_no_cap_no_scan`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn goxide_rt_moveSliceNoCapNoScan(_g: *mut G, out: *mut [usize; 3], elem_size: usize, old: *const u8, len: i64) {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        let (p, l, c) = move_slice_no_cap_no_scan(elem_size, old, len);
+        *out = [p as usize, l as usize, c as usize];
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,6 +413,36 @@ mod tests {
         let five = [1i64, 2, 3, 4, 5];
         let (_, _, c) = unsafe { move_slice_no_cap(int, five.as_ptr() as *const u8, 5) };
         assert_eq!(c, 6, "40 bytes rounds to the 48-byte class");
+        // The noscan moves: same capacity, or the length's size class
+        // with the rest zeroed (3-byte elements: 5 of them, 15 bytes, in
+        // the 16-byte class, capacity 5).
+        let bytes: [u8; 32] = core::array::from_fn(|i| i as u8 + 1);
+        let (p, l, c) = unsafe { move_slice_no_scan(3, bytes.as_ptr(), 2, 10) };
+        assert_eq!((l, c), (2, 10));
+        assert_eq!(unsafe { core::slice::from_raw_parts(p, 30) }, &bytes[..30]);
+        let (p, l, c) = unsafe { move_slice_no_cap_no_scan(3, bytes.as_ptr(), 5) };
+        assert_eq!((l, c), (5, 5));
+        assert_eq!(unsafe { core::slice::from_raw_parts(p, 16) }, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0]);
+        let (p, _, c) = unsafe { move_slice_no_scan(3, bytes.as_ptr(), 0, 0) };
+        assert_eq!((p, c), (zerobase(), 0), "a non-nil empty slice moves to zerobase");
+        let (p, _, _) = unsafe { move_slice_no_cap_no_scan(3, core::ptr::null(), 0) };
+        assert!(p.is_null(), "nil stays nil");
+        // growsliceBuf on 3-byte elements with a 10-element buffer (gc's
+        // run golden 413): 2, 5, 8, 10 in the buffer, then growslice.
+        let b3 = d.basic("[3]uint8", kind::ARRAY, 3);
+        let mut buf3 = [0u8; 30];
+        let (mut ptr, mut len, mut cap) = (core::ptr::null_mut::<u8>(), 0i64, 0i64);
+        let mut caps = alloc::vec::Vec::new();
+        for _ in 0..12 {
+            if len + 1 > cap {
+                (ptr, len, cap) = unsafe { growslice_buf(core::ptr::null_mut(), ptr, len + 1, cap, 1, b3, buf3.as_mut_ptr(), 10) };
+            } else {
+                len += 1;
+            }
+            caps.push(cap);
+        }
+        assert_eq!(caps, [2, 2, 5, 5, 5, 8, 8, 8, 10, 10, 21, 21]);
+        assert!(!core::ptr::eq(ptr, buf3.as_mut_ptr()), "beyond the buffer: the heap");
         let m = unsafe { makeslice(core::ptr::null_mut(), int, 2, 10) };
         assert!(unsafe { core::slice::from_raw_parts(m, 80) }.iter().all(|&b| b == 0));
     }

@@ -690,7 +690,15 @@ impl FnBuilder<'_> {
         let len = self.ins1(InstKind::Extract { arg: s, n: 1 }, int, pos);
         let cap = self.ins1(InstKind::Extract { arg: s, n: 2 }, int, pos);
         let newlen = self.ins1(InstKind::Binary { op: BinaryOp::Add, lhs: len, rhs: n }, int, pos);
-        let (ptr, cap) = if self.stack_appends.contains(&e) { self.stack_backing_store(elem, ptr, len, cap, newlen, pos) } else { (ptr, cap) };
+        // A slice `move2heap` moves at its transition: its buffer is its
+        // variable's; with its capacity observed it grows in the buffer.
+        let moved = self.slice_plan.appends.get(&e).copied().and_then(|o| self.slice_plan.vars.get(&o).map(|m| (o, m.cap_used)));
+        let owner = moved.map(|(o, _)| o);
+        let grow_buf = match moved {
+            Some((o, true)) if matches!(added, Added::Elems(_)) => self.frame_buffer(Some(o), elem),
+            _ => None,
+        };
+        let (ptr, cap) = if self.stack_appends.contains(&e) { self.stack_backing_store(owner, elem, ptr, len, cap, newlen, pos) } else { (ptr, cap) };
         let uint = basic(BasicKind::Uint);
         let nl_u = self.coerce(newlen, uint, pos);
         let cap_u = self.coerce(cap, uint, pos);
@@ -712,7 +720,14 @@ impl FnBuilder<'_> {
         let raw = raw_pointer();
         let old = self.ins1(InstKind::Convert { arg: ptr }, raw, pos);
         let desc = self.ins1(InstKind::TypeDesc { ty: elem }, raw, pos);
-        let grown = self.slice_from_runtime(RuntimeFunc::Growslice, vec![old, newlen, cap, n, desc], st, pos)?;
+        let grown = match grow_buf {
+            Some(buf) => {
+                let b = self.ins1(InstKind::Convert { arg: buf.addr }, raw, pos);
+                let k = self.ins1(InstKind::Const(Const::Int(buf.elems)), int, pos);
+                self.slice_from_runtime(RuntimeFunc::GrowsliceBuf, vec![old, newlen, cap, n, desc, b, k], st, pos)?
+            }
+            None => self.slice_from_runtime(RuntimeFunc::Growslice, vec![old, newlen, cap, n, desc], st, pos)?,
+        };
         let gp = self.ins1(InstKind::Extract { arg: grown, n: 0 }, pointer_to(elem), pos);
         let gc = self.ins1(InstKind::Extract { arg: grown, n: 2 }, int, pos);
         self.terminate(InstKind::Jump { dest: BlockCall { block: join, args: vec![gp, gc] } }, pos);
@@ -739,17 +754,15 @@ impl FnBuilder<'_> {
     /// from empty (see `appendbuf`): when the append must grow to a new
     /// length of at most `K` elements, the buffer (once per call of the
     /// function) becomes the backing array with capacity `K`. Returns the
-    /// pointer and capacity the append continues with.
-    fn stack_backing_store(&mut self, elem: TypeId, ptr: Value, len: Value, cap: Value, newlen: Value, pos: Option<SrcPos>) -> (Value, Value) {
-        let size = goxide_types::sizes::Sizes::for_arch("amd64").map_or(0, |s| s.sizeof(elem));
-        if size <= 0 || size > super::appendbuf::STACK_BUFFER_BYTES {
-            return (ptr, cap);
-        }
-        let k = super::appendbuf::STACK_BUFFER_BYTES / size;
+    /// pointer and capacity the append continues with. `owner`: the
+    /// variable whose buffer it is (a slice `move2heap` moves), else the
+    /// site has one of its own.
+    #[allow(clippy::too_many_arguments, reason = "the append's decomposed operands")]
+    fn stack_backing_store(&mut self, owner: Option<ObjId>, elem: TypeId, ptr: Value, len: Value, cap: Value, newlen: Value, pos: Option<SrcPos>) -> (Value, Value) {
+        let Some(fb) = self.frame_buffer(owner, elem) else { return (ptr, cap) };
+        let (buf, k) = (fb.addr, fb.elems);
         let int = basic(BasicKind::Int);
         let bool_t = basic(BasicKind::Bool);
-        let buf_t = table().intern(Type::Array { len: k, elem });
-        let buf = self.entry_first(InstKind::Alloca { ty: buf_t }, pointer_to(buf_t));
         let used = self.entry_first(InstKind::Alloca { ty: bool_t }, pointer_to(bool_t));
         let kv = self.ins1(InstKind::Const(Const::Int(k)), int, pos);
         let zero = self.ins1(InstKind::Const(Const::Int(0)), int, pos);

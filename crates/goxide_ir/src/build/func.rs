@@ -83,6 +83,10 @@ pub(crate) struct FnBuilder<'a> {
     pub range_exit: Option<super::rangefunc::RangeFuncExit>,
     /// The `append` calls that may use a frame buffer (see `appendbuf`).
     pub stack_appends: HashSet<ExprId>,
+    /// The slices moved to the heap at their transition (see `move2heap`).
+    pub slice_plan: super::move2heap::SlicePlan,
+    /// The frame buffer of each variable that has one.
+    pub frame_buffers: std::collections::HashMap<ObjId, super::move2heap::FrameBuffer>,
 }
 
 /// The zero value of a type, made at the start of `block` (so that it
@@ -126,6 +130,8 @@ impl<'a> FnBuilder<'a> {
             label_blocks: std::collections::HashMap::new(),
             range_exit: None,
             stack_appends: HashSet::new(),
+            slice_plan: Default::default(),
+            frame_buffers: std::collections::HashMap::new(),
         };
         b.vars.seal(&mut b.f, Function::ENTRY, &mut zero_value);
         b
@@ -331,8 +337,10 @@ impl<'a> FnBuilder<'a> {
     pub fn build_entry(&mut self, recv: Option<FieldId>, params: &[FieldId], results: &[FieldId], go_results: &[TypeId], body: StmtId) -> BuildResult<()> {
         let file = self.file();
         self.heap = super::vars::heap_vars(self.ctx, self.fi, body);
-        self.stack_appends = super::appendbuf::stack_appends(self.ctx, self.fi, body, &self.heap);
         self.has_defer = super::deferred::has_defer(file, body);
+        let shape = super::move2heap::BodyShape { body, recv, params, results, has_defer: self.has_defer };
+        self.slice_plan = super::move2heap::plan_body(self.ctx, self.fi, &shape, &self.heap);
+        self.stack_appends = super::appendbuf::stack_appends(self.ctx, self.fi, body, &self.heap, &self.slice_plan);
         if self.has_defer {
             // Named results live in memory, where the landing block reads
             // them after a recovered panic.

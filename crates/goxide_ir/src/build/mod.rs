@@ -30,6 +30,7 @@
 
 mod addr;
 mod appendbuf;
+mod move2heap;
 mod call;
 mod chan;
 mod deferred;

@@ -176,6 +176,7 @@ impl FnBuilder<'_> {
         let file = self.file();
         let st = file.stmt(s);
         let pos = self.pos(st.pos);
+        self.moves_before(s, pos)?;
         match st.kind {
             StmtKind::Empty => Ok(()),
             StmtKind::Block { stmts, .. } => self.stmt_list(file.stmts_of(stmts)),

@@ -287,7 +287,7 @@ fn param_objects(input: &CheckedPackage, file: &File, fnum: u32, func: ObjId) ->
 
 /// Whether a value of type `t` may hold a pointer (what else cannot leak
 /// anything).
-fn holds_pointers(t: TypeId) -> bool {
+pub(crate) fn holds_pointers(t: TypeId) -> bool {
     let tab = table();
     match tab.get(tab.underlying(t)) {
         Type::Basic(k) => matches!(k, BasicKind::String | BasicKind::UnsafePointer | BasicKind::UntypedString | BasicKind::UntypedNil | BasicKind::Invalid),
