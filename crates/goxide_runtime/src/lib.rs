@@ -209,7 +209,9 @@
 //! `goxide_rt_newobject(g, typ)`, `goxide_rt_mallocgc(g, size, typ,
 //! needzero)`, `goxide_rt_memmove(g, dst, src, n)`, `goxide_rt_memclr(g,
 //! p, n)`, `goxide_rt_makeslice(g, et, len, cap)`, `goxide_rt_growslice(g,
-//! out, oldptr, newlen, oldcap, num, et)` (capacities as gc's). No
+//! out, oldptr, newlen, oldcap, num, et)` (capacities as gc's); for
+//! slices backed by a frame buffer, `goxide_rt_growsliceBuf` and the
+//! `goxide_rt_moveSlice*` family (ABI in [`slice`]'s header). No
 //! collection yet.
 //!
 //! ## Strings (see [`strings`])
