@@ -130,10 +130,14 @@ pub extern "C" fn goxide_rt_gonilfunc(g: *mut G) -> ! {
     let out = &mut Stderr;
     printstring(out, b"fatal error: go of nil func value\n\ngoroutine ");
     printuint(out, goid_of(g));
-    // SAFETY: compiled code passes the goroutine it runs on (or null).
-    let locked = !g.is_null() && unsafe { (*g).locked_to_thread };
-    printstring(out, if locked { b" [running, locked to thread]:\n" } else { b" [running]:\n" });
+    printstring(out, if locked_to_thread(g) { b" [running, locked to thread]:\n" } else { b" [running]:\n" });
     sys::exit(2)
+}
+
+/// Whether goroutine `g` (null: none) is locked to its thread.
+fn locked_to_thread(g: *mut G) -> bool {
+    // SAFETY: compiled code passes the goroutine it runs on (or null).
+    !g.is_null() && unsafe { (*g).locked_to_thread }
 }
 
 /// gc's `throw`: an unrecoverable runtime failure, `fatal error: msg`,

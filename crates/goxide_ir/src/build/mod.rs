@@ -594,4 +594,4 @@ pub(crate) fn is_local_var(o: ObjId) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

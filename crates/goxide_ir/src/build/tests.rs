@@ -19,8 +19,10 @@ impl Importer for NoImports {
     }
 }
 
-/// Checks `src` as package main and builds it.
-fn build(src: &str) -> Result<Package, Unsupported> {
+/// Parses and checks `src` (`./x.go`) as package main, asserting it is
+/// well-typed, and gives the checked package (and its checker) to `f`:
+/// what the builder's tests and its passes' tests start from.
+pub(crate) fn with_checked<R>(src: &str, f: impl FnOnce(&CheckedPackage, &Checker) -> R) -> R {
     let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
     assert!(diags.is_empty(), "{diags:?}");
     let files = vec![Arc::new(file)];
@@ -29,7 +31,12 @@ fn build(src: &str) -> Result<Package, Unsupported> {
     c.check();
     assert!(c.errors.is_empty(), "{:?}", c.errors);
     let input = CheckedPackage { path: "main", files: &files, info: &c.info, defs: &c.defs };
-    let p = build_package(&input)?;
+    f(&input, &c)
+}
+
+/// Checks `src` as package main and builds it.
+fn build(src: &str) -> Result<Package, Unsupported> {
+    let p = with_checked(src, |input, _| build_package(input))?;
     if let Err(e) = verify_package(&p) {
         panic!("{e}\n{}", package_text(&p));
     }

@@ -5,57 +5,32 @@
 //! says `leaking param: s` / `leaking param: s to result` / `s does not
 //! escape`), except where noted as conservative.
 
-use std::sync::Arc;
 
-use goxide_types::check::{Checker, Config, Importer};
 use goxide_types::objects::{object, ObjKind};
-use goxide_types::sizes::Sizes;
-use goxide_types::types::PkgId;
 
-use super::super::{build_package, file_numbers, CheckedPackage};
+use super::super::tests::with_checked;
+use super::super::{build_package, file_numbers};
 use super::{Leak, ParamLeaks};
 use crate::printer::package_text;
 
-struct NoImports;
-
-impl Importer for NoImports {
-    fn import(&self, path: &str) -> Result<PkgId, String> {
-        Err(format!("no package {path}"))
-    }
-}
-
 /// The leak summary of function `name` (receiver first) in `src`.
 fn leaks(src: &str, name: &str) -> Vec<Leak> {
-    let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
-    assert!(diags.is_empty(), "{diags:?}");
-    let files = vec![Arc::new(file)];
-    let config = Config::new(Sizes::for_arch("amd64").expect("amd64 sizes"));
-    let mut c = Checker::new(&config, &NoImports, "main", files.clone());
-    c.check();
-    assert!(c.errors.is_empty(), "{:?}", c.errors);
-    let input = CheckedPackage { path: "main", files: &files, info: &c.info, defs: &c.defs };
-    let fnums: Vec<u32> = file_numbers(&input).into_iter().map(|n| n.unwrap_or(u32::MAX)).collect();
-    let pl = ParamLeaks::of_package(&input, &fnums);
-    let func = c
-        .defs
-        .values()
-        .copied()
-        .find(|&o| matches!(object(o).kind, ObjKind::Func) && object(o).name.as_str() == name)
-        .unwrap_or_else(|| panic!("no function {name}"));
-    pl.summary(func).unwrap_or_else(|| panic!("no summary for {name}")).to_vec()
+    with_checked(src, |input, c| {
+        let fnums: Vec<u32> = file_numbers(input).into_iter().map(|n| n.unwrap_or(u32::MAX)).collect();
+        let pl = ParamLeaks::of_package(input, &fnums);
+        let func = c
+            .defs
+            .values()
+            .copied()
+            .find(|&o| matches!(object(o).kind, ObjKind::Func) && object(o).name.as_str() == name)
+            .unwrap_or_else(|| panic!("no function {name}"));
+        pl.summary(func).unwrap_or_else(|| panic!("no summary for {name}")).to_vec()
+    })
 }
 
 /// The printed IR of `src`.
 fn ir(src: &str) -> String {
-    let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
-    assert!(diags.is_empty(), "{diags:?}");
-    let files = vec![Arc::new(file)];
-    let config = Config::new(Sizes::for_arch("amd64").expect("amd64 sizes"));
-    let mut c = Checker::new(&config, &NoImports, "main", files.clone());
-    c.check();
-    assert!(c.errors.is_empty(), "{:?}", c.errors);
-    let input = CheckedPackage { path: "main", files: &files, info: &c.info, defs: &c.defs };
-    package_text(&build_package(&input).unwrap_or_else(|e| panic!("{e}")))
+    with_checked(src, |input, _| package_text(&build_package(input).unwrap_or_else(|e| panic!("{e}"))))
 }
 
 /// How many frame buffers of `[4]int` function `func` of `src` holds.

@@ -5,34 +5,15 @@
 //! understood, one transition outside loops, append weight at least 2),
 //! except where noted as conservative.
 
-use std::sync::Arc;
 
-use goxide_types::check::{Checker, Config, Importer};
-use goxide_types::sizes::Sizes;
-use goxide_types::types::PkgId;
 
-use super::super::{build_package, CheckedPackage};
+use super::super::build_package;
+use super::super::tests::with_checked;
 use crate::printer::package_text;
-
-struct NoImports;
-
-impl Importer for NoImports {
-    fn import(&self, path: &str) -> Result<PkgId, String> {
-        Err(format!("no package {path}"))
-    }
-}
 
 /// The printed IR of function `func` of `src`.
 fn func_ir(src: &str, func: &str) -> String {
-    let (file, diags) = goxide_syntax::parse_file("./x.go", src.as_bytes());
-    assert!(diags.is_empty(), "{diags:?}");
-    let files = vec![Arc::new(file)];
-    let config = Config::new(Sizes::for_arch("amd64").expect("amd64 sizes"));
-    let mut c = Checker::new(&config, &NoImports, "main", files.clone());
-    c.check();
-    assert!(c.errors.is_empty(), "{:?}", c.errors);
-    let input = CheckedPackage { path: "main", files: &files, info: &c.info, defs: &c.defs };
-    let t = package_text(&build_package(&input).unwrap_or_else(|e| panic!("{e}")));
+    let t = with_checked(src, |input, _| package_text(&build_package(input).unwrap_or_else(|e| panic!("{e}"))));
     let header = format!("func main.{func}(");
     assert!(t.contains(&header), "{t}");
     t.lines().skip_while(|l| !l.starts_with(&header)).skip(1).take_while(|l| !l.starts_with("func ")).collect::<Vec<_>>().join("\n")
