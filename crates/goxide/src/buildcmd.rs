@@ -1,7 +1,7 @@
 //! `goxide build [-o output] [files.go | dir | pattern]` and `goxide run
 //! files.go... [arguments...]`: cmd/go's `work.runBuild` and
 //! `run.runRun` for what the backend takes today — one main package that
-//! imports nothing — compiled by [`crate::compile`].
+//! imports nothing but `unsafe` — compiled by [`crate::compile`].
 //!
 //! Packages are loaded as `goxide list` loads them (goxide_load, with
 //! goxide's tool tags), so file selection, package errors and the
@@ -84,7 +84,8 @@ fn load_main(patterns: &[String], gocfg: &goxide_build::cfg::Config) -> Result<B
     if p.name != "main" {
         return Err(unsupported(format!("building non-main package {}", p.import_path)));
     }
-    if let Some(imp) = p.imports.first() {
+    // unsafe is the compiler's own package.
+    if let Some(imp) = p.imports.iter().find(|i| *i != "unsafe") {
         return Err(unsupported(format!("imports ({} imports {imp})", p.import_path)));
     }
     let files = p.go_files.iter().map(|f| Path::new(&p.dir).join(f)).collect();

@@ -1,5 +1,5 @@
 //! The compile pipeline of `goxide build` and `goxide run` for one main
-//! package that imports nothing: parse → type-check (goxide_types) →
+//! package that imports nothing but `unsafe` (the compiler's own): parse → type-check (goxide_types) →
 //! SSA (goxide_ir) → object (goxide_codegen) → static executable
 //! (goxide_link). gc's `noder.LoadPackage` + `ssagen` + `obj` + cmd/link,
 //! in one process, for the slice the backend takes today.
@@ -58,6 +58,9 @@ struct NoImports;
 
 impl Importer for NoImports {
     fn import(&self, path: &str) -> Result<PkgId, String> {
+        if path == "unsafe" {
+            return Ok(goxide_types::universe::universe().unsafe_pkg);
+        }
         Err(format!("package {path} is not in std (goxide builds import-free programs only)"))
     }
 }

@@ -380,6 +380,14 @@ pub enum RuntimeFunc {
     Panicwrap,
     /// (): `go f()` of a nil func value, a fatal error (gc's `newproc1`)
     Gonilfunc,
+    /// (): `unsafe.Slice` with a negative or too large length
+    PanicUnsafeSliceLen,
+    /// (): `unsafe.Slice(nil, n)` with `n != 0`
+    PanicUnsafeSliceNilPtr,
+    /// (): `unsafe.String` with a negative or too large length
+    PanicUnsafeStringLen,
+    /// (): `unsafe.String(nil, n)` with `n != 0`
+    PanicUnsafeStringNilPtr,
     /// (): nil dereference
     Panicmem,
     /// (addr uintptr): nil dereference faulting at `addr`
@@ -501,6 +509,10 @@ impl RuntimeFunc {
             PanicSliceConvert => "panicSliceConvert",
             Panicwrap => "panicwrap",
             Gonilfunc => "gonilfunc",
+            PanicUnsafeSliceLen => "panicunsafeslicelen",
+            PanicUnsafeSliceNilPtr => "panicunsafeslicenilptr",
+            PanicUnsafeStringLen => "panicunsafestringlen",
+            PanicUnsafeStringNilPtr => "panicunsafestringnilptr",
             Panicmem => "panicmem",
             PanicmemAddr => "panicmemAddr",
             Gopanic => "gopanic",
@@ -558,6 +570,10 @@ impl RuntimeFunc {
                 | PanicSliceConvert
                 | Panicwrap
                 | Gonilfunc
+                | PanicUnsafeSliceLen
+                | PanicUnsafeSliceNilPtr
+                | PanicUnsafeStringLen
+                | PanicUnsafeStringNilPtr
                 | Panicmem
                 | PanicmemAddr
                 | Gopanic

@@ -585,8 +585,85 @@ impl FnBuilder<'_> {
                 }
                 one(acc.ok_or_else(|| unsupported("min/max without arguments", pos))?)
             }
+            Builtin::Add => {
+                let [p, n] = args else { return Err(unsupported("unsafe.Add", pos)) };
+                let uintptr = basic(BasicKind::Uintptr);
+                let pv = self.expr(*p)?;
+                let nv = self.expr(*n)?;
+                let pu = self.ins1(InstKind::Convert { arg: pv }, uintptr, pos);
+                let nu = self.coerce(nv, uintptr, pos);
+                let sum = self.ins1(InstKind::Binary { op: BinaryOp::Add, lhs: pu, rhs: nu }, uintptr, pos);
+                let rt = self.type_of(e)?;
+                one(self.ins1(InstKind::Convert { arg: sum }, rt, pos))
+            }
+            Builtin::SliceData | Builtin::StringData => {
+                let [x] = args else { return Err(unsupported("unsafe.SliceData", pos)) };
+                let xv = self.expr(*x)?;
+                let rt = self.type_of(e)?;
+                one(self.ins1(InstKind::Extract { arg: xv, n: 0 }, rt, pos))
+            }
+            Builtin::Slice | Builtin::String => {
+                let [p, n] = args else { return Err(unsupported("unsafe.Slice", pos)) };
+                let rt = self.type_of(e)?;
+                let pv = self.expr(*p)?;
+                let nv = self.expr(*n)?;
+                let nv = self.coerce(nv, int, pos);
+                let elem_size = match table().get(table().underlying(rt)) {
+                    Type::Slice(elem) => goxide_types::sizes::Sizes::for_arch("amd64").map_or(1, |s| s.sizeof(*elem)),
+                    _ => 1,
+                };
+                let (len_err, nil_err) = if b == Builtin::Slice {
+                    (RuntimeFunc::PanicUnsafeSliceLen, RuntimeFunc::PanicUnsafeSliceNilPtr)
+                } else {
+                    (RuntimeFunc::PanicUnsafeStringLen, RuntimeFunc::PanicUnsafeStringNilPtr)
+                };
+                self.unsafe_slice_checks(pv, nv, elem_size, len_err, nil_err, pos);
+                let parts = if b == Builtin::Slice { vec![pv, nv, nv] } else { vec![pv, nv] };
+                one(self.ins1(InstKind::Compose { parts }, rt, pos))
+            }
             other => Err(unsupported(format!("the builtin {}", other.info().0), pos)),
         }
+    }
+
+    /// gc's `unsafeslice`/`unsafestring` checks of `unsafe.Slice(p, n)` /
+    /// `unsafe.String(p, n)` (`n` an `int`, elements of `elem_size`
+    /// bytes; the sizes of 64-bit targets): a negative `n`, or `n`
+    /// elements past the end of the address space (from nil: any), panic.
+    fn unsafe_slice_checks(&mut self, p: Value, n: Value, elem_size: i64, len_err: RuntimeFunc, nil_err: RuntimeFunc, pos: Option<SrcPos>) {
+        let int = basic(BasicKind::Int);
+        let bool_t = basic(BasicKind::Bool);
+        let zero = self.ins1(InstKind::Const(Const::Int(0)), int, pos);
+        let negative = self.ins1(InstKind::Compare { op: CompareOp::Lt, lhs: n, rhs: zero }, bool_t, pos);
+        self.fail_if(negative, len_err, vec![], pos);
+        let too_far = if elem_size == 0 {
+            self.ins1(InstKind::Compare { op: CompareOp::Gt, lhs: n, rhs: zero }, bool_t, pos)
+        } else {
+            // n > (-uintptr(p)) / size: the elements would wrap around.
+            let uintptr = basic(BasicKind::Uintptr);
+            let pu = self.ins1(InstKind::Convert { arg: p }, uintptr, pos);
+            let room = self.ins1(InstKind::Unary { op: UnaryOp::Neg, arg: pu }, uintptr, pos);
+            let size = self.ins1(InstKind::Const(Const::Int(elem_size)), uintptr, pos);
+            let limit = self.ins1(InstKind::Binary { op: BinaryOp::Div, lhs: room, rhs: size }, uintptr, pos);
+            let nu = self.ins1(InstKind::Convert { arg: n }, uintptr, pos);
+            self.ins1(InstKind::Compare { op: CompareOp::Gt, lhs: nu, rhs: limit }, bool_t, pos)
+        };
+        if elem_size == 0 {
+            // Zero-size elements: only a nil pointer with a length fails.
+            let is_nil = self.is_nil_word(p, pos);
+            let both = self.ins1(InstKind::Binary { op: BinaryOp::And, lhs: is_nil, rhs: too_far }, bool_t, pos);
+            self.fail_if(both, nil_err, vec![], pos);
+            return;
+        }
+        let bad = self.f.create_block();
+        let good = self.f.create_block();
+        self.branch(too_far, bad, good);
+        self.seal(bad);
+        self.switch_to(bad);
+        self.fail_if_nil(p, nil_err, vec![], pos);
+        self.ins(InstKind::RuntimeCall { func: len_err, args: vec![] }, &[], pos);
+        self.terminate(InstKind::Unreachable, pos);
+        self.seal(good);
+        self.switch_to(good);
     }
 
     /// `min(x, y)` (or max) of two ordered values of one type, by a

@@ -206,14 +206,24 @@ impl<'a> FnBuilder<'a> {
     /// `if p == nil { func(args...) }` for a pointer-shaped value `p`,
     /// where `func` does not return (a run-time panic or fatal error).
     pub fn fail_if_nil(&mut self, p: Value, func: RuntimeFunc, args: Vec<Value>, pos: Option<SrcPos>) {
+        let is_nil = self.is_nil_word(p, pos);
+        self.fail_if(is_nil, func, args, pos);
+    }
+
+    /// Whether the pointer-shaped value `p` is nil (a `bool`).
+    pub fn is_nil_word(&mut self, p: Value, pos: Option<SrcPos>) -> Value {
         let raw = crate::repr::raw_pointer();
         let word = self.ins1(InstKind::Convert { arg: p }, raw, pos);
         let zero = self.ins1(InstKind::Const(Const::Zero), raw, pos);
         let bool_t = crate::repr::basic(goxide_types::types::BasicKind::Bool);
-        let is_nil = self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: word, rhs: zero }, bool_t, pos);
+        self.ins1(InstKind::Compare { op: CompareOp::Eq, lhs: word, rhs: zero }, bool_t, pos)
+    }
+
+    /// `if cond { func(args...) }` where `func` does not return.
+    pub fn fail_if(&mut self, cond: Value, func: RuntimeFunc, args: Vec<Value>, pos: Option<SrcPos>) {
         let bad = self.f.create_block();
         let good = self.f.create_block();
-        self.branch(is_nil, bad, good);
+        self.branch(cond, bad, good);
         self.seal(bad);
         self.switch_to(bad);
         self.ins(InstKind::RuntimeCall { func, args }, &[], pos);
