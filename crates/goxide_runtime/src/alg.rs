@@ -128,7 +128,10 @@ pub unsafe fn typedequal(g: *mut G, t: &Type, p: *const u8, q: *const u8) -> boo
                 let (a, b) = (p as *const f64, q as *const f64);
                 *a == *b && *a.add(1) == *b.add(1)
             }
-            kind::STRING => go_string(p) == go_string(q),
+            kind::STRING => {
+                let (a, b) = (go_string(p), go_string(q));
+                a.len() == b.len() && mem_equal(a.as_ptr(), b.as_ptr(), a.len())
+            }
             kind::INTERFACE => iface_equal(g, t, p, q),
             kind::ARRAY => {
                 let at = &*(t as *const Type as *const ArrayType);
@@ -140,8 +143,42 @@ pub unsafe fn typedequal(g: *mut G, t: &Type, p: *const u8, q: *const u8) -> boo
                 fields.iter().filter(|f| !f.name.is_blank()).all(|f| typedequal(g, &*f.typ, p.add(f.offset), q.add(f.offset)))
             }
             kind::SLICE | kind::MAP | kind::FUNC => runtime_error_panic(g, RuntimeError::WithType(b"comparing uncomparable type ", t)),
-            _ => bytes(p, t.size) == bytes(q, t.size),
+            _ => mem_equal(p, q, t.size),
         }
+    }
+}
+
+/// Whether `n` bytes at `p` and at `q` are equal, compared a word at a
+/// time (gc's `memequal`; musl's `memcmp`, which a slice comparison
+/// would call, goes a byte at a time, and map lookups of `int` and
+/// `string` keys spend their time here).
+///
+/// # Safety
+/// `p` and `q` are valid for `n` bytes (any alignment).
+#[inline]
+unsafe fn mem_equal(p: *const u8, q: *const u8, n: usize) -> bool {
+    // SAFETY: every read is within the `n` bytes the caller vouches for.
+    unsafe {
+        let mut i = 0;
+        while i + 8 <= n {
+            if (p.add(i) as *const u64).read_unaligned() != (q.add(i) as *const u64).read_unaligned() {
+                return false;
+            }
+            i += 8;
+        }
+        if i + 4 <= n {
+            if (p.add(i) as *const u32).read_unaligned() != (q.add(i) as *const u32).read_unaligned() {
+                return false;
+            }
+            i += 4;
+        }
+        while i < n {
+            if *p.add(i) != *q.add(i) {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 }
 
@@ -311,7 +348,7 @@ pub unsafe extern "C" fn goxide_rt_typehash(g: *mut G, t: *const Type, p: *const
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn goxide_rt_memequal(_g: *mut G, a: *const u8, b: *const u8, n: usize) -> bool {
     // SAFETY: the caller's guarantee.
-    core::ptr::eq(a, b) || unsafe { bytes(a, n) == bytes(b, n) }
+    core::ptr::eq(a, b) || unsafe { mem_equal(a, b, n) }
 }
 
 #[cfg(test)]
@@ -322,6 +359,24 @@ mod tests {
 
     fn p<T>(v: &T) -> *const u8 {
         v as *const T as *const u8
+    }
+
+    #[test]
+    fn mem_equal_finds_a_difference_at_every_position_and_length() {
+        let a: alloc::vec::Vec<u8> = (0..40u8).collect();
+        for n in 0..=33 {
+            for off in 0..3 {
+                let mut b = a.clone();
+                // SAFETY: both slices hold at least off + n bytes.
+                unsafe { assert!(mem_equal(a.as_ptr().add(off), b.as_ptr().add(off), n)) };
+                for k in 0..n {
+                    b[off + k] ^= 0x40;
+                    // SAFETY: as above.
+                    unsafe { assert!(!mem_equal(a.as_ptr().add(off), b.as_ptr().add(off), n), "n={n} off={off} k={k}") };
+                    b[off + k] ^= 0x40;
+                }
+            }
+        }
     }
 
     #[test]
