@@ -598,40 +598,9 @@ impl Drop for TempDir {
 
 /// Builds `src` (package main) with the reference go into `dir/out`.
 fn go_build(dir: &Path, src: &str, out: &str, ldflags: &str) -> PathBuf {
-    let goroot = goxide_testing::goroot();
-    let pkg = dir.join("gosrc");
-    std::fs::create_dir_all(&pkg).unwrap();
-    std::fs::write(pkg.join("go.mod"), "module e2e\n\ngo 1.27\n").unwrap();
-    std::fs::write(pkg.join("main.go"), src).unwrap();
-    let home = dir.join("home");
-    std::fs::create_dir_all(home.join(".config/go/telemetry")).unwrap();
-    std::fs::write(home.join(".config/go/telemetry/mode"), "off 2024-01-01\n").unwrap();
-    let exe = dir.join(out);
-    let res = Command::new(goroot.join("bin/go"))
-        .args(["build", "-ldflags", ldflags, "-o"])
-        .arg(&exe)
-        .arg(".")
-        .current_dir(&pkg)
-        .env("HOME", &home)
-        .env("GOROOT", &goroot)
-        .env(
-            "GOCACHE",
-            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache"),
-        )
-        .env("GOPATH", dir.join("gopath"))
-        .env("GOTOOLCHAIN", "local")
-        .env("GOPROXY", "off")
-        .env("GOWORK", "off")
-        .env("GOFLAGS", "-modcacherw")
-        .env("CGO_ENABLED", "0")
-        .output()
-        .expect("run the reference go");
-    assert!(
-        res.status.success(),
-        "go build: {}",
-        String::from_utf8_lossy(&res.stderr)
-    );
-    exe
+    let pkg = goxide_testing::gobuild::GoPackage { module: "e2e", files: &[("main.go", src)], build_args: &["-ldflags", ldflags] };
+    let gocache = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache");
+    goxide_testing::gobuild::build_with_reference_go(dir, "gosrc", &pkg, &gocache, &dir.join(out))
 }
 
 /// Runs a linked executable of `arch`: natively, or under qemu-user; in

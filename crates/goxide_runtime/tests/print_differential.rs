@@ -14,6 +14,7 @@
 //! the cargo target's tmp dir; the test leaves no files behind in the repo.
 
 use goxide_runtime::print::*;
+use goxide_testing::gobuild::{build_with_reference_go, GoPackage};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -367,42 +368,16 @@ impl Drop for TempDir {
     }
 }
 
-/// Builds GO_PROGRAM with the reference go into `dir/prog`.
+/// Builds GO_PROGRAM with the reference go into `dir/prog` (body-less
+/// Go declarations need an assembly file in the package).
 fn build_reference(dir: &Path) -> PathBuf {
-    let goroot = goxide_testing::goroot();
-    let src = dir.join("src");
-    std::fs::create_dir_all(&src).unwrap();
-    std::fs::write(src.join("go.mod"), "module printdiff\n\ngo 1.27\n").unwrap();
-    std::fs::write(src.join("main.go"), GO_PROGRAM).unwrap();
-    // Body-less Go declarations need an assembly file in the package.
-    std::fs::write(src.join("empty.s"), "").unwrap();
-    let home = dir.join("home");
-    std::fs::create_dir_all(home.join(".config/go/telemetry")).unwrap();
-    std::fs::write(home.join(".config/go/telemetry/mode"), "off 2024-01-01\n").unwrap();
+    let pkg = GoPackage {
+        module: "printdiff",
+        files: &[("main.go", GO_PROGRAM), ("empty.s", "")],
+        build_args: &["-ldflags=-checklinkname=0"],
+    };
     let gocache = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache");
-    let prog = dir.join("prog");
-    let out = Command::new(goroot.join("bin/go"))
-        .args(["build", "-ldflags=-checklinkname=0", "-o"])
-        .arg(&prog)
-        .arg(".")
-        .current_dir(&src)
-        .env("HOME", &home)
-        .env("GOROOT", &goroot)
-        .env("GOCACHE", &gocache)
-        .env("GOPATH", dir.join("gopath"))
-        .env("GOTOOLCHAIN", "local")
-        .env("GOPROXY", "off")
-        .env("GOWORK", "off")
-        .env("GOFLAGS", "-modcacherw")
-        .env("CGO_ENABLED", "0")
-        .output()
-        .expect("run the reference go");
-    assert!(
-        out.status.success(),
-        "go build: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    prog
+    build_with_reference_go(dir, "src", &pkg, &gocache, &dir.join("prog"))
 }
 
 #[test]

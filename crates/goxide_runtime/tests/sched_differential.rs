@@ -22,6 +22,7 @@ use goxide_runtime::chan::{
     Hchan, goxide_rt_chanrecv2, goxide_rt_chansend1, goxide_rt_closechan, goxide_rt_makechan,
 };
 use goxide_runtime::goroutine::G;
+use goxide_testing::gobuild::{build_with_reference_go, GoPackage};
 use goxide_runtime::sched::sleep::goxide_rt_timeSleep;
 use goxide_runtime::sched::testing::{chan_type, go, run};
 use goxide_runtime::sched::{goxide_rt_Gosched, goxide_rt_block};
@@ -41,40 +42,9 @@ struct Outcome {
 
 /// Builds `src` with the reference go; the program's path.
 fn build_reference(dir: &Path, name: &str, src: &str) -> PathBuf {
-    let goroot = goxide_testing::goroot();
-    let pkg = dir.join(name);
-    std::fs::create_dir_all(&pkg).unwrap();
-    std::fs::write(pkg.join("go.mod"), "module scheddiff\n\ngo 1.27\n").unwrap();
-    std::fs::write(pkg.join("main.go"), src).unwrap();
-    let home = dir.join("home");
-    std::fs::create_dir_all(home.join(".config/go/telemetry")).unwrap();
-    std::fs::write(home.join(".config/go/telemetry/mode"), "off 2024-01-01\n").unwrap();
-    let prog = pkg.join("prog");
-    let out = Command::new(goroot.join("bin/go"))
-        .args(["build", "-o"])
-        .arg(&prog)
-        .arg(".")
-        .current_dir(&pkg)
-        .env("HOME", &home)
-        .env("GOROOT", &goroot)
-        .env(
-            "GOCACHE",
-            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache"),
-        )
-        .env("GOPATH", dir.join("gopath"))
-        .env("GOTOOLCHAIN", "local")
-        .env("GOPROXY", "off")
-        .env("GOWORK", "off")
-        .env("GOFLAGS", "-modcacherw")
-        .env("CGO_ENABLED", "0")
-        .output()
-        .expect("run the reference go");
-    assert!(
-        out.status.success(),
-        "go build {name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    prog
+    let pkg = GoPackage { module: "scheddiff", files: &[("main.go", src)], build_args: &[] };
+    let gocache = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gocache");
+    build_with_reference_go(dir, name, &pkg, &gocache, &dir.join(name).join("prog"))
 }
 
 /// How many times a reference program may run before its output is

@@ -16,6 +16,7 @@
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+pub mod gobuild;
 pub mod goldens;
 pub mod runs;
 pub mod process;

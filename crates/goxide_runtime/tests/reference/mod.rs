@@ -14,6 +14,8 @@ extern crate std;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use goxide_testing::gobuild::{build_with_reference_go, GoPackage};
+
 pub struct TempDir(pub PathBuf);
 
 impl TempDir {
@@ -31,32 +33,9 @@ impl Drop for TempDir {
 /// Builds `src` (package main) with the reference go and runs it with
 /// `args`: (stdout, stderr, exit code).
 pub fn run_reference(dir: &Path, name: &str, src: &str, args: &[&str]) -> (std::vec::Vec<u8>, std::vec::Vec<u8>, Option<i32>) {
-    let goroot = goxide_testing::goroot();
-    let pkg = dir.join(name);
-    std::fs::create_dir_all(&pkg).unwrap();
-    std::fs::write(pkg.join("go.mod"), "module refprog\n\ngo 1.27\n").unwrap();
-    std::fs::write(pkg.join("main.go"), src).unwrap();
-    let home = dir.join("home");
-    std::fs::create_dir_all(home.join(".config/go/telemetry")).unwrap();
-    std::fs::write(home.join(".config/go/telemetry/mode"), "off 2024-01-01\n").unwrap();
-    let prog = pkg.join("prog");
-    let out = Command::new(goroot.join("bin/go"))
-        .args(["build", "-o"])
-        .arg(&prog)
-        .arg(".")
-        .current_dir(&pkg)
-        .env("HOME", &home)
-        .env("GOROOT", &goroot)
-        .env("GOCACHE", option_env!("CARGO_TARGET_TMPDIR").map_or_else(|| dir.join("gocache"), PathBuf::from).join("gocache"))
-        .env("GOPATH", dir.join("gopath"))
-        .env("GOTOOLCHAIN", "local")
-        .env("GOPROXY", "off")
-        .env("GOWORK", "off")
-        .env("GOFLAGS", "-modcacherw")
-        .env("CGO_ENABLED", "0")
-        .output()
-        .expect("run the reference go");
-    assert!(out.status.success(), "go build: {}", std::string::String::from_utf8_lossy(&out.stderr));
+    let gocache = option_env!("CARGO_TARGET_TMPDIR").map_or_else(|| dir.join("gocache"), PathBuf::from).join("gocache");
+    let pkg = GoPackage { module: "refprog", files: &[("main.go", src)], build_args: &[] };
+    let prog = build_with_reference_go(dir, name, &pkg, &gocache, &dir.join(name).join("prog"));
     let run = Command::new(&prog).args(args).output().expect("run the reference program");
     (run.stdout, run.stderr, run.status.code())
 }
