@@ -377,6 +377,39 @@ fn emit_unwind_table(st: &mut ObjectState) -> Result<(), CodegenError> {
     Ok(())
 }
 
+/// Defines the exported C-ABI function `name` of `params` and `returns`
+/// 64-bit words: one entry block, its parameters given to `body`, which
+/// makes the body up to its return (the runtime's ways into Go code).
+fn define_c_abi_function(
+    st: &mut ObjectState,
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
+    name: &str,
+    (params, returns): (usize, usize),
+    body: impl FnOnce(&mut ObjectState, &mut FunctionBuilder, &[cranelift_codegen::ir::Value]) -> Result<(), CodegenError>,
+) -> Result<(), CodegenError> {
+    let frontend = st.module.isa().frontend_config();
+    let mut sig = Signature::new(st.module.isa().default_call_conv());
+    sig.params.extend((0..params).map(|_| AbiParam::new(types::I64)));
+    sig.returns.extend((0..returns).map(|_| AbiParam::new(types::I64)));
+    let id = st.module.declare_function(name, Linkage::Export, &sig).map_err(err)?;
+    ctx.func.signature = sig;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+        let block = b.create_block();
+        b.append_block_params_for_function_params(block);
+        b.switch_to_block(block);
+        b.seal_block(block);
+        let p = b.block_params(block).to_vec();
+        body(st, &mut b, &p)?;
+        b.finalize(frontend);
+    }
+    st.module.define_function(id, ctx).map_err(|e| CodegenError(format!("{name}: {e:?}")))?;
+    st.module.clear_context(ctx);
+    Ok(())
+}
+
 /// `goxide_go_main(g)` (C ABI): the initialisers in order, then main.
 fn emit_entry(
     st: &mut ObjectState,
@@ -386,19 +419,8 @@ fn emit_entry(
     fctx: &mut FunctionBuilderContext,
 ) -> Result<(), CodegenError> {
     use cranelift_codegen::ir::InstBuilder;
-    let frontend = st.module.isa().frontend_config();
-    let mut sig = Signature::new(st.module.isa().default_call_conv());
-    sig.params.push(AbiParam::new(types::I64));
-    let entry = st.module.declare_function("goxide_go_main", Linkage::Export, &sig).map_err(err)?;
-    ctx.func.signature = sig;
-    ctx.func.name = UserFuncName::user(0, entry.as_u32());
-    {
-        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
-        let block = b.create_block();
-        b.append_block_params_for_function_params(block);
-        b.switch_to_block(block);
-        b.seal_block(block);
-        let g = b.block_params(block)[0];
+    define_c_abi_function(st, ctx, fctx, "goxide_go_main", (1, 0), |st, b, p| {
+        let g = p[0];
         let null = b.ins().iconst(types::I64, 0);
         // gc's runtime.main: the main goroutine is locked to its thread
         // while the initialisers run (goroutine headers say so).
@@ -419,10 +441,8 @@ fn emit_entry(
         let callee = st.module.declare_func_in_func(id, b.func);
         b.ins().call(callee, &[g, null]);
         b.ins().return_(&[]);
-        b.finalize(frontend);
-    }
-    st.module.define_function(entry, ctx).map_err(|e| CodegenError(format!("goxide_go_main: {e:?}")))?;
-    st.module.clear_context(ctx);
+        Ok(())
+    })?;
     emit_call0(st, ctx, fctx)?;
     emit_call_string(st, ctx, fctx)?;
     if let Some((e, m)) = pkg.runtime_error {
@@ -437,36 +457,16 @@ fn emit_entry(
 /// `String()` (gc's `printpanicval`).
 fn emit_call_string(st: &mut ObjectState, ctx: &mut Context, fctx: &mut FunctionBuilderContext) -> Result<(), CodegenError> {
     use cranelift_codegen::ir::InstBuilder;
-    let frontend = st.module.isa().frontend_config();
-    let mut sig = Signature::new(st.module.isa().default_call_conv());
-    for _ in 0..3 {
-        sig.params.push(AbiParam::new(types::I64));
-    }
-    sig.returns.push(AbiParam::new(types::I64));
-    sig.returns.push(AbiParam::new(types::I64));
-    let id = st.module.declare_function("goxide_go_call_string", Linkage::Export, &sig).map_err(err)?;
-    ctx.func.signature = sig;
-    ctx.func.name = UserFuncName::user(0, id.as_u32());
-    {
-        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
-        let block = b.create_block();
-        b.append_block_params_for_function_params(block);
-        b.switch_to_block(block);
-        b.seal_block(block);
-        let p = b.block_params(block).to_vec();
+    define_c_abi_function(st, ctx, fctx, "goxide_go_call_string", (3, 2), |_, b, p| {
         let raw = goxide_ir::repr::raw_pointer();
         let string = goxide_types::types::table().basic(goxide_types::types::BasicKind::String);
-        let callee_sig = go_signature(&[raw, raw], &[string])?;
-        let sref = b.import_signature(callee_sig);
+        let sref = b.import_signature(go_signature(&[raw, raw], &[string])?);
         let null = b.ins().iconst(types::I64, 0);
         let call = b.ins().call_indirect(sref, p[1], &[p[0], null, p[2]]);
         let rets = b.inst_results(call).to_vec();
         b.ins().return_(&rets);
-        b.finalize(frontend);
-    }
-    st.module.define_function(id, ctx).map_err(|e| CodegenError(format!("goxide_go_call_string: {e:?}")))?;
-    st.module.clear_context(ctx);
-    Ok(())
+        Ok(())
+    })
 }
 
 /// `goxide_go_call0(g, closure)` (C ABI): calls a `func()` value — the
@@ -474,31 +474,14 @@ fn emit_call_string(st: &mut ObjectState, ctx: &mut Context, fctx: &mut Function
 /// contract's "Runtime → Go").
 fn emit_call0(st: &mut ObjectState, ctx: &mut Context, fctx: &mut FunctionBuilderContext) -> Result<(), CodegenError> {
     use cranelift_codegen::ir::{InstBuilder, MemFlagsData};
-    let frontend = st.module.isa().frontend_config();
-    let mut sig = Signature::new(st.module.isa().default_call_conv());
-    sig.params.push(AbiParam::new(types::I64));
-    sig.params.push(AbiParam::new(types::I64));
-    let id = st.module.declare_function("goxide_go_call0", Linkage::Export, &sig).map_err(err)?;
-    ctx.func.signature = sig;
-    ctx.func.name = UserFuncName::user(0, id.as_u32());
-    {
-        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
-        let block = b.create_block();
-        b.append_block_params_for_function_params(block);
-        b.switch_to_block(block);
-        b.seal_block(block);
-        let g = b.block_params(block)[0];
-        let closure = b.block_params(block)[1];
+    define_c_abi_function(st, ctx, fctx, "goxide_go_call0", (2, 0), |_, b, p| {
+        let (g, closure) = (p[0], p[1]);
         let code = b.ins().load(types::I64, MemFlagsData::trusted(), closure, 0);
-        let callee_sig = go_signature(&[goxide_ir::repr::raw_pointer()], &[])?;
-        let sref = b.import_signature(callee_sig);
+        let sref = b.import_signature(go_signature(&[goxide_ir::repr::raw_pointer()], &[])?);
         b.ins().call_indirect(sref, code, &[g, closure]);
         b.ins().return_(&[]);
-        b.finalize(frontend);
-    }
-    st.module.define_function(id, ctx).map_err(|e| CodegenError(format!("goxide_go_call0: {e:?}")))?;
-    st.module.clear_context(ctx);
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]
