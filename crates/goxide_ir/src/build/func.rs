@@ -494,6 +494,18 @@ impl<'a> FnBuilder<'a> {
         (w, params)
     }
 
+    /// Declares generated function `sym` of Go signature `gsig` (a
+    /// wrapper, a method-value or method-expression function), recorded
+    /// under its name so it is made once: its id, its builder and its Go
+    /// parameters' values.
+    pub fn new_wrapper(&self, sym: String, gsig: &super::GoSig, pos: Option<SrcPos>) -> (FuncId, FnBuilder<'a>, Vec<Value>) {
+        let (lp, lr) = crate::repr::lower_signature(&gsig.params, &gsig.results);
+        let id = self.ctx.add_closure(Function::new(sym.clone(), lp, lr, pos));
+        self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
+        let (w, entry) = self.for_generated(sym, gsig, pos);
+        (id, w, entry)
+    }
+
     /// Parameter values of types `types` as operands (memory ones arrive
     /// as pointers to a copy the function owns).
     pub fn param_operands(params: &[Value], types: &[TypeId]) -> Vec<super::Operand> {

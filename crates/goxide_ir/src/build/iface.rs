@@ -27,7 +27,7 @@ use goxide_types::types::{table, BasicKind, ObjId, Type, TypeId};
 use super::func::FnBuilder;
 use super::{signature_of, type_name, unsupported, BuildResult, GoSig, Operand};
 use crate::ir::*;
-use crate::repr::{basic, is_memory, lower_signature, pointer_to, raw_pointer, repr_of, Repr};
+use crate::repr::{basic, is_memory, pointer_to, raw_pointer, repr_of, Repr};
 
 /// Whether `t` is one machine pointer, stored directly in an interface.
 pub(crate) fn is_direct_iface(t: TypeId) -> bool {
@@ -128,10 +128,7 @@ impl FnBuilder<'_> {
         let msig = signature_of(sig_t, pos)?;
         let params: Vec<TypeId> = std::iter::once(recv_t).chain(msig.params.iter().copied()).collect();
         let gsig = GoSig { params, results: msig.results.clone() };
-        let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
-        let id = self.ctx.add_closure(Function::new(sym.clone(), lp, lr, pos));
-        self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
-        let (mut w, entry) = self.for_generated(sym, &gsig, pos);
+        let (id, mut w, entry) = self.new_wrapper(sym, &gsig, pos);
         let (&recv_v, args) = entry.split_first().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
         // The interface field's address, then its value.
         let base = match super::addr::pointee(recv_t) {
@@ -180,10 +177,7 @@ impl FnBuilder<'_> {
         let msig = self.ctx.sig_of(mid).ok_or_else(|| unsupported("a wrapped method without a signature", pos))?;
         let params: Vec<TypeId> = std::iter::once(recv_t).chain(msig.params.iter().skip(1).copied()).collect();
         let gsig = GoSig { params, results: msig.results.clone() };
-        let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
-        let id = self.ctx.add_closure(Function::new(sym.clone(), lp, lr, pos));
-        self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
-        let (mut w, entry) = self.for_generated(sym, &gsig, pos);
+        let (id, mut w, entry) = self.new_wrapper(sym, &gsig, pos);
         let (&recv_v, args) = entry.split_first().ok_or_else(|| unsupported("a wrapper's receiver", pos))?;
         // The receiver the method wants, from the one we have.
         let ptr_recv = goxide_types::lookup::method_has_ptr_recv(m);
@@ -545,10 +539,7 @@ impl FnBuilder<'_> {
             return Ok(id);
         }
         let gsig = signature_of(fty, pos)?;
-        let (lp, lr) = lower_signature(&gsig.params, &gsig.results);
-        let id = self.ctx.add_closure(Function::new(sym.clone(), lp, lr, pos));
-        self.ctx.wrappers.borrow_mut().insert(sym.clone(), id);
-        let (mut w, entry) = self.for_generated(sym, &gsig, pos);
+        let (id, mut w, entry) = self.new_wrapper(sym, &gsig, pos);
         let (&iv, args) = entry.split_first().ok_or_else(|| unsupported("a method expression's receiver", pos))?;
         let msig = GoSig { params: gsig.params.iter().skip(1).copied().collect(), results: gsig.results.clone() };
         let vals = FnBuilder::param_operands(args, &msig.params);
@@ -612,10 +603,7 @@ impl FnBuilder<'_> {
         let fid = match existing {
             Some(id) => id,
             None => {
-                let (lp, lr) = lower_signature(&sig.params, &sig.results);
-                let id = self.ctx.add_closure(Function::new(name.clone(), lp, lr, pos));
-                self.ctx.wrappers.borrow_mut().insert(name.clone(), id);
-                let (mut w, args) = self.for_generated(name, &sig, pos);
+                let (id, mut w, args) = self.new_wrapper(name, &sig, pos);
                 // The receiver's cell is word 1 of the closure object.
                 let objt = FnBuilder::closure_object_type(2);
                 let ctxp = w.ctx_param;
