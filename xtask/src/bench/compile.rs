@@ -38,7 +38,7 @@ pub mod generator;
 
 use super::Options;
 use super::gofile::{self, ProgramResult, Toolchains};
-use super::runner::{self, Contender, ExitKind, Sample, Series};
+use super::runner::{self, Contender, ExitKind, Series};
 use std::path::{Path, PathBuf};
 
 const DEFAULT_RUNS: usize = 5;
@@ -201,45 +201,19 @@ fn run_prepared(
     runs: usize,
     want: &ProgramResult,
 ) -> Result<Vec<Series>, String> {
-    let n = contenders.len();
-    let mut series: Vec<Series> = contenders
-        .iter()
-        .map(|p| Series {
-            label: p.contender.label.clone(),
-            samples: Vec::with_capacity(runs),
-        })
-        .collect();
-    if let Some(load) = runner::load_average() {
-        eprintln!(
-            "  load average before: {load} (other work on these cores skews every contender)"
-        );
-    }
-    eprint!("  {runs} rounds of {n}: ");
-    for round in 0..runs {
-        for k in 0..n {
-            let i = (round + k) % n;
-            let p = &contenders[i];
-            p.prepare()?;
-            let o = runner::run_once(&p.contender)?;
-            let context = |e: String| format!("{} (round {}): {e}", p.contender.label, round + 1);
-            if o.exit != ExitKind::Code(0) {
-                return Err(context(format!("build failed: {}", o.describe())));
-            }
-            let got = gofile::run_program(&p.exe).map_err(context)?;
-            gofile::compare(want, &got).map_err(|e| {
-                context(format!("the executable differs from gc's first build: {e}"))
-            })?;
-            series[i].samples.push(Sample {
-                wall: o.wall,
-                cpu: o.cpu,
-                peak_rss: o.peak_rss,
-            });
-            eprint!(".");
+    let labels: Vec<&str> = contenders.iter().map(|p| p.contender.label.as_str()).collect();
+    runner::run_rounds(&labels, runs, |i| {
+        let p = &contenders[i];
+        p.prepare()?;
+        let o = runner::run_once(&p.contender)?;
+        if o.exit != ExitKind::Code(0) {
+            return Err(format!("build failed: {}", o.describe()));
         }
-        eprint!(" ");
-    }
-    eprintln!();
-    Ok(series)
+        let got = gofile::run_program(&p.exe)?;
+        gofile::compare(want, &got)
+            .map_err(|e| format!("the executable differs from gc's first build: {e}"))?;
+        Ok(o)
+    })
 }
 
 /// Builds once (untimed) and fails with the build's stderr if it fails.

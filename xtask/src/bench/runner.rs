@@ -272,11 +272,28 @@ pub fn run_alternating(
     runs: usize,
     check: impl Fn(usize, &Outcome) -> Result<(), String>,
 ) -> Result<Vec<Series>, String> {
-    let n = contenders.len();
-    let mut series: Vec<Series> = contenders
+    let labels: Vec<&str> = contenders.iter().map(|c| c.label.as_str()).collect();
+    run_rounds(&labels, runs, |i| {
+        let outcome = run_once(&contenders[i])?;
+        check(i, &outcome)?;
+        Ok(outcome)
+    })
+}
+
+/// The alternation itself: `runs` rounds over the contenders named by
+/// `labels`, round `r` starting at contender `r mod n`; `run(i)` times
+/// contender `i` once (and may do untimed work around the timed run).
+/// An error ends the bench, named with the contender and the round.
+pub fn run_rounds(
+    labels: &[&str],
+    runs: usize,
+    mut run: impl FnMut(usize) -> Result<Outcome, String>,
+) -> Result<Vec<Series>, String> {
+    let n = labels.len();
+    let mut series: Vec<Series> = labels
         .iter()
-        .map(|c| Series {
-            label: c.label.clone(),
+        .map(|l| Series {
+            label: l.to_string(),
             samples: Vec::with_capacity(runs),
         })
         .collect();
@@ -289,9 +306,7 @@ pub fn run_alternating(
     for round in 0..runs {
         for k in 0..n {
             let i = (round + k) % n;
-            let outcome = run_once(&contenders[i])?;
-            check(i, &outcome)
-                .map_err(|e| format!("{} (round {}): {e}", contenders[i].label, round + 1))?;
+            let outcome = run(i).map_err(|e| format!("{} (round {}): {e}", labels[i], round + 1))?;
             series[i].samples.push(Sample {
                 wall: outcome.wall,
                 cpu: outcome.cpu,
