@@ -246,14 +246,6 @@ struct SigStack {
 unsafe extern "C" {
     fn sigaction(sig: c_int, act: *const SigAction, old: *mut SigAction) -> c_int;
     fn sigaltstack(ss: *const SigStack, old: *mut SigStack) -> c_int;
-    fn mmap(
-        addr: *mut c_void,
-        len: usize,
-        prot: c_int,
-        flags: c_int,
-        fd: c_int,
-        off: i64,
-    ) -> *mut c_void;
 }
 
 const SA_SIGINFO: c_int = 4;
@@ -347,12 +339,11 @@ pub unsafe fn install(m: *mut M) -> bool {
     // SAFETY: a fresh anonymous mapping becomes the signal stack; the
     // sigaction structs are fully initialised.
     unsafe {
-        let stack = mmap(core::ptr::null_mut(), SIGNAL_STACK_SIZE, 3, 0x22, -1, 0);
-        if stack as usize == !0usize || stack.is_null() {
+        let Some(stack) = crate::sys::map_anonymous(SIGNAL_STACK_SIZE, false) else {
             return false;
-        }
+        };
         let ss = SigStack {
-            sp: stack,
+            sp: stack as *mut c_void,
             flags: 0,
             size: SIGNAL_STACK_SIZE,
         };

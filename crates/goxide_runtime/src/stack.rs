@@ -27,7 +27,6 @@
 //! the size reserved; the pool is behind a spin lock so host tests running
 //! programs on several threads share it safely.
 
-use core::ffi::{c_int, c_void};
 
 use crate::spinlock::SpinLock;
 
@@ -38,25 +37,6 @@ pub const ARENA_SLOTS: usize = 256;
 /// The main goroutine's reservation: gc's `maxstacksize` (1e9) rounded up.
 pub const MAIN_STACK_SIZE: usize = 1 << 30;
 
-unsafe extern "C" {
-    fn mmap(
-        addr: *mut c_void,
-        len: usize,
-        prot: c_int,
-        flags: c_int,
-        fd: c_int,
-        off: i64,
-    ) -> *mut c_void;
-    fn munmap(addr: *mut c_void, len: usize) -> c_int;
-}
-
-const PROT_READ: c_int = 1;
-const PROT_WRITE: c_int = 2;
-const MAP_PRIVATE: c_int = 0x02;
-const MAP_ANONYMOUS: c_int = 0x20;
-/// Same value on x86-64 and aarch64 Linux.
-const MAP_NORESERVE: c_int = 0x4000;
-const MAP_FAILED: *mut c_void = !0usize as *mut c_void;
 
 /// A stack: addresses `[lo, hi)`; `EMPTY` is no stack.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -94,19 +74,7 @@ static POOL: SpinLock<Pool> = SpinLock::new(Pool {
 /// Reserves `len` bytes of zeroed, lazily committed memory; `None` when
 /// the kernel refuses.
 fn reserve(len: usize) -> Option<usize> {
-    // SAFETY: an anonymous private mapping at an address of the kernel's
-    // choosing touches no existing memory.
-    let p = unsafe {
-        mmap(
-            core::ptr::null_mut(),
-            len,
-            PROT_READ | PROT_WRITE,
-            MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-            -1,
-            0,
-        )
-    };
-    (p != MAP_FAILED && !p.is_null()).then_some(p as usize)
+    crate::sys::map_anonymous(len, true)
 }
 
 /// A goroutine stack of [`STACK_SIZE`] bytes, from the free list or the
@@ -158,7 +126,7 @@ pub fn alloc_main_stack() -> Option<Stack> {
 pub fn free_main_stack(s: Stack) {
     if s != Stack::EMPTY {
         // SAFETY: the mapping came from alloc_main_stack and nothing runs on it.
-        unsafe { munmap(s.lo as *mut c_void, s.hi - s.lo) };
+        unsafe { crate::sys::unmap(s.lo, s.hi - s.lo) };
     }
 }
 

@@ -17,6 +17,36 @@ unsafe extern "C" {
     /// Where `errno` lives for the calling thread (musl and glibc alike).
     fn __errno_location() -> *mut c_int;
     fn getrlimit(resource: c_int, rlim: *mut RLimit) -> c_int;
+    fn mmap(addr: *mut c_void, len: usize, prot: c_int, flags: c_int, fd: c_int, off: i64) -> *mut c_void;
+    fn munmap(addr: *mut c_void, len: usize) -> c_int;
+}
+
+/// `PROT_READ | PROT_WRITE`.
+const PROT_READ_WRITE: c_int = 0x1 | 0x2;
+/// `MAP_PRIVATE | MAP_ANONYMOUS` (same on x86-64 and aarch64 Linux).
+const MAP_PRIVATE_ANONYMOUS: c_int = 0x02 | 0x20;
+/// `MAP_NORESERVE`: address space only; the kernel commits pages as they
+/// are touched and does not count the mapping against its commit limit.
+const MAP_NORESERVE: c_int = 0x4000;
+
+/// `len` bytes of fresh zeroed read-write memory at an address the
+/// kernel picks, reserved only (`noreserve`: committed page by page as
+/// touched) or not; `None` when the kernel refuses.
+pub fn map_anonymous(len: usize, noreserve: bool) -> Option<usize> {
+    let flags = MAP_PRIVATE_ANONYMOUS | if noreserve { MAP_NORESERVE } else { 0 };
+    // SAFETY: an anonymous private mapping at an address of the kernel's
+    // choosing touches no existing memory.
+    let p = unsafe { mmap(core::ptr::null_mut(), len, PROT_READ_WRITE, flags, -1, 0) };
+    (p as isize != -1 && !p.is_null()).then_some(p as usize)
+}
+
+/// Unmaps `[addr, addr + len)`, part of a mapping from [`map_anonymous`].
+///
+/// # Safety
+/// Nothing uses that memory any more.
+pub unsafe fn unmap(addr: usize, len: usize) {
+    // SAFETY: the caller's guarantee.
+    unsafe { munmap(addr as *mut c_void, len) };
 }
 
 /// `struct rlimit` on Linux (both 64-bit targets).

@@ -24,39 +24,24 @@
 use super::sizeclasses::{CLASS_TO_NPAGES, CLASS_TO_SIZE, NUM_SIZE_CLASSES, PAGE_SHIFT, PAGE_SIZE};
 use crate::spinlock::SpinLock;
 use alloc::vec::Vec;
-use core::ffi::{c_int, c_void};
 
 /// gc's `heapArenaBytes` on 64-bit Linux.
 pub const ARENA_BYTES: usize = 64 << 20;
 const PAGES_PER_ARENA: usize = ARENA_BYTES / PAGE_SIZE;
 
-unsafe extern "C" {
-    fn mmap(addr: *mut c_void, len: usize, prot: c_int, flags: c_int, fd: c_int, off: i64) -> *mut c_void;
-    fn munmap(addr: *mut c_void, len: usize) -> c_int;
-}
-
-const PROT_READ_WRITE: c_int = 0x1 | 0x2;
-/// MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE (same on x86-64 and aarch64).
-const MAP_FLAGS: c_int = 0x02 | 0x20 | 0x4000;
-
 /// `len` bytes (a multiple of ARENA_BYTES) aligned to ARENA_BYTES, or None.
 fn map_aligned(len: usize) -> Option<usize> {
     let over = len.checked_add(ARENA_BYTES)?;
-    // SAFETY: an anonymous private mapping at an address the kernel picks.
-    let p = unsafe { mmap(core::ptr::null_mut(), over, PROT_READ_WRITE, MAP_FLAGS, -1, 0) };
-    if p as isize == -1 {
-        return None;
-    }
-    let p = p as usize;
+    let p = crate::sys::map_anonymous(over, true)?;
     let base = (p + ARENA_BYTES - 1) & !(ARENA_BYTES - 1);
     // SAFETY: unmapping the slack before and after the aligned part of our own mapping.
     unsafe {
         if base > p {
-            munmap(p as *mut c_void, base - p);
+            crate::sys::unmap(p, base - p);
         }
         let end = base + len;
         if p + over > end {
-            munmap(end as *mut c_void, p + over - end);
+            crate::sys::unmap(end, p + over - end);
         }
     }
     Some(base)
