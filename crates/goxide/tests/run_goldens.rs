@@ -47,7 +47,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use goxide_testing::goldens::BLESS_ENV;
+use goxide_testing::goldens::{render_known, Known, BLESS_ENV};
 use goxide_testing::process::{default_jobs, map_parallel, run_with_timeout, Captured};
 use goxide_testing::runs::{compare, parse, RunOutput};
 
@@ -161,36 +161,41 @@ fn goxide_build_and_run(bin: &Path, dir: &Path, name: &str, work: &Path) -> (Cap
     (b, Some(r))
 }
 
-/// Reads the failures list: program names, `#` comments, blank lines.
-fn parse_failures(text: &str) -> Result<BTreeSet<String>, String> {
-    let mut set = BTreeSet::new();
+/// Reads the failures list: program names, each with an optional
+/// `# reason`, `#` comment lines, blank lines.
+fn parse_failures(text: &str) -> Result<Known, String> {
+    let mut known = Known::new();
     for (i, raw) in text.lines().enumerate() {
-        let line = raw.split('#').next().unwrap_or("").trim();
+        let (line, reason) = raw.split_once('#').unwrap_or((raw, ""));
+        let line = line.trim();
         if line.is_empty() {
             continue;
         }
         if line.contains(char::is_whitespace) || !line.ends_with(".go") || line.contains('/') {
             return Err(format!("{FAILURES_FILE}:{}: want `NNN_name.go`, got {raw:?}", i + 1));
         }
-        if !set.insert(line.to_string()) {
+        if known.insert(line.to_string(), reason.trim().to_string()).is_some() {
             return Err(format!("{FAILURES_FILE}:{}: {line} listed twice", i + 1));
         }
     }
-    Ok(set)
+    Ok(known)
 }
 
-/// The failures list for the failing programs, each with its reason.
-fn render_failures(failing: &[(&str, &Outcome)]) -> String {
-    let mut s = String::from(
-        "# Programs of tests/run/ that goxide does not yet build and run as gc does\n\
+/// The failures list for the failing programs, each keeping the reason
+/// `old` gives it (a person's explanation), else the outcome's kind.
+fn render_failures(failing: &[(&str, &Outcome)], old: &Known) -> String {
+    let header = "# Programs of tests/run/ that goxide does not yet build and run as gc does\n\
          # (see crates/goxide/tests/run_goldens.rs). One per line; `# reason` is a comment.\n\
          # Rewrite from a run, with the conformance line:\n\
-         #   GOXIDE_BLESS_KNOWN=1 GOXIDE_BLESS=1 cargo test -p goxide --test run_goldens\n",
-    );
-    for (name, o) in failing {
-        s.push_str(&format!("{name}  # {}\n", o.reason()));
-    }
-    s
+         #   GOXIDE_BLESS_KNOWN=1 GOXIDE_BLESS=1 cargo test -p goxide --test run_goldens\n";
+    let known: Known = failing
+        .iter()
+        .map(|(name, o)| {
+            let reason = old.get(*name).filter(|r| !r.is_empty()).cloned().unwrap_or_else(|| o.reason().to_string());
+            (name.to_string(), reason)
+        })
+        .collect();
+    render_known(&known, header)
 }
 
 /// Stale-list failures: listed programs that pass or do not exist, failing
@@ -314,11 +319,12 @@ fn run_goldens_match_gc() {
 
     let path = goxide_testing::repo_root().join(FAILURES_FILE);
     let bless = std::env::var_os(BLESS_ENV).is_some_and(|v| !v.is_empty() && v != "0");
+    let read_list = || parse_failures(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
     if bless {
-        std::fs::write(&path, render_failures(&failing)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        std::fs::write(&path, render_failures(&failing, &read_list())).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         goxide_testing::say(&format!("run goldens: {BLESS_ENV} set: wrote {} entries to {FAILURES_FILE}", failing.len()));
     }
-    let listed = parse_failures(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    let listed: BTreeSet<String> = read_list().into_keys().collect();
     let all: BTreeSet<String> = programs.iter().cloned().collect();
     let failing_names: BTreeSet<String> = failing.iter().map(|(n, _)| n.to_string()).collect();
     problems.extend(stale(&listed, &failing_names, &all));
@@ -378,9 +384,16 @@ mod unit {
     #[test]
     fn the_failures_list_round_trips_and_goes_stale_both_ways() {
         let (crash, differs) = (Outcome::Crash("c".into()), Outcome::Differs("d".into()));
-        let text = render_failures(&[("002_b.go", &crash), ("003_c.go", &differs)]);
+        let text = render_failures(&[("002_b.go", &crash), ("003_c.go", &differs)], &Known::new());
         assert!(text.contains("002_b.go  # goxide crashed\n"), "{text}");
-        let listed = parse_failures(&text).unwrap();
+        let parsed = parse_failures(&text).unwrap();
+        // A reblessed list keeps the reason a person wrote.
+        let mut explained = parsed.clone();
+        explained.insert("003_c.go".into(), "needs growable stacks".into());
+        let again = render_failures(&[("002_b.go", &crash), ("003_c.go", &differs)], &explained);
+        assert!(again.contains("003_c.go  # needs growable stacks\n"), "{again}");
+        assert!(again.contains("002_b.go  # goxide crashed\n"), "{again}");
+        let listed: BTreeSet<String> = parsed.into_keys().collect();
         let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<String>>();
         assert_eq!(listed, set(&["002_b.go", "003_c.go"]));
         let all = set(&["001_a.go", "002_b.go", "003_c.go"]);
