@@ -609,7 +609,7 @@ impl FnBuilder<'_> {
                 let nv = self.expr(*n)?;
                 let nv = self.coerce(nv, int, pos);
                 let elem_size = match table().get(table().underlying(rt)) {
-                    Type::Slice(elem) => goxide_types::sizes::Sizes::for_arch("amd64").map_or(1, |s| s.sizeof(*elem)),
+                    Type::Slice(elem) => self.ctx.sizeof(*elem),
                     _ => 1,
                 };
                 let (len_err, nil_err) = if b == Builtin::Slice {

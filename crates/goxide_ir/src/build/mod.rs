@@ -172,6 +172,13 @@ pub(crate) struct Instance {
 }
 
 impl PkgCtx<'_> {
+    /// The size of a value of type `t` in bytes, as the compiled code lays
+    /// it out: gc's sizes for the 64-bit targets the backend emits (amd64
+    /// and arm64 agree on every size and alignment).
+    pub fn sizeof(&self, t: TypeId) -> i64 {
+        goxide_types::sizes::Sizes::for_arch("amd64").map_or(0, |s| s.sizeof(t))
+    }
+
     pub fn file(&self, fi: usize) -> &File {
         &self.input.files[fi]
     }

@@ -622,7 +622,7 @@ impl FnBuilder<'_> {
         if let Some(b) = owner.and_then(|o| self.frame_buffers.get(&o)) {
             return Some(*b);
         }
-        let size = goxide_types::sizes::Sizes::for_arch("amd64").map_or(0, |s| s.sizeof(elem));
+        let size = self.ctx.sizeof(elem);
         if size <= 0 || size > STACK_BUFFER_BYTES {
             return None;
         }
@@ -654,7 +654,7 @@ impl FnBuilder<'_> {
         let st = self.local_type(o, pos)?;
         let Type::Slice(elem) = table().get(table().underlying(st)).clone() else { return Ok(()) };
         let Some(buf) = self.frame_buffer(Some(o), elem) else { return Ok(()) };
-        let size = goxide_types::sizes::Sizes::for_arch("amd64").map_or(0, |s| s.sizeof(elem));
+        let size = self.ctx.sizeof(elem);
         let int = basic(BasicKind::Int);
         let uintptr = basic(BasicKind::Uintptr);
         let bool_t = basic(BasicKind::Bool);
