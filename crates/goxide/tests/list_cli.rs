@@ -182,3 +182,25 @@ fn goxide_tags_select_pure_go_files() {
     );
     assert!(files(&own.stdout, "IgnoredGoFiles").contains(&"notpure.go".to_string()));
 }
+
+/// `.go` files named by absolute paths, from a directory that is not
+/// theirs and outside any module, are the `command-line-arguments`
+/// package (goxide once joined the absolute path to the working
+/// directory and fell back to "go.mod file not found").
+#[test]
+fn files_named_by_absolute_path_outside_a_module() {
+    let sb = Sandbox::new("absfiles");
+    let src = sb.path("src");
+    let elsewhere = sb.path("elsewhere");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(src.join("main.go"), "package main\n\nfunc main() {}\n").unwrap();
+    let file = src.join("main.go").to_string_lossy().into_owned();
+    let env = sb.env(&[]);
+    for args in [vec!["list", file.as_str()], vec!["list", "-json=Dir,GoFiles", file.as_str()]] {
+        let want = list_support::go(&args, &elsewhere, &env);
+        let got = list_support::goxide(&args, &elsewhere, &env);
+        assert_eq!(want.code, 0, "go {args:?}: {}", want.stderr);
+        assert_eq!((got.code, got.stdout, got.stderr), (want.code, want.stdout, reword(&want.stderr)), "{args:?}");
+    }
+}

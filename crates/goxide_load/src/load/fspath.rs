@@ -1,5 +1,5 @@
 //! Path algebra the loader needs, on Unix paths held as `&str`: Go's
-//! `path/filepath` (`Clean`, `Join`, `Dir`, `Rel` from
+//! `path/filepath` (`Clean`, `Join`, `Abs`, `Dir`, `Rel` from
 //! `crate::modfile::filepath`; `Base` here), `cmd/go/internal/str`
 //! (`HasFilePathPrefix`, `TrimFilePathPrefix`, `HasPathPrefix`),
 //! `search.InDir` and `base.ShortPath`.
@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-pub use crate::modfile::filepath::{clean, dir, is_abs, join, rel};
+pub use crate::modfile::filepath::{abs_from, clean, dir, is_abs, join, rel};
 
 /// `filepath.Base`.
 pub fn base(path: &str) -> &str {

@@ -974,11 +974,7 @@ impl<'a> Loader<'a> {
         if !m.has_mod_root {
             return ".".into();
         }
-        let dir = if fspath::is_abs(dir) {
-            fspath::clean(dir)
-        } else {
-            fspath::join(&[&self.cfg.cwd, dir])
-        };
+        let dir = fspath::abs_from(&self.cfg.cwd, dir);
         let mut longest = String::new();
         let mut longest_path = String::new();
         for mm in &m.mains {

@@ -149,7 +149,7 @@ fn load_on_this_thread(cfg: &Config, opts: &Options, patterns: &[String]) -> Res
     }
     let go_files = patterns.iter().any(|p| {
         p.ends_with(".go")
-            && std::fs::metadata(fspath::join(&[&cfg.cwd, p])).is_ok_and(|m| !m.is_dir())
+            && std::fs::metadata(fspath::abs_from(&cfg.cwd, p)).is_ok_and(|m| !m.is_dir())
     });
     let modules = Modules::load(cfg)?;
     if !go_files {
@@ -449,7 +449,7 @@ impl Loader<'_> {
         let mut dir = String::new();
         let mut names = Vec::new();
         for f in files {
-            let abs = fspath::join(&[&cwd, f]);
+            let abs = fspath::abs_from(&cwd, f);
             match std::fs::metadata(&abs) {
                 Err(e) => {
                     return Err(Fatal::raw(format!("stat {f}: {}", fspath::errno_text(&e))));
@@ -471,7 +471,7 @@ impl Loader<'_> {
             }
             names.push(fspath::base(f).to_string());
         }
-        let abs_dir = fspath::join(&[&cwd, &dir]);
+        let abs_dir = fspath::abs_from(&cwd, &dir);
         let (bp, err) = dirpkg::import_files(&self.ctx, &abs_dir, &names);
         let data = loader::PkgData {
             import_path: if bp.goroot {

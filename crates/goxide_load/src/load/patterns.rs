@@ -310,11 +310,7 @@ impl Loader<'_> {
             .collect();
         if let Some(i) = m.pattern.find("...") {
             let dir = fspath::dir(&fspath::clean(&m.pattern[..i + 3]));
-            let abs = if fspath::is_abs(&dir) {
-                dir.clone()
-            } else {
-                fspath::join(&[&cwd, &dir])
-            };
+            let abs = fspath::abs_from(&cwd, &dir);
             let mod_root = super::modules::find_module_root(&abs).unwrap_or_default();
             let goroot_src = fspath::join(&[&self.cfg.build.goroot, "src"]);
             if !mod_roots.contains(&mod_root)
@@ -506,11 +502,7 @@ impl Loader<'_> {
     /// `resolveLocalPackage`.
     fn resolve_local_package(&mut self, dir: &str) -> Result<String, LocalErr> {
         let cwd = self.cfg.cwd.clone();
-        let abs = if fspath::is_abs(dir) {
-            fspath::clean(dir)
-        } else {
-            fspath::join(&[&cwd, dir])
-        };
+        let abs = fspath::abs_from(&cwd, dir);
         let res = self.dirs.get(&self.ctx, &abs, Read::GoBuild);
         if let Some(e) = &res.1
             && res.0.ignored_go_files.is_empty()

@@ -54,6 +54,16 @@ pub fn is_abs(path: &str) -> bool {
     path.starts_with('/')
 }
 
+/// `filepath.Abs` with the working directory `cwd` given: `path` cleaned
+/// if rooted, else joined to `cwd` (what the OS resolves `path` to).
+pub fn abs_from(cwd: &str, path: &str) -> String {
+    if is_abs(path) {
+        clean(path)
+    } else {
+        join(&[cwd, path])
+    }
+}
+
 /// `filepath.Dir`: all but the last element, cleaned.
 pub fn dir(path: &str) -> String {
     let i = path.rfind('/').map_or(0, |i| i + 1);
@@ -90,6 +100,13 @@ pub fn rel(base: &str, targ: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abs_from_keeps_rooted_paths() {
+        assert_eq!(abs_from("/tmp", "/tmp/a/b.go"), "/tmp/a/b.go");
+        assert_eq!(abs_from("/tmp", "a/../b.go"), "/tmp/b.go");
+        assert_eq!(abs_from("/", "/x//y/"), "/x/y");
+    }
 
     #[test]
     fn clean_like_go() {
