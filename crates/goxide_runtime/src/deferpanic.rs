@@ -178,13 +178,14 @@ pub unsafe extern "C" fn goxide_rt_deferproc(g: *mut G, closure: *const u8, fram
     let d = Box::into_raw(Box::new(Defer { link: core::ptr::null_mut(), frame, closure, wrapped }));
     // SAFETY: the caller's guarantee; records are owned by the list.
     unsafe {
-        // The list is ordered by frame, deepest (lowest address) first.
+        // The list is ordered by frame, deepest first (the lowest address
+        // on one stack; see `morestack::deeper` across segments).
         // A range-over-func body defers to its enclosing function while
         // the iterator (deeper) may have deferred calls of its own: the
         // record goes after those (gc keeps such calls on the enclosing
         // frame's record, `deferrangefunc`).
         let mut at: *mut *mut Defer = &raw mut (*g).defers;
-        while !(*at).is_null() && (**at).frame < frame {
+        while !(*at).is_null() && crate::morestack::deeper(g, (**at).frame, frame) {
             at = &raw mut (**at).link;
         }
         (*d).link = *at;
@@ -325,11 +326,11 @@ unsafe fn gopanic(g: *mut G, value: PanicValue) -> ! {
                 // Drop this panic and those of abandoned gopanic frames
                 // (below the resumed frame).
                 let mut q = p.link;
-                while !q.is_null() && (q as usize) < frame {
+                while !q.is_null() && crate::morestack::deeper(g, q as usize, frame) {
                     q = (*q).link;
                 }
                 (*g).panics = q;
-                crate::unwind::resume_in(frame);
+                crate::unwind::resume_in(g, frame);
             }
         }
         if PRINTING_PANIC_VALUES.load(Ordering::Relaxed) {

@@ -75,6 +75,10 @@ pub struct G {
     /// while the package initialisers run (gc's `runtime.main` locks it
     /// around `doInit`); a goroutine header then says `, locked to thread`.
     pub locked_to_thread: bool,
+    /// The newest stack segment in use (null: running on `stack`), and
+    /// the goroutine's free segments ([`crate::morestack`]).
+    pub segment: *mut crate::morestack::Segment,
+    pub free_segments: *mut crate::morestack::Segment,
 }
 
 /// gc's goroutine statuses (`_Gidle`, `_Grunnable`, ...), cut to the ones
@@ -175,6 +179,8 @@ impl G {
             entry_arg: core::ptr::null(),
             stack: crate::stack::Stack::EMPTY,
             locked_to_thread: false,
+            segment: core::ptr::null_mut(),
+            free_segments: core::ptr::null_mut(),
         }
     }
 }

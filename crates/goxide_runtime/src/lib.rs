@@ -104,10 +104,15 @@
 //! `stack_limit = stack_lo + STACK_HEADROOM` (64 KiB): runtime entry points
 //! run on the calling goroutine's stack, within that headroom. A prologue
 //! that would pass the limit traps (`ud2`/`udf`, SIGILL), which [`signals`]
-//! reports as gc's `fatal error: stack overflow`. Stacks ([`stack`]): the
-//! main goroutine reserves 1 GiB (gc's limit), every other goroutine 1 MiB
-//! carved from 256 MiB `MAP_NORESERVE` arenas without guard pages, reused
-//! after the goroutine exits. Fields after offset 40 are the runtime's.
+//! reports as gc's `fatal error: stack overflow` — unless the goroutine
+//! can continue on a new stack segment ([`morestack`]: the handler resumes
+//! the function at its prologue on the segment, so compiled code needs
+//! nothing more than `push rbp; mov rbp, rsp` before the check and `mov
+//! rsp, rbp` in its epilogue, which Cranelift emits). Stacks ([`stack`]):
+//! the main goroutine reserves 1 GiB (gc's limit), every other goroutine
+//! 1 MiB carved from 256 MiB `MAP_NORESERVE` arenas without guard pages,
+//! reused after the goroutine exits, plus segments as it needs them, up to
+//! 1 GiB in all. Fields after offset 40 are the runtime's.
 //!
 //! ## Goroutines (see [`sched`])
 //! One M, one P for now (gc's order under `GOMAXPROCS=1`). C ABI, `g`
@@ -327,6 +332,7 @@ pub mod deferpanic;
 pub mod goroutine;
 pub mod iface;
 pub mod malloc;
+pub mod morestack;
 pub mod maps;
 pub mod panic;
 pub mod print;

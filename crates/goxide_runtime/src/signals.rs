@@ -10,9 +10,12 @@
 //! `siginfo_t`, the interrupted pc and sp from the `ucontext_t` (offsets
 //! per architecture below), and the running goroutine from the M that
 //! `install` recorded. [`classify`] decides, gc's way:
-//! - a trap (SIGILL from Cranelift's `ud2`/`udf`, or SIGTRAP) with sp
-//!   inside the goroutine's stack and less than [`OVERFLOW_SLACK`] above
-//!   its `stack_limit` is the prologue's stack-limit check failing, and a
+//! - a trap (SIGILL from Cranelift's `ud2`/`udf`, or SIGTRAP) that is a
+//!   function's prologue stack check (`morestack::failed_prologue`), or
+//!   with sp inside the goroutine's stack and less than
+//!   [`OVERFLOW_SLACK`] above its `stack_limit`, is the prologue's
+//!   stack-limit check failing — first offered to `morestack::grow`,
+//!   which may continue the function on a new segment — and a
 //!   SIGSEGV/SIGBUS at an address within [`OVERFLOW_SLACK`] below the
 //!   limit is runtime code running off the headroom: gc's `goroutine stack
 //!   exceeds 1000000000-byte limit` / `fatal error: stack overflow`;
@@ -34,7 +37,8 @@
 //! injected into the faulting goroutine, as gc does.
 //!
 //! Invariants: the handler allocates nothing and takes no lock (it may
-//! interrupt malloc): it formats into a fixed buffer on the signal stack,
+//! interrupt malloc; growing a stack maps memory with `mmap`, which is
+//! async-signal-safe): it formats into a fixed buffer on the signal stack,
 //! `write`s it and `_exit`s. `ucontext_t` offsets: x86-64 `gregs` at 40,
 //! `REG_RSP` = 15, `REG_RIP` = 16 (sp at 160, pc at 168); aarch64
 //! `uc_mcontext` at 176, then `fault_address`, `regs[31]`, `sp`, `pc` (sp
@@ -94,6 +98,9 @@ pub struct SignalInfo {
     pub stack_lo: usize,
     pub stack_hi: usize,
     pub stack_limit: usize,
+    /// The trap is a function's failed prologue stack check, whatever its
+    /// frame's size (`morestack::failed_prologue`).
+    pub prologue_check: bool,
     /// The `g` and `m` addresses gc prints in a throw's goroutine header.
     pub gp: usize,
     pub mp: usize,
@@ -104,7 +111,7 @@ pub struct SignalInfo {
 pub fn classify(s: &SignalInfo) -> SignalKind {
     let in_stack = s.stack_lo != 0 && s.sp >= s.stack_lo && s.sp < s.stack_hi;
     match s.sig {
-        SIGILL | SIGTRAP if in_stack && s.sp < s.stack_limit.saturating_add(OVERFLOW_SLACK) => {
+        SIGILL | SIGTRAP if s.prologue_check || (in_stack && s.sp < s.stack_limit.saturating_add(OVERFLOW_SLACK)) => {
             SignalKind::StackOverflow
         }
         SIGSEGV | SIGBUS => {
@@ -291,6 +298,7 @@ unsafe extern "C" fn handler(sig: c_int, info: *mut u8, ctx: *mut u8) {
             stack_lo: 0,
             stack_hi: 0,
             stack_limit: 0,
+            prologue_check: false,
             gp: g as usize,
             mp: m as usize,
             mid: 0,
@@ -304,6 +312,13 @@ unsafe extern "C" fn handler(sig: c_int, info: *mut u8, ctx: *mut u8) {
             s.stack_hi = (*g).stack_hi;
             s.stack_limit = (*g).stack_limit;
         }
+        // A failed prologue check may continue on a new stack segment.
+        if sig == SIGILL && let Some(entry) = crate::morestack::failed_prologue(pc) {
+            s.prologue_check = true;
+            if crate::morestack::grow(g, ctx, entry) {
+                return;
+            }
+        }
         let mut out = FixedBuf {
             buf: [0; 1024],
             len: 0,
@@ -312,6 +327,18 @@ unsafe extern "C" fn handler(sig: c_int, info: *mut u8, ctx: *mut u8) {
         crate::sys::write_all(crate::sys::STDERR, &out.buf[..out.len]);
     }
     crate::sys::exit(2)
+}
+
+/// The goroutine running on the M signals were installed for (null before
+/// [`install`] or between goroutines); one M until M:N, which will read it
+/// per thread.
+pub fn current_g() -> *mut G {
+    let m = SIGNAL_M.load(Ordering::Relaxed);
+    if m.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: an installed M lives for the rest of the process.
+    unsafe { (*m).curg }
 }
 
 /// Whether [`install`] ran in this process.
@@ -388,6 +415,7 @@ mod tests {
             stack_lo: 0x10_0000,
             stack_hi: 0x20_0000,
             stack_limit: 0x11_0000,
+            prologue_check: false,
             gp: 0xc000002380,
             mp: 0x52a800,
             mid: 0,
@@ -419,6 +447,10 @@ mod tests {
             SignalKind::StackOverflow
         );
         assert_eq!(classify(&info(SIGILL, 2, 0, 0x1f_0000)), SignalKind::Fatal);
+        // A failed prologue check is an overflow however far above the
+        // limit sp still is (the frame is what does not fit).
+        let big_frame = SignalInfo { prologue_check: true, ..info(SIGILL, 2, 0, 0x1f_0000) };
+        assert_eq!(classify(&big_frame), SignalKind::StackOverflow);
         assert_eq!(
             classify(&info(SIGSEGV, 1, 0xf_fff0, 0x10_0010)),
             SignalKind::StackOverflow

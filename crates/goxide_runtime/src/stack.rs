@@ -13,12 +13,12 @@
 //! `1 MiB - STACK_HEADROOM` (960 KiB) for Go frames. 100k goroutines take
 //! 100 GiB of address space (of 128 TiB on x86-64 and 256 TiB on aarch64
 //! with 48-bit addresses; it still fits a 39-bit, 512 GiB aarch64 kernel),
-//! and 1M goroutines 1 TiB. gc grows any stack to 1 GB; we cannot move
-//! stacks (no stack maps yet), so a goroutine other than main that
-//! recurses deeper than ~1 MiB reports a stack overflow where gc would
-//! not. The main goroutine gets its own 1 GiB reservation
-//! ([`MAIN_STACK_SIZE`], gc's `maxstacksize` on 64-bit), so deep
-//! recursion in `main` matches gc's limit.
+//! and 1M goroutines 1 TiB. gc grows any stack to 1 GB by copying it; we
+//! cannot move stacks (no stack maps yet), so a goroutine that needs more
+//! than its slot continues on extra segments ([`crate::morestack`], on
+//! x86-64), up to the main goroutine's limit. The main goroutine gets its
+//! own 1 GiB reservation ([`MAIN_STACK_SIZE`], gc's `maxstacksize` on
+//! 64-bit), so deep recursion in `main` matches gc's limit.
 //!
 //! Invariants: a slot is owned by at most one goroutine record at a time
 //! (gc keeps the stack with its dead `g` on the free list; so do we, see

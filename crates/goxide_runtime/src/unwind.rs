@@ -9,7 +9,7 @@
 //! Cranelift's `preserve_frame_pointers`; the runtime: built with
 //! `force-frame-pointers`).
 //!
-//! `resume_in(frame)`: the frame whose saved frame pointer is `frame`
+//! `resume_in(g, frame)`: the frame whose saved frame pointer is `frame`
 //! returns into the deferring function at the call it is in; the table
 //! gives that call's landing block and the stack pointer it expects
 //! (`frame - frame_offset`); a few instructions of assembly set the stack
@@ -84,21 +84,37 @@ pub fn parent_frame(fp: usize) -> usize {
 }
 
 /// Resumes the function whose frame pointer is `frame` at the landing
-/// block of the call it is in (see the module header).
-pub fn resume_in(frame: usize) -> ! {
+/// block of the call it is in (see the module header). Frames between here
+/// and there that crossed into stack segments return through the
+/// segments' stub; their segments are left (`morestack::pop`).
+///
+/// # Safety
+/// `g` is the running goroutine and `frame` one of its live frames.
+pub unsafe fn resume_in(g: *mut crate::goroutine::G, frame: usize) -> ! {
     let mut fp = current_frame();
     let mut depth = 0;
+    let mut crossings = 0;
     while fp != 0 && depth < 1_000_000 {
         let parent = parent_frame(fp);
+        // SAFETY: the return address sits above the saved frame pointer.
+        let mut ret = strip_pac(unsafe { *((fp + 8) as *const usize) });
+        if crate::morestack::is_crossing(ret) {
+            crossings += 1;
+            // SAFETY: each crossing frame below the resumed one has its
+            // segment in use, newest first.
+            ret = unsafe { crate::morestack::crossed_return(g, crossings) };
+        }
         if parent == frame {
-            // SAFETY: the return address sits above the saved frame pointer.
-            let ret = unsafe { *((fp + 8) as *const usize) };
-            let ret = strip_pac(ret);
             for s in sites() {
                 if s.func + s.ret as usize == ret {
                     let sp = frame - s.frame_offset as usize;
-                    // SAFETY: the landing block expects exactly this frame.
-                    unsafe { jump(sp, frame, s.func + s.landing as usize) }
+                    // SAFETY: the jump leaves every frame below `frame`,
+                    // and with them the segments they crossed into; the
+                    // landing block expects exactly this frame.
+                    unsafe {
+                        crate::morestack::pop(g, crossings);
+                        jump(sp, frame, s.func + s.landing as usize)
+                    }
                 }
             }
             crate::panic::throw(b"panic: no landing block for the recovering call");

@@ -245,6 +245,7 @@ mod tests {
         let names: Vec<&str> = programs.iter().map(|p| p.name.as_str()).collect();
         for want in [
             "closures",
+            "deepstacks",
             "interfaces",
             "maps",
             "pingpong",

@@ -244,6 +244,7 @@ pub unsafe fn run_main(
             stderr: b"fatal error: program ended without a reason\n".to_vec(),
         });
         for &gp in &sched.allgs {
+            crate::morestack::release(gp);
             let gp = Box::from_raw(gp);
             if core::ptr::eq(&*gp, sched.main_g) {
                 stack::free_main_stack(gp.stack);
@@ -285,6 +286,8 @@ unsafe fn goexit(g: *mut G) -> ! {
                 },
             );
         }
+        // Every frame has returned: nothing runs on the segments now.
+        crate::morestack::release(g);
         (*g).status = GStatus::Dead;
         (*g).entry = None;
         (*g).entry_arg = core::ptr::null();
