@@ -450,7 +450,8 @@ pub unsafe fn grow(g: *mut G, ctx: *mut u8, entry: usize) -> bool {
         let rsp = *(ctx.add(UC_RSP) as *const usize);
         let rbp = *(ctx.add(UC_RBP) as *const usize);
         let top = (*g).segment;
-        let mut size = SEGMENT_MIN.max(2 * ((*g).stack_hi - (*g).stack_lo)).min(SEGMENT_MAX);
+        let current = if top.is_null() { (*g).stack.hi - (*g).stack.lo } else { (*top).size };
+        let mut size = SEGMENT_MIN.max(2 * current).min(SEGMENT_MAX);
         let ret = if rsp == rbp {
             // A fresh trap: the frame record was just pushed.
             *((rbp + 8) as *const usize)
