@@ -403,13 +403,7 @@ impl Loader<'_> {
             Some(j) => head[..=j].to_string(),
             None => String::new(),
         };
-        let abs_dir = |d: &str| {
-            if fspath::is_abs(d) {
-                fspath::clean(d)
-            } else {
-                fspath::join(&[&cwd, d])
-            }
-        };
+        let abs_dir = |d: &str| fspath::abs_from(&cwd, d);
         let mut mod_root = String::new();
         if !mod_roots.is_empty() {
             let abs = abs_dir(if dir.is_empty() { "." } else { &dir });
