@@ -422,15 +422,6 @@ pub unsafe fn failed_prologue(pc: usize) -> Option<usize> {
     }
 }
 
-/// ucontext_t offsets (x86-64 `gregs` at 40: `REG_RBP` 10, `REG_RSP` 15,
-/// `REG_RIP` 16).
-#[cfg(all(goxide_runtime_staticlib, target_arch = "x86_64"))]
-const UC_RBP: usize = 40 + 10 * 8;
-#[cfg(all(goxide_runtime_staticlib, target_arch = "x86_64"))]
-const UC_RSP: usize = 40 + 15 * 8;
-#[cfg(all(goxide_runtime_staticlib, target_arch = "x86_64"))]
-const UC_RIP: usize = 40 + 16 * 8;
-
 /// The SIGILL handler's attempt to continue a failed prologue check on a
 /// new segment (see the module header); false when it cannot, and the
 /// overflow is reported.
@@ -441,14 +432,15 @@ const UC_RIP: usize = 40 + 16 * 8;
 /// `entry` ([`failed_prologue`]).
 #[cfg(all(goxide_runtime_staticlib, target_arch = "x86_64"))]
 pub unsafe fn grow(g: *mut G, ctx: *mut u8, entry: usize) -> bool {
+    use crate::signals::{UC_FP, UC_PC, UC_SP};
     // SAFETY: the caller's guarantee; frame records on the goroutine's
     // stack are live.
     unsafe {
         if g.is_null() || (*g).stack.lo == 0 {
             return false;
         }
-        let rsp = *(ctx.add(UC_RSP) as *const usize);
-        let rbp = *(ctx.add(UC_RBP) as *const usize);
+        let rsp = *(ctx.add(UC_SP) as *const usize);
+        let rbp = *(ctx.add(UC_FP) as *const usize);
         let top = (*g).segment;
         let current = if top.is_null() { (*g).stack.hi - (*g).stack.lo } else { (*top).size };
         let mut size = SEGMENT_MIN.max(2 * current).min(SEGMENT_MAX);
@@ -468,8 +460,8 @@ pub unsafe fn grow(g: *mut G, ctx: *mut u8, entry: usize) -> bool {
         let Some(s) = take_segment(g, size) else { return false };
         push(g, s, rbp, ret);
         *((rbp + 8) as *mut usize) = stub_address();
-        *(ctx.add(UC_RSP) as *mut usize) = s as usize;
-        *(ctx.add(UC_RIP) as *mut usize) = entry + 4;
+        *(ctx.add(UC_SP) as *mut usize) = s as usize;
+        *(ctx.add(UC_PC) as *mut usize) = entry + 4;
         true
     }
 }

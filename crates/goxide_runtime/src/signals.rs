@@ -265,14 +265,19 @@ const SIGNAL_STACK_SIZE: usize = 64 * 1024;
 /// will read it per thread).
 static SIGNAL_M: AtomicPtr<M> = AtomicPtr::new(core::ptr::null_mut());
 
+/// Where the interrupted sp and pc sit in a `ucontext_t` (see the module
+/// header), and on x86-64 the frame pointer (`REG_RBP`, `gregs[10]`), which
+/// `morestack::grow` reads.
 #[cfg(target_arch = "x86_64")]
-const UC_SP: usize = 160;
+pub(crate) const UC_SP: usize = 160;
 #[cfg(target_arch = "x86_64")]
-const UC_PC: usize = 168;
+pub(crate) const UC_PC: usize = 168;
+#[cfg(all(goxide_runtime_staticlib, target_arch = "x86_64"))]
+pub(crate) const UC_FP: usize = 40 + 10 * 8;
 #[cfg(target_arch = "aarch64")]
-const UC_SP: usize = 432;
+pub(crate) const UC_SP: usize = 432;
 #[cfg(target_arch = "aarch64")]
-const UC_PC: usize = 440;
+pub(crate) const UC_PC: usize = 440;
 
 unsafe extern "C" fn handler(sig: c_int, info: *mut u8, ctx: *mut u8) {
     // SAFETY: the kernel passes a siginfo_t and a ucontext_t; the M and its
@@ -283,11 +288,7 @@ unsafe extern "C" fn handler(sig: c_int, info: *mut u8, ctx: *mut u8) {
         let sp = *(ctx.add(UC_SP) as *const usize);
         let pc = *(ctx.add(UC_PC) as *const usize);
         let m = SIGNAL_M.load(Ordering::Relaxed);
-        let g: *mut G = if m.is_null() {
-            core::ptr::null_mut()
-        } else {
-            (*m).curg
-        };
+        let g = current_g();
         let mut s = SignalInfo {
             sig,
             code,
@@ -348,11 +349,8 @@ pub fn installed() -> bool {
 
 /// The SIGURG handler: the preemption tick (see [`crate::sched::preempt`]).
 unsafe extern "C" fn preempt_handler(_sig: c_int, _info: *mut u8, _ctx: *mut u8) {
-    let m = SIGNAL_M.load(Ordering::Relaxed);
-    if !m.is_null() {
-        // SAFETY: the M and its current goroutine are live.
-        unsafe { crate::sched::preempt::request((*m).curg) };
-    }
+    // SAFETY: the current goroutine, if any, is live.
+    unsafe { crate::sched::preempt::request(current_g()) };
 }
 
 /// Gives the calling thread an alternate signal stack and installs the
